@@ -1,0 +1,5 @@
+"""``python -m nnstudio`` starts the application."""
+
+from nnstudio.app import main
+
+raise SystemExit(main())

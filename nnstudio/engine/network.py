@@ -1,0 +1,272 @@
+"""A fully-connected network in the course's notation.
+
+Shapes (m samples, one per column):
+    X = A0 (n0, m) · W{l} (n[l], n[l-1]) · b{l} (n[l], 1) · Z{l}, A{l} (n[l], m) · Y (n[L], m)
+
+``forward`` and ``backward`` return fresh arrays that stay valid after later calls.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from .activations import get_activation
+from .initializers import initialize_parameters
+from .losses import get_loss
+from .spec import NetworkSpec, ShapeRow
+
+Array = np.ndarray
+
+
+class Network:
+    """Parameters ``W1, b1, …, WL, bL`` in :attr:`params`, plus forward, backward and update."""
+
+    def __init__(
+        self,
+        layer_dims: Sequence[int],
+        activations: Sequence[str],
+        init: str = "xavier",
+        seed: int = 1,
+        dtype: str = "float64",
+        loss: str | None = None,
+        l2: float = 0.0,
+        params: dict[str, Array] | None = None,
+    ) -> None:
+        self.spec = NetworkSpec(
+            tuple(layer_dims),
+            tuple(activations),
+            loss or "",
+            init,
+            int(seed),
+            str(dtype),
+            float(l2),
+        )
+        self.params: dict[str, Array] = (
+            initialize_parameters(self.spec.layer_dims, init, seed, dtype)
+            if params is None
+            else {k: np.array(v, dtype=self.dtype) for k, v in params.items()}
+        )
+        self._check_params()
+
+    @classmethod
+    def from_spec(cls, spec: NetworkSpec, params: dict[str, Array] | None = None) -> Network:
+        return cls(
+            spec.layer_dims,
+            spec.activations,
+            spec.init,
+            spec.seed,
+            spec.dtype,
+            spec.loss,
+            spec.l2,
+            params,
+        )
+
+    # -- basic facts -----------------------------------------------------------------------
+    @property
+    def layer_dims(self) -> tuple[int, ...]:
+        return self.spec.layer_dims
+
+    @property
+    def activations(self) -> tuple[str, ...]:
+        return self.spec.activations
+
+    @property
+    def loss(self) -> str:
+        return self.spec.loss
+
+    @property
+    def L(self) -> int:
+        return self.spec.L
+
+    @property
+    def dtype(self) -> np.dtype:
+        return np.dtype(self.spec.dtype)
+
+    @property
+    def l2(self) -> float:
+        return self.spec.l2
+
+    @l2.setter
+    def l2(self, value: float) -> None:
+        self.spec = self.spec.replace(l2=float(value))
+
+    def shape_table(self, m: int) -> list[ShapeRow]:
+        return self.spec.shape_table(m)
+
+    def parameter_names(self) -> list[str]:
+        return [f"{kind}{l}" for l in range(1, self.L + 1) for kind in ("W", "b")]
+
+    def copy(self) -> Network:
+        return Network.from_spec(self.spec, {k: v.copy() for k, v in self.params.items()})
+
+    def reinitialize(self) -> None:
+        """Draw the initial weights again from the spec's seed (same seed → same weights)."""
+        self.params = initialize_parameters(
+            self.layer_dims, self.spec.init, self.spec.seed, self.spec.dtype
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Network):
+            return NotImplemented
+        return (
+            self.spec == other.spec
+            and self.params.keys() == other.params.keys()
+            and all(
+                self.params[k].dtype == other.params[k].dtype
+                and np.array_equal(self.params[k], other.params[k])
+                for k in self.params
+            )
+        )
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        acts = ", ".join(self.activations)
+        return f"Network({list(self.layer_dims)}, [{acts}], loss={self.loss}, {self.spec.dtype})"
+
+    def _check_params(self) -> None:
+        expected = {}
+        for l in range(1, self.L + 1):
+            expected[f"W{l}"] = (self.layer_dims[l], self.layer_dims[l - 1])
+            expected[f"b{l}"] = (self.layer_dims[l], 1)
+        if set(self.params) != set(expected):
+            raise ValueError(f"parameters must be exactly {sorted(expected)}")
+        for name, shape in expected.items():
+            if self.params[name].shape != shape:
+                raise ValueError(f"{name} must have shape {shape}, got {self.params[name].shape}")
+
+    # -- data preparation --------------------------------------------------------------------
+    def as_input(self, X: Array) -> Array:
+        """X as an (n0, m) array of the network's dtype (no copy when it already is one)."""
+        X = np.asarray(X)
+        if X.ndim == 1:
+            X = X.reshape(self.layer_dims[0], -1)
+        if X.shape[0] != self.layer_dims[0]:
+            raise ValueError(
+                f"X must have shape (n0, m) = ({self.layer_dims[0]}, m), got {X.shape}; "
+                "samples go in columns"
+            )
+        return np.asarray(X, dtype=self.dtype)
+
+    def as_labels(self, Y: Array) -> Array:
+        """Y as (n[L], m) in the network's dtype; integer class labels → one-hot for softmax."""
+        Y = np.asarray(Y)
+        n_out = self.layer_dims[-1]
+        if self.activations[-1] == "softmax" and (Y.ndim == 1 or Y.shape[0] == 1) and n_out > 1:
+            labels = Y.reshape(-1).astype(np.int64)
+            if labels.size and (labels.min() < 0 or labels.max() >= n_out):
+                raise ValueError(f"class labels must lie in 0..{n_out - 1}")
+            onehot = np.zeros((n_out, labels.size), dtype=self.dtype)
+            onehot[labels, np.arange(labels.size)] = 1
+            return onehot
+        if Y.ndim == 1:
+            Y = Y.reshape(n_out, -1)
+        if Y.shape[0] != n_out:
+            raise ValueError(f"Y must have shape (n[L], m) = ({n_out}, m), got {Y.shape}")
+        return np.asarray(Y, dtype=self.dtype)
+
+    # -- forward, cost, backward, update ------------------------------------------------------
+    def forward(self, X: Array) -> tuple[Array, dict[str, Array]]:
+        """Return A[L] (n[L], m) and the cache {"A0": X, "Z1", "A1", …, "ZL", "AL"}."""
+        A = self.as_input(X)
+        cache = {"A0": A}
+        for l in range(1, self.L + 1):
+            Z = self.params[f"W{l}"] @ A
+            Z += self.params[f"b{l}"]
+            A = get_activation(self.activations[l - 1]).forward(Z)
+            cache[f"Z{l}"] = Z
+            cache[f"A{l}"] = A
+        return A, cache
+
+    def l2_cost(self, m: int) -> float:
+        if not self.l2:
+            return 0.0
+        total = sum(float(np.sum(np.square(self.params[f"W{l}"]))) for l in range(1, self.L + 1))
+        return self.l2 / (2 * m) * total
+
+    def cost(self, AL: Array, Y: Array) -> float:
+        """J = (1/m) Σ L(ŷ, y) + λ/(2m) Σ‖W[l]‖² as a Python float."""
+        Y = self.as_labels(Y)
+        return get_loss(self.loss).cost(AL, Y) + self.l2_cost(AL.shape[1])
+
+    def output_dZ(self, AL: Array, Y: Array, ZL: Array) -> tuple[Array, Array]:
+        """dA[L] and dZ[L]; for the matched pairs dZ[L] = A[L] − Y."""
+        loss = get_loss(self.loss)
+        dAL = loss.output_gradient(AL, Y)
+        if loss.paired_activation == self.activations[-1]:
+            dZL = AL - Y
+        else:
+            dZL = get_activation(self.activations[-1]).backward(dAL, ZL, AL)
+        return dAL, dZL
+
+    def backward(
+        self, Y: Array, cache: dict[str, Array], need_input_grad: bool = False
+    ) -> dict[str, Array]:
+        """Gradients dW{l}, db{l}, dZ{l} for l = 1..L and dA{l} for l = 1..L.
+
+        dA0 (the gradient with respect to X) is added only when ``need_input_grad`` is set.
+        dW[l] = (1/m) dZ[l]·A[l-1]ᵀ (+ λ/m W[l]), db[l] = (1/m) Σ_columns dZ[l],
+        dA[l-1] = W[l]ᵀ·dZ[l], dZ[l] = dA[l] ⊙ g′(Z[l]).
+        """
+        L = self.L
+        AL = cache[f"A{L}"]
+        m = AL.shape[1]
+        Y = self.as_labels(Y)
+        dA, dZ = self.output_dZ(AL, Y, cache[f"Z{L}"])
+        grads: dict[str, Array] = {f"dA{L}": dA}
+        for l in range(L, 0, -1):
+            W = self.params[f"W{l}"]
+            grads[f"dZ{l}"] = dZ
+            dW = (dZ @ cache[f"A{l - 1}"].T) / m
+            if self.l2:
+                dW += (self.l2 / m) * W
+            grads[f"dW{l}"] = dW
+            grads[f"db{l}"] = dZ.sum(axis=1, keepdims=True) / m
+            if l > 1 or need_input_grad:
+                dA = W.T @ dZ
+                grads[f"dA{l - 1}"] = dA
+            if l > 1:
+                act = get_activation(self.activations[l - 2])
+                dZ = act.backward(dA, cache[f"Z{l - 1}"], cache[f"A{l - 1}"])
+        return grads
+
+    def update(self, grads: dict[str, Array], learning_rate: float) -> None:
+        """One plain gradient-descent step: W[l] −= α dW[l], b[l] −= α db[l] (in place)."""
+        for name, value in self.params.items():
+            value -= learning_rate * grads[f"d{name}"]
+
+    # -- using the network ------------------------------------------------------------------
+    def predict(self, X: Array) -> Array:
+        """Classes as a (1, m) int array (threshold 0.5 for sigmoid, argmax for softmax),
+        or the output values (n[L], m) for a linear output."""
+        AL, _ = self.forward(X)
+        return self.classes_from_output(AL)
+
+    def classes_from_output(self, AL: Array) -> Array:
+        out = self.activations[-1]
+        if out == "softmax":
+            return AL.argmax(axis=0).reshape(1, -1)
+        if out == "sigmoid":
+            return (AL > 0.5).astype(np.int64)
+        return AL
+
+    def accuracy(self, X: Array, Y: Array) -> float | None:
+        """Fraction of correct classes, or None for a regression (linear) output."""
+        AL, _ = self.forward(X)
+        return output_accuracy(self, AL, Y)
+
+
+def output_accuracy(net: Network, AL: Array, Y: Array) -> float | None:
+    """Accuracy of the output AL (n[L], m) against labels Y; None for regression."""
+    out = net.activations[-1]
+    if out == "linear":
+        return None
+    predicted = net.classes_from_output(AL).reshape(-1)
+    Y = np.asarray(Y)
+    if out == "softmax":
+        truth = Y.argmax(axis=0) if Y.ndim == 2 and Y.shape[0] > 1 else Y.reshape(-1)
+    else:
+        truth = (Y.reshape(-1) > 0.5).astype(np.int64)
+    return float(np.mean(predicted == truth)) if truth.size else None

@@ -1,0 +1,160 @@
+"""The network specification and its dimension table.
+
+A :class:`NetworkSpec` is what a learner builds: ``layer_dims = [n0, n1, …, nL]`` and one
+activation per layer l = 1..L. Input and output do not count as layers, so
+``[2, 4, 1]`` is a 2-layer network. :func:`shape_table` is the single source of every shape
+the application shows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from .activations import ACTIVATIONS
+from .initializers import INITIALIZERS
+from .losses import LOSSES, default_loss
+
+Shape = tuple[int, ...]
+MAX_UNITS = 1024
+DTYPES = ("float64", "float32")
+
+
+class SpecError(ValueError):
+    """A network that cannot be built or trained as specified; the message says what to change."""
+
+
+@dataclass(frozen=True)
+class NetworkSpec:
+    layer_dims: tuple[int, ...]
+    activations: tuple[str, ...]
+    loss: str = ""
+    init: str = "xavier"
+    seed: int = 1
+    dtype: str = "float64"
+    l2: float = 0.0
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "layer_dims", tuple(int(n) for n in self.layer_dims))
+        object.__setattr__(self, "activations", tuple(self.activations))
+        if not self.loss and self.activations:
+            object.__setattr__(self, "loss", default_loss(self.activations[-1]))
+        validate_spec(self)
+
+    @property
+    def L(self) -> int:
+        """Number of layers (input not counted)."""
+        return len(self.layer_dims) - 1
+
+    def replace(self, **changes: object) -> NetworkSpec:
+        values = {
+            "layer_dims": self.layer_dims,
+            "activations": self.activations,
+            "loss": self.loss,
+            "init": self.init,
+            "seed": self.seed,
+            "dtype": self.dtype,
+            "l2": self.l2,
+        }
+        if "activations" in changes and "loss" not in changes:
+            values["loss"] = ""
+        values.update(changes)
+        return NetworkSpec(**values)  # type: ignore[arg-type]
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "layer_dims": list(self.layer_dims),
+            "activations": list(self.activations),
+            "loss": self.loss,
+            "init": self.init,
+            "seed": self.seed,
+            "dtype": self.dtype,
+            "l2": self.l2,
+        }
+
+    def shape_table(self, m: int) -> list[ShapeRow]:
+        return shape_table(self.layer_dims, self.activations, m)
+
+    def parameter_count(self) -> int:
+        dims = self.layer_dims
+        return sum(dims[l] * dims[l - 1] + dims[l] for l in range(1, len(dims)))
+
+
+def validate_spec(spec: NetworkSpec) -> None:
+    dims, acts = spec.layer_dims, spec.activations
+    if len(dims) < 2:
+        raise SpecError("a network needs an input size and at least one layer (the output)")
+    if len(acts) != len(dims) - 1:
+        raise SpecError(f"{len(dims) - 1} layers need {len(dims) - 1} activations, got {len(acts)}")
+    for l, n in enumerate(dims):
+        if n < 1:
+            raise SpecError(f"layer {l} has {n} units; every layer needs at least one unit")
+        if l > 0 and n > MAX_UNITS:
+            raise SpecError(f"layer {l} has {n} units; the most a layer can have is {MAX_UNITS}")
+    for l, name in enumerate(acts, start=1):
+        if name not in ACTIVATIONS:
+            raise SpecError(f"layer {l}: unknown activation {name!r}")
+        if ACTIVATIONS[name].output_only and l != len(acts):
+            raise SpecError(f"layer {l}: {name} can only be used in the output layer")
+    if spec.loss not in LOSSES:
+        raise SpecError(f"unknown loss {spec.loss!r}")
+    out_act, n_out = acts[-1], dims[-1]
+    if spec.loss == "binary_cross_entropy" and out_act != "sigmoid":
+        raise SpecError("binary cross-entropy needs a sigmoid output (probabilities in 0..1)")
+    if spec.loss == "categorical_cross_entropy" and (out_act != "softmax" or n_out < 2):
+        raise SpecError(
+            "categorical cross-entropy needs a softmax output with one unit per class (K ≥ 2)"
+        )
+    if out_act == "softmax" and n_out < 2:
+        raise SpecError("a softmax output needs at least two units, one per class")
+    if spec.init not in INITIALIZERS:
+        raise SpecError(f"unknown initialisation {spec.init!r}; choose one of {list(INITIALIZERS)}")
+    if spec.dtype not in DTYPES:
+        raise SpecError(f"precision must be float64 or float32, not {spec.dtype!r}")
+    if spec.l2 < 0:
+        raise SpecError("the L2 strength λ cannot be negative")
+
+
+@dataclass(frozen=True)
+class ShapeRow:
+    """One row of the dimension table.
+
+    ``name`` is ``"X"``, ``"1"`` … ``"L"`` or ``"Y"``. Array shapes are ``None`` where the
+    row has no such array (X has no W). Gradient shapes equal the shapes of their arrays.
+    """
+
+    name: str
+    layer: int | None
+    units: int
+    activation: str
+    W: Shape | None = None
+    b: Shape | None = None
+    Z: Shape | None = None
+    A: Shape | None = None
+    parameters: int = 0
+    gradients: dict[str, Shape] = field(default_factory=dict)
+
+
+def shape_table(layer_dims: Sequence[int], activations: Sequence[str], m: int) -> list[ShapeRow]:
+    """Rows X (= A[0], (n0, m)), layers 1..L with W (n[l], n[l-1]), b (n[l], 1),
+    Z and A (n[l], m), their parameter counts, and Y (n[L], m)."""
+    dims = list(layer_dims)
+    rows = [ShapeRow("X", 0, dims[0], "input", A=(dims[0], m))]
+    for l in range(1, len(dims)):
+        W, b, Z = (dims[l], dims[l - 1]), (dims[l], 1), (dims[l], m)
+        rows.append(
+            ShapeRow(
+                name=str(l),
+                layer=l,
+                units=dims[l],
+                activation=activations[l - 1],
+                W=W,
+                b=b,
+                Z=Z,
+                A=Z,
+                parameters=dims[l] * dims[l - 1] + dims[l],
+                gradients={"dW": W, "db": b, "dZ": Z, "dA": Z},
+            )
+        )
+    rows.append(ShapeRow("Y", None, dims[-1], "labels", A=(dims[-1], m)))
+    return rows

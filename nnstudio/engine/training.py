@@ -1,0 +1,350 @@
+"""The training loop as a plain generator of frozen progress reports.
+
+``train(network, data, config, control)`` runs gradient steps on ``network`` in place and yields
+a :class:`TrainingReport` every ``config.report_every`` steps, whenever it pauses, and once at
+the end. Between any two steps it honours :class:`TrainingControl` (stop, pause, resume, step).
+Reports carry copies, never arrays the loop is still changing. A non-finite gradient stops the
+run with status ``"diverged"`` and the last finite parameters in place.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .network import Array, Network, output_accuracy
+from .optimizers import Optimizer, make_optimizer
+
+RUNNING, PAUSED, FINISHED, STOPPED, DIVERGED = (
+    "running",
+    "paused",
+    "finished",
+    "stopped",
+    "diverged",
+)
+
+
+@dataclass(frozen=True)
+class TrainingData:
+    """Training inputs X (n0, m) and labels Y (n[L], m or 1, m); optional validation set."""
+
+    X: Array
+    Y: Array
+    X_val: Array | None = None
+    Y_val: Array | None = None
+
+    @property
+    def m(self) -> int:
+        return int(self.X.shape[1])
+
+
+@dataclass(frozen=True)
+class TrainingConfig:
+    """How to train. ``epochs`` counts passes over the data; with the full batch (the default,
+    ``batch_size`` 0) an epoch is one iteration. Every ``record_every`` iterations the cost and
+    accuracy are recorded (mini-batches: averaged since the last record); a report is yielded
+    every ``report_every`` iterations, but no sooner than ``report_interval`` seconds after the
+    previous one."""
+
+    learning_rate: float = 0.01
+    epochs: int = 1000
+    batch_size: int = 0
+    optimizer: str = "gd"
+    optimizer_options: dict[str, float] = field(default_factory=dict)
+    shuffle_seed: int = 0
+    record_every: int = 10
+    report_every: int = 10
+    report_interval: float = 0.0
+    copy_params: bool = True
+
+    def steps_per_epoch(self, m: int) -> int:
+        if self.batch_size <= 0 or self.batch_size >= m:
+            return 1
+        return math.ceil(m / self.batch_size)
+
+    def total_steps(self, m: int) -> int:
+        return self.epochs * self.steps_per_epoch(m)
+
+
+@dataclass(frozen=True)
+class Divergence:
+    step: int
+    layers: tuple[int, ...]  # layers with non-finite gradients, in back-propagation order
+    message: str
+
+
+@dataclass(frozen=True)
+class Record:
+    """Cost and accuracy with the parameters after ``step`` updates."""
+
+    step: int
+    cost: float
+    accuracy: float | None
+    val_cost: float | None = None
+    val_accuracy: float | None = None
+
+
+@dataclass(frozen=True)
+class TrainingReport:
+    step: int  # updates done so far (counting from ``start_step``)
+    total_steps: int
+    epoch: int
+    status: str
+    records: tuple[Record, ...]  # recorded since the previous report
+    grad_norms: tuple[float, ...] = ()  # ‖dW[l]‖ for l = 1..L at the last update
+    params: dict[str, Array] | None = None
+    elapsed: float = 0.0
+    steps_per_second: float = 0.0
+    divergence: Divergence | None = None
+
+    @property
+    def last(self) -> Record | None:
+        return self.records[-1] if self.records else None
+
+    @property
+    def cost(self) -> float | None:
+        return self.records[-1].cost if self.records else None
+
+    @property
+    def train_accuracy(self) -> float | None:
+        return self.records[-1].accuracy if self.records else None
+
+    @property
+    def val_cost(self) -> float | None:
+        return self.records[-1].val_cost if self.records else None
+
+    @property
+    def val_accuracy(self) -> float | None:
+        return self.records[-1].val_accuracy if self.records else None
+
+
+class TrainingControl:
+    """Thread-safe stop / pause / resume / single-step requests, checked between steps."""
+
+    def __init__(self, paused: bool = False) -> None:
+        self._cond = threading.Condition()
+        self._stop = False
+        self._paused = paused
+        self._step_tokens = 0
+
+    @property
+    def stop_requested(self) -> bool:
+        return self._stop
+
+    @property
+    def paused(self) -> bool:
+        return self._paused
+
+    def stop(self) -> None:
+        with self._cond:
+            self._stop = True
+            self._cond.notify_all()
+
+    def pause(self) -> None:
+        with self._cond:
+            self._paused = True
+
+    def resume(self) -> None:
+        with self._cond:
+            self._paused = False
+            self._cond.notify_all()
+
+    def step(self, count: int = 1) -> None:
+        """While paused, allow exactly ``count`` more updates."""
+        with self._cond:
+            self._step_tokens += count
+            self._cond.notify_all()
+
+    def _may_step(self) -> bool:
+        with self._cond:
+            if not self._paused:
+                return True
+            if self._step_tokens > 0:
+                self._step_tokens -= 1
+                return True
+            return False
+
+    def wait_while_paused(self, timeout: float | None = None) -> None:
+        with self._cond:
+            self._cond.wait_for(
+                lambda: self._stop or not self._paused or self._step_tokens > 0, timeout
+            )
+
+
+def divergence_message(step: int, layers: tuple[int, ...], learning_rate: float) -> str:
+    where = ", ".join(f"layer {l} (dW{l})" for l in layers) or "the output"
+    return (
+        f"Training diverged at iteration {step}: the gradients of {where} became infinite or NaN "
+        f"first. The learning rate {learning_rate:g} is too large for this network. Try a "
+        f"learning rate about 10× smaller ({learning_rate / 10:g}), another initialisation "
+        "(xavier or he), or the Adam optimizer. The last finite weights were kept."
+    )
+
+
+def evaluate(net: Network, X: Array, Y: Array) -> tuple[float, float | None]:
+    """Cost and accuracy of ``net`` on (X, Y)."""
+    AL, _ = net.forward(X)
+    Yl = net.as_labels(Y)
+    return net.cost(AL, Yl), output_accuracy(net, AL, Yl)
+
+
+def _nonfinite_layers(grads: dict[str, Array], L: int) -> tuple[int, ...]:
+    return tuple(
+        l
+        for l in range(L, 0, -1)
+        if not (np.isfinite(grads[f"dW{l}"]).all() and np.isfinite(grads[f"db{l}"]).all())
+    )
+
+
+def train(
+    net: Network,
+    data: TrainingData,
+    config: TrainingConfig,
+    control: TrainingControl | None = None,
+    optimizer: Optimizer | None = None,
+    start_step: int = 0,
+) -> Iterator[TrainingReport]:
+    """Train ``net`` in place and yield reports. ``optimizer`` continues an earlier run's state;
+    ``start_step`` numbers the iterations after an earlier run's."""
+    control = control or TrainingControl()
+    opt = optimizer or make_optimizer(
+        config.optimizer, config.learning_rate, **config.optimizer_options
+    )
+    opt.learning_rate = config.learning_rate
+    X, Y = net.as_input(data.X), net.as_labels(data.Y)
+    has_val = data.X_val is not None and data.Y_val is not None and data.X_val.shape[1] > 0
+    X_val = net.as_input(data.X_val) if has_val else None
+    Y_val = net.as_labels(data.Y_val) if has_val else None
+    per_epoch = config.steps_per_epoch(X.shape[1])
+    total = config.total_steps(X.shape[1])
+    full_batch = per_epoch == 1
+    record_every = max(1, config.record_every)
+    report_every = max(1, config.report_every)
+    classifies = net.activations[-1] != "linear"
+    batches = _batches(
+        X, Y, config.batch_size, np.random.RandomState(config.shuffle_seed), full_batch
+    )
+
+    started = last_report_time = time.perf_counter()
+    checkpoint = _Checkpoint.take(net, opt)
+    records: list[Record] = []
+    grads: dict[str, Array] = {}
+    cost_sum, acc_sum, n_batches = 0.0, 0.0, 0
+    step = 0
+
+    def record(cost: float, accuracy: float | None) -> None:
+        val_cost = val_acc = None
+        if has_val:
+            val_cost, val_acc = evaluate(net, X_val, Y_val)  # type: ignore[arg-type]
+        records.append(Record(start_step + step, cost, accuracy, val_cost, val_acc))
+
+    def report(status: str, divergence: Divergence | None = None) -> TrainingReport:
+        nonlocal last_report_time
+        last_report_time = time.perf_counter()
+        elapsed = last_report_time - started
+        out = TrainingReport(
+            step=start_step + step,
+            total_steps=start_step + total,
+            epoch=step // per_epoch,
+            status=status,
+            records=tuple(records),
+            grad_norms=tuple(float(np.linalg.norm(grads[f"dW{l}"])) for l in range(1, net.L + 1))
+            if grads
+            else (),
+            params={k: v.copy() for k, v in net.params.items()} if config.copy_params else None,
+            elapsed=elapsed,
+            steps_per_second=step / elapsed if elapsed > 0 else 0.0,
+            divergence=divergence,
+        )
+        records.clear()
+        return out
+
+    while step < total:
+        if control.stop_requested:
+            yield report(STOPPED)
+            return
+        if not control._may_step():
+            yield report(PAUSED)
+            control.wait_while_paused()
+            continue
+        Xb, Yb = next(batches)
+        AL, cache = net.forward(Xb)
+        grads = net.backward(Yb, cache)
+        if not _all_finite(grads, net.L):
+            checkpoint.restore_if_needed(net, opt)
+            at = start_step + step + 1
+            bad = _nonfinite_layers(grads, net.L)
+            yield report(
+                DIVERGED, Divergence(at, bad, divergence_message(at, bad, opt.learning_rate))
+            )
+            return
+        if full_batch:
+            if step % record_every == 0:
+                record(net.cost(AL, Yb), output_accuracy(net, AL, Yb) if classifies else None)
+        else:
+            cost_sum += net.cost(AL, Yb)
+            acc_sum += (output_accuracy(net, AL, Yb) or 0.0) if classifies else 0.0
+            n_batches += 1
+        opt.update(net.params, grads)
+        step += 1
+        if not full_batch and (step % record_every == 0 or step % per_epoch == 0):
+            # averaged over the batches since the last record, stamped with the updates done
+            record(cost_sum / n_batches, acc_sum / n_batches if classifies else None)
+            cost_sum, acc_sum, n_batches = 0.0, 0.0, 0
+        if (
+            step % report_every == 0
+            and step < total
+            and time.perf_counter() - last_report_time >= config.report_interval
+        ):
+            checkpoint = _Checkpoint.take(net, opt)
+            yield report(RUNNING)
+    if not records or records[-1].step != start_step + step:
+        record(*evaluate(net, X, Y))
+    yield report(FINISHED)
+
+
+def _all_finite(grads: dict[str, Array], L: int) -> bool:
+    total = 0.0
+    for l in range(1, L + 1):
+        total += float(grads[f"dW{l}"].sum()) + float(grads[f"db{l}"].sum())
+    return math.isfinite(total)
+
+
+def _batches(
+    X: Array, Y: Array, batch_size: int, rs: np.random.RandomState, full_batch: bool
+) -> Iterator[tuple[Array, Array]]:
+    """Endless (X_batch, Y_batch) pairs: the whole set, or shuffled mini-batches per epoch."""
+    if full_batch:
+        while True:
+            yield X, Y
+    m = X.shape[1]
+    while True:
+        order = rs.permutation(m)
+        Xs, Ys = X[:, order], Y[:, order]
+        for start in range(0, m, batch_size):
+            yield Xs[:, start : start + batch_size], Ys[:, start : start + batch_size]
+
+
+@dataclass
+class _Checkpoint:
+    """Parameters and optimizer state at a known-finite moment."""
+
+    params: dict[str, Array]
+    optimizer_state: dict[str, object]
+
+    @classmethod
+    def take(cls, net: Network, opt: Optimizer) -> _Checkpoint:
+        return cls({k: v.copy() for k, v in net.params.items()}, opt.state_dict())
+
+    def restore_if_needed(self, net: Network, opt: Optimizer) -> None:
+        """Keep the current parameters if they are all finite, else go back to this checkpoint."""
+        if all(np.isfinite(v).all() for v in net.params.values()):
+            return
+        for k, v in self.params.items():
+            net.params[k][...] = v
+        opt.load_state_dict(self.optimizer_state)

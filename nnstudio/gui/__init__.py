@@ -1,0 +1,1 @@
+"""PySide6 + pyqtgraph views over the Qt-free state. Nothing outside gui/ imports this package."""
