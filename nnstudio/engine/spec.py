@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from .activations import ACTIVATIONS
 from .initializers import INITIALIZERS
-from .losses import LOSSES, default_loss
+from .losses import DEFAULT_LOSS_FOR_OUTPUT, LOSSES, default_loss
 
 Shape = tuple[int, ...]
 MAX_UNITS = 1024
@@ -37,7 +37,7 @@ class NetworkSpec:
     def __post_init__(self) -> None:
         object.__setattr__(self, "layer_dims", tuple(int(n) for n in self.layer_dims))
         object.__setattr__(self, "activations", tuple(self.activations))
-        if not self.loss and self.activations:
+        if not self.loss and self.activations and self.activations[-1] in DEFAULT_LOSS_FOR_OUTPUT:
             object.__setattr__(self, "loss", default_loss(self.activations[-1]))
         validate_spec(self)
 
@@ -96,17 +96,19 @@ def validate_spec(spec: NetworkSpec) -> None:
             raise SpecError(f"layer {l}: unknown activation {name!r}")
         if ACTIVATIONS[name].output_only and l != len(acts):
             raise SpecError(f"layer {l}: {name} can only be used in the output layer")
+    out_act, n_out = acts[-1], dims[-1]
+    if out_act == "softmax" and n_out < 2:
+        raise SpecError("a softmax output needs at least two units, one per class")
+    if not spec.loss:
+        default_loss(out_act)  # raises, saying which outputs can be trained
     if spec.loss not in LOSSES:
         raise SpecError(f"unknown loss {spec.loss!r}")
-    out_act, n_out = acts[-1], dims[-1]
     if spec.loss == "binary_cross_entropy" and out_act != "sigmoid":
         raise SpecError("binary cross-entropy needs a sigmoid output (probabilities in 0..1)")
     if spec.loss == "categorical_cross_entropy" and (out_act != "softmax" or n_out < 2):
         raise SpecError(
             "categorical cross-entropy needs a softmax output with one unit per class (K ≥ 2)"
         )
-    if out_act == "softmax" and n_out < 2:
-        raise SpecError("a softmax output needs at least two units, one per class")
     if spec.init not in INITIALIZERS:
         raise SpecError(f"unknown initialisation {spec.init!r}; choose one of {list(INITIALIZERS)}")
     if spec.dtype not in DTYPES:

@@ -186,6 +186,30 @@ def divergence_message(step: int, layers: tuple[int, ...], learning_rate: float)
     )
 
 
+EXPLOSION_FACTOR = 10.0
+EXPLOSION_RECORDS = 3
+
+
+def explosion_message(
+    step: int, layer: int, first_cost: float, cost: float, learning_rate: float
+) -> str:
+    return (
+        f"Training diverged at iteration {step}: the cost rose from {first_cost:.4g} to "
+        f"{cost:.4g} and stayed there, and the weights of layer {layer} (W{layer}) grew the most. "
+        f"The learning rate {learning_rate:g} is too large for this network. Try a learning rate "
+        f"about 10× smaller ({learning_rate / 10:g}), another initialisation (xavier or he), or "
+        "the Adam optimizer. The weights were left as they were when training stopped."
+    )
+
+
+def _fastest_growing_layer(net: Network, start_norms: list[float]) -> int:
+    growth = [
+        float(np.linalg.norm(net.params[f"W{l}"])) / (start_norms[l - 1] or 1.0)
+        for l in range(1, net.L + 1)
+    ]
+    return int(np.argmax(growth)) + 1
+
+
 def evaluate(net: Network, X: Array, Y: Array) -> tuple[float, float | None]:
     """Cost and accuracy of ``net`` on (X, Y)."""
     AL, _ = net.forward(X)
@@ -232,7 +256,9 @@ def train(
 
     started = last_report_time = time.perf_counter()
     checkpoint = _Checkpoint.take(net, opt)
+    start_norms = [float(np.linalg.norm(net.params[f"W{l}"])) for l in range(1, net.L + 1)]
     records: list[Record] = []
+    costs_seen: list[float] = []  # first cost of the run, then the recent run of exploded costs
     grads: dict[str, Array] = {}
     cost_sum, acc_sum, n_batches = 0.0, 0.0, 0
     step = 0
@@ -242,6 +268,20 @@ def train(
         if has_val:
             val_cost, val_acc = evaluate(net, X_val, Y_val)  # type: ignore[arg-type]
         records.append(Record(start_step + step, cost, accuracy, val_cost, val_acc))
+        if not costs_seen or cost > max(EXPLOSION_FACTOR * costs_seen[0], costs_seen[0] + 1.0):
+            costs_seen.append(cost)
+        else:
+            del costs_seen[1:]
+
+    def exploded() -> Divergence | None:
+        """The cost stayed far above where this run started for several records."""
+        if len(costs_seen) <= EXPLOSION_RECORDS:
+            return None
+        layer = _fastest_growing_layer(net, start_norms)
+        at = start_step + step
+        lr = opt.learning_rate
+        message = explosion_message(at, layer, costs_seen[0], costs_seen[-1], lr)
+        return Divergence(at, (layer,), message)
 
     def report(status: str, divergence: Divergence | None = None) -> TrainingReport:
         nonlocal last_report_time
@@ -273,9 +313,11 @@ def train(
             control.wait_while_paused()
             continue
         Xb, Yb = next(batches)
-        AL, cache = net.forward(Xb)
-        grads = net.backward(Yb, cache)
-        if not _all_finite(grads, net.L):
+        with _quiet():  # overflow is detected below and explained, not warned about
+            AL, cache = net.forward(Xb)
+            grads = net.backward(Yb, cache)
+            finite = _all_finite(grads, net.L)
+        if not finite:
             checkpoint.restore_if_needed(net, opt)
             at = start_step + step + 1
             bad = _nonfinite_layers(grads, net.L)
@@ -283,19 +325,24 @@ def train(
                 DIVERGED, Divergence(at, bad, divergence_message(at, bad, opt.learning_rate))
             )
             return
-        if full_batch:
-            if step % record_every == 0:
-                record(net.cost(AL, Yb), output_accuracy(net, AL, Yb) if classifies else None)
-        else:
-            cost_sum += net.cost(AL, Yb)
-            acc_sum += (output_accuracy(net, AL, Yb) or 0.0) if classifies else 0.0
-            n_batches += 1
-        opt.update(net.params, grads)
-        step += 1
-        if not full_batch and (step % record_every == 0 or step % per_epoch == 0):
-            # averaged over the batches since the last record, stamped with the updates done
-            record(cost_sum / n_batches, acc_sum / n_batches if classifies else None)
-            cost_sum, acc_sum, n_batches = 0.0, 0.0, 0
+        with _quiet():
+            if full_batch:
+                if step % record_every == 0:
+                    record(net.cost(AL, Yb), output_accuracy(net, AL, Yb) if classifies else None)
+            else:
+                cost_sum += net.cost(AL, Yb)
+                acc_sum += (output_accuracy(net, AL, Yb) or 0.0) if classifies else 0.0
+                n_batches += 1
+            opt.update(net.params, grads)
+            step += 1
+            if not full_batch and (step % record_every == 0 or step % per_epoch == 0):
+                # averaged over the batches since the last record, stamped with the updates done
+                record(cost_sum / n_batches, acc_sum / n_batches if classifies else None)
+                cost_sum, acc_sum, n_batches = 0.0, 0.0, 0
+        explosion = exploded()
+        if explosion is not None:
+            yield report(DIVERGED, explosion)
+            return
         if (
             step % report_every == 0
             and step < total
@@ -306,6 +353,10 @@ def train(
     if not records or records[-1].step != start_step + step:
         record(*evaluate(net, X, Y))
     yield report(FINISHED)
+
+
+def _quiet() -> np.errstate:
+    return np.errstate(over="ignore", invalid="ignore", divide="ignore", under="ignore")
 
 
 def _all_finite(grads: dict[str, Array], L: int) -> bool:
