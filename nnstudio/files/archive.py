@@ -1,0 +1,253 @@
+"""Reading the zip container and its ``.npy`` members without trusting either.
+
+The zip directory is checked (member count, sizes, compression methods, no encryption, no
+repeated names) before anything is decompressed, and every read is bounded by the size the
+directory declares. ``.npy`` headers are parsed with NumPy's literal-only parser and pickles are
+never loaded.
+"""
+
+from __future__ import annotations
+
+import io
+import lzma
+import os
+import struct
+import zipfile
+import zlib
+from pathlib import Path
+from types import TracebackType
+from typing import BinaryIO
+
+import numpy as np
+
+from .errors import (
+    CorruptFileError,
+    FileAccessError,
+    InvalidContentError,
+    LimitExceededError,
+    NotAModelFileError,
+)
+from .format import ARRAY_DTYPES, LIMITS, MANIFEST
+
+#: What a damaged zip or .npy member can make the standard library raise while reading.
+READ_ERRORS: tuple[type[BaseException], ...] = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    zlib.error,
+    lzma.LZMAError,
+    struct.error,
+    EOFError,
+    OSError,
+    ValueError,  # also UnicodeDecodeError and json.JSONDecodeError
+    KeyError,
+    IndexError,
+    TypeError,
+    OverflowError,
+    NotImplementedError,
+    RuntimeError,  # encrypted members, RecursionError
+    SyntaxError,
+)
+
+DAMAGED = (
+    "the file is damaged and cannot be read (it may be incomplete: was it copied or "
+    "downloaded completely?)"
+)
+NOT_A_MODEL = "this is not an NN Studio model file (a .nnstudio file is a zip archive; this is not)"
+ZIP_STARTS = (b"PK\x03\x04", b"PK\x05\x06")
+ALLOWED_METHODS = {zipfile.ZIP_STORED: "stored", zipfile.ZIP_DEFLATED: "deflate"}
+
+
+class Archive:
+    """An open model file whose zip directory has passed the size checks.
+
+    ``read(name)`` returns a member's bytes; ``put`` and ``remove`` let a migration rewrite
+    members in memory (the file on disk never changes).
+    """
+
+    def __init__(self, stream: BinaryIO, zf: zipfile.ZipFile) -> None:
+        self._stream = stream
+        self._zip = zf
+        self._infos: dict[str, zipfile.ZipInfo] = {}
+        self._replaced: dict[str, bytes] = {}
+        self._removed: set[str] = set()
+        self._check_directory()
+
+    def __enter__(self) -> Archive:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        try:
+            self._zip.close()
+        finally:
+            self._stream.close()
+
+    def _check_directory(self) -> None:
+        infos = self._zip.infolist()
+        if len(infos) > LIMITS.members:
+            raise LimitExceededError(
+                f"the file holds {len(infos)} parts; a model file may hold at most {LIMITS.members}"
+            )
+        total = 0
+        for info in infos:
+            name = info.filename
+            if name in self._infos:
+                raise CorruptFileError(f"the file holds two parts named {name!r}")
+            if info.flag_bits & 0x1:
+                raise InvalidContentError(f"the part {name} is encrypted; model files never are")
+            if info.compress_type not in ALLOWED_METHODS:
+                raise InvalidContentError(
+                    f"the part {name} uses zip compression method {info.compress_type}; "
+                    "model files use only 'stored' or 'deflate'"
+                )
+            limit = LIMITS.manifest_bytes if name == MANIFEST else LIMITS.member_bytes
+            if info.file_size > limit:
+                raise LimitExceededError(
+                    f"the part {name} unpacks to {_size(info.file_size)}; "
+                    f"a model file allows at most {_size(limit)} for it"
+                )
+            total += info.file_size
+            self._infos[name] = info
+        if total > LIMITS.total_bytes:
+            raise LimitExceededError(
+                f"the file unpacks to {_size(total)}; a model file may hold at most "
+                f"{_size(LIMITS.total_bytes)}"
+            )
+        if MANIFEST not in self._infos:
+            raise NotAModelFileError(
+                "this zip archive is not an NN Studio model: it has no manifest.json"
+            )
+
+    # -- members ------------------------------------------------------------------------------
+    def names(self) -> set[str]:
+        return (set(self._infos) | set(self._replaced)) - self._removed
+
+    def size(self, name: str) -> int:
+        """Uncompressed size in bytes, as the zip directory declares it (nothing is read)."""
+        if name in self._removed:
+            raise KeyError(name)
+        if name in self._replaced:
+            return len(self._replaced[name])
+        return self._infos[name].file_size
+
+    def read(self, name: str) -> bytes:
+        """The member's bytes; at most the declared size is ever decompressed."""
+        if name in self._removed:
+            raise KeyError(name)
+        if name in self._replaced:
+            return self._replaced[name]
+        info = self._infos[name]
+        try:
+            with self._zip.open(info) as member:
+                data = member.read(info.file_size + 1)
+        except READ_ERRORS as exc:
+            raise CorruptFileError(f"the part {name} is damaged and cannot be read") from exc
+        if len(data) != info.file_size:
+            raise CorruptFileError(f"the part {name} is damaged: its size is not what it claims")
+        return data
+
+    def put(self, name: str, data: bytes) -> None:
+        """Replace or add a member (in memory only)."""
+        self._removed.discard(name)
+        self._replaced[name] = bytes(data)
+
+    def remove(self, name: str) -> None:
+        """Drop a member (in memory only)."""
+        self._replaced.pop(name, None)
+        self._removed.add(name)
+
+
+def open_archive(path: str | os.PathLike[str]) -> Archive:
+    """Open ``path`` and check its zip directory; raise a :class:`ModelFileError` otherwise."""
+    try:
+        stream: BinaryIO = open(path, "rb")  # noqa: SIM115 - closed by Archive or below
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise FileAccessError(f"cannot read {Path(path).name}: {reason}", path) from exc
+    try:
+        head = stream.read(4)
+        if not head:
+            raise NotAModelFileError("the file is empty (0 bytes): it holds no model")
+        if head not in ZIP_STARTS:
+            raise NotAModelFileError(NOT_A_MODEL)
+        stream.seek(0)
+        try:
+            zf = zipfile.ZipFile(stream)
+        except READ_ERRORS as exc:
+            raise CorruptFileError(DAMAGED) from exc
+        try:
+            return Archive(stream, zf)
+        except BaseException:
+            zf.close()
+            raise
+    except OSError as exc:
+        stream.close()
+        raise FileAccessError(f"cannot read {Path(path).name}: {exc.strerror or exc}") from exc
+    except BaseException:
+        stream.close()
+        raise
+
+
+def _size(n: int) -> str:
+    return f"{n / 2**20:.1f} MiB" if n >= 2**20 else f"{n} bytes"
+
+
+# -- .npy members ---------------------------------------------------------------------------------
+def check_member_size(name: str, size: int, shape: tuple[int, ...], dtype: str) -> None:
+    """Refuse, before decompressing, a member larger than its declared array can be."""
+    nbytes = int(np.prod(shape, dtype=np.int64)) * np.dtype(ARRAY_DTYPES[dtype]).itemsize
+    if size > nbytes + LIMITS.npy_header:
+        raise InvalidContentError(
+            f"the part {name} is {_size(size)}, larger than the {list(shape)} {dtype} array "
+            "the manifest declares"
+        )
+
+
+def read_npy(name: str, data: bytes, shape: tuple[int, ...], dtype: str) -> np.ndarray:
+    """Decode a ``.npy`` member that must hold exactly ``shape`` of ``dtype``; a C-ordered copy.
+
+    Object arrays (pickles) are refused from the header, before any data is looked at.
+    """
+    fp = io.BytesIO(data)
+    try:
+        version = np.lib.format.read_magic(fp)
+        if version == (1, 0):
+            header = np.lib.format.read_array_header_1_0(fp, max_header_size=LIMITS.npy_header)
+        elif version == (2, 0):
+            header = np.lib.format.read_array_header_2_0(fp, max_header_size=LIMITS.npy_header)
+        else:
+            raise InvalidContentError(f"the part {name} uses .npy version {version}; use 1.0")
+    except READ_ERRORS as exc:
+        raise CorruptFileError(
+            f"the part {name} is damaged: its array header is unreadable"
+        ) from exc
+    got_shape, fortran, got_dtype = header
+    if got_dtype.hasobject:
+        raise InvalidContentError(
+            f"the part {name} holds Python objects; model files hold only numbers, "
+            "so this file was not written by NN Studio and will not be opened"
+        )
+    if got_dtype != np.dtype(ARRAY_DTYPES[dtype]):
+        raise InvalidContentError(
+            f"the part {name} holds {got_dtype.name} ({got_dtype.str}) numbers; "
+            f"the manifest declares {dtype} ({ARRAY_DTYPES[dtype]})"
+        )
+    if tuple(got_shape) != tuple(shape):
+        raise InvalidContentError(
+            f"the part {name} has shape {tuple(got_shape)}; the manifest declares {tuple(shape)}"
+        )
+    count = int(np.prod(shape, dtype=np.int64))
+    offset = fp.tell()
+    if len(data) - offset != count * got_dtype.itemsize:
+        raise CorruptFileError(f"the part {name} is damaged: its data has the wrong length")
+    flat = (
+        np.frombuffer(data, dtype=got_dtype, count=count, offset=offset)
+        if count
+        else (np.zeros(0, dtype=got_dtype))
+    )
+    array = flat.reshape(shape, order="F" if fortran else "C")
+    return np.array(array, dtype=got_dtype.newbyteorder("="), order="C")

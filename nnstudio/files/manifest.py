@@ -1,0 +1,127 @@
+"""The manifest as a whole: which fields it has, what arrays they need, what values are allowed.
+
+:func:`check_manifest` turns a parsed (current-version) manifest into :class:`Contents`;
+:func:`check_array_values` checks the arrays once read. The saver runs both on what it is
+about to write, so every file written here passes the loader's checks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+import numpy as np
+
+from ..engine import NetworkSpec
+from .errors import InvalidContentError, LimitExceededError
+from .format import DATA_Y, LIMITS, STD_STD
+from .jsonvalues import JSON, check_json, need_dict, need_int, need_keys, need_str
+from .validate import (
+    ArrayDecl,
+    DatasetInfo,
+    check_array_declarations,
+    check_dataset,
+    check_history,
+    check_hyperparameters,
+    check_optimizer_state,
+    check_runs,
+    check_spec,
+    check_standardizer,
+    check_timestamp,
+    compare_declarations,
+    parameter_arrays,
+)
+
+REQUIRED = ("format", "format_version", "app_version", "created", "modified", "network", "arrays")
+OPTIONAL = (
+    "hyperparameters",
+    "dataset",
+    "standardizer",
+    "optimizer_state",
+    "history",
+    "runs",
+    "extra",
+)
+
+
+@dataclass(frozen=True)
+class Contents:
+    """A validated manifest. ``arrays`` maps member names to (shape, dtype); ``slots`` maps
+    optimizer slot names (``"v_W1"``) to their member names."""
+
+    spec: NetworkSpec
+    app_version: str
+    created: datetime
+    modified: datetime
+    hyperparameters: dict[str, Any]
+    dataset: DatasetInfo | None
+    standardized: bool
+    optimizer_t: int | None
+    slots: dict[str, str]
+    history: dict[str, list[float | int | None]]
+    runs: list[dict[str, Any]]
+    extra: dict[str, Any]
+    arrays: dict[str, ArrayDecl]
+
+
+def check_manifest(manifest: dict[str, JSON]) -> Contents:
+    """Validate every field of a current-version manifest (raises InvalidContentError)."""
+    need_keys(manifest, "the manifest", REQUIRED, OPTIONAL)
+    need_int(manifest["format_version"], "format_version", 0)
+    spec = check_spec(manifest["network"])
+    needed = parameter_arrays(spec)
+    dataset = check_dataset(manifest.get("dataset"), spec)
+    if dataset is not None:
+        needed.update(dataset.arrays())
+    standardizer = check_standardizer(manifest.get("standardizer"), spec.layer_dims[0])
+    needed.update(standardizer)
+    state = manifest.get("optimizer_state")
+    optimizer_t, slot_arrays = (None, {}) if state is None else check_optimizer_state(state, spec)
+    needed.update(slot_arrays)
+    declared = check_array_declarations(manifest["arrays"])
+    compare_declarations(declared, needed)
+    total = sum(_nbytes(shape, dtype) for shape, dtype in declared.values())
+    if total > LIMITS.total_bytes:
+        raise LimitExceededError(
+            f"the arrays declared take {total / 2**20:.0f} MiB; a model file may hold at most "
+            f"{LIMITS.total_bytes // 2**20} MiB"
+        )
+    return Contents(
+        spec=spec,
+        app_version=need_str(manifest["app_version"], "app_version", 100, empty=False),
+        created=check_timestamp(manifest["created"], "created"),
+        modified=check_timestamp(manifest["modified"], "modified"),
+        hyperparameters=check_hyperparameters(manifest.get("hyperparameters", {})),
+        dataset=dataset,
+        standardized=bool(standardizer),
+        optimizer_t=optimizer_t,
+        slots={m.removeprefix("optimizer/").removesuffix(".npy"): m for m in slot_arrays},
+        history=check_history(manifest.get("history", {})),
+        runs=check_runs(manifest.get("runs", [])),
+        extra=need_dict(check_json(manifest.get("extra", {}), "extra"), "extra"),
+        arrays=declared,
+    )
+
+
+def _nbytes(shape: tuple[int, ...], dtype: str) -> int:
+    return int(np.prod(shape, dtype=np.float64)) * (4 if dtype == "float32" else 8)
+
+
+def check_array_values(contents: Contents, arrays: dict[str, np.ndarray]) -> None:
+    """Finite numbers everywhere, class labels in 0..K-1, σ > 0 (arrays as declared)."""
+    for name, array in arrays.items():
+        if array.dtype.kind == "f" and not np.isfinite(array).all():
+            what = "weights" if name.startswith("params/") else "values"
+            raise InvalidContentError(
+                f"the {what} in {name} include NaN or infinite numbers; a model file holds only "
+                "finite numbers (was it saved from a run that diverged?)"
+            )
+    info = contents.dataset
+    if info is not None and info.embedded and info.task != "regression":
+        labels = arrays[DATA_Y]
+        K = len(info.class_names)
+        if labels.size and (labels.min() < 0 or labels.max() >= K):
+            raise InvalidContentError(f"{DATA_Y} holds class labels outside 0..{K - 1}")
+    if contents.standardized and (arrays[STD_STD] <= 0).any():
+        raise InvalidContentError(f"{STD_STD} must hold only positive spreads σ")

@@ -1,0 +1,72 @@
+"""Reading files written in older format versions.
+
+:data:`MIGRATIONS` maps a format version v to a function that turns a version-v file into a
+version v+1 file: it receives the parsed manifest (a dict it may change) and the
+:class:`~nnstudio.files.archive.Archive` (whose members it may ``read``, ``put`` or
+``remove`` in memory) and returns the new manifest. A file of version v < FORMAT_VERSION is
+upgraded step by step v → v+1 → … → FORMAT_VERSION and then validated like a new file. A
+version with no registered step cannot be read. Format 1 is the first published format, so
+the table starts empty; the next format change adds ``MIGRATIONS[1]``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from .archive import Archive
+from .errors import InvalidContentError, ModelFileError, NotAModelFileError, UnsupportedVersionError
+from .format import FORMAT_NAME, FORMAT_VERSION
+from .jsonvalues import need_int
+
+Migration = Callable[[dict[str, Any], Archive], dict[str, Any]]
+
+MIGRATIONS: dict[int, Migration] = {}
+
+
+def file_version(manifest: dict[str, Any]) -> int:
+    """The manifest's format version, after checking that it is an NN Studio model at all."""
+    if manifest.get("format") != FORMAT_NAME:
+        raise NotAModelFileError(
+            f"this is not an NN Studio model: its manifest says format "
+            f"{str(manifest.get('format'))[:80]!r}, not {FORMAT_NAME!r}"
+        )
+    version = need_int(manifest.get("format_version"), "format_version", 0)
+    if version > FORMAT_VERSION:
+        raise UnsupportedVersionError(
+            f"this file was made by a newer NN Studio (format {version}); this version reads up "
+            f"to format {FORMAT_VERSION} — update NN Studio to open it"
+        )
+    return version
+
+
+def oldest_readable() -> int:
+    """The lowest format version that can still be upgraded to the current one."""
+    version = FORMAT_VERSION
+    while version - 1 in MIGRATIONS:
+        version -= 1
+    return version
+
+
+def migrate(manifest: dict[str, Any], archive: Archive, version: int) -> dict[str, Any]:
+    """Upgrade a manifest (and, in memory, the archive's members) from ``version`` to current."""
+    if version < oldest_readable():
+        raise UnsupportedVersionError(
+            f"this file uses model format {version}, from an early NN Studio; this version "
+            f"reads formats {oldest_readable()} to {FORMAT_VERSION} and cannot upgrade it"
+        )
+    while version < FORMAT_VERSION:
+        step = MIGRATIONS[version]
+        try:
+            manifest = step(manifest, archive)
+        except ModelFileError:
+            raise
+        except Exception as exc:  # a migration meets damaged old content
+            raise InvalidContentError(
+                f"the file could not be upgraded from format {version} to {version + 1}: {exc}"
+            ) from exc
+        if not isinstance(manifest, dict):
+            raise InvalidContentError(f"upgrading from format {version} gave no manifest")
+        version += 1
+        manifest["format_version"] = version
+    return manifest

@@ -1,0 +1,294 @@
+"""Writing a model file: :func:`save_model`.
+
+The file is assembled in a temporary file in the destination folder, flushed to disk and then
+moved over the destination with ``os.replace`` — an atomic rename — so a failure at any moment
+leaves either the complete new file or the untouched old one, never a mixture.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import stat
+import tempfile
+import zipfile
+from collections.abc import Callable, Mapping, Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import IO, Any
+
+import numpy as np
+
+from .. import __version__
+from ..data import Dataset, Standardizer, builtin_from_source
+from ..engine import Network
+from .errors import ModelFileError, SaveError
+from .format import (
+    DATA_X,
+    DATA_Y,
+    FORMAT_NAME,
+    FORMAT_VERSION,
+    MANIFEST,
+    STD_MEAN,
+    STD_STD,
+    dumps_manifest,
+    format_timestamp,
+    now_utc,
+    param_member,
+    slot_member,
+)
+from .jsonvalues import JSON, invalid, loads_manifest, to_json
+from .manifest import check_array_values, check_manifest
+from .validate import fingerprint
+
+StandardizerLike = Standardizer | tuple[np.ndarray, np.ndarray]
+
+
+def save_model(
+    path: str | os.PathLike[str],
+    network: Network,
+    *,
+    dataset: Dataset | None = None,
+    history: Mapping[str, Sequence[Any]] | None = None,
+    hyperparameters: Mapping[str, Any] | None = None,
+    optimizer_state: Mapping[str, Any] | None = None,
+    runs: Sequence[Mapping[str, Any]] | None = None,
+    extra: Mapping[str, Any] | None = None,
+    standardizer: StandardizerLike | None = None,
+    created: datetime | None = None,
+) -> Path:
+    """Save ``network`` and what goes with it to ``path`` (a ``*.nnstudio`` zip); return the path.
+
+    dataset: the whole data set (X (n0, m), Y (1, m)); a built-in one is stored by name and
+        parameters when re-generating it gives the same numbers, anything else as arrays.
+    history: series name → numbers (NaN, ±inf and None are stored as null).
+    hyperparameters: learning_rate, epochs, batch_size, optimizer, optimizer_options, …
+    optimizer_state: ``Optimizer.state_dict()``, {"t": int, "slots": {"v_W1": array, …}}.
+    runs: comparison runs, each {"name", "visible", "history", "description"}.
+    extra: any other JSON data. standardizer: a fitted Standardizer or (μ, σ), each (n0, 1).
+    created: when the model was first saved (kept when re-saving); now if None.
+
+    Raises InvalidContentError for contents a model file cannot hold (nothing is written) and
+    SaveError when the disk refuses; in both cases an existing file is left as it was.
+    """
+    moment = now_utc()
+    manifest, arrays = build_contents(
+        network,
+        dataset=dataset,
+        history=history,
+        hyperparameters=hyperparameters,
+        optimizer_state=optimizer_state,
+        runs=runs,
+        extra=extra,
+        standardizer=standardizer,
+        created=created or moment,
+        modified=moment,
+    )
+    data = dumps_manifest(manifest)
+    contents = check_manifest(loads_manifest(data))  # exactly what a reader will see
+    check_array_values(contents, arrays)
+    target = Path(os.path.realpath(os.fspath(path)))
+    try:
+        write_atomically(target, lambda stream: write_zip(stream, data, arrays, moment))
+    except ModelFileError:
+        raise
+    except OSError as exc:
+        raise SaveError(f"could not save {target.name}: {exc.strerror or exc}", target) from exc
+    return target
+
+
+def build_contents(
+    network: Network,
+    *,
+    dataset: Dataset | None,
+    history: Mapping[str, Sequence[Any]] | None,
+    hyperparameters: Mapping[str, Any] | None,
+    optimizer_state: Mapping[str, Any] | None,
+    runs: Sequence[Mapping[str, Any]] | None,
+    extra: Mapping[str, Any] | None,
+    standardizer: StandardizerLike | None,
+    created: datetime,
+    modified: datetime,
+) -> tuple[dict[str, JSON], dict[str, np.ndarray]]:
+    """The manifest (plain JSON data) and the arrays by member name, not yet validated."""
+    arrays = {param_member(name): network.params[name] for name in network.parameter_names()}
+    manifest: dict[str, JSON] = {
+        "format": FORMAT_NAME,
+        "format_version": FORMAT_VERSION,
+        "app_version": __version__,
+        "created": format_timestamp(created),
+        "modified": format_timestamp(modified),
+        "network": network.spec.to_dict(),
+        "hyperparameters": to_json(hyperparameters or {}, "hyperparameters"),
+        "dataset": None,
+        "standardizer": None,
+        "optimizer_state": None,
+        "history": history_to_json(history or {}, "history"),
+        "runs": [run_to_json(run, f"runs[{i}]") for i, run in enumerate(runs or [])],
+        "extra": to_json(extra or {}, "extra"),
+    }
+    if dataset is not None:
+        manifest["dataset"] = _dataset_entry(dataset, arrays)
+    mean_std = _mean_std(standardizer)
+    if mean_std is not None:
+        manifest["standardizer"] = {"kind": "z-score"}
+        arrays[STD_MEAN], arrays[STD_STD] = mean_std
+    if optimizer_state is not None:
+        t = to_json(optimizer_state.get("t", 0), "optimizer_state.t")
+        slots = optimizer_state.get("slots", {})
+        if not isinstance(slots, Mapping):
+            raise invalid("optimizer_state.slots", "must map slot names to arrays")
+        manifest["optimizer_state"] = {"t": t, "slots": [str(name) for name in slots]}
+        for name, value in slots.items():
+            arrays[slot_member(str(name))] = np.asarray(value)
+    manifest["arrays"] = {
+        name: {"shape": list(a.shape), "dtype": a.dtype.name} for name, a in arrays.items()
+    }
+    return manifest, arrays
+
+
+def history_to_json(history: Mapping[str, Sequence[Any]], where: str) -> dict[str, JSON]:
+    """Series of numbers as JSON lists; NaN and infinities become null (no value)."""
+    if not isinstance(history, Mapping):
+        raise invalid(where, "must map series names to lists of numbers")
+    result: dict[str, JSON] = {}
+    for name, series in history.items():
+        values: list[JSON] = []
+        items = series.tolist() if isinstance(series, np.ndarray) else series
+        for i, value in enumerate(items):
+            number = to_json(value, f"{where}.{name}[{i}]") if _is_finite(value) else None
+            if not (number is None or type(number) in (int, float)):
+                raise invalid(f"{where}.{name}[{i}]", "must be a number or None")
+            values.append(number)
+        result[str(name)] = values
+    return result
+
+
+def _is_finite(value: Any) -> bool:
+    if isinstance(value, float | np.floating):
+        return bool(np.isfinite(value))
+    return value is not None
+
+
+def run_to_json(run: Mapping[str, Any], where: str) -> dict[str, JSON]:
+    """A comparison run {"name", "visible" (default true), "history", "description"}."""
+    if not isinstance(run, Mapping):
+        raise invalid(where, "must be a mapping with name, visible, history and description")
+    unknown = sorted(set(run) - {"name", "visible", "history", "description"})
+    if unknown:
+        raise invalid(where, f"has unknown field {unknown[0]!r}")
+    return {
+        "name": to_json(run.get("name", ""), f"{where}.name"),
+        "visible": to_json(run.get("visible", True), f"{where}.visible"),
+        "history": history_to_json(run.get("history", {}), f"{where}.history"),
+        "description": to_json(run.get("description", {}), f"{where}.description"),
+    }
+
+
+def _dataset_entry(dataset: Dataset, arrays: dict[str, np.ndarray]) -> dict[str, JSON]:
+    """The ``dataset`` field; adds data/X.npy and data/Y.npy unless the set can be re-made."""
+    entry: dict[str, JSON] = {
+        "name": dataset.name,
+        "task": dataset.task,
+        "feature_names": list(dataset.feature_names),
+        "class_names": list(dataset.class_names),
+        "source": to_json(dataset.source, "dataset.source"),
+        "m": dataset.m,
+        "n_features": dataset.n_features,
+        "embedded": not _regenerates(dataset),
+        "sha256": fingerprint(dataset.X, dataset.Y),
+    }
+    if entry["embedded"]:
+        arrays[DATA_X], arrays[DATA_Y] = dataset.X, dataset.Y
+    return entry
+
+
+def _regenerates(dataset: Dataset) -> bool:
+    """True when a built-in data set re-generated from its source equals this one exactly."""
+    if dataset.source.get("kind") != "builtin":
+        return False
+    try:
+        return bool(builtin_from_source(dataset.source) == dataset)
+    except (ValueError, TypeError):
+        return False
+
+
+def _mean_std(standardizer: StandardizerLike | None) -> tuple[np.ndarray, np.ndarray] | None:
+    if standardizer is None:
+        return None
+    if isinstance(standardizer, Standardizer):
+        if standardizer.mean is None or standardizer.std is None:
+            return None  # never fitted: inputs are used as they are
+        mean, std = standardizer.mean, standardizer.std
+    else:
+        mean, std = standardizer
+    return (
+        np.asarray(mean, dtype=np.float64).reshape(-1, 1),
+        np.asarray(std, dtype=np.float64).reshape(-1, 1),
+    )
+
+
+# -- bytes on disk --------------------------------------------------------------------------------
+def npy_bytes(array: np.ndarray) -> bytes:
+    """A little-endian, C-ordered ``.npy`` (format 1.0) of ``array``; never a pickle."""
+    little = np.ascontiguousarray(array, dtype=array.dtype.newbyteorder("<"))
+    buffer = io.BytesIO()
+    np.lib.format.write_array(buffer, little, version=(1, 0), allow_pickle=False)
+    return buffer.getvalue()
+
+
+def write_zip(
+    stream: IO[bytes], manifest: bytes, arrays: Mapping[str, np.ndarray], moment: datetime
+) -> None:
+    """manifest.json first, then one deflated ``.npy`` member per array."""
+    stamp = moment.timetuple()[:6]
+    with zipfile.ZipFile(stream, "w") as zf:
+        for name, data in [(MANIFEST, manifest)] + [(n, npy_bytes(a)) for n, a in arrays.items()]:
+            info = zipfile.ZipInfo(name, date_time=stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            zf.writestr(info, data)
+
+
+def write_atomically(target: Path, write: Callable[[IO[bytes]], None]) -> None:
+    """Call ``write(stream)`` on a temporary file beside ``target``, fsync, then replace.
+
+    On any failure the temporary file is removed and ``target`` is untouched.
+    """
+    folder = target.parent
+    tmp = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below, then renamed
+        dir=folder, prefix=f".{target.name}.", suffix=".tmp", delete=False
+    )
+    try:
+        with tmp:
+            write(tmp)
+            tmp.flush()
+            os.fsync(tmp.fileno())
+        os.chmod(tmp.name, _mode_for(target))
+        os.replace(tmp.name, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp.name)
+        raise
+    _sync_folder(folder)
+
+
+def _mode_for(target: Path) -> int:
+    """Keep an existing file's permissions; a new file is readable by all, writable by owner."""
+    try:
+        return stat.S_IMODE(os.stat(target).st_mode)
+    except OSError:
+        return 0o644
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable where the platform allows it (not on Windows)."""
+    if os.name != "posix":
+        return
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
