@@ -1,0 +1,46 @@
+"""Data for NN Studio: built-in data sets, CSV import, the Dataset, splits and scaling.
+
+NumPy and the standard library only; nothing here imports Qt. Samples are columns:
+X (n0, m), Y (1, m).
+"""
+
+from .builtin import (
+    BUILTIN_DATASETS,
+    BuiltinSpec,
+    blobs,
+    builtin_from_source,
+    circles,
+    flower,
+    make_dataset,
+    moons,
+    sine,
+    spiral,
+    xor,
+)
+from .csv_import import CsvError, CsvPreview, load_csv, read_csv_preview
+from .dataset import TASKS, Dataset
+from .split import PreparedData, Standardizer, prepare, split
+
+__all__ = [
+    "BUILTIN_DATASETS",
+    "TASKS",
+    "BuiltinSpec",
+    "CsvError",
+    "CsvPreview",
+    "Dataset",
+    "PreparedData",
+    "Standardizer",
+    "blobs",
+    "builtin_from_source",
+    "circles",
+    "flower",
+    "load_csv",
+    "make_dataset",
+    "moons",
+    "prepare",
+    "read_csv_preview",
+    "sine",
+    "spiral",
+    "split",
+    "xor",
+]

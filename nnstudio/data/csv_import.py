@@ -1,0 +1,415 @@
+"""Reading a learner's CSV file into a :class:`Dataset` (X (n0, m), Y (1, m)).
+
+Each CSV row is one sample and becomes one **column** of X. One CSV column holds the labels
+(by default the last); every other column is a feature and must hold a number in every row.
+
+Rules, in the order they are applied:
+- the file is at most 50 MB; it is decoded as UTF-8 (a byte-order mark is allowed), UTF-16 when
+  it starts with a UTF-16 byte-order mark, and otherwise as Latin-1;
+- the delimiter is the one of , ; tab | that splits the first lines into the same number (> 1)
+  of fields; with ; tab or | as delimiter a decimal comma ("3,5") is read as a decimal point;
+- the first row is a header when one of its fields is not a number while the field under it is
+  a number; when that test cannot decide, ``csv.Sniffer().has_header`` does. Without a header
+  the columns are called "column 1", "column 2", …; rows that are entirely blank are skipped;
+- labels: text labels make classes; whole-number labels with at most 20 distinct values make
+  classes; any other numbers make a regression. ``task`` overrides the guess. Class k is
+  ``class_names[k]``; the names are sorted (numerically for numbers, by code point for text).
+
+Every refusal is a :class:`CsvError` whose message says what to change; ``row`` is the row
+number a spreadsheet shows for the file (the header is row 1) and ``column`` the column name.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+from dataclasses import dataclass
+from itertools import islice
+from pathlib import Path
+
+import numpy as np
+
+from .dataset import TASKS, Dataset
+
+MAX_FILE_BYTES = 50 * 1024 * 1024
+MAX_ROWS = 1_000_000
+MAX_FEATURES = 1024
+MAX_CLASSES = 100
+MAX_INTEGER_CLASSES = 20  # whole-number labels with more distinct values mean regression
+DELIMITERS = ("\t", ";", "|", ",")  # a tie in column count goes to the earlier one
+_DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "|": "vertical bar"}
+_SNIFF_LINES = 50
+
+
+class CsvError(ValueError):
+    """A CSV file that cannot be used; ``row`` (1-based, header = 1) and ``column`` say where."""
+
+    def __init__(self, message: str, row: int | None = None, column: str | None = None) -> None:
+        super().__init__(message)
+        self.row = row
+        self.column = column
+
+
+@dataclass(frozen=True)
+class CsvPreview:
+    """The start of a CSV file, for showing before import.
+
+    header: the column names (generated "column 1", … when the file has no header row).
+    rows: up to ``max_rows`` data rows, each a tuple of stripped strings.
+    """
+
+    header: tuple[str, ...]
+    rows: list[tuple[str, ...]]
+    has_header: bool
+    delimiter: str
+
+    @property
+    def n_columns(self) -> int:
+        return len(self.header)
+
+
+# -- text, delimiter, header ---------------------------------------------------------------------
+def _read_text(path: Path) -> str:
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise CsvError(
+                f"{path.name} is {size / 2**20:.1f} MB; NN Studio reads CSV files of up to "
+                f"{MAX_FILE_BYTES // 2**20} MB. Save a sample of the rows in a smaller file."
+            )
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise CsvError(f"there is no file {path}; check the name and folder") from None
+    except IsADirectoryError:
+        raise CsvError(f"{path} is a folder, not a CSV file") from None
+    except OSError as exc:
+        raise CsvError(f"{path.name} cannot be read: {exc.strerror or exc}") from None
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    if data.startswith(b"PK\x03\x04") or b"\x00" in data[:65536]:
+        raise CsvError(
+            f"{path.name} is not a text file (it may be an Excel workbook); "
+            "save it from your spreadsheet program as CSV (comma-separated values)"
+        )
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = data.decode("latin-1")
+    if not text.strip():
+        raise CsvError(f"{path.name} is empty; choose a CSV file with a header and data rows")
+    return text
+
+
+def _first_lines(text: str) -> list[str]:
+    lines = io.StringIO(text, newline=None)  # universal newlines: \n, \r\n and \r
+    return list(islice((line for line in lines if line.strip()), _SNIFF_LINES))
+
+
+def _detect_delimiter(text: str) -> str:
+    lines = _first_lines(text)
+    best: tuple[bool, int, int] | None = None
+    chosen = ","
+    for rank, delimiter in enumerate(DELIMITERS):
+        try:
+            counts = [len(fields) for fields in csv.reader(lines, delimiter=delimiter)]
+        except csv.Error:
+            continue
+        if not counts:
+            continue
+        mode = max(set(counts), key=lambda c: (counts.count(c), c))
+        if mode < 2:
+            continue
+        score = (counts.count(mode) >= 0.9 * len(counts), mode, -rank)
+        if best is None or score > best:
+            best, chosen = score, delimiter
+    return chosen
+
+
+def _number(text: str, decimal_comma: bool) -> float | None:
+    """The finite float ``text`` stands for, or None."""
+    if decimal_comma:
+        text = text.replace(",", ".")
+    try:
+        value = float(text)
+    except ValueError:
+        return None
+    return value if math.isfinite(value) else None
+
+
+def _detect_header(rows: list[list[str]], text: str, decimal_comma: bool) -> bool:
+    first = rows[0]
+    numeric = [_number(f, decimal_comma) is not None for f in first]
+    if all(numeric):
+        return False
+    if len(rows) == 1:
+        return True
+    for field, is_number, below in zip(first, numeric, rows[1], strict=False):
+        if field and not is_number and _number(below, decimal_comma) is not None:
+            return True
+    try:
+        return csv.Sniffer().has_header("".join(_first_lines(text)))
+    except (csv.Error, ValueError, TypeError):
+        return False
+
+
+def _records(text: str, delimiter: str, limit: int | None) -> list[tuple[int, list[str]]]:
+    """(spreadsheet row number, stripped fields) of the non-blank rows, at most ``limit``."""
+    records: list[tuple[int, list[str]]] = []
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    number = 0
+    try:
+        for number, fields in enumerate(reader, start=1):
+            stripped = [f.strip() for f in fields]
+            if any(stripped):
+                records.append((number, stripped))
+                if limit is not None and len(records) >= limit:
+                    break
+    except csv.Error as exc:
+        row = number + 1
+        raise CsvError(f"row {row} cannot be read as CSV: {exc}", row=row) from None
+    return records
+
+
+def _unique_names(names: list[str]) -> tuple[str, ...]:
+    result: list[str] = []
+    for i, name in enumerate(names):
+        base = name or f"column {i + 1}"
+        candidate, n = base, 2
+        while candidate in result:
+            candidate, n = f"{base} ({n})", n + 1
+        result.append(candidate)
+    return tuple(result)
+
+
+@dataclass
+class _Table:
+    header: tuple[str, ...]
+    records: list[tuple[int, list[str]]]  # data rows only
+    has_header: bool
+    delimiter: str
+
+
+def _table(path: Path, limit: int | None, has_header: bool | None) -> _Table:
+    text = _read_text(path)
+    delimiter = _detect_delimiter(text)
+    decimal_comma = delimiter != ","
+    records = _records(text, delimiter, None if limit is None else limit + 2)
+    if not records:
+        raise CsvError(f"{path.name} holds no values; choose a CSV file with data rows")
+    if has_header is None:
+        has_header = _detect_header([f for _, f in records[:2]], text, decimal_comma)
+    if has_header:
+        header = _unique_names(records[0][1])
+        records = records[1:]
+    else:
+        header = tuple(f"column {i + 1}" for i in range(len(records[0][1])))
+    if limit is not None:
+        records = records[: limit + 1]  # one more than the limit, to tell when it is exceeded
+    return _Table(header, records, has_header, delimiter)
+
+
+def read_csv_preview(
+    path: str | Path, max_rows: int = 20, has_header: bool | None = None
+) -> CsvPreview:
+    """The header and first ``max_rows`` data rows of a CSV file, as text, for a preview.
+
+    ``has_header`` forces the header decision (None = detect). Raises CsvError for a file that
+    is missing, too large, not text or empty.
+    """
+    table = _table(Path(path), max(0, int(max_rows)), has_header)
+    rows = [tuple(fields) for _, fields in table.records[: max(0, int(max_rows))]]
+    return CsvPreview(table.header, rows, table.has_header, table.delimiter)
+
+
+# -- labels and features ---------------------------------------------------------------------
+def _label_index(header: tuple[str, ...], label_column: str | int | None) -> int:
+    n = len(header)
+    if label_column is None:
+        return n - 1
+    if isinstance(label_column, bool) or not isinstance(label_column, (int, str)):
+        raise CsvError(f"the label column must be a column name or number; got {label_column!r}")
+    if isinstance(label_column, int):
+        if -n <= label_column < n:
+            return label_column % n
+        raise CsvError(f"there is no column number {label_column}; the file has {n} columns")
+    if label_column in header:
+        return header.index(label_column)
+    folded = [h.strip().casefold() for h in header]
+    if label_column.strip().casefold() in folded:
+        return folded.index(label_column.strip().casefold())
+    raise CsvError(
+        f"there is no column {label_column!r}; the columns are {', '.join(header)}",
+        column=label_column,
+    )
+
+
+def _features(values: tuple[str, ...], rows: list[int], name: str, comma: bool) -> np.ndarray:
+    """(m,) float64 of one feature column, or a CsvError at the first bad value."""
+    try:
+        array = np.array([v.replace(",", ".") for v in values] if comma else values, dtype=float)
+        if np.isfinite(array).all():
+            return array
+    except ValueError:
+        pass
+    for row, value in zip(rows, values, strict=True):
+        if not value:
+            raise CsvError(
+                f"row {row}, column {name!r}: the value is missing. Every feature needs a number "
+                "in every row; fill it in or delete the row.",
+                row=row,
+                column=name,
+            )
+        if _number(value, comma) is None:
+            what = "is not a finite number" if _is_float(value) else "is not a number"
+            raise CsvError(
+                f"row {row}, column {name!r}: {value!r} {what}. Feature columns must hold "
+                f"numbers only; correct the value, delete the row, or if {name!r} holds the "
+                "labels choose it as the label column.",
+                row=row,
+                column=name,
+            )
+    raise AssertionError("unreachable: a feature column failed but no value is bad")
+
+
+def _is_float(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _classes(
+    labels: tuple[str, ...], numbers: list[float] | None
+) -> tuple[np.ndarray, tuple[str, ...]]:
+    """(m,) int64 class indices and the class names, sorted (numerically for numbers)."""
+    if numbers is not None:
+        ordered_numbers = sorted(set(numbers))
+        whole = all(v == int(v) for v in ordered_numbers)
+        names = tuple(str(int(v)) if whole else repr(v) for v in ordered_numbers)
+        index = {v: i for i, v in enumerate(ordered_numbers)}
+        return np.array([index[v] for v in numbers], dtype=np.int64), names
+    ordered = sorted(set(labels))
+    lookup = {v: i for i, v in enumerate(ordered)}
+    return np.array([lookup[v] for v in labels], dtype=np.int64), tuple(ordered)
+
+
+def _labels(
+    values: tuple[str, ...], rows: list[int], name: str, task: str | None, comma: bool
+) -> tuple[np.ndarray, str, tuple[str, ...]]:
+    """Y values (m,), the task and the class names for the label column ``name``."""
+    parsed = [_number(v, comma) for v in values]
+    for row, value, number in zip(rows, values, parsed, strict=True):
+        if not value:
+            raise CsvError(
+                f"row {row}, column {name!r}: the label is missing; fill it in or delete the row",
+                row=row,
+                column=name,
+            )
+        if number is None and task == "regression":
+            raise CsvError(
+                f"row {row}, column {name!r}: {value!r} is not a number; a regression needs "
+                "numeric labels. Correct the value, or import the labels as classes.",
+                row=row,
+                column=name,
+            )
+    numbers = [v for v in parsed if v is not None]
+    if len(numbers) != len(values):
+        numbers_or_none = None
+    else:
+        numbers_or_none = numbers
+        few_whole = all(v == int(v) for v in numbers) and len(set(numbers)) <= MAX_INTEGER_CLASSES
+        if task is None and not few_whole:
+            task = "regression"
+    if task == "regression":
+        return np.array(numbers, dtype=np.float64), "regression", ()
+    Y, class_names = _classes(values, numbers_or_none)
+    K = len(class_names)
+    if K < 2:
+        raise CsvError(
+            f"all rows have the label {class_names[0]!r} in column {name!r}; a classifier needs "
+            "at least two classes. Add rows of another class or choose another label column.",
+            column=name,
+        )
+    if K > MAX_CLASSES:
+        raise CsvError(
+            f"column {name!r} has {K} different labels; NN Studio classifies into at most "
+            f"{MAX_CLASSES} classes. If the labels are measurements, import them as a "
+            "regression; otherwise choose another label column.",
+            column=name,
+        )
+    if task == "binary" and K != 2:
+        shown = ", ".join(class_names[:5]) + (", …" if K > 5 else "")
+        raise CsvError(
+            f"column {name!r} has {K} classes ({shown}); a binary task needs exactly two. "
+            "Choose multiclass instead.",
+            column=name,
+        )
+    return Y, task or ("binary" if K == 2 else "multiclass"), class_names
+
+
+def load_csv(
+    path: str | Path,
+    label_column: str | int | None = None,
+    task: str | None = None,
+    has_header: bool | None = None,
+) -> Dataset:
+    """Load a CSV file as a Dataset: X (n0, m) from the feature columns, Y (1, m) from the labels.
+
+    label_column: a column name, or a 0-based column number (negative counts from the end);
+        None means the last column.
+    task: "binary", "multiclass" or "regression" to override the guess from the labels.
+    has_header: force the header decision (None = detect).
+    """
+    if task is not None and task not in TASKS:
+        raise CsvError(f"task must be one of {', '.join(TASKS)} (or None to guess); got {task!r}")
+    path = Path(path)
+    table = _table(path, MAX_ROWS, has_header)
+    header, records = table.header, table.records
+    if not records:
+        raise CsvError(
+            f"{path.name} has a header row but no data rows; add one row per sample", row=2
+        )
+    if len(records) > MAX_ROWS:
+        raise CsvError(
+            f"{path.name} has more than {MAX_ROWS:,} rows; save a sample of at most "
+            f"{MAX_ROWS:,} rows in a new file and import that",
+            row=records[-1][0],
+        )
+    n = len(header)
+    if n < 2:
+        raise CsvError(
+            f"{path.name} has only one column; a data set needs at least one feature column and "
+            "a label column. If the values are separated by spaces or another character, save "
+            "the file with commas between the values."
+        )
+    if n - 1 > MAX_FEATURES:
+        raise CsvError(
+            f"{path.name} has {n - 1} feature columns; NN Studio accepts at most {MAX_FEATURES}. "
+            "Delete the columns you do not need and import the file again."
+        )
+    where = "the header has" if table.has_header else f"row {records[0][0]} has"
+    for row, fields in records:
+        if len(fields) != n:
+            raise CsvError(
+                f"row {row} has {len(fields)} values but {where} {n} columns; every row needs "
+                f"one value per column (look for a missing or extra "
+                f"{_DELIMITER_NAMES[table.delimiter]}).",
+                row=row,
+            )
+    label = _label_index(header, label_column)
+    rows = [row for row, _ in records]
+    columns = list(zip(*(fields for _, fields in records), strict=True))
+    comma = table.delimiter != ","
+    features = [_features(columns[j], rows, header[j], comma) for j in range(n) if j != label]
+    Y, task, class_names = _labels(columns[label], rows, header[label], task, comma)
+    return Dataset(
+        X=np.vstack(features),
+        Y=Y.reshape(1, -1),
+        task=task,
+        feature_names=tuple(h for j, h in enumerate(header) if j != label),
+        class_names=class_names,
+        name=path.stem,
+        source={"kind": "csv", "file_name": path.name, "label_column": header[label]},
+    )
