@@ -8,9 +8,9 @@ never loaded.
 
 from __future__ import annotations
 
-import io
 import lzma
 import os
+import re
 import struct
 import zipfile
 import zlib
@@ -207,47 +207,67 @@ def check_member_size(name: str, size: int, shape: tuple[int, ...], dtype: str) 
         )
 
 
+NPY_MAGIC = b"\x93NUMPY"
+NPY_HEADER = re.compile(
+    r"\{\s*'descr':\s*'(?P<descr>[^'\\]{1,16})',"
+    r"\s*'fortran_order':\s*(?P<fortran>True|False),"
+    r"\s*'shape':\s*\((?P<shape>\s*(?:\d{1,19}\s*,\s*)*(?:\d{1,19}\s*)?)\),?\s*\}\s*"
+)
+
+
+def parse_npy_header(name: str, data: bytes) -> tuple[str, bool, tuple[int, ...], int]:
+    """(dtype descr, fortran_order, shape, data offset) of a ``.npy`` format 1.0 or 2.0 member.
+
+    The header is the dictionary text NumPy writes, e.g.
+    ``{'descr': '<f8', 'fortran_order': False, 'shape': (4, 2), }``; it is matched strictly as
+    text and never evaluated.
+    """
+    if data[:6] != NPY_MAGIC or len(data) < 10:
+        raise CorruptFileError(f"the part {name} is damaged: it is not a .npy array")
+    major, minor = data[6], data[7]
+    if (major, minor) == (1, 0):
+        (length,), start = struct.unpack("<H", data[8:10]), 10
+    elif (major, minor) == (2, 0) and len(data) >= 12:
+        (length,), start = struct.unpack("<I", data[8:12]), 12
+    else:
+        raise InvalidContentError(f"the part {name} uses .npy version {major}.{minor}; use 1.0")
+    if length > LIMITS.npy_header or start + length > len(data):
+        raise CorruptFileError(f"the part {name} is damaged: its array header is unreadable")
+    match = NPY_HEADER.fullmatch(data[start : start + length].decode("latin-1"))
+    if match is None:
+        raise CorruptFileError(f"the part {name} is damaged: its array header is unreadable")
+    shape = tuple(int(n) for n in match["shape"].replace(",", " ").split())
+    return match["descr"], match["fortran"] == "True", shape, start + length
+
+
 def read_npy(name: str, data: bytes, shape: tuple[int, ...], dtype: str) -> np.ndarray:
     """Decode a ``.npy`` member that must hold exactly ``shape`` of ``dtype``; a C-ordered copy.
 
     Object arrays (pickles) are refused from the header, before any data is looked at.
     """
-    fp = io.BytesIO(data)
-    try:
-        version = np.lib.format.read_magic(fp)
-        if version == (1, 0):
-            header = np.lib.format.read_array_header_1_0(fp, max_header_size=LIMITS.npy_header)
-        elif version == (2, 0):
-            header = np.lib.format.read_array_header_2_0(fp, max_header_size=LIMITS.npy_header)
-        else:
-            raise InvalidContentError(f"the part {name} uses .npy version {version}; use 1.0")
-    except READ_ERRORS as exc:
-        raise CorruptFileError(
-            f"the part {name} is damaged: its array header is unreadable"
-        ) from exc
-    got_shape, fortran, got_dtype = header
-    if got_dtype.hasobject:
+    descr, fortran, got_shape, offset = parse_npy_header(name, data)
+    if "O" in descr:
         raise InvalidContentError(
             f"the part {name} holds Python objects; model files hold only numbers, "
             "so this file was not written by NN Studio and will not be opened"
         )
-    if got_dtype != np.dtype(ARRAY_DTYPES[dtype]):
+    if descr != ARRAY_DTYPES[dtype]:
         raise InvalidContentError(
-            f"the part {name} holds {got_dtype.name} ({got_dtype.str}) numbers; "
-            f"the manifest declares {dtype} ({ARRAY_DTYPES[dtype]})"
+            f"the part {name} holds numbers of type {descr!r}; the manifest declares {dtype} "
+            f"({ARRAY_DTYPES[dtype]!r})"
         )
-    if tuple(got_shape) != tuple(shape):
+    if got_shape != tuple(shape):
         raise InvalidContentError(
-            f"the part {name} has shape {tuple(got_shape)}; the manifest declares {tuple(shape)}"
+            f"the part {name} has shape {got_shape}; the manifest declares {tuple(shape)}"
         )
+    item = np.dtype(descr)
     count = int(np.prod(shape, dtype=np.int64))
-    offset = fp.tell()
-    if len(data) - offset != count * got_dtype.itemsize:
+    if len(data) - offset != count * item.itemsize:
         raise CorruptFileError(f"the part {name} is damaged: its data has the wrong length")
     flat = (
-        np.frombuffer(data, dtype=got_dtype, count=count, offset=offset)
+        np.frombuffer(data, dtype=item, count=count, offset=offset)
         if count
-        else (np.zeros(0, dtype=got_dtype))
+        else (np.zeros(0, dtype=item))
     )
     array = flat.reshape(shape, order="F" if fortran else "C")
-    return np.array(array, dtype=got_dtype.newbyteorder("="), order="C")
+    return np.array(array, dtype=item.newbyteorder("="), order="C")

@@ -157,8 +157,8 @@ def check_json(value: JSON, where: str, depth: int = 0) -> JSON:
 
 
 def type_name(value: object) -> str:
-    names = {type(None): "null", bool: "true/false", int: "a number", float: "a number"}
-    names.update({str: "text", list: "a list", dict: "an object"})
+    names = {type(None): "null", bool: "true/false", int: "a whole number", str: "text"}
+    names.update({float: "a decimal number", list: "a list", dict: "an object"})
     return names.get(type(value), type(value).__name__)
 
 

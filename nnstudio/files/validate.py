@@ -213,10 +213,9 @@ def check_dataset(value: JSON, spec: NetworkSpec) -> DatasetInfo | None:
             f"({LIMITS.member_bytes // 2**20} MiB)"
         )
     source = need_dict(check_json(d["source"], "dataset.source"), "dataset.source")
-    kind = need_str(source.get("kind"), "dataset.source.kind", 100)
     embedded = need_bool(d["embedded"], "dataset.embedded")
-    if kind != "builtin" and not embedded:
-        raise invalid("dataset.embedded", f"is false, but a {kind!r} data set must be stored")
+    if source.get("kind") != "builtin" and not embedded:
+        raise invalid("dataset.embedded", "is false, but only a built-in data set can be re-made")
     sha = need_str(d["sha256"], "dataset.sha256", 64)
     if not re.fullmatch(r"[0-9a-f]{64}", sha):
         raise invalid("dataset.sha256", "must be 64 lower-case hexadecimal digits")
