@@ -1,0 +1,316 @@
+"""The application's state, free of Qt: the network spec, the data, the network, the history.
+
+Views observe a :class:`Session` through :class:`Events` (plain callbacks, like an evented
+model) and change it only through its methods, so the undo stack and the model file see every
+edit. Event names: ``"network"`` (architecture or weights replaced), ``"weights"`` (weights
+changed by training), ``"data"``, ``"settings"``, ``"history"``, ``"modified"``.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+import numpy as np
+
+from .data import Dataset, PreparedData, make_dataset, prepare
+from .engine import (
+    Network,
+    NetworkSpec,
+    SpecError,
+    TrainingConfig,
+    TrainingData,
+    TrainingReport,
+)
+from .engine.spec import MAX_UNITS
+
+OUTPUT_FOR_TASK = {"binary": "sigmoid", "multiclass": "softmax", "regression": "linear"}
+
+
+class Events:
+    """Named callback lists: ``connect(name, fn)``, ``disconnect(name, fn)``, ``emit(name)``."""
+
+    def __init__(self) -> None:
+        self._callbacks: dict[str, list[Callable[[], None]]] = defaultdict(list)
+
+    def connect(self, name: str, callback: Callable[[], None]) -> None:
+        self._callbacks[name].append(callback)
+
+    def disconnect(self, name: str, callback: Callable[[], None]) -> None:
+        self._callbacks[name].remove(callback)
+
+    def emit(self, name: str) -> None:
+        for callback in list(self._callbacks[name]):
+            callback()
+
+
+@dataclass(frozen=True)
+class LayerSpec:
+    """One hidden layer as the learner builds it."""
+
+    units: int
+    activation: str
+
+
+@dataclass(frozen=True)
+class DataChoice:
+    """Where the data comes from and how it is split: a built-in set by name and parameters,
+    or an imported data set (``imported`` holds it)."""
+
+    name: str = "flower"
+    params: dict[str, Any] = field(default_factory=dict)
+    validation_share: float = 0.0
+    standardize: bool = False
+    split_seed: int = 0
+    imported: Dataset | None = None
+
+
+@dataclass(frozen=True)
+class TrainingSettings:
+    learning_rate: float = 1.2
+    epochs: int = 10000
+    batch_size: int = 0  # 0 = full batch
+    optimizer: str = "gd"
+    report_every: int = 10
+
+
+@dataclass
+class History:
+    """What training has recorded so far: one entry per report, by iteration."""
+
+    step: list[int] = field(default_factory=list)
+    cost: list[float] = field(default_factory=list)
+    val_cost: list[float | None] = field(default_factory=list)
+    accuracy: list[float | None] = field(default_factory=list)
+    val_accuracy: list[float | None] = field(default_factory=list)
+    grad_norms: list[tuple[float, ...]] = field(default_factory=list)
+
+    @property
+    def last_step(self) -> int:
+        return self.step[-1] if self.step else 0
+
+    def append(self, report: TrainingReport) -> None:
+        if self.step and report.step <= self.step[-1]:
+            return
+        self.step.append(report.step)
+        self.cost.append(report.cost)
+        self.val_cost.append(report.val_cost)
+        self.accuracy.append(report.train_accuracy)
+        self.val_accuracy.append(report.val_accuracy)
+        self.grad_norms.append(report.grad_norms)
+
+    def to_dict(self) -> dict[str, list[Any]]:
+        return {
+            "step": list(self.step),
+            "cost": list(self.cost),
+            "val_cost": list(self.val_cost),
+            "accuracy": list(self.accuracy),
+            "val_accuracy": list(self.val_accuracy),
+        }
+
+    @classmethod
+    def from_dict(cls, values: dict[str, Sequence[Any]]) -> History:
+        return cls(
+            step=[int(v) for v in values.get("step", [])],
+            cost=[float(v) for v in values.get("cost", [])],
+            val_cost=list(values.get("val_cost", [])),
+            accuracy=list(values.get("accuracy", [])),
+            val_accuracy=list(values.get("val_accuracy", [])),
+        )
+
+
+DEFAULT_HIDDEN = (LayerSpec(4, "tanh"),)
+
+
+class Session:
+    """Everything a learner is working on. Starts on the article's two-layer network
+    (4 tanh units, sigmoid output) and the course's flower data."""
+
+    def __init__(self) -> None:
+        self.events = Events()
+        self._hidden: tuple[LayerSpec, ...] = DEFAULT_HIDDEN
+        self.init = "small"
+        self.seed = 2
+        self.dtype = "float64"
+        self.l2 = 0.0
+        self.settings = TrainingSettings()
+        self.data_choice = DataChoice()
+        self.dataset: Dataset = make_dataset("flower")
+        self.prepared: PreparedData = prepare(self.dataset, 0.0, 0, standardize=False)
+        self.network = Network.from_spec(self._build_spec())
+        self.history = History()
+        self.optimizer_state: dict[str, Any] | None = None
+        self.file_path: str | None = None
+        self._modified = False
+
+    # -- facts the views show ---------------------------------------------------------------
+    @property
+    def hidden_layers(self) -> tuple[LayerSpec, ...]:
+        return self._hidden
+
+    @property
+    def spec(self) -> NetworkSpec:
+        return self.network.spec
+
+    @property
+    def m(self) -> int:
+        """Number of training samples (the m of the dimension table)."""
+        return self.prepared.train.m
+
+    @property
+    def output_activation(self) -> str:
+        return OUTPUT_FOR_TASK[self.dataset.task]
+
+    @property
+    def output_units(self) -> int:
+        return self.dataset.n_classes if self.dataset.task == "multiclass" else 1
+
+    @property
+    def modified(self) -> bool:
+        return self._modified
+
+    def set_modified(self, value: bool = True) -> None:
+        if value != self._modified:
+            self._modified = value
+            self.events.emit("modified")
+
+    # -- architecture -------------------------------------------------------------------------
+    def _build_spec(self, hidden: Sequence[LayerSpec] | None = None) -> NetworkSpec:
+        hidden = self._hidden if hidden is None else hidden
+        dims = [self.dataset.n_features, *(layer.units for layer in hidden), self.output_units]
+        acts = [*(layer.activation for layer in hidden), self.output_activation]
+        return NetworkSpec(tuple(dims), tuple(acts), "", self.init, self.seed, self.dtype, self.l2)
+
+    def check_hidden_layers(self, hidden: Sequence[LayerSpec]) -> None:
+        """Raise SpecError (with the reason) if these hidden layers cannot be built."""
+        for i, layer in enumerate(hidden, start=1):
+            if not 1 <= layer.units <= MAX_UNITS:
+                raise SpecError(f"layer {i} needs between 1 and {MAX_UNITS} units")
+            if layer.activation == "softmax":
+                raise SpecError(
+                    "softmax turns a layer into probabilities over classes, so only the output "
+                    "layer of a multi-class network can use it"
+                )
+        self._build_spec(hidden)
+
+    def set_hidden_layers(self, hidden: Sequence[LayerSpec]) -> None:
+        """Replace the hidden layers; the network is rebuilt with fresh initial weights."""
+        hidden = tuple(hidden)
+        self.check_hidden_layers(hidden)
+        self._hidden = hidden
+        self._rebuild_network()
+
+    def check_output_activation(self, activation: str) -> None:
+        """The output layer follows the task: raise SpecError saying why another cannot train."""
+        wanted = self.output_activation
+        if activation == wanted:
+            return
+        reasons = {
+            "binary": "two classes need one sigmoid unit: its output is the probability of "
+            "class 1, which binary cross-entropy compares with the label",
+            "multiclass": f"{self.dataset.n_classes} classes need {self.dataset.n_classes} "
+            "softmax units: one probability per class for categorical cross-entropy",
+            "regression": "a regression predicts any real number, so the output is linear "
+            "and trained with mean squared error",
+        }
+        raise SpecError(f"The output layer must be {wanted}: {reasons[self.dataset.task]}.")
+
+    def check_output_units(self, units: int) -> None:
+        """The output size follows the task too: raise SpecError saying why ``units`` cannot."""
+        wanted = self.output_units
+        if units == wanted:
+            return
+        if self.dataset.task == "multiclass":
+            why = f"one unit per class, and the data has {self.dataset.n_classes} classes"
+        elif self.dataset.task == "binary":
+            why = "one sigmoid unit gives the probability of class 1 (class 0 is 1 minus it)"
+        else:
+            why = "the data has one target value per sample"
+        raise SpecError(f"The output layer must have {wanted} unit(s): {why}.")
+
+    def set_initialization(self, init: str | None = None, seed: int | None = None) -> None:
+        self.init = self.init if init is None else init
+        self.seed = self.seed if seed is None else int(seed)
+        self._rebuild_network()
+
+    def set_precision(self, dtype: str) -> None:
+        self.dtype = dtype
+        self._rebuild_network()
+
+    def set_l2(self, l2: float) -> None:
+        self.l2 = float(l2)
+        self.network.l2 = self.l2
+        self.events.emit("settings")
+        self.set_modified()
+
+    def _rebuild_network(self) -> None:
+        self.network = Network.from_spec(self._build_spec())
+        self.history = History()
+        self.optimizer_state = None
+        self.events.emit("network")
+        self.events.emit("history")
+        self.set_modified()
+
+    def reset_weights(self) -> None:
+        """Draw the initial weights again (same seed, same weights) and forget the history."""
+        self._rebuild_network()
+
+    # -- data ---------------------------------------------------------------------------------
+    def set_data(self, choice: DataChoice) -> None:
+        """Use a built-in or imported data set; raises ValueError (data unchanged) if it is bad."""
+        dataset = (
+            choice.imported
+            if choice.imported is not None
+            else make_dataset(choice.name, **choice.params)
+        )
+        prepared = prepare(
+            dataset, choice.validation_share, choice.split_seed, standardize=choice.standardize
+        )
+        old_shape = (self.dataset.n_features, self.output_units, self.output_activation)
+        self.data_choice, self.dataset, self.prepared = choice, dataset, prepared
+        self.events.emit("data")
+        if (dataset.n_features, self.output_units, self.output_activation) != old_shape or (
+            self.network.layer_dims[0] != dataset.n_features
+        ):
+            self._rebuild_network()
+        else:
+            self.history = History()
+            self.optimizer_state = None
+            self.events.emit("history")
+            self.events.emit("network")
+            self.set_modified()
+
+    # -- training -------------------------------------------------------------------------------
+    def set_settings(self, **changes: Any) -> None:
+        self.settings = replace(self.settings, **changes)
+        self.events.emit("settings")
+        self.set_modified()
+
+    def training_data(self) -> TrainingData:
+        train, val = self.prepared.train, self.prepared.validation
+        has_val = val.m > 0
+        return TrainingData(
+            train.X, train.Y, val.X if has_val else None, val.Y if has_val else None
+        )
+
+    def training_config(self, epochs: int | None = None) -> TrainingConfig:
+        s = self.settings
+        return TrainingConfig(
+            learning_rate=s.learning_rate,
+            epochs=s.epochs if epochs is None else epochs,
+            batch_size=s.batch_size,
+            optimizer=s.optimizer,
+            report_every=s.report_every,
+        )
+
+    def apply_report(self, report: TrainingReport) -> None:
+        """Take the weights and history of a report from a training run."""
+        if report.params is not None:
+            for name, value in report.params.items():
+                self.network.params[name] = np.array(value, copy=True)
+        self.history.append(report)
+        self.events.emit("weights")
+        self.events.emit("history")
+        self.set_modified()
