@@ -49,7 +49,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         icon.addFile(str(resource_path("icons", f"nnstudio-{size}.png")))
     app.setWindowIcon(icon)
     window = MainWindow()
-    if args.model:
+    if args.model and hasattr(window, "open_path"):
         window.open_path(args.model)
     if args.quit_after_show:
         from .selftest import quit_when_shown

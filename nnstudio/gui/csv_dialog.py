@@ -1,0 +1,148 @@
+"""Import CSV: a preview of the file, the label column and the task, then ``load_csv``.
+
+A file that cannot be loaded keeps the dialog open with the reason (and the row and column when
+the reader knows them); the data in use does not change until a load succeeds.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..data import CsvError, CsvPreview, Dataset, load_csv
+from .style import ERROR_TEXT
+
+DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "|": "vertical bar"}
+
+
+class CsvDialog(QDialog):
+    """Preview ``path`` and load it; after ``accept()`` the result is in :attr:`dataset`."""
+
+    def __init__(self, path: str | Path, preview: CsvPreview, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("csvDialog")
+        self.path = Path(path)
+        self.preview = preview
+        self.dataset: Dataset | None = None
+        self.setWindowTitle(self.tr("Import {file}").format(file=self.path.name))
+        self.resize(720, 480)
+
+        delimiter = DELIMITER_NAMES.get(preview.delimiter, repr(preview.delimiter))
+        header = self.tr("yes") if preview.has_header else self.tr("no (columns are numbered)")
+        info = QLabel(
+            self.tr(
+                "Each row is one sample and becomes one column of X. Values separated by: "
+                "{delimiter}. Header row: {header}. The first {n} rows:"
+            ).format(delimiter=delimiter, header=header, n=len(preview.rows))
+        )
+        info.setWordWrap(True)
+
+        self.table = QTableWidget(len(preview.rows), preview.n_columns)
+        self.table.setObjectName("csvPreviewTable")
+        self.table.setHorizontalHeaderLabels(list(preview.header))
+        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        for r, row in enumerate(preview.rows):
+            for c, value in enumerate(row[: preview.n_columns]):
+                self.table.setItem(r, c, QTableWidgetItem(value))
+
+        self.label_combo = QComboBox()
+        self.label_combo.setObjectName("labelColumnCombo")
+        self.label_combo.addItems(list(preview.header))
+        self.label_combo.setCurrentIndex(max(preview.n_columns - 1, 0))
+        self.label_combo.setToolTip(
+            self.tr("The column holding y, the value to predict; every other column is a feature.")
+        )
+        self.task_combo = QComboBox()
+        self.task_combo.setObjectName("taskCombo")
+        self.task_combo.addItem(self.tr("Guess from the labels"), None)
+        self.task_combo.addItem(self.tr("Two classes (sigmoid output)"), "binary")
+        self.task_combo.addItem(self.tr("Several classes (softmax output)"), "multiclass")
+        self.task_combo.addItem(self.tr("Regression (linear output)"), "regression")
+        self.task_combo.setToolTip(
+            self.tr("Text labels and a few whole numbers make classes; other numbers a regression.")
+        )
+        form = QFormLayout()
+        form.addRow(self.tr("&Label column:"), self.label_combo)
+        form.addRow(self.tr("&Task:"), self.task_combo)
+
+        self.error_label = QLabel()
+        self.error_label.setObjectName("csvErrorLabel")
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet(f"color: {ERROR_TEXT};")
+        self.error_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.error_label.hide()
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        self.buttons.setObjectName("csvButtons")
+        self.buttons.button(QDialogButtonBox.Ok).setText(self.tr("&Import"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(info)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(form)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
+
+        self.label_combo.currentIndexChanged.connect(self._mark_label_column)
+        self._mark_label_column(self.label_combo.currentIndex())
+
+    def _mark_label_column(self, column: int) -> None:
+        self.error_label.hide()
+        for c in range(self.table.columnCount()):
+            item = self.table.horizontalHeaderItem(c)
+            if item is not None:
+                font = item.font()
+                font.setBold(c == column)
+                item.setFont(font)
+                item.setText(self.preview.header[c] + (" (y)" if c == column else ""))
+
+    @property
+    def error(self) -> str:
+        return self.error_label.text() if not self.error_label.isHidden() else ""
+
+    def accept(self) -> None:
+        """Load the file; on failure show why and stay open."""
+        try:
+            self.dataset = load_csv(
+                self.path,
+                label_column=self.label_combo.currentIndex(),
+                task=self.task_combo.currentData(),
+            )
+        except CsvError as exc:
+            where = []
+            if exc.row is not None:
+                where.append(self.tr("row {row}").format(row=exc.row))
+            if exc.column is not None:
+                where.append(self.tr("column “{column}”").format(column=exc.column))
+            prefix = f"{', '.join(where)}: " if where else ""
+            self._fail(prefix + str(exc))
+            return
+        except (OSError, ValueError) as exc:
+            self._fail(str(exc))
+            return
+        super().accept()
+
+    def _fail(self, reason: str) -> None:
+        self.dataset = None
+        self.error_label.setText(
+            self.tr(
+                "Cannot import this file — {reason}. Fix the file or choose another label "
+                "column; the data in use has not changed."
+            ).format(reason=reason.rstrip(". "))
+        )
+        self.error_label.show()
