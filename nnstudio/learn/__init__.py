@@ -1,0 +1,9 @@
+"""Learn mode, free of Qt: one pass step by step, runs to compare, gradient flow, script export.
+
+NumPy and the standard library only (plus the engine and data packages); the views in
+``nnstudio.gui.learn_*`` draw what these modules compute.
+"""
+
+from .stepthrough import Step, build_steps
+
+__all__ = ["Step", "build_steps"]
