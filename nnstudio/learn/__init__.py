@@ -4,6 +4,7 @@ NumPy and the standard library only (plus the engine and data packages); the vie
 ``nnstudio.gui.learn_*`` draw what these modules compute.
 """
 
+from .export_script import export_numpy_script, script_source
 from .stepthrough import Step, build_steps
 
-__all__ = ["Step", "build_steps"]
+__all__ = ["Step", "build_steps", "export_numpy_script", "script_source"]
