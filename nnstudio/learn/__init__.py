@@ -5,6 +5,16 @@ NumPy and the standard library only (plus the engine and data packages); the vie
 """
 
 from .export_script import export_numpy_script, script_source
+from .runs import Run, RunStore, describe_change, make_description
 from .stepthrough import Step, build_steps
 
-__all__ = ["Step", "build_steps", "export_numpy_script", "script_source"]
+__all__ = [
+    "Run",
+    "RunStore",
+    "Step",
+    "build_steps",
+    "describe_change",
+    "export_numpy_script",
+    "make_description",
+    "script_source",
+]

@@ -1,0 +1,342 @@
+"""Finished training runs kept side by side, named by what changed between them.
+
+A :class:`Run` holds the recorded series of one run (``step``, ``cost``, ``val_cost``,
+``accuracy``, ``val_accuracy``) and the settings that defined it (its *description*). A
+:class:`RunStore` keeps them in order and converts to and from the JSON-ready dictionaries the
+model file stores: ``{"name": str, "visible": bool, "history": {...}, "description": {...}}``.
+:func:`describe_change` names a new run after the settings that differ from the previous one,
+e.g. ``"relu, lr 0.1"``.
+"""
+
+from __future__ import annotations
+
+import builtins
+import math
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+SERIES = ("step", "cost", "val_cost", "accuracy", "val_accuracy")
+MAX_RUNS = 100  # what a model file may hold
+MAX_NAME = 200
+
+# Settings in the order they appear in a name, with how each is written.
+DESCRIPTION_KEYS = (
+    "dataset",
+    "layer_dims",
+    "activations",
+    "init",
+    "learning_rate",
+    "optimizer",
+    "batch_size",
+    "l2",
+    "dtype",
+    "seed",
+    "epochs",
+)
+
+
+def _number(value: Any) -> float | int | None:
+    """A finite number as JSON has it; NaN, infinities and non-numbers become None."""
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None
+    return number if math.isfinite(number) else None
+
+
+def _history_dict(history: Any) -> dict[str, list[float | int | None]]:
+    """The five series from a ``History``, a ``to_dict()`` of one, or any mapping of lists."""
+    if hasattr(history, "to_dict"):
+        history = history.to_dict()
+    if not isinstance(history, Mapping):
+        raise TypeError("a run's history must be a mapping of series name → list of numbers")
+    result: dict[str, list[float | int | None]] = {}
+    for name in SERIES:
+        values = list(history.get(name, []))
+        if name == "step":
+            result[name] = [int(v) for v in values]
+        else:
+            result[name] = [_number(v) for v in values]
+    for name, values in history.items():  # keep any other series the file may hold
+        if name not in result and isinstance(values, Sequence) and not isinstance(values, str):
+            result[str(name)] = [_number(v) for v in values]
+    return result
+
+
+@dataclass
+class Run:
+    """One finished run: ``name`` shown in the legend, ``visible`` on the overlay plot."""
+
+    name: str
+    history: dict[str, list[float | int | None]] = field(default_factory=dict)
+    description: dict[str, Any] = field(default_factory=dict)
+    visible: bool = True
+
+    def __post_init__(self) -> None:
+        self.name = _clean_name(self.name)
+        self.history = _history_dict(self.history)
+        self.description = dict(self.description)
+
+    @property
+    def steps(self) -> list[int]:
+        return [int(v) for v in self.history.get("step", []) if v is not None]
+
+    def series(self, name: str = "cost") -> tuple[list[float], list[float]]:
+        """(iterations, values) of one series, leaving out points without a value."""
+        steps = self.history.get("step", [])
+        values = self.history.get(name, [])
+        pairs = [
+            (float(s), float(v))
+            for s, v in zip(steps, values, strict=False)
+            if s is not None and v is not None
+        ]
+        return [p[0] for p in pairs], [p[1] for p in pairs]
+
+    @property
+    def final_cost(self) -> float | None:
+        costs = [v for v in self.history.get("cost", []) if v is not None]
+        return float(costs[-1]) if costs else None
+
+    def to_dict(self) -> dict[str, Any]:
+        """``{"name", "visible", "history", "description"}`` — what the model file stores."""
+        return {
+            "name": self.name,
+            "visible": bool(self.visible),
+            "history": {k: list(v) for k, v in self.history.items()},
+            "description": _json_ready(self.description),
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Run:
+        return cls(
+            name=str(data.get("name", "")),
+            history=dict(data.get("history", {})),
+            description=dict(data.get("description", {})),
+            visible=bool(data.get("visible", True)),
+        )
+
+
+def _clean_name(name: str) -> str:
+    name = " ".join(str(name).split())
+    return name[:MAX_NAME] or "run"
+
+
+def _json_ready(value: Any) -> Any:
+    if isinstance(value, Mapping):
+        return {str(k): _json_ready(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_json_ready(v) for v in value]
+    if isinstance(value, (str, bool)) or value is None:
+        return value
+    if isinstance(value, int):
+        return int(value)
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    number = _number(value)  # NumPy scalars
+    return number if number is not None else str(value)
+
+
+class RunStore:
+    """The kept runs, oldest first. Every change calls the listeners (no arguments)."""
+
+    def __init__(self, runs: Sequence[Run] = ()) -> None:
+        self._runs: builtins.list[Run] = list(runs)[-MAX_RUNS:]
+        self._listeners: builtins.list[Callable[[], None]] = []
+
+    # -- observing ------------------------------------------------------------------------------
+    def add_listener(self, callback: Callable[[], None]) -> None:
+        self._listeners.append(callback)
+
+    def remove_listener(self, callback: Callable[[], None]) -> None:
+        if callback in self._listeners:
+            self._listeners.remove(callback)
+
+    def _changed(self) -> None:
+        for callback in list(self._listeners):
+            callback()
+
+    # -- reading ---------------------------------------------------------------------------------
+    def __len__(self) -> int:
+        return len(self._runs)
+
+    def __iter__(self) -> Iterator[Run]:
+        return iter(list(self._runs))
+
+    def __getitem__(self, index: int) -> Run:
+        return self._runs[index]
+
+    def list(self) -> builtins.list[Run]:
+        return list(self._runs)
+
+    def names(self) -> builtins.list[str]:
+        return [run.name for run in self._runs]
+
+    def visible_runs(self) -> builtins.list[Run]:
+        return [run for run in self._runs if run.visible]
+
+    def unique_name(self, name: str) -> str:
+        """``name``, or ``name (2)``, ``name (3)``, … if a run already has it."""
+        name = _clean_name(name)
+        taken: set[str] = set(self.names())
+        if name not in taken:
+            return name
+        k = 2
+        while f"{name} ({k})" in taken:
+            k += 1
+        return f"{name} ({k})"
+
+    # -- changing --------------------------------------------------------------------------------
+    def add(self, run: Run) -> int:
+        """Keep ``run`` (its name made unique); returns its index. When the store already holds
+        :data:`MAX_RUNS` runs (what a model file may hold) the oldest is dropped."""
+        run.name = self.unique_name(run.name)
+        self._runs.append(run)
+        if len(self._runs) > MAX_RUNS:
+            del self._runs[0]
+        self._changed()
+        return len(self._runs) - 1
+
+    def add_finished(
+        self,
+        history: Any,
+        description: Mapping[str, Any],
+        previous: Mapping[str, Any] | None = None,
+    ) -> int:
+        """Keep a finished run named after what changed since ``previous`` (by default the
+        description of the last kept run)."""
+        if previous is None and self._runs:
+            previous = self._runs[-1].description
+        name = describe_change(previous, description)
+        return self.add(Run(name, _history_dict(history), dict(description)))
+
+    def rename(self, index: int, name: str) -> None:
+        name = _clean_name(name)
+        if name == self._runs[index].name:
+            return
+        others = {run.name for i, run in enumerate(self._runs) if i != index}
+        if name in others:
+            k = 2
+            while f"{name} ({k})" in others:
+                k += 1
+            name = f"{name} ({k})"
+        self._runs[index].name = name
+        self._changed()
+
+    def set_visible(self, index: int, visible: bool) -> None:
+        if self._runs[index].visible != bool(visible):
+            self._runs[index].visible = bool(visible)
+            self._changed()
+
+    def remove(self, index: int) -> Run:
+        run = self._runs.pop(index)
+        self._changed()
+        return run
+
+    def clear(self) -> None:
+        if self._runs:
+            self._runs.clear()
+            self._changed()
+
+    def replace_all(self, runs: Sequence[Run]) -> None:
+        self._runs = list(runs)[-MAX_RUNS:]
+        self._changed()
+
+    # -- the model file --------------------------------------------------------------------------
+    def to_list(self) -> builtins.list[dict[str, Any]]:
+        """The runs as ``save_model(..., runs=...)`` takes them."""
+        return [run.to_dict() for run in self._runs]
+
+    @classmethod
+    def from_list(cls, data: Sequence[Mapping[str, Any]] | None) -> RunStore:
+        """The store from ``load_model(...).runs``."""
+        return cls([Run.from_dict(item) for item in data or []])
+
+    def load_list(self, data: Sequence[Mapping[str, Any]] | None) -> None:
+        """Replace the runs with those of a model file, keeping the listeners."""
+        self.replace_all([Run.from_dict(item) for item in data or []])
+
+
+# -- descriptions and names ------------------------------------------------------------------------
+def make_description(
+    spec: Any,
+    learning_rate: float,
+    optimizer: str = "gd",
+    batch_size: int = 0,
+    **extra: Any,
+) -> dict[str, Any]:
+    """The settings that define a run, from a ``NetworkSpec`` (or a ``Network``) and the
+    training settings; ``extra`` adds others such as ``dataset="flower"`` or ``epochs=1000``."""
+    spec = getattr(spec, "spec", spec)
+    description: dict[str, Any] = {
+        "layer_dims": [int(n) for n in spec.layer_dims],
+        "activations": list(spec.activations),
+        "init": spec.init,
+        "seed": int(spec.seed),
+        "dtype": spec.dtype,
+        "l2": float(spec.l2),
+        "learning_rate": float(learning_rate),
+        "optimizer": str(optimizer),
+        "batch_size": int(batch_size),
+    }
+    description.update(extra)
+    return _json_ready(description)
+
+
+def _hidden_activations(activations: Sequence[str]) -> str:
+    hidden = list(activations)[:-1] or list(activations)
+    distinct = list(dict.fromkeys(hidden))
+    return "/".join(distinct)
+
+
+def _phrase(key: str, value: Any) -> str:
+    if key == "activations":
+        return _hidden_activations(value)
+    if key == "layer_dims":
+        dims = list(value)
+        hidden = dims[1:-1]
+        return "hidden " + "-".join(str(n) for n in hidden) if hidden else "no hidden layer"
+    if key == "learning_rate":
+        return f"lr {float(value):g}"
+    if key == "batch_size":
+        return "full batch" if not value else f"batch {int(value)}"
+    if key == "init":
+        return f"{value} init"
+    if key == "l2":
+        return f"λ {float(value):g}"
+    if key == "seed":
+        return f"seed {value}"
+    if key == "epochs":
+        return f"{value} epochs"
+    if key == "optimizer":
+        return str(value)
+    if isinstance(value, float):
+        return f"{key} {value:g}"
+    return str(value)
+
+
+def describe_change(
+    previous: Mapping[str, Any] | None, new: Mapping[str, Any], first_keys: Sequence[str] = ()
+) -> str:
+    """A short name for a run with settings ``new``: what differs from ``previous``.
+
+    ``describe_change({"activations": ["tanh", "sigmoid"], "learning_rate": 1.2},
+    {"activations": ["relu", "sigmoid"], "learning_rate": 0.1})`` → ``"relu, lr 0.1"``.
+    Without a previous run (or with nothing changed) it names the main settings: the hidden
+    activations and the learning rate.
+    """
+    keys = [k for k in DESCRIPTION_KEYS if k in new] + [k for k in new if k not in DESCRIPTION_KEYS]
+    if previous is not None:
+        changed = [
+            k for k in keys if k not in previous or _phrase(k, previous[k]) != _phrase(k, new[k])
+        ]
+        if changed:
+            return ", ".join(_phrase(k, new[k]) for k in changed)
+    main = [k for k in (*first_keys, "activations", "learning_rate") if k in new]
+    if not main:
+        return "run"
+    return ", ".join(_phrase(k, new[k]) for k in dict.fromkeys(main))
