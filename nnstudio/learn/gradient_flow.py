@@ -1,0 +1,164 @@
+"""Gradient flow: how large ‖dW[l]‖ is in each layer l as training goes on.
+
+Back propagation multiplies by W[l]ᵀ and by g′(Z[l]) once per layer on its way to layer 1. With
+sigmoid (g′ ≤ 1/4) those factors shrink the gradient layer after layer, so the early layers of a
+deep sigmoid network barely learn (vanishing gradients); large weights can make it grow instead
+(exploding gradients). The training loop reports ‖dW[l]‖ for l = 1..L with every report; this
+module turns those into per-layer series and gives a plain diagnosis.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from ..engine import Network, TrainingConfig, TrainingData, train
+
+VANISHING_RATIO = 1e-2  # ‖dW[1]‖ / ‖dW[L]‖ below this: the early layers hardly move
+EXPLODING_RATIO = 1e2
+EXPLODING_NORM = 1e3
+SMALL_NORM = 1e-4
+
+
+@dataclass(frozen=True, eq=False)
+class GradientFlow:
+    """steps (k,) iterations; norms (k, L): ‖dW[l]‖ (column l − 1) at each, NaN if unknown."""
+
+    steps: np.ndarray
+    norms: np.ndarray
+
+    @property
+    def L(self) -> int:
+        return int(self.norms.shape[1]) if self.norms.ndim == 2 else 0
+
+    def __len__(self) -> int:
+        return int(self.steps.shape[0])
+
+    def layer(self, l: int) -> tuple[np.ndarray, np.ndarray]:
+        """(iterations, ‖dW[l]‖) for layer l = 1..L, only where the norm is finite and > 0 (so
+        the series can be drawn on a log scale)."""
+        values = self.norms[:, l - 1]
+        keep = np.isfinite(values) & (values > 0)
+        return self.steps[keep], values[keep]
+
+    def mean(self) -> np.ndarray:
+        """The mean ‖dW[l]‖ over the recorded iterations, (L,) (NaN for a layer never seen)."""
+        out = np.full(self.L, np.nan)
+        for l in range(1, self.L + 1):
+            _, values = self.layer(l)
+            if values.size:
+                out[l - 1] = float(values.mean())
+        return out
+
+    def last(self) -> np.ndarray:
+        """The most recent ‖dW[l]‖ of every layer, (L,)."""
+        return self.norms[-1].copy() if len(self) else np.full(self.L, np.nan)
+
+
+def _rows(source: Any) -> tuple[list[int], list[Sequence[float]]]:
+    if isinstance(source, Mapping):
+        return list(source.get("step", [])), list(source.get("grad_norms", []))
+    if hasattr(source, "grad_norms") and hasattr(source, "step") and not np.isscalar(source.step):
+        return list(source.step), list(source.grad_norms)
+    if isinstance(source, Iterable):  # training reports
+        reports = [r for r in source if r.grad_norms]
+        return [r.step for r in reports], [r.grad_norms for r in reports]
+    raise TypeError("expected a History, a mapping with step and grad_norms, or reports")
+
+
+def gradient_flow(source: Any) -> GradientFlow:
+    """The norms of a ``History`` (its ``step`` and ``grad_norms``), of a mapping with those
+    keys, or of an iterable of ``TrainingReport`` s. Rows without norms are left out."""
+    steps, norms = _rows(source)
+    pairs = [(int(s), tuple(n)) for s, n in zip(steps, norms, strict=False) if n]
+    L = max((len(n) for _, n in pairs), default=0)
+    table = np.full((len(pairs), L), np.nan)
+    for i, (_, row) in enumerate(pairs):
+        table[i, : len(row)] = [v if v is not None else np.nan for v in row]
+    return GradientFlow(np.array([s for s, _ in pairs], dtype=np.int64), table)
+
+
+def layer_series(source: Any) -> dict[int, tuple[list[int], list[float]]]:
+    """{l: (iterations, ‖dW[l]‖)} for l = 1..L, positive finite values only (log-scale ready)."""
+    flow = gradient_flow(source)
+    result = {}
+    for l in range(1, flow.L + 1):
+        steps, values = flow.layer(l)
+        result[l] = ([int(s) for s in steps], [float(v) for v in values])
+    return result
+
+
+def diagnose(norms: Sequence[float]) -> tuple[str, float]:
+    """What one row of ‖dW[1]‖ … ‖dW[L]‖ says, and ‖dW[1]‖ / (the largest later ‖dW[l]‖).
+
+    "vanishing": layer 1 gets under 1/100 of the gradient of a later layer; "exploding": some
+    norm is above 1000 or layer 1 gets over 100 times a later one's; "small": every norm is
+    below 1e-4 (training has converged or stalled); "healthy"; "unknown" (no usable numbers).
+    """
+    values = [float(v) for v in norms]
+    if len(values) < 2 or not all(math.isfinite(v) for v in values):
+        return "unknown", math.nan
+    first, later = values[0], max(values[1:])
+    if later <= 0:
+        return ("unknown", math.nan) if first <= 0 else ("exploding", math.inf)
+    ratio = first / later
+    if max(values) > EXPLODING_NORM or ratio > EXPLODING_RATIO:
+        return "exploding", ratio
+    if ratio < VANISHING_RATIO:
+        return "vanishing", ratio
+    if max(values) < SMALL_NORM:
+        return "small", ratio
+    return "healthy", ratio
+
+
+def record_gradient_flow(
+    net: Network,
+    X: np.ndarray,
+    Y: np.ndarray,
+    steps: int = 300,
+    learning_rate: float = 0.1,
+    record_every: int = 10,
+    optimizer: str = "gd",
+) -> GradientFlow:
+    """Train ``net`` in place with the engine for ``steps`` full-batch iterations and return
+    the ‖dW[l]‖ it reported every ``record_every`` iterations."""
+    config = TrainingConfig(
+        learning_rate=learning_rate,
+        epochs=steps,
+        optimizer=optimizer,
+        record_every=record_every,
+        report_every=record_every,
+        copy_params=False,
+    )
+    return gradient_flow(list(train(net, TrainingData(X, Y), config)))
+
+
+def compare_hidden_activations(
+    activations: Sequence[str] = ("sigmoid", "relu"),
+    depth: int = 6,
+    units: int = 8,
+    steps: int = 300,
+    learning_rate: float = 0.1,
+    init: str = "xavier",
+    seed: int = 1,
+    X: np.ndarray | None = None,
+    Y: np.ndarray | None = None,
+) -> dict[str, GradientFlow]:
+    """Train the same deep network (``depth`` hidden layers of ``units`` units, a sigmoid
+    output, the same initial weights scale and seed) once per hidden activation and return
+    each run's gradient flow. The data default to the course's flower set."""
+    if X is None or Y is None:
+        from ..data import make_dataset
+
+        data = make_dataset("flower")
+        X, Y = data.X, data.Y
+    dims = [X.shape[0], *([units] * depth), 1]
+    result = {}
+    for act in activations:
+        net = Network(dims, [*([act] * depth), "sigmoid"], init=init, seed=seed)
+        result[act] = record_gradient_flow(net, X, Y, steps, learning_rate)
+    return result
