@@ -312,9 +312,9 @@ class DimensionPanel(QWidget):
             ).format(m=self.model.m, p=self.model.total_parameters)
         )
 
-    def preferred_height(self) -> int:
-        """Height that shows every row without scrolling (caption, header, rows, margins)."""
-        rows = self.model.rowCount() * self.table.verticalHeader().defaultSectionSize()
+    def preferred_height(self, rows: int = 0) -> int:
+        """Height that shows the table's rows (at least ``rows``) without scrolling."""
+        rows = max(rows, self.model.rowCount()) * self.table.verticalHeader().defaultSectionSize()
         header = self.table.horizontalHeader().sizeHint().height()
         caption = max(self.caption.sizeHint().height(), self.gradient_check.sizeHint().height())
         scrollbar = self.table.horizontalScrollBar().sizeHint().height()

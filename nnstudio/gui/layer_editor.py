@@ -68,11 +68,9 @@ class LayerEditor(QWidget):
             "removeLayerButton", self.tr("&Remove"), QStyle.SP_TrashIcon
         )
         self.remove_button.setToolTip(self.tr("Delete the selected hidden layer."))
-        self.up_button = self._button("moveLayerUpButton", self.tr("Move &up"), QStyle.SP_ArrowUp)
+        self.up_button = self._button("moveLayerUpButton", self.tr("↑ Move &up"))
         self.up_button.setToolTip(self.tr("Move the selected hidden layer towards the input."))
-        self.down_button = self._button(
-            "moveLayerDownButton", self.tr("Move &down"), QStyle.SP_ArrowDown
-        )
+        self.down_button = self._button("moveLayerDownButton", self.tr("↓ Move &down"))
         self.down_button.setToolTip(self.tr("Move the selected hidden layer towards the output."))
 
         buttons = QHBoxLayout()
@@ -99,9 +97,9 @@ class LayerEditor(QWidget):
 
         form = QFormLayout()
         form.setContentsMargins(0, 0, 0, 0)
-        self.units_label = QLabel(self.tr("&Units n[l]:"))
+        self.units_label = QLabel()
         self.units_label.setBuddy(self.units_spin)
-        self.activation_label = QLabel(self.tr("A&ctivation g[l]:"))
+        self.activation_label = QLabel()
         self.activation_label.setBuddy(self.activation_combo)
         form.addRow(self.units_label, self.units_spin)
         form.addRow(self.activation_label, self.activation_combo)
@@ -138,8 +136,12 @@ class LayerEditor(QWidget):
         self.refresh()
         self.select_row(1 if session.hidden_layers else 0)
 
-    def _button(self, name: str, text: str, icon: QStyle.StandardPixmap) -> QPushButton:
-        button = QPushButton(self.style().standardIcon(icon), text)
+    def _button(
+        self, name: str, text: str, icon: QStyle.StandardPixmap | None = None
+    ) -> QPushButton:
+        button = QPushButton(text)
+        if icon is not None:
+            button.setIcon(self.style().standardIcon(icon))
         button.setObjectName(name)
         return button
 
@@ -204,6 +206,9 @@ class LayerEditor(QWidget):
         self.down_button.setEnabled(editable and hidden and row < self.output_row - 1)
         self.add_button.setEnabled(editable)
         self.hint_label.setText(self._hint(row))
+        layer = str(max(row, 0)) if row > 0 else "l"
+        self.units_label.setText(self.tr("&Units n[{l}]:").format(l=layer))
+        self.activation_label.setText(self.tr("A&ctivation g[{l}]:").format(l=layer))
 
     def _hint(self, row: int) -> str:
         spec = self.session.spec

@@ -357,7 +357,7 @@ class MainWindow(QMainWindow):
         if not self._splitter_restored:  # first start: room for every row of the table
             self._splitter_restored = True
             total = sum(self.network_splitter.sizes())
-            table = min(self.dimension_panel.preferred_height(), total // 2)
+            table = min(self.dimension_panel.preferred_height(rows=8), int(total * 0.45))
             self.network_splitter.setSizes([total - table, table])
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -162,7 +162,9 @@ class NetworkDiagram(QGraphicsView):
         font.setPointSizeF(9)
         label.setFont(font)
         box = label.boundingRect()
-        label.setPos(-box.width() / 2, -box.height() / 2)
+        fit = min(1.0, (2 * RADIUS - 2) / box.width())  # a₁₀₂₄ shrinks to stay inside
+        label.setScale(fit)
+        label.setPos(-fit * box.width() / 2, -fit * box.height() / 2)
         label.setAcceptedMouseButtons(Qt.NoButton)
         self.units[(layer, unit)] = item
 
@@ -201,8 +203,8 @@ class NetworkDiagram(QGraphicsView):
     def _add_legend(self, at: QPointF, width: float) -> None:
         html = self.tr(
             "<span style='color:{pos}'>━━</span> w &gt; 0 &nbsp; "
-            "<span style='color:{neg}'>━━</span> w &lt; 0 &nbsp; thickness ∝ |w| &nbsp;·&nbsp; "
-            "hover a unit or a line for its values; click a unit to select it"
+            "<span style='color:{neg}'>━━</span> w &lt; 0 &nbsp; line thickness ∝ |w|<br>"
+            "<small>Hover a unit or a line for its values; click a unit to select it.</small>"
         ).format(pos=POSITIVE_COLOR, neg=NEGATIVE_COLOR)
         item = QGraphicsTextItem()
         item.setHtml(f"<div align='center'>{html}</div>")
