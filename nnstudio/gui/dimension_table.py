@@ -279,6 +279,18 @@ class DimensionPanel(QWidget):
                 "array, and each has the shape of the array it belongs to."
             )
         )
+        self.equations = QLabel(
+            self.tr(
+                "Z<sup>[l]</sup> = W<sup>[l]</sup>·A<sup>[l-1]</sup> + b<sup>[l]</sup>, "
+                "A<sup>[l]</sup> = g<sup>[l]</sup>(Z<sup>[l]</sup>), X = A<sup>[0]</sup>. "
+                "Every column of X, Z and A is one sample; W and b have no m. "
+                "Hover a cell to see why it has its shape."
+            )
+        )
+        self.equations.setObjectName("dimensionEquations")
+        self.equations.setTextFormat(Qt.RichText)
+        self.equations.setWordWrap(True)
+        self.equations.setStyleSheet("color: #444444;")
         self.table = QTableView()
         self.table.setObjectName("dimensionTable")
         self.table.setModel(self.model)
@@ -299,6 +311,7 @@ class DimensionPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(top)
+        layout.addWidget(self.equations)
         layout.addWidget(self.table, 1)
 
         self.gradient_check.toggled.connect(self.model.set_show_gradients)
@@ -317,6 +330,7 @@ class DimensionPanel(QWidget):
         rows = max(rows, self.model.rowCount()) * self.table.verticalHeader().defaultSectionSize()
         header = self.table.horizontalHeader().sizeHint().height()
         caption = max(self.caption.sizeHint().height(), self.gradient_check.sizeHint().height())
+        caption += self.equations.sizeHint().height()
         scrollbar = self.table.horizontalScrollBar().sizeHint().height()
         return caption + header + rows + scrollbar + 24
 
