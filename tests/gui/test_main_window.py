@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
     QListWidget,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QTableView,
@@ -515,3 +516,31 @@ def test_screenshot_is_not_blank(window, qtbot, tmp_path):
         image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)
     }
     assert len(colours) > 50
+
+
+def test_refused_data_change_says_why_and_restores_the_controls(window, monkeypatch):
+    shown = []
+    monkeypatch.setattr(
+        QMessageBox, "warning", staticmethod(lambda parent, title, text, *a: shown.append(text))
+    )
+
+    def refuse(choice):
+        raise ValueError("samples must be a whole number from 10 to 100000")
+
+    monkeypatch.setattr(window.session, "set_data", refuse)
+    spin = child(window, QSpinBox, "samplesSpinBox")
+    spin.setValue(500)
+    assert len(shown) == 1 and "samples must be" in shown[0]
+    assert "previous data" in shown[0]
+    assert spin.value() == 400
+    assert window.undo_stack.count() == 0
+    assert window.session.m == 400
+
+
+def test_about_box(window, monkeypatch):
+    shown = []
+    monkeypatch.setattr(
+        QMessageBox, "about", staticmethod(lambda parent, title, text: shown.append(text))
+    )
+    window.about_action.trigger()
+    assert shown and "NN Studio" in shown[0] and "(n<sup>[l]</sup>, 1)" in shown[0]
