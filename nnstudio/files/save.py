@@ -14,7 +14,7 @@ import stat
 import tempfile
 import zipfile
 from collections.abc import Callable, Mapping, Sequence
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any
 
@@ -57,6 +57,7 @@ def save_model(
     extra: Mapping[str, Any] | None = None,
     standardizer: StandardizerLike | None = None,
     created: datetime | None = None,
+    modified: datetime | None = None,
 ) -> Path:
     """Save ``network`` and what goes with it to ``path`` (a ``*.nnstudio`` zip); return the path.
 
@@ -68,11 +69,12 @@ def save_model(
     runs: comparison runs, each {"name", "visible", "history", "description"}.
     extra: any other JSON data. standardizer: a fitted Standardizer or (μ, σ), each (n0, 1).
     created: when the model was first saved (kept when re-saving); now if None.
+    modified: the time to record as the last save; now if None (fixed for reproducible files).
 
     Raises InvalidContentError for contents a model file cannot hold (nothing is written) and
     SaveError when the disk refuses; in both cases an existing file is left as it was.
     """
-    moment = now_utc()
+    moment = modified or now_utc()
     manifest, arrays = build_contents(
         network,
         dataset=dataset,
@@ -242,7 +244,12 @@ def write_zip(
     stream: IO[bytes], manifest: bytes, arrays: Mapping[str, np.ndarray], moment: datetime
 ) -> None:
     """manifest.json first, then one deflated ``.npy`` member per array."""
-    stamp = moment.timetuple()[:6]
+    t = moment.astimezone(UTC)
+    stamp = (
+        (t.year, t.month, t.day, t.hour, t.minute, t.second)
+        if t.year >= 1980
+        else (1980, 1, 1, 0, 0, 0)
+    )
     with zipfile.ZipFile(stream, "w") as zf:
         for name, data in [(MANIFEST, manifest)] + [(n, npy_bytes(a)) for n, a in arrays.items()]:
             info = zipfile.ZipInfo(name, date_time=stamp)
