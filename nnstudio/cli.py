@@ -1,0 +1,420 @@
+"""``nnstudio-cli``: look at, continue training and use model files without the window.
+
+    nnstudio-cli info MODEL.nnstudio
+    nnstudio-cli train MODEL.nnstudio [--epochs N] [--learning-rate X] [--out OTHER.nnstudio]
+    nnstudio-cli predict MODEL.nnstudio DATA.csv > predictions.csv
+
+Exit status: 0 on success, 1 when training diverged (the last finite weights are still saved),
+2 for any error, which is printed to stderr as one line. Never imports Qt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import math
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+import numpy as np
+
+from . import __version__
+from .data import CsvError, Dataset, read_csv_preview, split
+from .engine import TrainingConfig, TrainingData, TrainingReport, train
+from .engine.training import DIVERGED
+from .files import ModelFile, ModelFileError, load_model, save_model
+
+PROGRAM = "nnstudio-cli"
+MAX_PREDICT_ROWS = 1_000_000
+PROGRESS_LINES = 10
+
+
+class CliError(Exception):
+    """A problem with what the user asked for; printed as one line, exit status 2."""
+
+
+# -- info -----------------------------------------------------------------------------------------
+def cmd_info(args: argparse.Namespace, out: TextIO) -> int:
+    model = load_model(args.model)
+    spec = model.network.spec
+    print(
+        f"{Path(args.model).name}: NN Studio model, format {model.format_version}, "
+        f"written by NN Studio {model.app_version}",
+        file=out,
+    )
+    print(f"created {_when(model.created)}, last saved {_when(model.modified)}", file=out)
+    arrows = " → ".join(spec.activations)
+    print(
+        f"network: {spec.L}-layer, layer_dims {list(spec.layer_dims)} ({arrows}), "
+        f"loss {spec.loss}, {spec.dtype}, init {spec.init} (seed {spec.seed}), "
+        f"L2 λ = {spec.l2:g}, {spec.parameter_count()} parameters",
+        file=out,
+    )
+    print(f"data: {_describe_data(model)}", file=out)
+    print(f"training: {_describe_training(model)}", file=out)
+    m = _training_m(model)
+    print(f"\ndimensions (m = {m} training samples):", file=out)
+    _print_table(_shape_rows(model, m), out)
+    print(file=out)
+    for line in _history_lines(model.history):
+        print(line, file=out)
+    if model.runs:
+        names = ", ".join(str(run["name"]) for run in model.runs)
+        print(f"comparison runs ({len(model.runs)}): {names}", file=out)
+    for warning in model.warnings:
+        print(f"warning: {warning}", file=out)
+    return 0
+
+
+def _when(moment: Any) -> str:
+    return moment.strftime("%Y-%m-%d %H:%M UTC") if moment is not None else "unknown"
+
+
+def _describe_data(model: ModelFile) -> str:
+    data = model.dataset
+    if data is None:
+        return "none stored"
+    kind = data.source.get("kind")
+    where = "built-in, re-generated" if kind == "builtin" else "stored in the file"
+    if kind == "csv":
+        where = f"imported from {data.source.get('file_name')}, stored in the file"
+    scaled = "; inputs standardised" if model.standardizer is not None else ""
+    return f"{data.summary()} ({where}){scaled}"
+
+
+def _describe_training(model: ModelFile) -> str:
+    hp = model.hyperparameters
+    if not hp:
+        return "no settings stored"
+    parts = [f"{k} {v}" for k, v in hp.items() if not isinstance(v, dict | list)]
+    options = hp.get("optimizer_options") or {}
+    parts += [f"{k} {v}" for k, v in options.items()]
+    if model.optimizer_state is not None:
+        parts.append(f"optimizer step t = {model.optimizer_state['t']}")
+    return ", ".join(parts)
+
+
+def _shape_rows(model: ModelFile, m: int) -> list[list[str]]:
+    rows = [["layer", "units", "activation", "W", "b", "Z, A", "parameters"]]
+    for row in model.network.shape_table(m):
+        rows.append(
+            [
+                row.name,
+                str(row.units),
+                row.activation,
+                _shape(row.W),
+                _shape(row.b),
+                _shape(row.A),
+                str(row.parameters) if row.layer else "",
+            ]
+        )
+    return rows
+
+
+def _shape(shape: tuple[int, ...] | None) -> str:
+    return "" if shape is None else "(" + ", ".join(str(n) for n in shape) + ")"
+
+
+def _print_table(rows: list[list[str]], out: TextIO) -> None:
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    for row in rows:
+        print(
+            "  " + "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip(),
+            file=out,
+        )
+
+
+def _history_lines(history: dict[str, list[Any]]) -> list[str]:
+    steps = [s for s in history.get("step", []) if s is not None]
+    if not any(history.values()):
+        return ["history: none yet"]
+    head = f"history: {max(len(v) for v in history.values())} reports"
+    if steps:
+        head += f", iterations {steps[0]:g} … {steps[-1]:g}"
+    lines = [head]
+    for name, series in history.items():
+        values = [v for v in series if v is not None]
+        if name == "step" or not values:
+            continue
+        best = min(values) if "cost" in name else max(values)
+        which = "lowest" if "cost" in name else "highest"
+        lines.append(f"  {name:<14} {values[0]:.4g} → {values[-1]:.4g}  ({which} {best:.4g})")
+    return lines
+
+
+# -- preparing the data the way the application does ---------------------------------------------
+def _splits(model: ModelFile) -> tuple[Dataset, Dataset]:
+    """(train, validation) as the application made them: the stored share and seed, then the
+    stored standardizer applied to both."""
+    data = model.dataset
+    if data is None:
+        raise CliError("this model has no data set stored, so there is nothing to train on")
+    hp = model.hyperparameters
+    try:
+        train_set, val_set = split(
+            data, float(hp.get("validation_share", 0.0)), int(hp.get("split_seed", 0))
+        )
+    except ValueError as exc:
+        raise CliError(f"the stored data split cannot be made: {exc}") from exc
+    scaler = model.standardizer
+    if scaler is not None:
+        train_set = train_set.replace_arrays(scaler.transform(train_set.X), train_set.Y)
+        val_set = val_set.replace_arrays(scaler.transform(val_set.X), val_set.Y)
+    return train_set, val_set
+
+
+def _training_m(model: ModelFile) -> int:
+    if model.dataset is None:
+        return 1
+    try:
+        return _splits(model)[0].m
+    except CliError:
+        return model.dataset.m
+
+
+# -- train ----------------------------------------------------------------------------------------
+def cmd_train(args: argparse.Namespace, out: TextIO) -> int:
+    model = load_model(args.model)
+    train_set, val_set = _splits(model)
+    hp = dict(model.hyperparameters)
+    rate = args.learning_rate if args.learning_rate is not None else hp.get("learning_rate")
+    if rate is None:
+        raise CliError("the model stores no learning rate; give one with --learning-rate")
+    epochs = args.epochs if args.epochs is not None else hp.get("epochs")
+    if epochs is None:
+        raise CliError("the model stores no number of epochs; give one with --epochs")
+    config = TrainingConfig(
+        learning_rate=float(rate),
+        epochs=int(epochs),
+        batch_size=int(hp.get("batch_size", 0)),
+        optimizer=str(hp.get("optimizer", "gd")),
+        optimizer_options=dict(hp.get("optimizer_options", {})),
+        shuffle_seed=int(hp.get("shuffle_seed", 0)),
+        report_every=int(hp.get("report_every", 10)),
+        copy_params=False,
+    )
+    try:
+        optimizer = model.make_optimizer(config.learning_rate)
+    except (ValueError, TypeError) as exc:
+        raise CliError(f"the stored optimizer settings cannot be used: {exc}") from exc
+    history = {name: list(values) for name, values in model.history.items()}
+    start = _last_step(history, model)
+    data = TrainingData(train_set.X, train_set.Y, val_set.X, val_set.Y)
+    net = model.network
+    print(
+        f"training {net!r} on {train_set.m} samples for {config.epochs} epochs "
+        f"({config.optimizer}, learning rate {config.learning_rate:g}), "
+        f"starting at iteration {start}",
+        file=out,
+    )
+    total = config.total_steps(train_set.m)
+    every = max(1, math.ceil(total / PROGRESS_LINES))
+    last: TrainingReport | None = None
+    next_print = every
+    with np.errstate(all="ignore"):  # a diverging run is reported below, not as warnings
+        for report in train(net, data, config, optimizer=optimizer, start_step=start):
+            _append(history, report)
+            last = report
+            done = report.step - start
+            if done >= next_print or report.status != "running":
+                print(_progress(report), file=out)
+                next_print = (done // every + 1) * every
+    hp["learning_rate"] = config.learning_rate
+    target = Path(args.out) if args.out else Path(args.model)
+    save_model(
+        target,
+        net,
+        dataset=model.dataset,
+        history=history,
+        hyperparameters=hp,
+        optimizer_state=optimizer.state_dict(),
+        runs=model.runs,
+        extra=model.extra,
+        standardizer=model.standardizer,
+        created=model.created,
+    )
+    print(f"saved {target}", file=out)
+    if last is not None and last.status == DIVERGED and last.divergence is not None:
+        print(f"{PROGRAM}: {last.divergence.message}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _last_step(history: dict[str, list[Any]], model: ModelFile) -> int:
+    steps = [s for s in history.get("step", []) if s is not None]
+    if steps:
+        return int(steps[-1])
+    return int(model.optimizer_state["t"]) if model.optimizer_state else 0
+
+
+def _append(history: dict[str, list[Any]], report: TrainingReport) -> None:
+    """Add one report; other series that kept pace with "step" get a null to stay aligned."""
+    values = {
+        "step": report.step,
+        "cost": report.cost,
+        "val_cost": report.val_cost,
+        "accuracy": report.train_accuracy,
+        "val_accuracy": report.val_accuracy,
+    }
+    steps = history.setdefault("step", [])
+    if steps and steps[-1] is not None and report.step <= steps[-1]:
+        return
+    length = len(steps)
+    for name, series in history.items():
+        if name not in values and len(series) == length:
+            series.append(None)
+    for name, value in values.items():
+        series = history.setdefault(name, [None] * length)
+        series.append(value)
+
+
+def _progress(report: TrainingReport) -> str:
+    text = f"  iteration {report.step:>7}/{report.total_steps}  cost {report.cost:.6f}"
+    if report.train_accuracy is not None:
+        text += f"  accuracy {report.train_accuracy:.4f}"
+    if report.val_cost is not None:
+        text += f"  validation cost {report.val_cost:.6f}"
+    if report.val_accuracy is not None:
+        text += f"  validation accuracy {report.val_accuracy:.4f}"
+    return text if report.status in ("running", "finished") else f"{text}  ({report.status})"
+
+
+# -- predict --------------------------------------------------------------------------------------
+def cmd_predict(args: argparse.Namespace, out: TextIO) -> int:
+    model = load_model(args.model)
+    X = _read_inputs(Path(args.data), model)
+    if model.standardizer is not None:
+        X = model.standardizer.transform(X)
+    net = model.network
+    AL, _ = net.forward(X)
+    writer = csv.writer(out, lineterminator="\n")
+    out_act = net.activations[-1]
+    classes = list(model.dataset.class_names) if model.dataset is not None else []
+    n = AL.shape[0]
+    K = n if out_act == "softmax" else 2
+    names = classes if len(classes) == K else [str(k) for k in range(K)]
+    if out_act == "softmax":
+        writer.writerow(["prediction", *[f"p({name})" for name in names]])
+        for column in AL.T:
+            best = int(np.argmax(column))
+            writer.writerow([names[best], *[f"{p:.6g}" for p in column]])
+    elif out_act == "sigmoid" and n == 1:
+        writer.writerow(["prediction", f"p({names[1]})"])
+        for p in AL.reshape(-1):
+            writer.writerow([names[int(p > 0.5)], f"{p:.6g}"])
+    else:  # regression (or several independent outputs): the values themselves
+        writer.writerow(["prediction"] if n == 1 else [f"prediction {k + 1}" for k in range(n)])
+        for column in AL.T:
+            writer.writerow([f"{v:.10g}" for v in column])
+    return 0
+
+
+def _read_inputs(path: Path, model: ModelFile) -> np.ndarray:
+    """X (n0, m) from a CSV file, one sample per row, columns matched to the model's features."""
+    n0 = model.network.layer_dims[0]
+    table = read_csv_preview(path, max_rows=MAX_PREDICT_ROWS)
+    if len(table.rows) >= MAX_PREDICT_ROWS:
+        raise CliError(f"{path.name} has more than {MAX_PREDICT_ROWS:,} rows; split it up")
+    features = list(model.dataset.feature_names) if model.dataset is not None else []
+    if table.has_header and features:
+        folded = [h.strip().casefold() for h in table.header]
+        missing = [f for f in features if f.strip().casefold() not in folded]
+        if missing:
+            raise CliError(
+                f"{path.name} has no column {missing[0]!r}; the model needs the columns "
+                f"{', '.join(features)}"
+            )
+        columns = [folded.index(f.strip().casefold()) for f in features]
+    elif table.n_columns == n0:
+        columns = list(range(n0))
+    else:
+        expected = f" ({', '.join(features)})" if features else ""
+        raise CliError(
+            f"{path.name} has {table.n_columns} columns but the model takes {n0} inputs"
+            f"{expected}; give one column per input, with a header row naming them"
+        )
+    comma = table.delimiter != ","
+    first_row = 2 if table.has_header else 1
+    X = np.empty((n0, len(table.rows)))
+    for i, row in enumerate(table.rows):
+        for j, c in enumerate(columns):
+            text = row[c].replace(",", ".") if comma else row[c]
+            try:
+                X[j, i] = float(text)
+            except (ValueError, IndexError):
+                X[j, i] = math.nan
+            if not math.isfinite(X[j, i]):
+                raise CliError(
+                    f"{path.name}, row {first_row + i}, column {table.header[c]!r}: "
+                    f"{text!r} is not a number"
+                )
+    return X
+
+
+# -- the command line -----------------------------------------------------------------------------
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=PROGRAM, description="Inspect, train and use NN Studio model files (*.nnstudio)."
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    info = commands.add_parser("info", help="describe a model: network, dimensions, history")
+    info.add_argument("model", metavar="MODEL", help="a .nnstudio file")
+    info.set_defaults(run=cmd_info)
+    tr = commands.add_parser("train", help="continue training a model with its stored settings")
+    tr.add_argument("model", metavar="MODEL", help="a .nnstudio file with a data set")
+    tr.add_argument("--epochs", type=_whole, help="epochs to train (default: the stored number)")
+    tr.add_argument("--learning-rate", type=_positive, help="learning rate α (default: stored)")
+    tr.add_argument("--out", metavar="FILE", help="save here instead of over MODEL")
+    tr.set_defaults(run=cmd_train)
+    pr = commands.add_parser("predict", help="predict for the rows of a CSV file (CSV to stdout)")
+    pr.add_argument("model", metavar="MODEL", help="a .nnstudio file")
+    pr.add_argument("data", metavar="DATA.csv", help="one sample per row, a header naming inputs")
+    pr.set_defaults(run=cmd_predict)
+    return parser
+
+
+def _whole(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError("must be 0 or more")
+    return value
+
+
+def _positive(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not (math.isfinite(value) and value > 0):
+        raise argparse.ArgumentTypeError("must be a number above 0, e.g. 0.01")
+    return value
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; return the exit status (0 ok, 1 training diverged, 2 error)."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # --help, --version, or a usage error already printed
+        return int(exc.code) if isinstance(exc.code, int) else 2
+    try:
+        return int(args.run(args, sys.stdout))
+    except ModelFileError as exc:
+        where = exc.path.name if exc.path is not None else args.model
+        print(f"{PROGRAM}: {where}: {exc}", file=sys.stderr)
+    except (CliError, CsvError) as exc:
+        print(f"{PROGRAM}: {exc}", file=sys.stderr)
+    except KeyboardInterrupt:
+        print(f"{PROGRAM}: interrupted; nothing was saved", file=sys.stderr)
+        return 130
+    return 2
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,219 @@
+"""Generate the example models shipped in ``resources/examples``.
+
+    python -m nnstudio.files.examples OUTDIR
+
+Each example trains with the engine from a fixed seed (a few seconds at most) and is saved with
+its data set, settings, history and optimizer state, so a learner can open it and continue.
+The same program version writes the same bytes every time (the timestamps are fixed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from ..data import make_dataset, prepare
+from ..engine import Network, TrainingConfig, TrainingData, make_optimizer, train
+from .save import save_model
+
+WRITTEN = datetime(2025, 1, 1, tzinfo=UTC)
+
+
+@dataclass(frozen=True)
+class Example:
+    """One example: a network, a built-in data set and the settings that train it."""
+
+    file_name: str
+    title: str
+    dataset: str
+    dataset_params: dict[str, Any]
+    layer_dims: tuple[int, ...]
+    activations: tuple[str, ...]
+    init: str
+    seed: int
+    learning_rate: float
+    epochs: int
+    optimizer: str = "gd"
+    optimizer_options: dict[str, float] = field(default_factory=dict)
+    batch_size: int = 0
+    report_every: int = 10
+    validation_share: float = 0.0
+    standardize: bool = False
+    compare_rates: tuple[float, ...] = ()  # other learning rates saved as comparison runs
+
+
+EXAMPLES = (
+    Example(
+        "flower.nnstudio",
+        "The course's planar flower: one hidden layer of 4 tanh units, sigmoid output",
+        "flower",
+        {},
+        (2, 4, 1),
+        ("tanh", "sigmoid"),
+        init="small",
+        seed=2,
+        learning_rate=1.2,
+        epochs=10000,
+        report_every=100,
+        compare_rates=(0.1,),
+    ),
+    Example(
+        "spiral-deep-relu.nnstudio",
+        "Three spiral arms need depth: three ReLU layers trained with Adam in mini-batches",
+        "spiral",
+        {"samples": 300, "classes": 3, "noise": 0.2},
+        (2, 32, 32, 32, 3),
+        ("relu", "relu", "relu", "softmax"),
+        init="he",
+        seed=1,
+        learning_rate=0.005,
+        epochs=800,
+        optimizer="adam",
+        batch_size=64,
+        report_every=50,
+        validation_share=0.2,
+        standardize=True,
+    ),
+    Example(
+        "blobs-softmax.nnstudio",
+        "Three clouds of points, one softmax unit per class, trained with momentum",
+        "blobs",
+        {"samples": 300, "classes": 3},
+        (2, 8, 3),
+        ("tanh", "softmax"),
+        init="xavier",
+        seed=1,
+        learning_rate=0.1,
+        epochs=1000,
+        optimizer="momentum",
+        optimizer_options={"beta": 0.9},
+        report_every=10,
+        validation_share=0.2,
+        standardize=True,
+    ),
+    Example(
+        "sine-regression.nnstudio",
+        "Regression: fit y = sin(x) with two tanh layers and a linear output",
+        "sine",
+        {"samples": 200},
+        (1, 16, 16, 1),
+        ("tanh", "tanh", "linear"),
+        init="xavier",
+        seed=3,
+        learning_rate=0.01,
+        epochs=2000,
+        optimizer="rmsprop",
+        batch_size=32,
+        report_every=50,
+        validation_share=0.2,
+        standardize=True,
+    ),
+)
+
+
+def _history(reports: Sequence[Any]) -> dict[str, list[Any]]:
+    return {
+        "step": [r.step for r in reports],
+        "cost": [r.cost for r in reports],
+        "val_cost": [r.val_cost for r in reports],
+        "accuracy": [r.train_accuracy for r in reports],
+        "val_accuracy": [r.val_accuracy for r in reports],
+    }
+
+
+def _description(example: Example, net: Network, rate: float) -> dict[str, Any]:
+    spec = net.spec
+    return {
+        "layer_dims": list(spec.layer_dims),
+        "activations": list(spec.activations),
+        "init": spec.init,
+        "seed": spec.seed,
+        "dtype": spec.dtype,
+        "l2": spec.l2,
+        "learning_rate": rate,
+        "optimizer": example.optimizer,
+        "batch_size": example.batch_size,
+        "dataset": example.dataset,
+        "epochs": example.epochs,
+    }
+
+
+def build(example: Example, folder: Path) -> Path:
+    """Train ``example`` from its seed and save it in ``folder``; return the file's path."""
+    dataset = make_dataset(example.dataset, **example.dataset_params)
+    prepared = prepare(dataset, example.validation_share, 0, standardize=example.standardize)
+    data = TrainingData(
+        prepared.train.X, prepared.train.Y, prepared.validation.X, prepared.validation.Y
+    )
+    runs: list[dict[str, Any]] = []
+    for rate in (*example.compare_rates, example.learning_rate):
+        net = Network(example.layer_dims, example.activations, example.init, example.seed)
+        config = TrainingConfig(
+            learning_rate=rate,
+            epochs=example.epochs,
+            batch_size=example.batch_size,
+            optimizer=example.optimizer,
+            optimizer_options=example.optimizer_options,
+            report_every=example.report_every,
+            copy_params=False,
+        )
+        optimizer = make_optimizer(example.optimizer, rate, **example.optimizer_options)
+        reports = list(train(net, data, config, optimizer=optimizer))
+        runs.append(
+            {
+                "name": f"learning rate {rate:g}",
+                "visible": True,
+                "history": _history(reports),
+                "description": _description(example, net, rate),
+            }
+        )
+    hyperparameters = {
+        "learning_rate": example.learning_rate,
+        "epochs": example.epochs,
+        "batch_size": example.batch_size,
+        "optimizer": example.optimizer,
+        "optimizer_options": example.optimizer_options,
+        "report_every": example.report_every,
+        "shuffle_seed": 0,
+        "validation_share": example.validation_share,
+        "split_seed": 0,
+        "standardize": example.standardize,
+    }
+    return save_model(
+        folder / example.file_name,
+        net,
+        dataset=dataset,
+        history=runs[-1]["history"],
+        hyperparameters=hyperparameters,
+        optimizer_state=optimizer.state_dict(),
+        runs=runs if len(runs) > 1 else [],
+        extra={"title": example.title},
+        standardizer=prepared.standardizer if example.standardize else None,
+        created=WRITTEN,
+        modified=WRITTEN,
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m nnstudio.files.examples", description="Train and save the example models."
+    )
+    parser.add_argument("outdir", type=Path, help="folder to write the .nnstudio files into")
+    args = parser.parse_args(argv)
+    args.outdir.mkdir(parents=True, exist_ok=True)
+    for example in EXAMPLES:
+        started = time.perf_counter()
+        path = build(example, args.outdir)
+        seconds = time.perf_counter() - started
+        print(f"{path.name}: {seconds:.1f} s, {path.stat().st_size:,} bytes", file=sys.stdout)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
