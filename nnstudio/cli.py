@@ -130,7 +130,8 @@ def _history_lines(history: dict[str, list[Any]]) -> list[str]:
     steps = [s for s in history.get("step", []) if s is not None]
     if not any(history.values()):
         return ["history: none yet"]
-    head = f"history: {max(len(v) for v in history.values())} reports"
+    points = max(len(v) for v in history.values())
+    head = f"history: {points} report{'s' if points != 1 else ''}"
     if steps:
         head += f", iterations {steps[0]:g} … {steps[-1]:g}"
     lines = [head]

@@ -23,12 +23,13 @@ import numpy as np
 from .. import __version__
 from ..data import Dataset, Standardizer, builtin_from_source
 from ..engine import Network
-from .errors import ModelFileError, SaveError
+from .errors import LimitExceededError, ModelFileError, SaveError
 from .format import (
     DATA_X,
     DATA_Y,
     FORMAT_NAME,
     FORMAT_VERSION,
+    LIMITS,
     MANIFEST,
     STD_MEAN,
     STD_STD,
@@ -88,6 +89,12 @@ def save_model(
         modified=moment,
     )
     data = dumps_manifest(manifest)
+    if len(data) > LIMITS.manifest_bytes:
+        raise LimitExceededError(
+            f"the model's description would take {len(data) / 2**20:.1f} MiB, more than the "
+            f"{LIMITS.manifest_bytes // 2**20} MiB a model file allows; delete some comparison "
+            "runs or record the history less often"
+        )
     contents = check_manifest(loads_manifest(data))  # exactly what a reader will see
     check_array_values(contents, arrays)
     target = Path(os.path.realpath(os.fspath(path)))

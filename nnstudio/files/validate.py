@@ -78,8 +78,10 @@ def check_spec(value: JSON) -> NetworkSpec:
 def check_array_declarations(value: JSON) -> dict[str, ArrayDecl]:
     """``arrays``: member name → {"shape": [..], "dtype": "float32" | "float64" | "int64"}."""
     d = need_dict(value, "arrays")
-    if len(d) > LIMITS.members:
-        raise LimitExceededError(f"the file declares {len(d)} arrays; at most {LIMITS.members}")
+    if len(d) >= LIMITS.members:  # the manifest is a member too
+        raise LimitExceededError(
+            f"the file declares {len(d)} arrays; a model file holds at most {LIMITS.members - 1}"
+        )
     result: dict[str, ArrayDecl] = {}
     for name, decl in d.items():
         where = f"arrays[{name!r}]"

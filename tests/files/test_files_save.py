@@ -12,7 +12,7 @@ import pytest
 
 import nnstudio.files.save as save_module
 from nnstudio.engine import Network
-from nnstudio.files import SaveError, load_model, save_model
+from nnstudio.files import LimitExceededError, Limits, SaveError, load_model, save_model
 
 
 @pytest.fixture
@@ -116,3 +116,12 @@ def test_resaving_keeps_the_creation_time(existing):
     assert again.modified >= first.modified
     assert again.created is not None and again.created.tzinfo == UTC
     assert again.created <= datetime.now(UTC)
+
+
+def test_a_manifest_over_the_limit_is_refused_before_writing(existing, monkeypatch):
+    before = existing.read_bytes()
+    monkeypatch.setattr(save_module, "LIMITS", Limits(manifest_bytes=4000))
+    with pytest.raises(LimitExceededError, match="delete some comparison runs"):
+        save_model(existing, _changed_network(), history={"cost": [0.5] * 1000})
+    assert existing.read_bytes() == before
+    assert _only(existing.parent) == ["model.nnstudio"]
