@@ -650,3 +650,15 @@ def test_byte_flips_inside_members_that_pass_the_zip_checks(tmp_path, good_bytes
     else:
         members[name] = _flip(members[name], flips)
     _load_or_refuse(tmp_path, pack(tmp_path / "fuzzed.nnstudio", raw, members).read_bytes())
+
+
+def test_an_unforeseen_failure_is_still_a_model_file_error(tmp_path, good_bytes, monkeypatch):
+    import nnstudio.files.load as load_module
+
+    def broken(*args: object) -> None:
+        raise AttributeError("a bug")
+
+    monkeypatch.setattr(load_module, "check_array_values", broken)
+    with pytest.raises(CorruptFileError, match="unexpected AttributeError") as info:
+        load_bytes(tmp_path, good_bytes)
+    assert isinstance(info.value.__cause__, AttributeError)
