@@ -1,0 +1,263 @@
+"""Step through one pass: forward, cost, backward and update, one formula at a time.
+
+:class:`StepThroughView` shows the steps :func:`nnstudio.learn.build_steps` computed with the
+engine: the formula with this network's real shapes, a sentence on why, and a small heatmap of
+every array involved. ``Next ▸`` and ``◂ Back`` move through them; every move emits
+``layerHighlighted(l)`` so the network diagram can highlight the layer being computed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import numpy as np
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..engine import Network
+from ..learn import Step, build_steps
+from .learn_inspector import MatrixHeatmap, shape_text
+
+MAX_HEATMAPS = 6  # the most arrays a step shows (the update step)
+
+Source = Callable[[], tuple[Network, np.ndarray, np.ndarray, float]]
+
+
+def _name_html(name: str) -> str:
+    """ "new W[2]" → "new W<sup>[2]</sup>"; "Y" stays "Y"."""
+    if "[" in name and name.endswith("]"):
+        base, layer = name[:-1].split("[", 1)
+        return f"{base}<sup>[{layer}]</sup>"
+    return name
+
+
+class StepThroughView(QWidget):
+    """One forward and backward pass, a step at a time.
+
+    ``load(net, X, Y, learning_rate)`` computes the steps (the network is not changed);
+    ``set_source(fn)`` gives a function returning those four values, called by the
+    "Start a pass" button so a learner can restart from the current weights. Signals:
+    ``layerHighlighted(l)`` (l = 1..L) and ``stepChanged(index)`` on every move.
+    """
+
+    layerHighlighted = Signal(int)
+    stepChanged = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("stepThroughView")
+        self._steps: list[Step] = []
+        self._index = -1
+        self._source: Source | None = None
+
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        self.start_button = QPushButton(self.tr("Start a pass"), self)
+        self.start_button.setObjectName("startPassButton")
+        self.start_button.setToolTip(
+            self.tr(
+                "Run one forward and one backward pass on the training data with the current "
+                "weights, and go through it step by step. The network itself is not changed."
+            )
+        )
+        self.start_button.clicked.connect(self.restart)
+        top.addWidget(self.start_button)
+        self.previous_button = QPushButton(self.tr("◂ Back"), self)
+        self.previous_button.setObjectName("previousStepButton")
+        self.previous_button.setToolTip(self.tr("Go back one step (Left arrow)."))
+        self.previous_button.clicked.connect(self.previous_step)
+        top.addWidget(self.previous_button)
+        self.next_button = QPushButton(self.tr("Next ▸"), self)
+        self.next_button.setObjectName("nextStepButton")
+        self.next_button.setToolTip(
+            self.tr(
+                "Go to the next step (Right arrow): forward through the layers, then the cost, "
+                "back propagation from the output to layer 1, and the update."
+            )
+        )
+        self.next_button.clicked.connect(self.next_step)
+        top.addWidget(self.next_button)
+        self.counter = QLabel(self)
+        self.counter.setObjectName("stepCounter")
+        top.addWidget(self.counter)
+        top.addStretch(1)
+        layout.addLayout(top)
+
+        self.title = QLabel(self)
+        self.title.setObjectName("stepTitle")
+        font = QFont(self.title.font())
+        font.setBold(True)
+        self.title.setFont(font)
+        layout.addWidget(self.title)
+        self.formula = QLabel(self)
+        self.formula.setObjectName("stepFormula")
+        self.formula.setTextFormat(Qt.RichText)
+        self.formula.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.formula.setWordWrap(True)
+        font = QFont(self.formula.font())
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        self.formula.setFont(font)
+        self.formula.setToolTip(
+            self.tr(
+                "The formula of this step with the real shapes of this network: (rows, columns). "
+                "In a product A·B the columns of A must equal the rows of B. [l] is the layer; "
+                "ᵀ is the transpose; ⊙ multiplies entry by entry."
+            )
+        )
+        layout.addWidget(self.formula)
+        self.explanation = QLabel(self)
+        self.explanation.setObjectName("stepExplanation")
+        self.explanation.setWordWrap(True)
+        layout.addWidget(self.explanation)
+
+        strip = QWidget(self)
+        row = QHBoxLayout(strip)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.heatmaps: list[MatrixHeatmap] = []
+        for i in range(MAX_HEATMAPS):
+            heatmap = MatrixHeatmap(strip, show_stats=False, height=90)
+            heatmap.setObjectName(f"stepHeatmap{i}")
+            heatmap.setVisible(False)
+            heatmap.hovered.connect(self._show_value)
+            row.addWidget(heatmap)
+            self.heatmaps.append(heatmap)
+        scroll = QScrollArea(self)
+        scroll.setObjectName("stepArrays")
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(strip)
+        scroll.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
+        layout.addWidget(scroll, 1)
+        self.value_label = QLabel(self)
+        self.value_label.setObjectName("stepValueLabel")
+        self.value_label.setToolTip(self.tr("The entry under the mouse pointer."))
+        layout.addWidget(self.value_label)
+        for key, slot in ((Qt.Key_Right, self.next_step), (Qt.Key_Left, self.previous_step)):
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.setContext(Qt.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+        self._show()
+
+    # -- steps -----------------------------------------------------------------------------------
+    @property
+    def steps(self) -> list[Step]:
+        return list(self._steps)
+
+    @property
+    def index(self) -> int:
+        return self._index
+
+    @property
+    def current_step(self) -> Step | None:
+        return self._steps[self._index] if 0 <= self._index < len(self._steps) else None
+
+    def set_source(self, source: Source | None) -> None:
+        self._source = source
+
+    def load(self, net: Network, X: np.ndarray, Y: np.ndarray, learning_rate: float) -> None:
+        """Compute a pass of ``net`` on (X, Y) and show its first step."""
+        self.set_steps(build_steps(net, X, Y, learning_rate))
+
+    def set_steps(self, steps: Sequence[Step]) -> None:
+        self._steps = list(steps)
+        self._index = -1
+        if self._steps:
+            self.go_to(0)
+        else:
+            self._show()
+
+    def restart(self) -> None:
+        """Start again from the current weights (through the source), or from step 1."""
+        if self._source is not None:
+            try:
+                self.load(*self._source())
+            except ValueError as exc:
+                self._steps, self._index = [], -1
+                self._show(str(exc))
+        elif self._steps:
+            self.go_to(0)
+
+    def go_to(self, index: int) -> None:
+        if not self._steps:
+            return
+        index = max(0, min(index, len(self._steps) - 1))
+        changed = index != self._index
+        self._index = index
+        self._show()
+        if changed:
+            step = self._steps[index]
+            self.stepChanged.emit(index)
+            self.layerHighlighted.emit(step.layer)
+
+    def next_step(self) -> None:
+        self.go_to(self._index + 1)
+
+    def previous_step(self) -> None:
+        self.go_to(self._index - 1)
+
+    # -- drawing ---------------------------------------------------------------------------------
+    def _title(self, step: Step) -> str:
+        l = step.layer
+        if step.kind == "forward":
+            if step.result_name.startswith("Z"):
+                return self.tr("Forward propagation, layer {l}: the linear step").format(l=l)
+            return self.tr("Forward propagation, layer {l}: the activation").format(l=l)
+        if step.kind == "cost":
+            return self.tr("The cost J: how wrong the predictions are")
+        if step.kind == "backward":
+            return self.tr("Back propagation, layer {l}: {name}").format(l=l, name=step.result_name)
+        return self.tr("Gradient descent update, layer {l}").format(l=l)
+
+    def _show(self, message: str = "") -> None:
+        step = self.current_step
+        total = len(self._steps)
+        self.previous_button.setEnabled(step is not None and self._index > 0)
+        self.next_button.setEnabled(step is not None and self._index < total - 1)
+        self.start_button.setText(self.tr("Start over") if total else self.tr("Start a pass"))
+        if step is None:
+            self.counter.clear()
+            self.title.setText(self.tr("One pass, step by step"))
+            self.formula.setText("")
+            self.explanation.setText(
+                message
+                or self.tr(
+                    "Press “Start a pass” to compute one forward and one backward pass with the "
+                    "current weights, then use Next ▸ to follow every formula layer by layer."
+                )
+            )
+            for heatmap in self.heatmaps:
+                heatmap.setVisible(False)
+            return
+        self.counter.setText(self.tr("Step {i} of {n}").format(i=self._index + 1, n=total))
+        self.title.setText(self._title(step))
+        self.formula.setText(step.formula_html)
+        self.explanation.setText(step.explanation)
+        self.value_label.clear()
+        items = list(step.arrays.items())[: len(self.heatmaps)]
+        for heatmap, (name, array) in zip(self.heatmaps, items, strict=False):
+            caption = f"<b>{_name_html(name)}</b> {shape_text(array.shape)}"
+            if name == step.result_name:
+                caption = "= " + caption
+            heatmap.set_array(name, array, caption)
+            heatmap.setVisible(True)
+        for heatmap in self.heatmaps[len(items) :]:
+            heatmap.setVisible(False)
+
+    def shown_arrays(self) -> dict[str, np.ndarray]:
+        """The arrays the heatmaps show now, by name (for tests and the guide)."""
+        return {h.name: h.array for h in self.heatmaps if not h.isHidden() and h.array is not None}
+
+    def _show_value(self, name: str, row: int, col: int, value: float) -> None:
+        self.value_label.setText(
+            self.tr("{name}: row {row}, column {col} = {value}").format(
+                name=name, row=row + 1, col=col + 1, value=f"{value:+.6g}"
+            )
+        )
