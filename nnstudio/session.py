@@ -17,6 +17,7 @@ import numpy as np
 
 from .data import Dataset, PreparedData, make_dataset, prepare
 from .engine import (
+    OPTIMIZERS,
     Network,
     NetworkSpec,
     SpecError,
@@ -74,6 +75,7 @@ class TrainingSettings:
     batch_size: int = 0  # 0 = full batch
     optimizer: str = "gd"
     report_every: int = 10
+    optimizer_options: dict[str, float] = field(default_factory=dict)  # e.g. {"beta": 0.9}
 
 
 @dataclass
@@ -143,6 +145,9 @@ class Session:
         self.history = History()
         self.optimizer_state: dict[str, Any] | None = None
         self.file_path: str | None = None
+        # what the model file held besides the state above, kept for the next save:
+        # "created" (datetime), "extra" (JSON object), "runs" (list, when nothing else keeps them)
+        self.file_info: dict[str, Any] = {}
         self._modified = False
 
     # -- facts the views show ---------------------------------------------------------------
@@ -175,6 +180,82 @@ class Session:
         if value != self._modified:
             self._modified = value
             self.events.emit("modified")
+
+    # -- the whole state at once (File ▸ New and Open) -----------------------------------------
+    STATE = (
+        "_hidden",
+        "init",
+        "seed",
+        "dtype",
+        "l2",
+        "settings",
+        "data_choice",
+        "dataset",
+        "prepared",
+        "network",
+        "history",
+        "optimizer_state",
+        "file_path",
+        "file_info",
+        "_modified",
+    )
+
+    @classmethod
+    def from_parts(
+        cls,
+        *,
+        hidden: Sequence[LayerSpec],
+        network: Network,
+        data_choice: DataChoice,
+        dataset: Dataset,
+        prepared: PreparedData,
+        settings: TrainingSettings,
+        history: History | None = None,
+        optimizer_state: dict[str, Any] | None = None,
+        file_path: str | None = None,
+        file_info: dict[str, Any] | None = None,
+    ) -> Session:
+        """A session holding exactly these parts (``network`` as it is, weights included).
+
+        Raises SpecError if the network does not fit the hidden layers and the data (input
+        size, output units and activation).
+        """
+        session = cls()
+        hidden = tuple(hidden)
+        session.dataset, session.data_choice, session.prepared = dataset, data_choice, prepared
+        session.check_hidden_layers(hidden)
+        session.check_output_units(network.layer_dims[-1])
+        session.check_output_activation(network.activations[-1])
+        session._hidden = hidden
+        spec = network.spec
+        session.init, session.seed, session.dtype, session.l2 = (
+            spec.init,
+            spec.seed,
+            spec.dtype,
+            spec.l2,
+        )
+        expected = session._build_spec()
+        if (expected.layer_dims, expected.activations) != (spec.layer_dims, spec.activations):
+            raise SpecError(
+                f"the network {list(spec.layer_dims)} does not fit the data: the data needs "
+                f"{expected.layer_dims[0]} input(s) and {expected.layer_dims[-1]} output unit(s)"
+            )
+        session.network = network
+        session.settings = settings
+        session.history = history if history is not None else History()
+        session.optimizer_state = optimizer_state
+        session.file_path = file_path
+        session.file_info = dict(file_info or {})
+        return session
+
+    def replace_with(self, other: Session) -> None:
+        """Take over the whole state of ``other`` (a fully built session) at once, then tell
+        every view. Nothing can fail half way: ``other`` is complete before anything changes.
+        Events: "data", "network", "settings", "history", then "modified"."""
+        for name in self.STATE:
+            setattr(self, name, getattr(other, name))
+        for name in ("data", "network", "settings", "history", "modified"):
+            self.events.emit(name)
 
     # -- architecture -------------------------------------------------------------------------
     def _build_spec(self, hidden: Sequence[LayerSpec] | None = None) -> NetworkSpec:
@@ -297,11 +378,13 @@ class Session:
 
     def training_config(self, epochs: int | None = None) -> TrainingConfig:
         s = self.settings
+        known = OPTIMIZERS[s.optimizer].hyperparameter_names if s.optimizer in OPTIMIZERS else ()
         return TrainingConfig(
             learning_rate=s.learning_rate,
             epochs=s.epochs if epochs is None else epochs,
             batch_size=s.batch_size,
             optimizer=s.optimizer,
+            optimizer_options={k: v for k, v in s.optimizer_options.items() if k in known},
             report_every=s.report_every,
         )
 

@@ -1,0 +1,232 @@
+"""A :class:`~nnstudio.session.Session` as a model file and back. Qt-free.
+
+:func:`save_session` writes everything a learner was working on: the network and its weights,
+the data (a built-in set by name and parameters, an imported one embedded), the split and the
+standardizer, the training settings, the cost history, the optimizer's state and any kept
+comparison runs. :func:`load_session` / :func:`open_model_into` rebuild exactly that state, so
+training continues where it stopped.
+
+Opening never half-applies: the new state is built completely in a separate Session first; any
+problem raises a :class:`~nnstudio.files.ModelFileError` and the current session is untouched.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from .data import Dataset, PreparedData, Standardizer, make_dataset, prepare, split
+from .engine import Network
+from .files import InvalidContentError, ModelFile, load_model, save_model
+from .files.format import now_utc
+from .session import DataChoice, History, LayerSpec, Session, TrainingSettings
+
+SETTING_KEYS = ("learning_rate", "epochs", "batch_size", "optimizer", "report_every")
+
+
+# -- saving ---------------------------------------------------------------------------------------
+def session_hyperparameters(session: Session) -> dict[str, Any]:
+    """The training settings, the network's init/seed/dtype/l2 and the data split, as JSON."""
+    config = session.training_config()
+    choice = session.data_choice
+    return {
+        "learning_rate": config.learning_rate,
+        "epochs": config.epochs,
+        "batch_size": config.batch_size,
+        "optimizer": config.optimizer,
+        "optimizer_options": dict(config.optimizer_options),
+        "report_every": config.report_every,
+        "shuffle_seed": config.shuffle_seed,
+        "validation_share": float(choice.validation_share),
+        "split_seed": int(choice.split_seed),
+        "standardize": bool(choice.standardize),
+        "init": session.init,
+        "seed": session.seed,
+        "dtype": session.dtype,
+        "l2": session.l2,
+    }
+
+
+def session_runs(session: Session) -> list[dict[str, Any]]:
+    """The kept comparison runs: from the session's run store when it has one, else the runs
+    the opened file held (so saving again does not drop them)."""
+    store = getattr(session, "runs", None)
+    if store is not None and hasattr(store, "to_list"):
+        return list(store.to_list())
+    return list(session.file_info.get("runs", []))
+
+
+def save_session(session: Session, path: str | os.PathLike[str]) -> Path:
+    """Save the whole session to ``path`` (atomically); return the file's path.
+
+    Afterwards ``session.file_path`` is that path and the session is no longer modified.
+    Raises a ModelFileError subclass (SaveError, InvalidContentError) with the learner's message;
+    the session and any existing file are then unchanged.
+    """
+    created = session.file_info.get("created") or now_utc()
+    target = save_model(
+        path,
+        session.network,
+        dataset=session.dataset,
+        history=session.history.to_dict(),
+        hyperparameters=session_hyperparameters(session),
+        optimizer_state=session.optimizer_state,
+        runs=session_runs(session),
+        extra=session.file_info.get("extra") or {},
+        standardizer=session.prepared.standardizer if session.data_choice.standardize else None,
+        created=created,
+    )
+    session.file_info["created"] = created
+    session.file_path = str(target)
+    session.set_modified(False)
+    return target
+
+
+# -- opening --------------------------------------------------------------------------------------
+def load_session(path: str | os.PathLike[str]) -> Session:
+    """A new Session holding the model file at ``path``; raises a ModelFileError subclass."""
+    return session_from_model(load_model(path), path)
+
+
+def open_model_into(
+    session: Session, path: str | os.PathLike[str], *, as_copy: bool = False
+) -> ModelFile:
+    """Replace the state of ``session`` with the model file at ``path``; return the ModelFile
+    (for its ``warnings``). On any ModelFileError ``session`` is left exactly as it was.
+
+    ``as_copy``: open it untitled (``file_path`` None), e.g. a shipped example, so that Save asks
+    where to write instead of overwriting the original.
+    """
+    model = load_model(path)
+    apply_model_file(session, model, None if as_copy else path)
+    return model
+
+
+def apply_model_file(
+    session: Session, model: ModelFile, path: str | os.PathLike[str] | None = None
+) -> None:
+    """Build the state of ``model`` completely, then swap it into ``session`` (all events)."""
+    new = session_from_model(model, path)
+    session.replace_with(new)
+    take_runs(session, new.file_info.get("runs", []))
+
+
+def take_runs(session: Session, runs: Sequence[Mapping[str, Any]]) -> None:
+    """Give the session's run store (if it has one) the runs of an opened file."""
+    store = getattr(session, "runs", None)
+    if store is not None and hasattr(store, "load_list"):
+        store.load_list(list(runs))
+
+
+def session_from_model(model: ModelFile, path: str | os.PathLike[str] | None = None) -> Session:
+    """A new Session exactly as saved: spec, weights, data, split, standardizer, settings,
+    history and optimizer state. Raises InvalidContentError if the parts do not fit together."""
+    if model.dataset is None:
+        raise InvalidContentError(
+            "the file holds no data set; NN Studio needs the data a network was trained on "
+            "to show and train it",
+            path,
+        )
+    hp = model.hyperparameters
+    try:
+        choice = _data_choice(model.dataset, hp, model.standardizer)
+        prepared = _prepared(model.dataset, choice, model.standardizer)
+        session = Session.from_parts(
+            hidden=_hidden_layers(model.network),
+            network=model.network,
+            data_choice=choice,
+            dataset=model.dataset,
+            prepared=prepared,
+            settings=_settings(hp),
+            history=_history(model.history),
+            optimizer_state=_optimizer_state(model.optimizer_state),
+            file_path=None if path is None else str(Path(path)),
+            file_info={
+                "created": model.created,
+                "extra": dict(model.extra),
+                "runs": [dict(run) for run in model.runs],
+            },
+        )
+    except (ValueError, TypeError) as exc:
+        raise InvalidContentError(f"the model cannot be opened: {exc}", path) from exc
+    return session
+
+
+def _hidden_layers(network: Network) -> tuple[LayerSpec, ...]:
+    dims, acts = network.layer_dims, network.activations
+    return tuple(LayerSpec(dims[l], acts[l - 1]) for l in range(1, len(dims) - 1))
+
+
+def _data_choice(
+    dataset: Dataset, hp: Mapping[str, Any], standardizer: Standardizer | None
+) -> DataChoice:
+    """A built-in set that re-generates to these numbers by name and parameters, else embedded."""
+    share = float(hp.get("validation_share", 0.0))
+    seed = int(hp.get("split_seed", 0))
+    scaled = bool(hp.get("standardize", standardizer is not None and not standardizer.is_identity))
+    source = dataset.source
+    if source.get("kind") == "builtin":
+        params = dict(source.get("params", {}))
+        try:
+            same = make_dataset(str(source.get("name")), **params) == dataset
+        except (ValueError, TypeError):
+            same = False
+        if same:
+            return DataChoice(str(source["name"]), params, share, scaled, seed)
+    return DataChoice(dataset.name, {}, share, scaled, seed, imported=dataset)
+
+
+def _prepared(
+    dataset: Dataset, choice: DataChoice, standardizer: Standardizer | None
+) -> PreparedData:
+    """The same split, scaled by the stored standardizer (what the weights were trained on)."""
+    share, seed = choice.validation_share, choice.split_seed
+    if standardizer is None or not standardizer.fitted:
+        return prepare(dataset, share, seed, standardize=choice.standardize)
+    refitted = prepare(dataset, share, seed, standardize=not standardizer.is_identity)
+    if refitted.standardizer == standardizer:
+        return refitted  # the usual case: the same split gives the same μ and σ again
+    train, validation = split(dataset, share, seed)
+    if not standardizer.is_identity:
+        train = train.replace_arrays(standardizer.transform(train.X), train.Y)
+        validation = validation.replace_arrays(standardizer.transform(validation.X), validation.Y)
+    return PreparedData(train, validation, standardizer, float(share), int(seed))
+
+
+def _settings(hp: Mapping[str, Any]) -> TrainingSettings:
+    defaults = TrainingSettings()
+    values: dict[str, Any] = {
+        key: type(getattr(defaults, key))(hp[key]) for key in SETTING_KEYS if key in hp
+    }
+    options = hp.get("optimizer_options", {})
+    values["optimizer_options"] = {str(k): float(v) for k, v in dict(options).items()}
+    return TrainingSettings(**values)
+
+
+def _history(values: Mapping[str, Sequence[Any]]) -> History:
+    """The recorded series, aligned with "step"; a missing value (null) of the cost is NaN."""
+    steps = list(values.get("step", []))
+    if any(step is None for step in steps):
+        raise ValueError("the history has an iteration without a number")
+    n = len(steps)
+
+    def series(name: str) -> list[Any]:
+        items = list(values.get(name, []))[:n]
+        return items + [None] * (n - len(items))
+
+    return History(
+        step=[int(step) for step in steps],
+        cost=[math.nan if v is None else float(v) for v in series("cost")],
+        val_cost=series("val_cost"),
+        accuracy=series("accuracy"),
+        val_accuracy=series("val_accuracy"),
+    )
+
+
+def _optimizer_state(state: Mapping[str, Any] | None) -> dict[str, Any] | None:
+    if state is None:
+        return None
+    return {"t": int(state["t"]), "slots": dict(state.get("slots", {}))}
