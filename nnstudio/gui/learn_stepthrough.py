@@ -140,6 +140,18 @@ class StepThroughView(QWidget):
         self.value_label.setObjectName("stepValueLabel")
         self.value_label.setToolTip(self.tr("The entry under the mouse pointer."))
         layout.addWidget(self.value_label)
+        self.stale_note = QLabel(
+            self.tr(
+                "The network or the data changed after this pass was computed: press "
+                "“Start over” to step through the current one."
+            ),
+            self,
+        )
+        self.stale_note.setObjectName("stepStaleNote")
+        self.stale_note.setWordWrap(True)
+        self.stale_note.setStyleSheet("color: #8a4b00;")
+        self.stale_note.setVisible(False)
+        layout.addWidget(self.stale_note)
         for key, slot in ((Qt.Key_Right, self.next_step), (Qt.Key_Left, self.previous_step)):
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.setContext(Qt.WidgetWithChildrenShortcut)
@@ -169,10 +181,17 @@ class StepThroughView(QWidget):
     def set_steps(self, steps: Sequence[Step]) -> None:
         self._steps = list(steps)
         self._index = -1
+        self.stale_note.setVisible(False)
         if self._steps:
             self.go_to(0)
         else:
             self._show()
+
+    def mark_stale(self) -> None:
+        """Say that the shown pass no longer matches the network (connect the session's
+        "network", "weights" and "data" events here); the steps stay as they are."""
+        if self._steps:
+            self.stale_note.setVisible(True)
 
     def restart(self) -> None:
         """Start again from the current weights (through the source), or from step 1."""

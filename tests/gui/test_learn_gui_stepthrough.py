@@ -68,6 +68,21 @@ def test_arrow_keys_move_through_steps(qtbot):
     assert view.index == 0
 
 
+def test_a_changed_network_is_pointed_out(qtbot):
+    view, net, _data = make_view(qtbot)
+    view.show()
+    view.mark_stale()
+    assert not view.stale_note.isVisible()  # nothing shown yet, nothing stale
+    view.restart()
+    view.go_to(3)
+    view.mark_stale()
+    assert view.findChild(object, "stepStaleNote").isVisible() and view.index == 3
+    net.params["W1"][...] = 0.0
+    view.restart()
+    assert not view.stale_note.isVisible() and view.index == 0
+    assert not view.shown_arrays()["W[1]"].any()
+
+
 def test_a_bad_source_says_why(qtbot):
     view = StepThroughView()
     qtbot.addWidget(view)
