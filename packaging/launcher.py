@@ -1,0 +1,5 @@
+"""Entry point of the bundled application (packaging/nnstudio.spec): ``nnstudio [options]``."""
+
+from nnstudio.app import main
+
+raise SystemExit(main())
