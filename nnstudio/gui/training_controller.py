@@ -1,0 +1,552 @@
+"""Start, pause, step, stop and reset training of a :class:`~nnstudio.session.Session`.
+
+:class:`TrainingController` owns the QThread and the :class:`~.training_worker.TrainingWorker`
+of the current run. The worker's updates arrive in the GUI thread as queued signals; the
+controller coalesces them (at most one flush every 1/30 s while running, at once when a run
+pauses or ends), applies the latest report to the session (``session.apply_report``, which the
+diagram and the other session views follow) and passes the report and the views' arrays on.
+
+States: ``"idle"`` (no run), ``"running"``, ``"paused"`` (a run waits between two iterations),
+``"stopping"`` (asked to stop, the last report is on its way). ``is_busy`` is true in every state
+but idle: the network and the data must not change then (see :meth:`busy_reason`).
+
+Training again after a finished or stopped run continues it: the iteration count goes on from
+``session.history`` and the optimizer from ``session.optimizer_state`` (when it is the same kind
+of optimizer). Resetting the weights forgets both.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+import weakref
+from dataclasses import replace
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal, Slot
+from PySide6.QtGui import QColor
+
+from ..engine import (
+    Optimizer,
+    Record,
+    TrainingControl,
+    TrainingReport,
+    make_optimizer,
+)
+from ..session import Session
+from .binding import bind
+from .style import CLASS_COLORS
+from .training_worker import (
+    DIVERGED,
+    PAUSED,
+    UPDATES_PER_SECOND,
+    TrainingOutcome,
+    TrainingUpdate,
+    TrainingWorker,
+)
+from .view_data import ViewProbe, ViewSnapshot, compute_views, grid_size_for, make_probe
+
+IDLE, RUNNING, STOPPING = "idle", "running", "stopping"
+FLUSH_INTERVAL_MS = 1000 // UPDATES_PER_SECOND
+SLOT_PREFIXES = {"gd": set(), "momentum": {"v"}, "rmsprop": {"s"}, "adam": {"v", "s"}}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("TrainingStatus", text)
+
+
+def format_percent(value: float | None) -> str:
+    if value is None or not math.isfinite(value):
+        return "—"
+    return f"{100.0 * value:.1f} %"
+
+
+def status_text(step: int, record: Record | None, classifies: bool = True) -> str:
+    """One line for the status bar: "Iteration 1200 · cost 0.2871 · train 90.5 % · val —"."""
+    if record is None:
+        return _tr("Iteration {step}").format(step=step)
+    cost = f"{record.cost:.4g}" if math.isfinite(record.cost) else str(record.cost)
+    if not classifies:
+        val = "—" if record.val_cost is None else f"{record.val_cost:.4g}"
+        return _tr("Iteration {step} · cost {cost} · validation cost {val}").format(
+            step=step, cost=cost, val=val
+        )
+    return _tr("Iteration {step} · cost {cost} · train {train} · val {val}").format(
+        step=step,
+        cost=cost,
+        train=format_percent(record.accuracy),
+        val=format_percent(record.val_accuracy),
+    )
+
+
+def divergence_text(step: int, layers: tuple[int, ...], learning_rate: float) -> str:
+    """What happened and what to try, for a learner (translatable)."""
+    if layers:
+        where = ", ".join(_tr("layer {l} (dW{l})").format(l=layer) for layer in layers)
+    else:
+        where = _tr("the output")
+    return _tr(
+        "Training diverged at iteration {step}: the cost became infinite or NaN, and the "
+        "gradients of {where} blew up first. The learning rate {lr:g} is too large for this "
+        "network. Try a learning rate about 10× smaller ({smaller:g}), another initialisation "
+        "(xavier or he), or the Adam optimizer. The last finite weights were kept."
+    ).format(step=step, where=where, lr=learning_rate, smaller=learning_rate / 10)
+
+
+def optimizer_state_fits(state: dict[str, Any] | None, name: str) -> bool:
+    """Whether a saved optimizer state (``Optimizer.state_dict()``) belongs to optimizer ``name``:
+    momentum keeps v slots, RMSprop s slots, Adam both, gradient descent none."""
+    if not state:
+        return False
+    slots = state.get("slots") or {}
+    prefixes = {str(key).split("_", 1)[0] for key in slots}
+    if not slots and int(state.get("t", 0) or 0) > 0:
+        return name == "gd"
+    return prefixes == SLOT_PREFIXES.get(name, set())
+
+
+def class_colors_rgb() -> tuple[tuple[int, int, int], ...]:
+    return tuple(QColor(c).getRgb()[:3] for c in CLASS_COLORS)
+
+
+class FrameScheduler(QObject):
+    """Draws the live views that have something new: at most ``per_frame`` of them per frame
+    and at most ``rate`` frames a second, the least recently drawn first.
+
+    A view is any object with ``draw_pending()`` and ``isVisible()``; hidden views are skipped
+    (they draw when shown). One view per frame keeps each burst of GUI work short, so the
+    event loop stays responsive however many views are on screen; the view a learner is
+    looking at (one tab) still gets every frame.
+    """
+
+    def __init__(self, parent: QObject | None = None, rate: int = 30, per_frame: int = 1):
+        super().__init__(parent)
+        self.per_frame = per_frame
+        self.frames = 0
+        self._waiting: dict[int, weakref.ref] = {}
+        self._drawn_at: dict[int, float] = {}
+        self._last_frame = 0.0
+        self._interval = 1.0 / rate
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._frame)
+
+    def request(self, view: Any) -> None:
+        """``view`` has a new update to draw."""
+        self._waiting[id(view)] = weakref.ref(view)
+        if not self._timer.isActive():
+            wait = self._interval - (time.perf_counter() - self._last_frame)
+            self._timer.start(max(0, int(wait * 1000)))
+
+    def flush_all(self) -> None:
+        """Draw every waiting view now (for tests and when a run ends)."""
+        while self._waiting:
+            self._frame(limit=len(self._waiting))
+
+    def _frame(self, limit: int | None = None) -> None:
+        self._timer.stop()
+        self._last_frame = time.perf_counter()
+        views = []
+        for key, ref in list(self._waiting.items()):
+            view = ref()
+            if view is None or not shiboken6.isValid(view) or not view.isVisible():
+                del self._waiting[key]  # gone or hidden: it draws when shown
+                continue
+            views.append((self._drawn_at.get(key, 0.0), key, view))
+        views.sort(key=lambda item: item[0])
+        for _, key, view in views[: limit or self.per_frame]:
+            del self._waiting[key]
+            self._drawn_at[key] = self._last_frame
+            view.draw_pending()
+        self.frames += 1
+        if self._waiting:
+            self._timer.start(max(1, int(self._interval * 1000)))
+
+
+class TrainingController(QObject):
+    """Runs training of ``session`` in a worker thread; see the module docstring."""
+
+    stateChanged = Signal(str)  # "idle", "running", "paused", "stopping"
+    busyChanged = Signal(bool)
+    reportReceived = Signal(object)  # TrainingReport with every record since the previous one
+    viewsChanged = Signal(object)  # ViewSnapshot of the session's current weights
+    diverged = Signal(str)  # the message for the learner
+    finished = Signal()  # a run ended (finished, stopped, diverged or failed)
+    errored = Signal(str)
+    statusMessage = Signal(str)
+
+    def __init__(self, session: Session, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("trainingController")
+        self.session = session
+        self.state = IDLE
+        self.rate = 0.0  # iterations per second, smoothed
+        self.last_report: TrainingReport | None = None
+        self.last_divergence = ""
+        self.views: ViewSnapshot | None = None
+        self.run_start = 0  # first iteration of the current (or last) run
+        self.run_total = 0  # iteration at which it ends
+        self._thread: QThread | None = None
+        self._worker: TrainingWorker | None = None
+        self._control: TrainingControl | None = None
+        self._pending: list[TrainingUpdate] = []
+        self._last_flush = 0.0
+        self._rate_mark: tuple[int, float] | None = None
+        self._probe: ViewProbe | None = None
+        self._probe_key: tuple[Any, ...] | None = None
+        self.applying = False  # true while a run's report goes into the session
+        self.frames = FrameScheduler(self)  # the live views draw through it
+        self._flush_timer = QTimer(self)
+        self._flush_timer.setSingleShot(True)
+        self._flush_timer.timeout.connect(self._flush)
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(0)
+        self._refresh_timer.timeout.connect(self.refresh_views)
+        bind(session.events, "network", self, self._session_changed)
+        bind(session.events, "data", self, self._session_changed)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.shutdown)
+        self.refresh_views()
+
+    # -- facts --------------------------------------------------------------------------------
+    @property
+    def is_busy(self) -> bool:
+        return self._worker is not None
+
+    @property
+    def is_running(self) -> bool:
+        return self.state == RUNNING
+
+    @property
+    def is_paused(self) -> bool:
+        return self.state == PAUSED
+
+    def busy_reason(self) -> str:
+        return self.tr(
+            "Training is in progress. Stop it (Train ▸ Stop) to change the network or the data."
+        )
+
+    def planned_steps(self) -> int:
+        """Iterations the next Train runs with the current settings."""
+        return self.session.training_config().total_steps(self.session.m)
+
+    def classifies(self) -> bool:
+        return self.session.output_activation != "linear"
+
+    # -- commands -------------------------------------------------------------------------------
+    @Slot()
+    def toggle(self) -> None:
+        """The Train button: start when idle, pause when running, resume when paused."""
+        if self.state == IDLE:
+            self.start()
+        elif self.state == RUNNING:
+            self.pause()
+        elif self.state == PAUSED:
+            self.resume()
+
+    @Slot()
+    def start(self, paused: bool = False) -> bool:
+        """Train ``session.settings.epochs`` more epochs; returns whether a run started."""
+        if self.state == PAUSED and not paused:
+            self.resume()
+            return True
+        if self._worker is not None:
+            return False
+        session = self.session
+        try:
+            config = session.training_config()
+            data = session.training_data()
+            optimizer = self._optimizer(
+                config.optimizer, config.learning_rate, config.optimizer_options
+            )
+        except ValueError as exc:
+            self._fail(str(exc))
+            return False
+        if data.m == 0:
+            self._fail(self.tr("There are no training samples: choose or import some data."))
+            return False
+        start_step = session.history.last_step
+        self.run_start = start_step
+        self.run_total = start_step + config.total_steps(data.m)
+        self.last_divergence = ""
+        self._control = TrainingControl(paused=paused)
+        worker = TrainingWorker(
+            session.network,
+            data,
+            config,
+            self._control,
+            optimizer,
+            start_step,
+            self._current_probe(),
+        )
+        thread = QThread()
+        thread.setObjectName("trainingThread")
+        worker.moveToThread(thread)
+        thread.started.connect(worker.run)
+        worker.progress.connect(self._on_progress)
+        worker.finished.connect(self._on_finished)
+        worker.errored.connect(self._on_errored)
+        self._worker, self._thread = worker, thread
+        self._pending.clear()
+        self._rate_mark = None
+        self.rate = 0.0
+        thread.start()
+        self._set_state(PAUSED if paused else RUNNING)
+        self.busyChanged.emit(True)
+        return True
+
+    @Slot()
+    def pause(self) -> None:
+        if self.state == RUNNING and self._control is not None:
+            self._control.pause()
+            self._set_state(PAUSED)
+
+    @Slot()
+    def resume(self) -> None:
+        if self.state == PAUSED and self._control is not None:
+            self._rate_mark = None
+            self._control.resume()
+            self._set_state(RUNNING)
+
+    @Slot()
+    def step(self) -> None:
+        """Exactly one update: starts a paused run when idle, or lets a paused run take one more
+        step. While running it pauses instead."""
+        if self.state == IDLE:
+            if self.start(paused=True) and self._control is not None:
+                self._control.step(1)
+        elif self.state == PAUSED and self._control is not None:
+            self._control.step(1)
+        elif self.state == RUNNING:
+            self.pause()
+
+    @Slot()
+    def stop(self) -> None:
+        """Ask the run to stop after the current iteration; ``finished`` follows."""
+        if self._control is not None and self.state in (RUNNING, PAUSED):
+            self._control.stop()
+            self._set_state(STOPPING)
+
+    @Slot()
+    def reset_weights(self) -> None:
+        """Stop any run, then draw the initial weights again from the seed (same seed, same
+        weights) and forget the history and the optimizer's state."""
+        self._halt()
+        self.session.reset_weights()
+        self.refresh_views()
+
+    @Slot()
+    def shutdown(self) -> None:
+        """Stop the run and join its thread (for the main window's closeEvent). Safe to call
+        more than once."""
+        self._halt()
+
+    # -- views ---------------------------------------------------------------------------------
+    @Slot()
+    def refresh_views(self) -> None:
+        """The views' arrays for the session's current weights (when no run is producing
+        them): computed here, once, after the network or the data changed."""
+        if self._worker is not None:
+            return
+        self._refresh_timer.stop()
+        net = self.session.network
+        probe = self._current_probe()
+        if probe is None or probe.X.shape[0] != net.layer_dims[0]:
+            return
+        step = self.session.history.last_step
+        self.views = compute_views(net.params, net.spec, probe, step)
+        self.viewsChanged.emit(self.views)
+
+    def _current_probe(self) -> ViewProbe | None:
+        session = self.session
+        train = session.prepared.train
+        grid = grid_size_for(session.spec)
+        key = (train, grid)
+        if (
+            self._probe is None
+            or self._probe_key is None
+            or self._probe_key[0] is not train
+            or self._probe_key[1] != grid
+        ):
+            self._probe = make_probe(
+                train.X,
+                train.Y,
+                train.task,
+                train.n_classes,
+                grid_size=grid,
+                class_colors=class_colors_rgb(),
+            )
+            self._probe_key = key
+        return self._probe
+
+    # -- worker signals (GUI thread) -------------------------------------------------------------
+    @Slot(object)
+    def _on_progress(self, update: TrainingUpdate) -> None:
+        if self.sender() is not self._worker or self._worker is None:
+            return  # a run that was already wound up
+        self._pending.append(update)
+        if update.report.status == PAUSED:
+            self._flush()
+        elif not self._flush_timer.isActive():
+            wait = FLUSH_INTERVAL_MS - (time.perf_counter() - self._last_flush) * 1000
+            self._flush_timer.start(max(0, int(wait)))
+
+    @Slot(object)
+    def _on_finished(self, outcome: TrainingOutcome) -> None:
+        if self.sender() is not self._worker or self._worker is None:
+            return
+        self._wind_up(outcome)
+
+    @Slot(str)
+    def _on_errored(self, message: str) -> None:
+        if self.sender() is not self._worker or self._worker is None:
+            return
+        self._wind_up(None)
+        self._fail(self.tr("Training failed: {message}").format(message=message))
+
+    # -- internals ------------------------------------------------------------------------------
+    def _optimizer(self, name: str, learning_rate: float, options: dict[str, float]) -> Optimizer:
+        optimizer = make_optimizer(name, learning_rate, **options)
+        state = self.session.optimizer_state
+        if state and self.session.history.step and optimizer_state_fits(state, name):
+            optimizer.load_state_dict(state)
+        return optimizer
+
+    def _flush(self, final: TrainingOutcome | None = None) -> bool:
+        """Apply everything received since the last flush: the latest report (with all the
+        records in between) to the session, the latest views to the views. False when the
+        session's network no longer fits the run (nothing is applied then)."""
+        self._flush_timer.stop()
+        updates, self._pending = self._pending, []
+        reports = [u.report for u in updates]
+        views = next((u.views for u in reversed(updates) if u.views is not None), None)
+        if final is not None:
+            reports.append(final.report)
+            views = final.views or views
+        if not reports:
+            return True
+        records = tuple(r for report in reports for r in report.records)
+        report = replace(reports[-1], records=records)
+        if not self._fits_session(report):
+            if final is None:
+                self._abort(self.tr("Training stopped: the network changed while it ran."))
+            return False
+        self._last_flush = time.perf_counter()
+        self._update_rate(report)
+        self.last_report = report
+        self.applying = True
+        try:
+            self.session.apply_report(report)
+        finally:
+            self.applying = False
+        if views is not None:
+            self.views = views
+            self.viewsChanged.emit(views)
+        self.reportReceived.emit(report)
+        record = report.last or self._last_known_record()
+        self.statusMessage.emit(status_text(report.step, record, self.classifies()))
+        return True
+
+    def _last_known_record(self) -> Record | None:
+        h = self.session.history
+        if not h.step or h.cost[-1] is None:
+            return None
+        return Record(h.step[-1], h.cost[-1], h.accuracy[-1], h.val_cost[-1], h.val_accuracy[-1])
+
+    def _update_rate(self, report: TrainingReport) -> None:
+        now = report.elapsed
+        if report.status != "running":
+            self._rate_mark = None
+            return
+        if self._rate_mark is not None:
+            step, at = self._rate_mark
+            if now > at and report.step > step:
+                current = (report.step - step) / (now - at)
+                self.rate = current if self.rate <= 0 else 0.7 * self.rate + 0.3 * current
+        self._rate_mark = (report.step, now)
+
+    def _fits_session(self, report: TrainingReport) -> bool:
+        if report.params is None:
+            return True
+        params = self.session.network.params
+        return params.keys() == report.params.keys() and all(
+            params[k].shape == v.shape and params[k].dtype == v.dtype
+            for k, v in report.params.items()
+        )
+
+    def _wind_up(self, outcome: TrainingOutcome | None) -> None:
+        """The run is over: join its thread, apply its last report, go idle."""
+        self._join()
+        if outcome is not None and self._flush(outcome):
+            self.session.optimizer_state = outcome.optimizer_state
+            divergence = outcome.report.divergence
+            if outcome.report.status == DIVERGED and divergence is not None:
+                # the engine's message says what happened (non-finite gradients, or a cost that
+                # exploded and stayed up), where and what to try
+                lr = self.session.settings.learning_rate
+                self.last_divergence = divergence.message or divergence_text(
+                    divergence.step, divergence.layers, lr
+                )
+        else:
+            self._pending.clear()
+        self.rate = 0.0
+        self._set_state(IDLE)
+        self.busyChanged.emit(False)
+        self.finished.emit()
+        if self.last_divergence:
+            self.statusMessage.emit(self.last_divergence)
+            self.diverged.emit(self.last_divergence)
+
+    def _join(self) -> None:
+        thread, worker = self._thread, self._worker
+        self._thread = self._worker = self._control = None
+        if thread is not None:
+            thread.quit()
+            thread.wait()
+        del worker  # owned by Python again (moved back to this thread): deleted here
+
+    def _halt(self) -> None:
+        """Stop the run now and wait for its thread; the last report is applied."""
+        if self._worker is None:
+            return
+        worker, control = self._worker, self._control
+        if control is not None:
+            control.stop()
+        if self._thread is not None:
+            self._thread.wait()
+        self._wind_up(worker.outcome)
+        if worker.error:
+            self._fail(self.tr("Training failed: {message}").format(message=worker.error))
+
+    def _abort(self, reason: str) -> None:
+        """The session changed under a run: stop it and drop what it computed."""
+        if self._control is not None:
+            self._control.stop()
+        self._pending.clear()
+        self._join()
+        self.rate = 0.0
+        self._set_state(IDLE)
+        self.busyChanged.emit(False)
+        self.finished.emit()
+        self.statusMessage.emit(reason)
+        self._refresh_timer.start()
+
+    def _session_changed(self) -> None:
+        if self.applying:
+            return
+        if self._worker is not None:
+            self._abort(self.tr("Training stopped: the network or the data changed while it ran."))
+        else:
+            self._refresh_timer.start()
+
+    def _set_state(self, state: str) -> None:
+        if state != self.state:
+            self.state = state
+            self.stateChanged.emit(state)
+
+    def _fail(self, message: str) -> None:
+        self.statusMessage.emit(message)
+        self.errored.emit(message)

@@ -1,0 +1,191 @@
+"""The object that drives the engine's training generator in a QThread.
+
+The worker owns a copy of the network for the whole run (made in the GUI thread when the worker
+is created); the GUI never sees an array the trainer is changing and the worker never touches a
+widget. For every report the generator yields, the worker computes the views' arrays
+(:func:`~.view_data.compute_views`) in its own thread and emits one frozen
+:class:`TrainingUpdate`. The generator yields at most ``1 / report_interval`` reports a second
+while running, so the signals stay under 30 a second however fast training runs.
+
+Lifecycle: create, ``moveToThread(thread)``, connect ``thread.started`` to :meth:`run`, start the
+thread. :meth:`run` ends by emitting ``finished`` (or ``errored``), hands the worker back to the
+application's main thread and quits its own thread's event loop.
+"""
+
+from __future__ import annotations
+
+import time
+import traceback
+from dataclasses import dataclass, replace
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
+
+from ..engine import (
+    Network,
+    Optimizer,
+    Record,
+    TrainingConfig,
+    TrainingControl,
+    TrainingData,
+    TrainingReport,
+    evaluate,
+    make_optimizer,
+    train,
+)
+from .view_data import ViewProbe, ViewSnapshot, compute_views
+
+RUNNING, PAUSED, FINISHED, STOPPED, DIVERGED = (
+    "running",
+    "paused",
+    "finished",
+    "stopped",
+    "diverged",
+)
+TERMINAL = (FINISHED, STOPPED, DIVERGED)
+
+UPDATES_PER_SECOND = 30
+REPORT_INTERVAL = 1.0 / UPDATES_PER_SECOND
+RECORD_EVERY = 10  # full batch: the cost is known anyway, recording it costs a float
+VIEW_SHARE = 0.05  # running: spend at most this share of the time on the views' arrays
+
+
+@dataclass(frozen=True, eq=False)
+class TrainingUpdate:
+    """One report and what the views draw for its parameters (None: keep the previous)."""
+
+    report: TrainingReport
+    views: ViewSnapshot | None
+
+
+@dataclass(frozen=True, eq=False)
+class TrainingOutcome:
+    """How a run ended: the last report (finished, stopped or diverged), its views and the
+    optimizer's state for continuing later (``Optimizer.state_dict()``)."""
+
+    report: TrainingReport
+    views: ViewSnapshot | None
+    optimizer_state: dict[str, Any]
+
+
+def worker_config(config: TrainingConfig) -> TrainingConfig:
+    """``config`` with the reporting the GUI needs: a report as soon as ``REPORT_INTERVAL`` has
+    passed (checked every iteration, which costs one clock read) and a cheap ``record_every``."""
+    return replace(
+        config,
+        record_every=max(1, min(config.record_every, RECORD_EVERY)),
+        report_every=1,
+        report_interval=REPORT_INTERVAL,
+        copy_params=True,
+    )
+
+
+class TrainingWorker(QObject):
+    """Runs ``train(...)`` on its own copy of ``network``; see the module docstring."""
+
+    progress = Signal(object)  # TrainingUpdate, for "running" and "paused" reports
+    finished = Signal(object)  # TrainingOutcome, once at the end of a run
+    errored = Signal(str)  # an unexpected exception, as text; no "finished" follows
+
+    def __init__(
+        self,
+        network: Network,
+        data: TrainingData,
+        config: TrainingConfig,
+        control: TrainingControl,
+        optimizer: Optimizer | None = None,
+        start_step: int = 0,
+        probe: ViewProbe | None = None,
+    ) -> None:
+        super().__init__()
+        self.network = network.copy()  # the worker's own network: nobody else touches it
+        self.data = data
+        self.config = worker_config(config)
+        self.control = control
+        self.optimizer = optimizer or make_optimizer(
+            config.optimizer, config.learning_rate, **config.optimizer_options
+        )
+        self.start_step = int(start_step)
+        self.probe = probe
+        self.outcome: TrainingOutcome | None = None  # set (worker thread) just before "finished"
+        self.error = ""  # set just before "errored"
+        self._last_record_step = start_step if start_step > 0 else -1  # already in the history
+        self._view_cost = 0.0
+        self._views_done_at = 0.0
+
+    # -- the run -------------------------------------------------------------------------------
+    @Slot()
+    def run(self) -> None:
+        try:
+            last: TrainingReport | None = None
+            for raw in train(
+                self.network,
+                self.data,
+                self.config,
+                self.control,
+                self.optimizer,
+                self.start_step,
+            ):
+                report = self._complete(raw)
+                last = report
+                if report.status in TERMINAL:
+                    break
+                self.progress.emit(TrainingUpdate(report, self._views(report)))
+            if last is not None:
+                views = self._views(last, force=True)
+                self.outcome = TrainingOutcome(last, views, self.optimizer.state_dict())
+                self.finished.emit(self.outcome)
+        except Exception as exc:  # the GUI shows it; a traceback helps a bug report
+            self.error = "".join(traceback.format_exception_only(type(exc), exc)).strip()
+            self.errored.emit(self.error)
+            traceback.print_exc()
+        finally:
+            app = QCoreApplication.instance()
+            if app is not None:
+                self.moveToThread(app.thread())  # so the GUI thread may delete it
+            QThread.currentThread().quit()
+
+    # -- helpers (worker thread) ----------------------------------------------------------------
+    def _complete(self, report: TrainingReport) -> TrainingReport:
+        """Drop records already sent; when the run stops or pauses, make sure the last record
+        is at the report's own iteration, so a single step shows the cost after it."""
+        records = tuple(r for r in report.records if r.step > self._last_record_step)
+        needs_exact = report.status in (PAUSED, STOPPED, FINISHED) and (
+            not records or records[-1].step != report.step
+        )
+        if needs_exact and report.step > self._last_record_step:
+            records = (*records, self._evaluate(report.step))
+        if records:
+            self.outcome: TrainingOutcome | None = (
+                None  # set (worker thread) just before "finished"
+            )
+        self.error = ""  # set just before "errored"
+        self._last_record_step = records[-1].step
+        if records is report.records or records == report.records:
+            return report
+        return replace(report, records=records)
+
+    def _evaluate(self, step: int) -> Record:
+        data, net = self.data, self.network
+        cost, accuracy = evaluate(net, data.X, data.Y)
+        val_cost = val_accuracy = None
+        if data.X_val is not None and data.Y_val is not None and data.X_val.shape[1] > 0:
+            val_cost, val_accuracy = evaluate(net, data.X_val, data.Y_val)
+        return Record(step, cost, accuracy, val_cost, val_accuracy)
+
+    def _views(self, report: TrainingReport, force: bool = False) -> ViewSnapshot | None:
+        """The views' arrays for this report, unless they would take more than VIEW_SHARE of
+        the running time (large networks then update their views less often)."""
+        if self.probe is None or report.params is None:
+            return None
+        now = time.perf_counter()
+        if (
+            not force
+            and report.status == RUNNING
+            and (now - self._views_done_at) * VIEW_SHARE < self._view_cost
+        ):
+            return None
+        views = compute_views(report.params, self.network.spec, self.probe, report.step)
+        self._views_done_at = time.perf_counter()
+        self._view_cost = self._views_done_at - now
+        return views
