@@ -1,0 +1,354 @@
+"""The training panel: hyperparameters, Train / Pause / Resume, Step, Stop, Reset weights and the
+progress of the run.
+
+The widgets show the session's settings (model → view under ``QSignalBlocker``) and edit them
+through the session (``set_settings``, ``set_initialization``, ``set_precision``, ``set_l2``).
+While a run is active (running, paused or stopping) the hyperparameters are locked, with the
+reason in their tooltips; the run's own settings were fixed when it started.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSignalBlocker, Signal
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..engine import INITIALIZERS, OPTIMIZERS, TrainingReport
+from ..session import Session
+from .binding import bind
+from .style import ERROR_TEXT
+from .training_controller import IDLE, RUNNING, STOPPING, TrainingController
+
+PRECISIONS = ("float64", "float32")
+MAX_EPOCHS = 10_000_000
+MAX_SEED = 2**31 - 1
+
+
+class TrainingPanel(QWidget):
+    """Hyperparameters and run controls for ``controller`` (which trains ``session``)."""
+
+    divergenceShown = Signal(str)
+
+    def __init__(
+        self, session: Session, controller: TrainingController, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("trainingPanel")
+        self.session = session
+        self.controller = controller
+        self.divergence_box: QMessageBox | None = None
+        self._build()
+        self._sync_settings()
+        self._state_changed(controller.state)
+        self._show_idle_progress()
+
+        bind(session.events, "settings", self, self._sync_settings)
+        bind(session.events, "network", self, self._sync_settings)
+        bind(session.events, "network", self, self._show_idle_progress)
+        bind(session.events, "data", self, self._show_idle_progress)
+        bind(session.events, "history", self, self._show_idle_progress)
+        controller.stateChanged.connect(self._state_changed)
+        controller.reportReceived.connect(self._report)
+        controller.statusMessage.connect(self.status_label.setText)
+        controller.diverged.connect(self.show_divergence)
+
+    # -- construction -------------------------------------------------------------------------
+    def _build(self) -> None:
+        tr = self.tr
+        self.learning_rate = QDoubleSpinBox()
+        self.learning_rate.setObjectName("learningRateSpinBox")
+        self.learning_rate.setDecimals(6)
+        self.learning_rate.setRange(1e-6, 100.0)
+        self.learning_rate.setStepType(QAbstractSpinBox.AdaptiveDecimalStepType)
+        self.learning_rate.setKeyboardTracking(False)
+        self.learning_rate.setToolTip(
+            tr(
+                "α, the size of each step: W[l] ← W[l] − α·dW[l]. Too small and learning "
+                "crawls; too large and the cost jumps around or blows up."
+            )
+        )
+        self.learning_rate.valueChanged.connect(
+            lambda v: self.session.set_settings(learning_rate=float(v))
+        )
+
+        self.epochs = QSpinBox()
+        self.epochs.setObjectName("epochsSpinBox")
+        self.epochs.setRange(1, MAX_EPOCHS)
+        self.epochs.setKeyboardTracking(False)
+        self.epochs.setToolTip(
+            tr(
+                "Passes over the training data per Train. With the full batch one epoch is one "
+                "iteration (one gradient step); Train again continues where the run stopped."
+            )
+        )
+        self.epochs.valueChanged.connect(lambda v: self.session.set_settings(epochs=int(v)))
+
+        self.batch_size = QSpinBox()
+        self.batch_size.setObjectName("batchSizeSpinBox")
+        self.batch_size.setRange(0, 1_000_000)
+        self.batch_size.setSpecialValueText(tr("full batch"))
+        self.batch_size.setKeyboardTracking(False)
+        self.batch_size.setToolTip(
+            tr(
+                "Samples per gradient step. Full batch uses all m samples (the course's gradient "
+                "descent); a mini-batch of size B takes ⌈m / B⌉ noisier steps per epoch."
+            )
+        )
+        self.batch_size.valueChanged.connect(lambda v: self.session.set_settings(batch_size=int(v)))
+
+        self.optimizer = QComboBox()
+        self.optimizer.setObjectName("optimizerCombo")
+        names = {
+            "gd": tr("Gradient descent"),
+            "momentum": tr("Momentum"),
+            "rmsprop": tr("RMSprop"),
+            "adam": tr("Adam"),
+        }
+        for key, cls in OPTIMIZERS.items():
+            self.optimizer.addItem(names.get(key, cls.title), key)
+        self.optimizer.setToolTip(
+            tr(
+                "How a gradient becomes a step: plain gradient descent, momentum (a running "
+                "average of gradients), RMSprop (steps scaled by recent gradient size) or Adam "
+                "(both). Adam and RMSprop usually want a learning rate near 0.001–0.01."
+            )
+        )
+        self.optimizer.currentIndexChanged.connect(
+            lambda _i: self.session.set_settings(optimizer=self.optimizer.currentData())
+        )
+
+        self.init = QComboBox()
+        self.init.setObjectName("initCombo")
+        init_names = {
+            "small": tr("small (× 0.01)"),
+            "xavier": tr("Xavier (× √(1/n[l-1]))"),
+            "he": tr("He (× √(2/n[l-1]))"),
+            "zeros": tr("zeros (symmetric: fails)"),
+        }
+        for key in INITIALIZERS:
+            self.init.addItem(init_names.get(key, key), key)
+        self.init.setToolTip(
+            tr(
+                "How W[l] starts: random numbers times a scale (b[l] starts at 0). Zeros make "
+                "every unit of a layer identical, so they never learn different features. "
+                "Changing it draws new weights."
+            )
+        )
+        self.init.currentIndexChanged.connect(
+            lambda _i: self.session.set_initialization(init=self.init.currentData())
+        )
+
+        self.l2 = QDoubleSpinBox()
+        self.l2.setObjectName("l2SpinBox")
+        self.l2.setDecimals(4)
+        self.l2.setRange(0.0, 100.0)
+        self.l2.setStepType(QAbstractSpinBox.AdaptiveDecimalStepType)
+        self.l2.setKeyboardTracking(False)
+        self.l2.setToolTip(
+            tr(
+                "λ of L2 regularisation: the cost gains λ/(2m)·Σ‖W[l]‖², which keeps the weights "
+                "small and the boundary smooth. 0 turns it off."
+            )
+        )
+        self.l2.valueChanged.connect(lambda v: self.session.set_l2(float(v)))
+
+        self.seed = QSpinBox()
+        self.seed.setObjectName("seedSpinBox")
+        self.seed.setRange(0, MAX_SEED)
+        self.seed.setKeyboardTracking(False)
+        self.seed.setToolTip(
+            tr(
+                "The random seed of the initial weights: the same seed gives the same weights, "
+                "so two runs differ only in what you changed. Changing it draws new weights."
+            )
+        )
+        self.seed.valueChanged.connect(lambda v: self.session.set_initialization(seed=int(v)))
+
+        self.precision = QComboBox()
+        self.precision.setObjectName("precisionCombo")
+        for dtype in PRECISIONS:
+            self.precision.addItem(dtype, dtype)
+        self.precision.setToolTip(
+            tr(
+                "float64 (about 16 significant digits) or float32 (about 7, faster and how "
+                "deep-learning libraries train). Changing it draws new weights."
+            )
+        )
+        self.precision.currentIndexChanged.connect(
+            lambda _i: self.session.set_precision(self.precision.currentData())
+        )
+
+        self.hyperparameters = QGroupBox(tr("Hyperparameters"))
+        self.hyperparameters.setObjectName("hyperparameterGroup")
+        form = QFormLayout(self.hyperparameters)
+        form.addRow(tr("Learning rate α"), self.learning_rate)
+        form.addRow(tr("Epochs"), self.epochs)
+        form.addRow(tr("Batch size"), self.batch_size)
+        form.addRow(tr("Optimizer"), self.optimizer)
+        form.addRow(tr("Initialisation"), self.init)
+        form.addRow(tr("L2 λ"), self.l2)
+        form.addRow(tr("Seed"), self.seed)
+        form.addRow(tr("Precision"), self.precision)
+        self._editors: tuple[QWidget, ...] = (
+            self.learning_rate,
+            self.epochs,
+            self.batch_size,
+            self.optimizer,
+            self.init,
+            self.l2,
+            self.seed,
+            self.precision,
+        )
+        self._tooltips = {w: w.toolTip() for w in self._editors}
+
+        self.train_button = QPushButton(tr("Train"))
+        self.train_button.setObjectName("trainButton")
+        self.train_button.clicked.connect(self.controller.toggle)
+        self.step_button = QPushButton(tr("Step"))
+        self.step_button.setObjectName("stepButton")
+        self.step_button.setToolTip(
+            tr("One iteration: one forward pass, one backward pass, one update")
+        )
+        self.step_button.clicked.connect(self.controller.step)
+        self.stop_button = QPushButton(tr("Stop"))
+        self.stop_button.setObjectName("stopButton")
+        self.stop_button.setToolTip(
+            tr("End the run and keep its weights; Train continues from them")
+        )
+        self.stop_button.clicked.connect(self.controller.stop)
+        self.reset_button = QPushButton(tr("Reset weights"))
+        self.reset_button.setObjectName("resetButton")
+        self.reset_button.setToolTip(
+            tr(
+                "Draw the initial weights again from the seed (the same seed gives the same "
+                "weights) and forget the history, so runs start alike"
+            )
+        )
+        self.reset_button.clicked.connect(self.controller.reset_weights)
+
+        buttons = QGridLayout()
+        buttons.addWidget(self.train_button, 0, 0)
+        buttons.addWidget(self.step_button, 0, 1)
+        buttons.addWidget(self.stop_button, 1, 0)
+        buttons.addWidget(self.reset_button, 1, 1)
+
+        self.progress = QProgressBar()
+        self.progress.setObjectName("trainingProgress")
+        self.progress.setFormat(tr("iteration %v / %m"))
+        self.progress.setTextVisible(True)
+        self.rate_label = QLabel()
+        self.rate_label.setObjectName("trainingRateLabel")
+        self.status_label = QLabel()
+        self.status_label.setObjectName("trainingStatusLabel")
+        self.status_label.setWordWrap(True)
+        self.divergence_label = QLabel()
+        self.divergence_label.setObjectName("divergenceLabel")
+        self.divergence_label.setWordWrap(True)
+        self.divergence_label.setStyleSheet(f"color: {ERROR_TEXT};")
+        self.divergence_label.hide()
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.hyperparameters)
+        layout.addLayout(buttons)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.rate_label)
+        layout.addWidget(self.status_label)
+        layout.addWidget(self.divergence_label)
+        layout.addStretch(1)
+
+    # -- model → view -------------------------------------------------------------------------
+    def _sync_settings(self) -> None:
+        s, session = self.session.settings, self.session
+        blockers = [QSignalBlocker(w) for w in self._editors]
+        self.learning_rate.setValue(s.learning_rate)
+        self.epochs.setValue(s.epochs)
+        self.batch_size.setValue(s.batch_size)
+        self._select(self.optimizer, s.optimizer)
+        self._select(self.init, session.init)
+        self.l2.setValue(session.l2)
+        self.seed.setValue(int(session.seed))
+        self._select(self.precision, session.dtype)
+        del blockers
+        if self.controller.state == IDLE:
+            self._show_idle_progress()
+
+    @staticmethod
+    def _select(combo: QComboBox, key: str) -> None:
+        index = combo.findData(key)
+        if index >= 0:
+            combo.setCurrentIndex(index)
+
+    def _state_changed(self, state: str) -> None:
+        tr = self.tr
+        idle = state == IDLE
+        labels = {
+            IDLE: tr("Train"),
+            RUNNING: tr("Pause"),
+            "paused": tr("Resume"),
+            STOPPING: tr("Train"),
+        }
+        self.train_button.setText(labels.get(state, tr("Train")))
+        self.train_button.setEnabled(state != STOPPING)
+        self.step_button.setEnabled(state in (IDLE, "paused"))
+        self.stop_button.setEnabled(state in (RUNNING, "paused"))
+        self.reset_button.setEnabled(state != STOPPING)
+        reason = tr(
+            "Stop training to change the hyperparameters: the run uses the values it started with."
+        )
+        for widget in self._editors:
+            widget.setEnabled(idle)
+            tip = self._tooltips[widget]
+            widget.setToolTip(tip if idle else f"{reason}\n\n{tip}")
+        if state == RUNNING:
+            self.divergence_label.hide()
+        if idle:
+            self.rate_label.setText("")
+            self._show_idle_progress()
+
+    def _show_idle_progress(self) -> None:
+        """Idle: the bar shows where the next Train starts and ends."""
+        if self.controller.state != IDLE:
+            return
+        start = self.session.history.last_step
+        try:
+            planned = self.controller.planned_steps()
+        except ValueError:
+            planned = 0
+        self.progress.setRange(start, max(start + planned, start + 1))
+        self.progress.setValue(start)
+
+    def _report(self, report: TrainingReport) -> None:
+        self.progress.setRange(self.controller.run_start, max(report.total_steps, 1))
+        self.progress.setValue(report.step)
+        rate = self.controller.rate
+        if rate > 0:
+            self.rate_label.setText(self.tr("{rate:,.0f} it/s").format(rate=rate))
+
+    # -- divergence -----------------------------------------------------------------------------
+    def show_divergence(self, message: str) -> None:
+        """Show the divergence message in the panel and in a non-modal message box."""
+        self.divergence_label.setText(message)
+        self.divergence_label.show()
+        if self.divergence_box is None:
+            box = QMessageBox(self)
+            box.setObjectName("divergenceMessage")
+            box.setIcon(QMessageBox.Warning)
+            box.setWindowTitle(self.tr("Training diverged"))
+            box.setStandardButtons(QMessageBox.Ok)
+            self.divergence_box = box
+        self.divergence_box.setText(message)
+        self.divergence_box.open()
+        self.divergenceShown.emit(message)
