@@ -14,6 +14,7 @@ import numpy as np
 
 from .activations import get_activation
 from .initializers import initialize_parameters
+from .layout import ParameterLayout
 from .losses import get_loss
 from .spec import NetworkSpec, ShapeRow
 
@@ -21,7 +22,12 @@ Array = np.ndarray
 
 
 class Network:
-    """Parameters ``W1, b1, …, WL, bL`` in :attr:`params`, plus forward, backward and update."""
+    """Parameters ``W1, b1, …, WL, bL`` in :attr:`params`, plus forward, backward and update.
+
+    :attr:`params` is a plain dict whose entries may be replaced. Its arrays are views into one
+    contiguous buffer (see :mod:`.layout`) so that training can update them all at once;
+    training packs replaced entries back into such a buffer, keeping their values.
+    """
 
     def __init__(
         self,
@@ -46,9 +52,10 @@ class Network:
         self.params: dict[str, Array] = (
             initialize_parameters(self.spec.layer_dims, init, seed, dtype)
             if params is None
-            else {k: np.array(v, dtype=self.dtype) for k, v in params.items()}
+            else {k: np.asarray(v, dtype=self.dtype) for k, v in params.items()}
         )
         self._check_params()
+        self._pack_params()
 
     @classmethod
     def from_spec(cls, spec: NetworkSpec, params: dict[str, Array] | None = None) -> Network:
@@ -106,6 +113,7 @@ class Network:
         self.params = initialize_parameters(
             self.layer_dims, self.spec.init, self.spec.seed, self.spec.dtype
         )
+        self._pack_params()
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Network):
@@ -125,6 +133,10 @@ class Network:
     def __repr__(self) -> str:
         acts = ", ".join(self.activations)
         return f"Network({list(self.layer_dims)}, [{acts}], loss={self.loss}, {self.spec.dtype})"
+
+    def _pack_params(self) -> None:
+        """Copy the parameters into one contiguous buffer (the dict keeps views of it)."""
+        _flat, self.params = ParameterLayout(self.layer_dims).pack(self.params, self.dtype)
 
     def _check_params(self) -> None:
         expected = {}
