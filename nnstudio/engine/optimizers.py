@@ -4,13 +4,20 @@
 shapes. Each optimizer keeps its state (velocities, squared averages, step count) in plain
 arrays that :meth:`Optimizer.state_dict` exposes, so a model file can continue a run exactly.
 The registry :data:`OPTIMIZERS` is keyed by the names the model file stores.
+
+Training uses a second, fused form of the same update (``_fused_update``): it works on the whole
+flat parameter vector of :mod:`.layout` at once, with the state slots packed the same way and
+scratch buffers allocated once, and performs the same arithmetic in the same order.
 """
 
 from __future__ import annotations
 
+import math
 from typing import ClassVar
 
 import numpy as np
+
+from .layout import ParameterLayout
 
 Array = np.ndarray
 
@@ -40,6 +47,50 @@ class Optimizer:
             self.slots[key] = slot
         return slot
 
+    # -- the fused form used by training ---------------------------------------------------------
+    #: state slots the fused update keeps, as key prefixes ("v" → "v_W1", "v_b1", …)
+    fused_slots: ClassVar[tuple[str, ...]] = ()
+    #: whether ``_fused_update`` exists (subclasses that only define ``_update_one`` fall back
+    #: to ``update`` with a dict of gradient views)
+    fused: ClassVar[bool] = False
+    #: how many scratch vectors (each the size of the parameter vector) the fused update uses
+    fused_scratch: ClassVar[int] = 0
+
+    def _fused_state(self, layout: ParameterLayout, dtype: np.dtype) -> tuple[Array, ...]:
+        """Flat state buffers, one per ``fused_slots`` prefix; :attr:`slots` keeps views of them.
+
+        Existing slots of the right shape and dtype keep their values; others start at zero
+        (as ``_slot`` does). Calling again is cheap while the views are still in place.
+        """
+        cached = getattr(self, "_fused_cache", None)
+        if cached is not None and cached[0] is layout and cached[1] == dtype:
+            flats, views = cached[2], cached[3]
+            if all(self.slots.get(key) is view for key, view in views):
+                return flats
+        flats_list: list[Array] = []
+        bound: list[tuple[str, Array]] = []
+        for prefix in self.fused_slots:
+            flat = np.zeros(layout.size, dtype=dtype)
+            for name, view in layout.views(flat).items():
+                key = f"{prefix}_{name}"
+                old = self.slots.get(key)
+                if old is not None and old.shape == view.shape and old.dtype == view.dtype:
+                    view[...] = old
+                self.slots[key] = view
+                bound.append((key, view))
+            flats_list.append(flat)
+        flats = tuple(flats_list)
+        self._fused_cache = (layout, dtype, flats, tuple(bound))
+        return flats
+
+    def _fused_update(
+        self, p: Array, g: Array, state: tuple[Array, ...], scratch: tuple[Array, ...]
+    ) -> float:
+        """One step on the flat parameters ``p`` with the flat gradient ``g``, using the
+        ``fused_scratch`` vectors in ``scratch``. Returns k where ``g`` now holds k·gradient
+        (1: left as it was)."""
+        raise NotImplementedError
+
     def hyperparameters(self) -> dict[str, float]:
         return {"learning_rate": self.learning_rate} | {
             k: float(getattr(self, k)) for k in self.hyperparameter_names
@@ -62,8 +113,22 @@ class GradientDescent(Optimizer):
     name = "gd"
     title = "gradient descent"
 
+    fused = True
+
     def _update_one(self, name: str, value: Array, grad: Array) -> None:
         value -= self.learning_rate * grad
+
+    def _fused_update(
+        self, p: Array, g: Array, state: tuple[Array, ...], scratch: tuple[Array, ...]
+    ) -> float:
+        self.t += 1
+        lr = self.learning_rate
+        if lr == 0 or not math.isfinite(lr):  # α·g would lose g: keep it
+            np.subtract(p, lr * g, out=p)
+            return 1.0
+        np.multiply(g, lr, out=g)  # α·dW in place of dW: no scratch vector needed
+        np.subtract(p, g, out=p)
+        return lr
 
 
 class Momentum(Optimizer):
@@ -77,11 +142,27 @@ class Momentum(Optimizer):
         super().__init__(learning_rate)
         self.beta = float(beta)
 
+    fused = True
+    fused_slots = ("v",)
+    fused_scratch = 1
+
     def _update_one(self, name: str, value: Array, grad: Array) -> None:
         v = self._slot(f"v_{name}", value)
         v *= self.beta
         v += (1.0 - self.beta) * grad
         value -= self.learning_rate * v
+
+    def _fused_update(
+        self, p: Array, g: Array, state: tuple[Array, ...], scratch: tuple[Array, ...]
+    ) -> float:
+        self.t += 1
+        (v,), (s,) = state, scratch
+        v *= self.beta
+        np.multiply(g, 1.0 - self.beta, out=s)
+        v += s
+        np.multiply(v, self.learning_rate, out=s)
+        np.subtract(p, s, out=p)
+        return 1.0
 
 
 class RMSprop(Optimizer):
@@ -98,11 +179,31 @@ class RMSprop(Optimizer):
         self.beta = float(beta)
         self.epsilon = float(epsilon)
 
+    fused = True
+    fused_slots = ("s",)
+    fused_scratch = 2
+
     def _update_one(self, name: str, value: Array, grad: Array) -> None:
         s = self._slot(f"s_{name}", value)
         s *= self.beta
         s += (1.0 - self.beta) * grad * grad
         value -= self.learning_rate * grad / (np.sqrt(s) + self.epsilon)
+
+    def _fused_update(
+        self, p: Array, g: Array, state: tuple[Array, ...], scratch: tuple[Array, ...]
+    ) -> float:
+        self.t += 1
+        (sq,), (s, t) = state, scratch
+        sq *= self.beta
+        np.multiply(g, 1.0 - self.beta, out=s)
+        s *= g
+        sq += s
+        np.sqrt(sq, out=s)
+        s += self.epsilon
+        np.multiply(g, self.learning_rate, out=t)
+        np.divide(t, s, out=t)
+        np.subtract(p, t, out=p)
+        return 1.0
 
 
 class Adam(Optimizer):
@@ -134,6 +235,32 @@ class Adam(Optimizer):
         v_hat_scale = 1.0 / (1.0 - self.beta1**self.t)
         s_hat_scale = 1.0 / (1.0 - self.beta2**self.t)
         value -= (self.learning_rate * v_hat_scale) * v / (np.sqrt(s * s_hat_scale) + self.epsilon)
+
+    fused = True
+    fused_slots = ("v", "s")
+    fused_scratch = 2
+
+    def _fused_update(
+        self, p: Array, g: Array, state: tuple[Array, ...], scratch: tuple[Array, ...]
+    ) -> float:
+        self.t += 1
+        (v, sq), (s, t) = state, scratch
+        v *= self.beta1
+        np.multiply(g, 1.0 - self.beta1, out=s)
+        v += s
+        sq *= self.beta2
+        np.multiply(g, 1.0 - self.beta2, out=s)
+        s *= g
+        sq += s
+        v_hat_scale = 1.0 / (1.0 - self.beta1**self.t)
+        s_hat_scale = 1.0 / (1.0 - self.beta2**self.t)
+        np.multiply(sq, s_hat_scale, out=s)
+        np.sqrt(s, out=s)
+        s += self.epsilon
+        np.multiply(v, self.learning_rate * v_hat_scale, out=t)
+        np.divide(t, s, out=t)
+        np.subtract(p, t, out=p)
+        return 1.0
 
 
 OPTIMIZERS: dict[str, type[Optimizer]] = {
