@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from .fast_step import TrainingStep
 from .network import Array, Network, output_accuracy
 from .optimizers import Optimizer, make_optimizer
 
@@ -161,6 +162,8 @@ class TrainingControl:
             self._cond.notify_all()
 
     def _may_step(self) -> bool:
+        if not self._paused:  # the common case needs no lock: a plain read of a flag
+            return True
         with self._cond:
             if not self._paused:
                 return True
@@ -234,32 +237,44 @@ def train(
     start_step: int = 0,
 ) -> Iterator[TrainingReport]:
     """Train ``net`` in place and yield reports. ``optimizer`` continues an earlier run's state;
-    ``start_step`` numbers the iterations after an earlier run's."""
+    ``start_step`` numbers the iterations after an earlier run's.
+
+    Each iteration is what ``net.forward``, ``net.backward`` and ``optimizer.update`` compute,
+    done by a :class:`~.fast_step.TrainingStep` in buffers allocated once for the run."""
     control = control or TrainingControl()
     opt = optimizer or make_optimizer(
         config.optimizer, config.learning_rate, **config.optimizer_options
     )
     opt.learning_rate = config.learning_rate
-    X, Y = net.as_input(data.X), net.as_labels(data.Y)
-    has_val = data.X_val is not None and data.Y_val is not None and data.X_val.shape[1] > 0
-    X_val = net.as_input(data.X_val) if has_val else None
-    Y_val = net.as_labels(data.Y_val) if has_val else None
-    per_epoch = config.steps_per_epoch(X.shape[1])
-    total = config.total_steps(X.shape[1])
+    X, Y = net.as_input(data.X), np.ascontiguousarray(net.as_labels(data.Y))
+    X_val = Y_val = None
+    if data.X_val is not None and data.Y_val is not None and data.X_val.shape[1] > 0:
+        X_val, Y_val = net.as_input(data.X_val), net.as_labels(data.Y_val)
+    has_val = X_val is not None
+    m = X.shape[1]
+    per_epoch = config.steps_per_epoch(m)
+    total = config.total_steps(m)
     full_batch = per_epoch == 1
     record_every = max(1, config.record_every)
     report_every = max(1, config.report_every)
     classifies = net.activations[-1] != "linear"
-    batches = _batches(
-        X, Y, config.batch_size, np.random.RandomState(config.shuffle_seed), full_batch
-    )
+
+    fast = TrainingStep(net, opt, m if full_batch else config.batch_size, batched=not full_batch)
+    if full_batch:
+        if not (X.flags.c_contiguous or X.flags.f_contiguous):
+            X = np.ascontiguousarray(X)
+        fast.use_full_batch(X, Y)
+        batches = None
+    else:
+        batches = _BatchOrder(X, config.batch_size, np.random.RandomState(config.shuffle_seed))
 
     started = last_report_time = time.perf_counter()
     checkpoint = _Checkpoint.take(net, opt)
     start_norms = [float(np.linalg.norm(net.params[f"W{l}"])) for l in range(1, net.L + 1)]
     records: list[Record] = []
     costs_seen: list[float] = []  # first cost of the run, then the recent run of exploded costs
-    grads: dict[str, Array] = {}
+    grad_norms: tuple[float, ...] | None = None  # None: read them from the step's buffers
+    stepped = False
     cost_sum, acc_sum, n_batches = 0.0, 0.0, 0
     step = 0
 
@@ -287,15 +302,14 @@ def train(
         nonlocal last_report_time
         last_report_time = time.perf_counter()
         elapsed = last_report_time - started
+        norms = grad_norms if grad_norms is not None else fast.grad_norms() if stepped else ()
         out = TrainingReport(
             step=start_step + step,
             total_steps=start_step + total,
             epoch=step // per_epoch,
             status=status,
             records=tuple(records),
-            grad_norms=tuple(float(np.linalg.norm(grads[f"dW{l}"])) for l in range(1, net.L + 1))
-            if grads
-            else (),
+            grad_norms=norms,
             params={k: v.copy() for k, v in net.params.items()} if config.copy_params else None,
             elapsed=elapsed,
             steps_per_second=step / elapsed if elapsed > 0 else 0.0,
@@ -305,51 +319,68 @@ def train(
         return out
 
     while step < total:
-        if control.stop_requested:
-            yield report(STOPPED)
-            return
-        if not control._may_step():
-            yield report(PAUSED)
-            control.wait_while_paused()
-            continue
-        Xb, Yb = next(batches)
-        with _quiet():  # overflow is detected below and explained, not warned about
-            AL, cache = net.forward(Xb)
-            grads = net.backward(Yb, cache)
-            finite = _all_finite(grads, net.L)
-        if not finite:
-            checkpoint.restore_if_needed(net, opt)
-            at = start_step + step + 1
-            bad = _nonfinite_layers(grads, net.L)
-            yield report(
-                DIVERGED, Divergence(at, bad, divergence_message(at, bad, opt.learning_rate))
-            )
-            return
+        # Steps run back to back until something has to be yielded; floating-point warnings
+        # are silenced meanwhile (overflow is detected and explained, not warned about).
+        status: str | None = None
+        divergence: Divergence | None = None
         with _quiet():
-            if full_batch:
-                if step % record_every == 0:
-                    record(net.cost(AL, Yb), output_accuracy(net, AL, Yb) if classifies else None)
-            else:
-                cost_sum += net.cost(AL, Yb)
-                acc_sum += (output_accuracy(net, AL, Yb) or 0.0) if classifies else 0.0
-                n_batches += 1
-            opt.update(net.params, grads)
-            step += 1
-            if not full_batch and (step % record_every == 0 or step % per_epoch == 0):
-                # averaged over the batches since the last record, stamped with the updates done
-                record(cost_sum / n_batches, acc_sum / n_batches if classifies else None)
-                cost_sum, acc_sum, n_batches = 0.0, 0.0, 0
-        explosion = exploded()
-        if explosion is not None:
-            yield report(DIVERGED, explosion)
+            while step < total:
+                if control._stop:
+                    status = STOPPED
+                    break
+                if control._paused and not control._may_step():
+                    status = PAUSED
+                    break
+                if batches is not None:
+                    batches.load_next(fast, Y)
+                stepped = True
+                grads = None
+                if not fast.compute():
+                    # The reference computation decides, exactly as it always has.
+                    grads = net.backward(fast.Y, net.forward(fast.X)[1])
+                    if not _all_finite(grads, net.L):
+                        grad_norms = _grad_norms(grads, net.L)
+                        checkpoint.restore_if_needed(net, opt)
+                        at = start_step + step + 1
+                        bad = _nonfinite_layers(grads, net.L)
+                        message = divergence_message(at, bad, opt.learning_rate)
+                        status, divergence = DIVERGED, Divergence(at, bad, message)
+                        break
+                if full_batch:
+                    if step % record_every == 0:
+                        record(fast.cost(), fast.accuracy() if classifies else None)
+                else:
+                    cost_sum += fast.cost()
+                    acc_sum += (fast.accuracy() or 0.0) if classifies else 0.0
+                    n_batches += 1
+                if grads is None:
+                    fast.apply()
+                else:  # finite after all: the reference update with the reference gradients
+                    opt.update(net.params, grads)
+                step += 1
+                if not full_batch and (step % record_every == 0 or step % per_epoch == 0):
+                    # averaged over the batches since the last record, stamped with the updates
+                    record(cost_sum / n_batches, acc_sum / n_batches if classifies else None)
+                    cost_sum, acc_sum, n_batches = 0.0, 0.0, 0
+                if len(costs_seen) > EXPLOSION_RECORDS:
+                    status, divergence = DIVERGED, exploded()
+                    break
+                if (
+                    step % report_every == 0
+                    and step < total
+                    and time.perf_counter() - last_report_time >= config.report_interval
+                ):
+                    checkpoint = _Checkpoint.take(net, opt)
+                    status = RUNNING
+                    break
+        if status is None:
+            break
+        yield report(status, divergence)
+        if status in (STOPPED, DIVERGED):
             return
-        if (
-            step % report_every == 0
-            and step < total
-            and time.perf_counter() - last_report_time >= config.report_interval
-        ):
-            checkpoint = _Checkpoint.take(net, opt)
-            yield report(RUNNING)
+        if status == PAUSED:
+            control.wait_while_paused()
+        fast.rebind()  # the caller may have changed the parameters or the optimizer meanwhile
     if not records or records[-1].step != start_step + step:
         record(*evaluate(net, X, Y))
     yield report(FINISHED)
@@ -366,19 +397,31 @@ def _all_finite(grads: dict[str, Array], L: int) -> bool:
     return math.isfinite(total)
 
 
-def _batches(
-    X: Array, Y: Array, batch_size: int, rs: np.random.RandomState, full_batch: bool
-) -> Iterator[tuple[Array, Array]]:
-    """Endless (X_batch, Y_batch) pairs: the whole set, or shuffled mini-batches per epoch."""
-    if full_batch:
-        while True:
-            yield X, Y
-    m = X.shape[1]
-    while True:
-        order = rs.permutation(m)
-        Xs, Ys = X[:, order], Y[:, order]
-        for start in range(0, m, batch_size):
-            yield Xs[:, start : start + batch_size], Ys[:, start : start + batch_size]
+def _grad_norms(grads: dict[str, Array], L: int) -> tuple[float, ...]:
+    return tuple(float(np.linalg.norm(grads[f"dW{l}"])) for l in range(1, L + 1))
+
+
+class _BatchOrder:
+    """Mini-batches as the reference always drew them: each epoch a fresh permutation
+    ``rs.permutation(m)`` cut into consecutive runs of ``batch_size``. The samples are gathered
+    from a sample-major (m, n0) view of X (a copy only when X is not already stored that way)."""
+
+    def __init__(self, X: Array, batch_size: int, rs: np.random.RandomState) -> None:
+        rows = X.T
+        self.rows = rows if rows.flags.c_contiguous else np.ascontiguousarray(rows)
+        self.m = X.shape[1]
+        self.batch_size = batch_size
+        self.rs = rs
+        self.order = np.empty(0, dtype=np.intp)
+        self.start = self.m
+
+    def load_next(self, fast: TrainingStep, Y: Array) -> None:
+        if self.start >= self.m:
+            self.order = self.rs.permutation(self.m)
+            self.start = 0
+        stop = self.start + self.batch_size
+        fast.load_batch(self.rows, Y, self.order[self.start : stop])
+        self.start = stop
 
 
 @dataclass

@@ -1,0 +1,415 @@
+"""The training step: forward, backward and update in buffers allocated once.
+
+:class:`TrainingStep` computes what ``Network.forward``, ``Network.backward`` and the optimizer's
+``update`` compute — the same operations in the same order, so float64 results are identical —
+without allocating anything per step. ``Network.forward`` / ``backward`` stay the readable
+reference; the tests compare the two. What the step leaves out is what training never reads:
+
+- the cache dict, dA[0] = W[1]ᵀ·dZ[1] (a full extra product with the input) and dA[L];
+- Z[l] as a separate array: A[l] = g(Z[l]) overwrites Z[l] in place, because every derivative
+  the engine offers can be written with A[l] alone (relu and leaky relu: A > 0 exactly where
+  Z > 0; tanh: 1 − A²; sigmoid: A(1 − A); linear: 1);
+- per-layer divisions and per-parameter loops: W1 … WL, b1 … bL are views of one flat vector
+  (see :mod:`.layout`) and so are their gradients, so the 1/m of every dW[l] and db[l], the
+  finiteness check, the L2 term and the optimizer's update are one call each over all layers.
+
+Shapes, for a batch of w samples: A[l], dZ[l] (n[l], w), C-contiguous; every product is written
+straight into its buffer with ``np.dot(…, out)``. Mini-batches are gathered with
+``np.take(…, out=…)`` from a sample-major copy of X (rows are samples): a batch is w contiguous
+rows rather than w scattered columns.
+
+The work of one step is listed once per batch width as a plan — a list of
+``(function, arguments)`` pairs over those buffers, written by the small builders at the end of
+this module — so that a step is a loop of NumPy calls with nothing else in between (for the
+course's 2-4-1 network the NumPy calls themselves take only a few microseconds each).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from functools import partial
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from .activations import LEAKY_SLOPE
+from .layout import ParameterLayout
+from .losses import get_loss
+from .optimizers import Optimizer
+
+if TYPE_CHECKING:
+    from .network import Network
+
+Array = np.ndarray
+Op = tuple[Callable[..., Any], tuple[Any, ...]]
+
+_add_reduce = np.add.reduce
+
+
+def uses_fused_update(opt: Optimizer) -> bool:
+    """True when ``opt`` has a fused update that does exactly what its ``update`` does."""
+    cls = type(opt)
+    if not getattr(cls, "fused", False) or cls.update is not Optimizer.update:
+        return False
+
+    def owner(attr: str) -> type:
+        return next(c for c in cls.__mro__ if attr in vars(c))
+
+    return owner("_update_one") is owner("_fused_update")
+
+
+class _Buffers:
+    """The arrays for one batch width w: views of storage sized for the widest batch."""
+
+    def __init__(self, step: TrainingStep, w: int) -> None:
+        dims = step.layer_dims
+        L = len(dims) - 1
+        self.w = w
+
+        def view(flat: Array, rows: int) -> Array:
+            return flat[: rows * w].reshape(rows, w)
+
+        # index 0 is a placeholder: A[0] is the batch X, and dA[0] is never computed
+        self.A = [step._A[0]] + [view(step._A[l], dims[l]) for l in range(1, L + 1)]
+        self.dZ = [step._dZ[0]] + [view(step._dZ[l], dims[l]) for l in range(1, L + 1)]
+        # scratch (n[l], w) for layer l ≥ 1 (one storage, shared: a layer's use ends with it)
+        self.scratch = [step._scratch[:0]] + [view(step._scratch, n) for n in dims[1:]]
+        self.mask = [step._mask[:0]] + [view(step._mask, n) for n in dims[1:]]
+        self.row = step._row[:w].reshape(1, w)
+        self.X = step._Xb[: w * dims[0]].reshape(-1, dims[0])  # the gathered batch (w, n0)
+        self.XT = self.X.T  # … as A[0] (n0, w)
+        self.Y = view(step._Yb, dims[-1])
+        self.labels = step._labels[:w]
+        self.predicted = step._predicted[:w]
+        self.hits = step._hits[: dims[-1] * w].reshape(dims[-1], w)
+        self.truth = step._truth[: dims[-1] * w].reshape(dims[-1], w)
+        self.plan: list[Op] | None = None  # built on first use (it depends on X for full batch)
+
+
+class TrainingStep:
+    """One training iteration on a batch, for ``net`` and ``optimizer``, allocation-free.
+
+    Use: ``load_batch`` (or ``use_full_batch``), ``compute()`` (forward, backward, and True when
+    every gradient is finite), optionally ``cost()`` / ``accuracy()`` of that batch (parameters
+    before the update), then ``apply()`` (the optimizer's update). Whenever code outside the
+    training loop may have touched the network or the optimizer, call ``rebind()``.
+    """
+
+    def __init__(
+        self, net: Network, optimizer: Optimizer, max_width: int, batched: bool = False
+    ) -> None:
+        self.net = net
+        self.opt = optimizer
+        self.layer_dims = dims = net.layer_dims
+        self.L = net.L
+        self.dtype = dtype = net.dtype
+        self.layout = ParameterLayout(dims)
+        self.acts = net.activations
+        loss = get_loss(net.loss)
+        self.loss_name = loss.name
+        self.paired = loss.paired_activation == self.acts[-1]
+        self.fused = uses_fused_update(optimizer)
+        size = self.layout.size
+        self.grad = np.zeros(size, dtype=dtype)  # dW1 … dWL, db1 … dbL
+        self.grad_views = self.layout.views(self.grad)
+        count = optimizer.fused_scratch if self.fused else 0
+        self._scratch_vectors = tuple(np.empty(size, dtype=dtype) for _ in range(count))
+        self._l2_scratch = np.empty(0, dtype=dtype)  # made when the L2 term is needed
+        self._grad_scale = 1.0  # the gradient buffer holds this × the gradient
+        w = max(1, int(max_width))
+        self.max_width = w
+        nothing = np.empty(0, dtype=dtype)
+        self._A = [nothing] + [np.empty(n * w, dtype=dtype) for n in dims[1:]]
+        self._dZ = [nothing] + [np.empty(n * w, dtype=dtype) for n in dims[1:]]
+        widest = max(dims[1:])
+        self._scratch = np.empty(widest * w, dtype=dtype)
+        self._mask = np.empty(widest * w, dtype=bool)
+        self._row = np.empty(w, dtype=dtype)
+        # the gathered mini-batch (w, n0), sample-major; only needed when training on batches
+        self._Xb = np.empty(dims[0] * w if batched else 0, dtype=dtype)
+        self._Yb = np.empty(dims[-1] * w, dtype=dtype)
+        self._labels = np.empty(w, dtype=np.intp)
+        self._predicted = np.empty(w, dtype=np.intp)
+        self._hits = np.empty(dims[-1] * w, dtype=bool)
+        self._truth = np.empty(dims[-1] * w, dtype=bool)
+        self._buffers: dict[int, _Buffers] = {}
+        self.buf: _Buffers | None = None
+        self.X: Array = nothing
+        self.Y: Array = self._Yb
+        self._params_dict: dict[str, Array] | None = None
+        self._param_views: tuple[tuple[str, Array], ...] = ()
+        self._l2 = net.l2
+        self.rebind()
+
+    # -- binding to the network's and optimizer's arrays --------------------------------------
+    def rebind(self) -> None:
+        """Make sure ``net.params`` (and the optimizer's slots) are views of flat buffers.
+
+        Cheap when nothing changed; otherwise copies the current values into a flat buffer and
+        replaces the dict entries with views of it (the values stay as they were)."""
+        net, layout = self.net, self.layout
+        params = net.params
+        if (
+            params is not self._params_dict
+            or any(params.get(name) is not view for name, view in self._param_views)
+            or net.l2 != self._l2
+        ):
+            flat = layout.packed_buffer(params, self.dtype)
+            if flat is None:
+                flat, views = layout.pack(params, self.dtype)
+                params.update(views)
+            self.params = flat
+            self._params_dict = params
+            self._param_views = tuple((name, params[name]) for name in layout.names)
+            self._l2 = net.l2
+            for buf in self._buffers.values():
+                buf.plan = None  # the plans hold the old arrays
+        self.state = self.opt._fused_state(layout, self.dtype) if self.fused else ()
+
+    # -- batches --------------------------------------------------------------------------------
+    def _buffers_for(self, w: int) -> _Buffers:
+        buf = self._buffers.get(w)
+        if buf is None:
+            if w > self.max_width:
+                raise ValueError(f"a batch of {w} exceeds the {self.max_width} prepared for")
+            buf = self._buffers[w] = _Buffers(self, w)
+        return buf
+
+    def use_full_batch(self, X: Array, Y: Array) -> None:
+        """Train on all of X (n0, m), Y (n[L], m), used in place (never copied per step)."""
+        self.buf = self._buffers_for(X.shape[1])
+        self.buf.plan = None
+        self.X, self.Y = X, Y
+
+    def load_batch(self, X_rows: Array, Y: Array, index: Array) -> None:
+        """Gather the samples ``index`` of the sample-major X_rows (m, n0) and of Y (n[L], m)
+        into the batch buffers (the step must have been made with ``batched=True``)."""
+        buf = self.buf = self._buffers_for(index.shape[0])
+        if buf.A[0] is not buf.XT:
+            buf.plan = None
+        # mode="clip" lets np.take write straight into out (the indices are valid anyway)
+        np.take(X_rows, index, axis=0, out=buf.X, mode="clip")
+        np.take(Y, index, axis=1, out=buf.Y, mode="clip")
+        self.X, self.Y = buf.XT, buf.Y
+
+    # -- forward and backward -------------------------------------------------------------------
+    def compute(self) -> bool:
+        """Forward and backward on the loaded batch; True when every gradient is finite.
+
+        Afterwards :attr:`output` is A[L] and :attr:`grad` holds dW1 … dWL, db1 … dbL."""
+        buf = self.buf
+        assert buf is not None
+        plan = buf.plan
+        if plan is None:
+            plan = buf.plan = self._plan(buf)
+        for function, args in plan:
+            function(*args)
+        self._grad_scale = 1.0
+        return math.isfinite(_add_reduce(self.grad))
+
+    def _plan(self, buf: _Buffers) -> list[Op]:
+        """The operations of one step, in the order ``Network.forward``/``backward`` do them."""
+        L, acts = self.L, self.acts
+        A, dZ, s, mask = buf.A, buf.dZ, buf.scratch, buf.mask
+        A[0] = self.X
+        params = self._params_dict
+        assert params is not None
+        # lists indexed by l = 1..L (index 0 unused)
+        W = [self.params] + [params[f"W{l}"] for l in range(1, L + 1)]
+        b = [self.params] + [params[f"b{l}"] for l in range(1, L + 1)]
+        gW = [self.grad] + [self.grad_views[f"W{l}"] for l in range(1, L + 1)]
+        gb = [self.grad] + [self.grad_views[f"b{l}"] for l in range(1, L + 1)]
+        ops: list[Op] = []
+        for l in range(1, L + 1):  # Z[l] = W[l]·A[l-1] + b[l];  A[l] = g(Z[l]) over Z[l]
+            ops.append((np.dot, (W[l], A[l - 1], A[l])))
+            ops.append((np.add, (A[l], b[l], A[l])))
+            ops += _FORWARD[acts[l - 1]](A[l], s[l], buf.row)
+        # dZ[L] = A[L] − Y for the matched pairs; for mse, dA[L] = A[L] − Y times g'
+        ops.append((np.subtract, (A[L], self.Y, dZ[L])))
+        if not self.paired:
+            ops += _BACKWARD[acts[-1]](dZ[L], A[L], s[L], mask[L], buf.row)
+        for l in range(L, 0, -1):  # dW[l] = dZ[l]·A[l-1]ᵀ, db[l] = Σ dZ[l] (÷ m below)
+            ops.append((np.dot, (dZ[l], A[l - 1].T, gW[l])))
+            ops.append((_add_reduce, (dZ[l], 1, None, gb[l], True)))
+            if l > 1:  # dA[l-1] = W[l]ᵀ·dZ[l], then dZ[l-1] = dA[l-1] ⊙ g'(Z[l-1])
+                ops.append((np.dot, (W[l].T, dZ[l], dZ[l - 1])))
+                ops += _BACKWARD[acts[l - 2]](dZ[l - 1], A[l - 1], s[l - 1], mask[l - 1], buf.row)
+        ops.append((np.divide, (self.grad, buf.w, self.grad)))  # the 1/m of every gradient
+        if self._l2:  # dW[l] += λ/m · W[l], for all layers at once
+            n = self.layout.weight_size
+            if self._l2_scratch.size != n:
+                self._l2_scratch = np.empty(n, dtype=self.dtype)
+            weights, dweights, tmp = self.params[:n], self.grad[:n], self._l2_scratch
+            ops.append((np.multiply, (weights, self._l2 / buf.w, tmp)))
+            ops.append((np.add, (dweights, tmp, dweights)))
+        return ops
+
+    @property
+    def output(self) -> Array:
+        """A[L] (n[L], w) of the last ``compute``."""
+        assert self.buf is not None
+        return self.buf.A[self.L]
+
+    def apply(self) -> None:
+        """The optimizer's update with the computed gradients (parameters change in place)."""
+        if self.fused:
+            self._grad_scale = self.opt._fused_update(
+                self.params, self.grad, self.state, self._scratch_vectors
+            )
+        else:
+            self.opt.update(self.net.params, self.gradients())
+
+    def gradients(self) -> dict[str, Array]:
+        """{"dW1": …, "db1": …} of the last ``compute``: views of the gradient buffer until
+        ``apply`` (which may scale it in place) or the next ``compute``."""
+        return {f"d{k}": v for k, v in self.grad_views.items()}
+
+    def grad_norms(self) -> tuple[float, ...]:
+        """‖dW[l]‖ for l = 1..L from the last ``compute`` (also after ``apply``)."""
+        views, k = self.grad_views, abs(self._grad_scale)
+        return tuple(float(np.linalg.norm(views[f"W{l}"])) / k for l in range(1, self.L + 1))
+
+    # -- the batch's cost and accuracy (parameters before the update) ----------------------------
+    def cost(self) -> float:
+        """J of the loaded batch, computed as ``Network.cost`` computes it."""
+        buf = self.buf
+        assert buf is not None
+        L, Y, w = self.L, self.Y, buf.w
+        AL, s = buf.A[L], buf.scratch[L]
+        name = self.loss_name
+        if name == "binary_cross_entropy":
+            eps = float(np.finfo(self.dtype).eps)
+            p = buf.dZ[L]  # free: the backward pass is done with it
+            np.clip(AL, eps, 1.0 - eps, out=p)
+            np.log(p, out=s)
+            first = np.dot(Y.ravel(), s.ravel())
+            np.negative(p, out=p)
+            np.log1p(p, out=p)
+            np.subtract(1, Y, out=s)
+            second = np.dot(s.ravel(), p.ravel())
+            value = float(-(first + second) / w)
+        elif name == "categorical_cross_entropy":
+            eps = float(np.finfo(self.dtype).eps)
+            np.maximum(AL, eps, out=s)
+            np.log(s, out=s)
+            value = float(-np.dot(Y.ravel(), s.ravel()) / w)
+        else:
+            np.subtract(AL, Y, out=s)
+            flat = s.ravel()
+            value = float(0.5 * np.dot(flat, flat) / w)
+        return value + self.net.l2_cost(w)
+
+    def accuracy(self) -> float | None:
+        """Fraction of correct classes in the batch, computed as ``output_accuracy`` does."""
+        buf = self.buf
+        assert buf is not None
+        out = self.acts[-1]
+        AL = buf.A[self.L]
+        if out == "softmax":
+            np.argmax(AL, axis=0, out=buf.predicted)
+            np.argmax(self.Y, axis=0, out=buf.labels)
+            hits = buf.hits[0]
+            np.equal(buf.predicted, buf.labels, out=hits)
+            return np.count_nonzero(hits) / buf.w
+        if out == "sigmoid":
+            np.greater(AL, 0.5, out=buf.hits)
+            np.greater(self.Y, 0.5, out=buf.truth)
+            np.equal(buf.hits, buf.truth, out=buf.hits)
+            return np.count_nonzero(buf.hits) / buf.hits.size
+        return None
+
+
+# -- activations, in place over Z: each builder returns the operations --------------------------
+def _relu(Z: Array, s: Array, row: Array) -> list[Op]:
+    return [(partial(np.maximum, out=Z), (Z, 0.0))]
+
+
+def _leaky_relu(Z: Array, s: Array, row: Array) -> list[Op]:
+    # max(z, 0.01·z) is z for z > 0 and 0.01·z otherwise, exactly as np.where picks
+    return [(np.multiply, (Z, LEAKY_SLOPE, s)), (partial(np.maximum, out=Z), (Z, s))]
+
+
+def _tanh(Z: Array, s: Array, row: Array) -> list[Op]:
+    return [(np.tanh, (Z, Z))]
+
+
+def _sigmoid(Z: Array, s: Array, row: Array) -> list[Op]:
+    # σ(z) = (tanh(z/2) + 1)/2, the operations of activations.sigmoid
+    return [
+        (np.multiply, (Z, 0.5, Z)),
+        (np.tanh, (Z, Z)),
+        (np.add, (Z, 1.0, Z)),
+        (np.multiply, (Z, 0.5, Z)),
+    ]
+
+
+def _linear(Z: Array, s: Array, row: Array) -> list[Op]:
+    return []
+
+
+def _softmax(Z: Array, s: Array, row: Array) -> list[Op]:
+    return [
+        (partial(np.maximum.reduce, out=row, keepdims=True), (Z, 0)),  # column maxima (1, w)
+        (np.subtract, (Z, row, Z)),
+        (np.exp, (Z, Z)),
+        (_add_reduce, (Z, 0, None, row, True)),
+        (np.divide, (Z, row, Z)),
+    ]
+
+
+# -- derivatives, in place over dA: dZ = dA ⊙ g'(Z), from A alone --------------------------------
+def _relu_back(D: Array, A: Array, s: Array, mask: Array, row: Array) -> list[Op]:
+    return [(np.greater, (A, 0.0, mask)), (np.multiply, (D, mask, D))]
+
+
+def _leaky_relu_back(D: Array, A: Array, s: Array, mask: Array, row: Array) -> list[Op]:
+    # g' = 1 where A > 0 (≡ Z > 0), else LEAKY_SLOPE: mask·(1 − slope) + slope
+    return [
+        (np.greater, (A, 0.0, mask)),
+        (np.multiply, (mask, 1.0 - LEAKY_SLOPE, s)),
+        (np.add, (s, LEAKY_SLOPE, s)),
+        (np.multiply, (D, s, D)),
+    ]
+
+
+def _tanh_back(D: Array, A: Array, s: Array, mask: Array, row: Array) -> list[Op]:
+    # g' = 1 − A²
+    return [(np.multiply, (A, A, s)), (np.subtract, (1.0, s, s)), (np.multiply, (D, s, D))]
+
+
+def _sigmoid_back(D: Array, A: Array, s: Array, mask: Array, row: Array) -> list[Op]:
+    # g' = A (1 − A)
+    return [(np.subtract, (1.0, A, s)), (np.multiply, (A, s, s)), (np.multiply, (D, s, D))]
+
+
+def _linear_back(D: Array, A: Array, s: Array, mask: Array, row: Array) -> list[Op]:
+    return []
+
+
+def _softmax_back(D: Array, A: Array, s: Array, mask: Array, row: Array) -> list[Op]:
+    # through the softmax Jacobian: A ⊙ (dA − Σ_units dA ⊙ A)
+    return [
+        (np.multiply, (D, A, s)),
+        (_add_reduce, (s, 0, None, row, True)),
+        (np.subtract, (D, row, D)),
+        (np.multiply, (A, D, D)),
+    ]
+
+
+_FORWARD: dict[str, Callable[[Array, Array, Array], list[Op]]] = {
+    "relu": _relu,
+    "leaky_relu": _leaky_relu,
+    "tanh": _tanh,
+    "sigmoid": _sigmoid,
+    "linear": _linear,
+    "softmax": _softmax,
+}
+_BACKWARD: dict[str, Callable[[Array, Array, Array, Array, Array], list[Op]]] = {
+    "relu": _relu_back,
+    "leaky_relu": _leaky_relu_back,
+    "tanh": _tanh_back,
+    "sigmoid": _sigmoid_back,
+    "linear": _linear_back,
+    "softmax": _softmax_back,
+}
