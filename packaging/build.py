@@ -3,7 +3,7 @@
     python packaging/build.py            # from the repository root, in the project's venv
 
 1. PyInstaller builds the one-folder bundle dist/nnstudio/ from packaging/nnstudio.spec (on
-   macOS also dist/NN Studio.app).
+   macOS also dist/NN Studio.app), after compiling resources/translations/*.ts to .qm.
 2. On Linux it packs dist/nnstudio-<version>-linux-x86_64.tar.gz and
    dist/nnstudio_<version>_amd64.deb (dpkg-deb); on Windows it runs Inno Setup's compiler on
    packaging/windows/nnstudio.iss if ISCC.exe is found; on macOS it zips the .app.
@@ -70,6 +70,42 @@ def source_date_epoch() -> int:
         return int(out)
     except (OSError, subprocess.CalledProcessError, ValueError):
         return int(time.time())
+
+
+def find_lrelease() -> str | None:
+    """Qt's translation compiler: PySide6's pyside6-lrelease next to this Python, or on PATH."""
+    scripts = Path(sys.executable).parent
+    for candidate in (
+        scripts / "pyside6-lrelease",
+        scripts / "pyside6-lrelease.exe",
+        shutil.which("pyside6-lrelease"),
+        shutil.which("lrelease"),
+    ):
+        if candidate and Path(candidate).is_file():
+            return str(candidate)
+    return None
+
+
+def compile_translations() -> None:
+    """resources/translations/*.ts → .qm (the .qm files are build products, not committed)."""
+    sources = sorted((ROOT / "resources" / "translations").glob("*.ts"))
+    stale = [
+        ts
+        for ts in sources
+        if not ts.with_suffix(".qm").exists()
+        or ts.with_suffix(".qm").stat().st_mtime < ts.stat().st_mtime
+    ]
+    if not stale:
+        return
+    lrelease = find_lrelease()
+    if lrelease is None:
+        raise SystemExit("pyside6-lrelease not found: cannot compile " + ", ".join(map(str, stale)))
+    for ts in stale:
+        log(f"lrelease: {ts.relative_to(ROOT)}")
+        subprocess.run(
+            [lrelease, "-silent", str(ts), "-qm", str(ts.with_suffix(".qm"))],
+            check=True,
+        )
 
 
 def run_pyinstaller(dist: Path, work: Path) -> Path:
@@ -328,6 +364,7 @@ def main(argv: list[str] | None = None) -> int:
         if not (bundle / PACKAGE).exists() and not (bundle / f"{PACKAGE}.exe").exists():
             parser.error(f"no bundle in {bundle}")
     else:
+        compile_translations()
         bundle = run_pyinstaller(dist, work)
     outputs = [bundle]
     if sys.platform.startswith("linux"):

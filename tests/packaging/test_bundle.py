@@ -54,9 +54,11 @@ def test_bundle_keeps_what_the_app_needs(built: Path) -> None:
         "_internal/nnstudio/resources/nnstudio.desktop",
     ):
         assert needed in files, needed
-    examples = Path(nnstudio.__file__).parent.parent / "resources" / "examples"
-    for example in examples.glob("*.nnstudio"):
+    resources = Path(nnstudio.__file__).resolve().parent.parent / "resources"
+    for example in resources.glob("examples/*.nnstudio"):
         assert f"_internal/nnstudio/resources/examples/{example.name}" in files
+    for source in resources.glob("translations/*.ts"):  # compiled by build.py
+        assert f"_internal/nnstudio/resources/translations/{source.stem}.qm" in files
 
 
 def test_bundle_leaves_out_unused_qt_and_system_libraries(
