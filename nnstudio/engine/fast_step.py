@@ -45,6 +45,7 @@ Array = np.ndarray
 Op = tuple[Callable[..., Any], tuple[Any, ...]]
 
 _add_reduce = np.add.reduce
+_dot = np.dot
 
 
 def uses_fused_update(opt: Optimizer) -> bool:
@@ -188,14 +189,15 @@ class TrainingStep:
         buf = self.buf = self._buffers_for(index.shape[0])
         if buf.A[0] is not buf.XT:
             buf.plan = None
-        # mode="clip" lets np.take write straight into out (the indices are valid anyway)
-        np.take(X_rows, index, axis=0, out=buf.X, mode="clip")
-        np.take(Y, index, axis=1, out=buf.Y, mode="clip")
+        # mode="clip" lets take write straight into out (the indices are valid anyway)
+        X_rows.take(index, 0, buf.X, "clip")
+        Y.take(index, 1, buf.Y, "clip")
         self.X, self.Y = buf.XT, buf.Y
 
     # -- forward and backward -------------------------------------------------------------------
     def compute(self) -> bool:
-        """Forward and backward on the loaded batch; True when every gradient is finite.
+        """Forward and backward on the loaded batch; True when every gradient is finite
+        (False may also mean Σ dW² overflowed: confirm with the reference computation).
 
         Afterwards :attr:`output` is A[L] and :attr:`grad` holds dW1 … dWL, db1 … dbL."""
         buf = self.buf
@@ -206,7 +208,10 @@ class TrainingStep:
         for function, args in plan:
             function(*args)
         self._grad_scale = 1.0
-        return math.isfinite(_add_reduce(self.grad))
+        # Σ g² is finite exactly when every g is, unless it overflows; that rare false alarm
+        # is settled by the caller with the reference computation
+        grad = self.grad
+        return math.isfinite(_dot(grad, grad))
 
     def _plan(self, buf: _Buffers) -> list[Op]:
         """The operations of one step, in the order ``Network.forward``/``backward`` do them."""
@@ -235,7 +240,13 @@ class TrainingStep:
             if l > 1:  # dA[l-1] = W[l]ᵀ·dZ[l], then dZ[l-1] = dA[l-1] ⊙ g'(Z[l-1])
                 ops.append((np.dot, (W[l].T, dZ[l], dZ[l - 1])))
                 ops += _BACKWARD[acts[l - 2]](dZ[l - 1], A[l - 1], s[l - 1], mask[l - 1], buf.row)
-        ops.append((np.divide, (self.grad, buf.w, self.grad)))  # the 1/m of every gradient
+        # the 1/m of every gradient: a division as in the reference, or, when m is a power of
+        # two, the multiplication by 1/m that rounds identically (and is faster)
+        w = buf.w
+        if w & (w - 1) == 0:
+            ops.append((np.multiply, (self.grad, 1.0 / w, self.grad)))
+        else:
+            ops.append((np.divide, (self.grad, w, self.grad)))
         if self._l2:  # dW[l] += λ/m · W[l], for all layers at once
             n = self.layout.weight_size
             if self._l2_scratch.size != n:
@@ -268,7 +279,8 @@ class TrainingStep:
     def grad_norms(self) -> tuple[float, ...]:
         """‖dW[l]‖ for l = 1..L from the last ``compute`` (also after ``apply``)."""
         views, k = self.grad_views, abs(self._grad_scale)
-        return tuple(float(np.linalg.norm(views[f"W{l}"])) / k for l in range(1, self.L + 1))
+        with np.errstate(over="ignore", invalid="ignore"):  # huge or non-finite: inf or nan
+            return tuple(float(np.linalg.norm(views[f"W{l}"])) / k for l in range(1, self.L + 1))
 
     # -- the batch's cost and accuracy (parameters before the update) ----------------------------
     def cost(self) -> float:

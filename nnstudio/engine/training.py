@@ -382,7 +382,8 @@ def train(
             control.wait_while_paused()
         fast.rebind()  # the caller may have changed the parameters or the optimizer meanwhile
     if not records or records[-1].step != start_step + step:
-        record(*evaluate(net, X, Y))
+        with _quiet():  # as for the records taken during training
+            record(*evaluate(net, X, Y))
     yield report(FINISHED)
 
 

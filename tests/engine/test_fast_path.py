@@ -76,10 +76,11 @@ def fast_full_batch(net, X, Y, opt):
 
 @pytest.mark.parametrize(("dims", "acts", "loss"), ARCHITECTURES, ids=IDS)
 @pytest.mark.parametrize("l2", [0.0, 0.7])
-def test_float64_steps_are_identical_to_the_reference(dims, acts, loss, l2):
+@pytest.mark.parametrize("m", [23, 16])  # 16: 1/m multiplies instead of dividing
+def test_float64_steps_are_identical_to_the_reference(dims, acts, loss, l2, m):
     ref = make_net(dims, acts, loss, l2=l2)
     net = ref.copy()
-    X, Y = make_data(ref, 23)
+    X, Y = make_data(ref, m)
     step = fast_full_batch(net, X, Y, make_optimizer("gd", 0.3))
     ref_opt = make_optimizer("gd", 0.3)
     for _ in range(5):
@@ -344,3 +345,18 @@ def test_divergence_is_decided_by_the_reference_computation():
     assert last.divergence is not None and last.divergence.layers
     assert all(np.isfinite(v).all() for v in net.params.values())
     assert any(not np.isfinite(n) for n in last.grad_norms)
+
+
+def test_an_overflowing_check_is_settled_by_the_reference():
+    """Σ dW² overflows float32 although every dW is finite: training goes on."""
+    net = Network([1, 1], ["linear"], loss="mse", dtype="float32")
+    net.params["W1"][...] = 1e10
+    X, Y = np.full((1, 4), 1e10, dtype=np.float32), np.zeros((1, 4), dtype=np.float32)
+    step = fast_full_batch(net, X, Y, make_optimizer("gd", 0.0))
+    with np.errstate(over="ignore"):
+        assert not step.compute()  # dW = 1e30, Σ dW² = inf
+        grads = net.backward(Y, net.forward(X)[1])
+    assert all(np.isfinite(g).all() for g in grads.values())
+    config = TrainingConfig(learning_rate=0.0, epochs=3, report_every=1000)
+    last = list(train(net, TrainingData(X, Y), config))[-1]
+    assert last.status == "finished" and last.step == 3
