@@ -12,7 +12,6 @@ problem raises a :class:`~nnstudio.files.ModelFileError` and the current session
 
 from __future__ import annotations
 
-import math
 import os
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -207,7 +206,7 @@ def _settings(hp: Mapping[str, Any]) -> TrainingSettings:
 
 
 def _history(values: Mapping[str, Sequence[Any]]) -> History:
-    """The recorded series, aligned with "step"; a missing value (null) of the cost is NaN."""
+    """The recorded series, aligned with "step" (None where a report recorded nothing)."""
     steps = list(values.get("step", []))
     if any(step is None for step in steps):
         raise ValueError("the history has an iteration without a number")
@@ -219,7 +218,7 @@ def _history(values: Mapping[str, Sequence[Any]]) -> History:
 
     return History(
         step=[int(step) for step in steps],
-        cost=[math.nan if v is None else float(v) for v in series("cost")],
+        cost=[None if v is None else float(v) for v in series("cost")],
         val_cost=series("val_cost"),
         accuracy=series("accuracy"),
         val_accuracy=series("val_accuracy"),
