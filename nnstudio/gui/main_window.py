@@ -3,15 +3,28 @@
 Layout: the "Network builder" dock (left), the "Data" dock (right), and the central tab widget
 ``views`` whose first tab "Network" holds the diagram above the dimension table in a splitter.
 Other views add their own tabs. Window geometry, dock layout and the last CSV folder live in
-QSettings.
+QSettings. The File menu's model actions (New, Open…, Save …) belong to ``file_controller``; a
+``.nnstudio`` file dropped on the window opens, a ``.csv`` file opens the import dialog.
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QShowEvent, QUndoStack
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QIcon,
+    QKeySequence,
+    QShowEvent,
+    QUndoStack,
+    QWindow,
+)
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
@@ -32,11 +45,13 @@ from .binding import bind
 from .csv_dialog import CsvDialog
 from .data_panel import DataPanel
 from .dimension_table import DimensionPanel
+from .file_actions import FileController, FileDropFilter
 from .layer_editor import LayerEditor
 from .network_diagram import NetworkDiagram
 from .style import ERROR_TEXT
 
 DEFAULT_SIZE = (1240, 760)
+DROP_SUFFIXES = (".nnstudio", ".csv")
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 
 
@@ -110,6 +125,12 @@ class MainWindow(QMainWindow):
 
         self._create_actions()
         self._create_menus()
+        self.file_controller = FileController(self)
+        self.setAcceptDrops(True)
+        # graphics views (the diagram, plots) take every drag that enters them, so a dragged
+        # model file is caught where the platform delivers it, the window itself, first
+        self._drop_filter = FileDropFilter(self)
+        self._drop_watched: QWindow | None = None
 
         self.diagram.unitSelected.connect(self.unitSelected)
         self.diagram.unitSelected.connect(self._unit_clicked)
@@ -317,6 +338,43 @@ class MainWindow(QMainWindow):
         if dialog.dataset is not None and self.data_panel.use_imported(dialog.dataset):
             self.statusBar().showMessage(dialog.dataset.summary(), 8000)
 
+    # -- model files ----------------------------------------------------------------------------
+    def open_path(self, path: str | os.PathLike[str]) -> bool:
+        """Open a model file (``nnstudio PATH``, a drop); False, with a message, if it fails."""
+        return self.file_controller.open_path(path)
+
+    @staticmethod
+    def _dropped_file(event: QDragEnterEvent | QDragMoveEvent | QDropEvent) -> Path | None:
+        """The one local .nnstudio or .csv file being dragged, or None."""
+        mime = event.mimeData()
+        if mime is None or not mime.hasUrls() or len(mime.urls()) != 1:
+            return None
+        url = mime.urls()[0]
+        if not url.isLocalFile():
+            return None
+        path = Path(url.toLocalFile())
+        return path if path.suffix.lower() in DROP_SUFFIXES else None
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._dropped_file(event) is not None and not self.editing_locked:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        self.dragEnterEvent(event)  # type: ignore[arg-type]
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        path = self._dropped_file(event)
+        if path is None or self.editing_locked:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        if path.suffix.lower() == ".csv":
+            self.import_csv(str(path))
+        else:
+            self.open_path(path)
+
     # -- help -----------------------------------------------------------------------------------
     def show_about(self) -> None:
         QMessageBox.about(
@@ -354,6 +412,10 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        handle = self.windowHandle()
+        if handle is not None and handle is not self._drop_watched:
+            handle.installEventFilter(self._drop_filter)
+            self._drop_watched = handle
         if not self._splitter_restored:  # first start: room for every row of the table
             self._splitter_restored = True
             total = sum(self.network_splitter.sizes())
@@ -361,5 +423,8 @@ class MainWindow(QMainWindow):
             self.network_splitter.setSizes([total - table, table])
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.file_controller.confirm_close():
+            event.ignore()
+            return
         self.save_settings()
         super().closeEvent(event)
