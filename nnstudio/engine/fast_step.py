@@ -131,6 +131,7 @@ class TrainingStep:
         self._Xb = np.empty(dims[0] * w if batched else 0, dtype=dtype)
         self._Yb = np.empty(dims[-1] * w, dtype=dtype)
         self._labels = np.empty(w, dtype=np.intp)
+        self._classes = np.arange(dims[-1], dtype=np.intp).reshape(-1, 1)
         self._predicted = np.empty(w, dtype=np.intp)
         self._hits = np.empty(dims[-1] * w, dtype=bool)
         self._truth = np.empty(dims[-1] * w, dtype=bool)
@@ -183,15 +184,26 @@ class TrainingStep:
         self.buf.plan = None
         self.X, self.Y = X, Y
 
-    def load_batch(self, X_rows: Array, Y: Array, index: Array) -> None:
+    def load_batch(
+        self, X_rows: Array, Y: Array | None, index: Array, labels: Array | None = None
+    ) -> None:
         """Gather the samples ``index`` of the sample-major X_rows (m, n0) and of Y (n[L], m)
-        into the batch buffers (the step must have been made with ``batched=True``)."""
+        into the batch buffers (the step must have been made with ``batched=True``).
+
+        For a softmax output, ``labels`` (m,) — the class indices — may stand in for Y: the
+        batch's one-hot columns are then made from them, and no one-hot Y of the whole data
+        set is needed."""
         buf = self.buf = self._buffers_for(index.shape[0])
         if buf.A[0] is not buf.XT:
             buf.plan = None
         # mode="clip" lets take write straight into out (the indices are valid anyway)
         X_rows.take(index, 0, buf.X, "clip")
-        Y.take(index, 1, buf.Y, "clip")
+        if labels is None:
+            assert Y is not None
+            Y.take(index, 1, buf.Y, "clip")
+        else:
+            labels.take(index, 0, buf.labels, "clip")
+            np.equal(self._classes, buf.labels, out=buf.Y)  # Y[k, j] = 1 if label j is k
         self.X, self.Y = buf.XT, buf.Y
 
     # -- forward and backward -------------------------------------------------------------------

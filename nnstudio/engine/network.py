@@ -164,20 +164,29 @@ class Network:
 
     def as_labels(self, Y: Array) -> Array:
         """Y as (n[L], m) in the network's dtype; integer class labels → one-hot for softmax."""
+        labels = self._class_indices(Y)
+        if labels is not None:
+            onehot = np.zeros((self.layer_dims[-1], labels.size), dtype=self.dtype)
+            onehot[labels, np.arange(labels.size)] = 1
+            return onehot
+        Y = np.asarray(Y)
+        n_out = self.layer_dims[-1]
+        if Y.ndim == 1:
+            Y = Y.reshape(n_out, -1)
+        if Y.shape[0] != n_out:
+            raise ValueError(f"Y must have shape (n[L], m) = ({n_out}, m), got {Y.shape}")
+        return np.asarray(Y, dtype=self.dtype)
+
+    def _class_indices(self, Y: Array) -> Array | None:
+        """The class indices (m,) when ``as_labels`` would one-hot ``Y``, else None."""
         Y = np.asarray(Y)
         n_out = self.layer_dims[-1]
         if self.activations[-1] == "softmax" and (Y.ndim == 1 or Y.shape[0] == 1) and n_out > 1:
             labels = Y.reshape(-1).astype(np.int64)
             if labels.size and (labels.min() < 0 or labels.max() >= n_out):
                 raise ValueError(f"class labels must lie in 0..{n_out - 1}")
-            onehot = np.zeros((n_out, labels.size), dtype=self.dtype)
-            onehot[labels, np.arange(labels.size)] = 1
-            return onehot
-        if Y.ndim == 1:
-            Y = Y.reshape(n_out, -1)
-        if Y.shape[0] != n_out:
-            raise ValueError(f"Y must have shape (n[L], m) = ({n_out}, m), got {Y.shape}")
-        return np.asarray(Y, dtype=self.dtype)
+            return labels
+        return None
 
     # -- forward, cost, backward, update ------------------------------------------------------
     def forward(self, X: Array) -> tuple[Array, dict[str, Array]]:

@@ -246,7 +246,7 @@ def train(
         config.optimizer, config.learning_rate, **config.optimizer_options
     )
     opt.learning_rate = config.learning_rate
-    X, Y = net.as_input(data.X), np.ascontiguousarray(net.as_labels(data.Y))
+    X = net.as_input(data.X)
     X_val = Y_val = None
     if data.X_val is not None and data.Y_val is not None and data.X_val.shape[1] > 0:
         X_val, Y_val = net.as_input(data.X_val), net.as_labels(data.Y_val)
@@ -259,14 +259,19 @@ def train(
     report_every = max(1, config.report_every)
     classifies = net.activations[-1] != "linear"
 
+    # mini-batches for a softmax output can make their one-hot columns from the class indices
+    labels = None if full_batch else net._class_indices(data.Y)
+    Y = None if labels is not None else np.ascontiguousarray(net.as_labels(data.Y))
     fast = TrainingStep(net, opt, m if full_batch else config.batch_size, batched=not full_batch)
     if full_batch:
+        assert Y is not None
         if not (X.flags.c_contiguous or X.flags.f_contiguous):
             X = np.ascontiguousarray(X)
         fast.use_full_batch(X, Y)
         batches = None
     else:
-        batches = _BatchOrder(X, config.batch_size, np.random.RandomState(config.shuffle_seed))
+        rs = np.random.RandomState(config.shuffle_seed)
+        batches = _BatchOrder(X, Y, labels, config.batch_size, rs)
 
     started = last_report_time = time.perf_counter()
     checkpoint = _Checkpoint.take(net, opt)
@@ -332,7 +337,7 @@ def train(
                     status = PAUSED
                     break
                 if batches is not None:
-                    batches.load_next(fast, Y)
+                    batches.load_next(fast)
                 stepped = True
                 grads = None
                 if not fast.compute():
@@ -383,7 +388,7 @@ def train(
         fast.rebind()  # the caller may have changed the parameters or the optimizer meanwhile
     if not records or records[-1].step != start_step + step:
         with _quiet():  # as for the records taken during training
-            record(*evaluate(net, X, Y))
+            record(*evaluate(net, X, data.Y if Y is None else Y))
     yield report(FINISHED)
 
 
@@ -407,21 +412,30 @@ class _BatchOrder:
     ``rs.permutation(m)`` cut into consecutive runs of ``batch_size``. The samples are gathered
     from a sample-major (m, n0) view of X (a copy only when X is not already stored that way)."""
 
-    def __init__(self, X: Array, batch_size: int, rs: np.random.RandomState) -> None:
+    def __init__(
+        self,
+        X: Array,
+        Y: Array | None,
+        labels: Array | None,
+        batch_size: int,
+        rs: np.random.RandomState,
+    ) -> None:
         rows = X.T
         self.rows = rows if rows.flags.c_contiguous else np.ascontiguousarray(rows)
+        self.Y = Y
+        self.labels = None if labels is None else labels.astype(np.intp, copy=False)
         self.m = X.shape[1]
         self.batch_size = batch_size
         self.rs = rs
         self.order = np.empty(0, dtype=np.intp)
         self.start = self.m
 
-    def load_next(self, fast: TrainingStep, Y: Array) -> None:
+    def load_next(self, fast: TrainingStep) -> None:
         if self.start >= self.m:
             self.order = self.rs.permutation(self.m)
             self.start = 0
         stop = self.start + self.batch_size
-        fast.load_batch(self.rows, Y, self.order[self.start : stop])
+        fast.load_batch(self.rows, self.Y, self.order[self.start : stop], self.labels)
         self.start = stop
 
 

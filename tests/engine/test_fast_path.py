@@ -215,6 +215,25 @@ def test_mini_batches_match_the_reference_batches():
     np.testing.assert_allclose(recorded, costs, rtol=1e-12)
 
 
+def test_class_indices_train_exactly_as_their_one_hot_columns():
+    """Mini-batches of a softmax network build their one-hot Y from the class indices."""
+    ref = make_net([3, 6, 4], ["relu", "softmax"], None)
+    rng = np.random.RandomState(2)
+    X, classes = rng.randn(3, 45), rng.randint(0, 4, (1, 45))
+    config = TrainingConfig(learning_rate=0.3, epochs=3, batch_size=8, record_every=2,
+                            report_every=5)  # fmt: skip
+    runs = []
+    for Y in (classes, ref.as_labels(classes)):
+        net = ref.copy()
+        reports = list(train(net, TrainingData(X, Y), config))
+        runs.append(
+            (net.params, [(r.step, r.cost, r.accuracy) for p in reports for r in p.records])
+        )
+    for k in ref.params:
+        np.testing.assert_array_equal(runs[0][0][k], runs[1][0][k])
+    assert runs[0][1] == runs[1][1]
+
+
 def test_batches_are_gathered_from_either_layout_of_X():
     ref = make_net([4, 5, 1], ["relu", "sigmoid"], None)
     X, Y = make_data(ref, 40)
