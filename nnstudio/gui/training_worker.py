@@ -156,11 +156,7 @@ class TrainingWorker(QObject):
         if needs_exact and report.step > self._last_record_step:
             records = (*records, self._evaluate(report.step))
         if records:
-            self.outcome: TrainingOutcome | None = (
-                None  # set (worker thread) just before "finished"
-            )
-        self.error = ""  # set just before "errored"
-        self._last_record_step = records[-1].step
+            self._last_record_step = records[-1].step
         if records is report.records or records == report.records:
             return report
         return replace(report, records=records)

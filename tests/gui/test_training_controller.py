@@ -51,6 +51,7 @@ class Rig:
     session: Session
     host: Host
     controller: TrainingController
+    errors: list
 
 
 @pytest.fixture
@@ -60,8 +61,11 @@ def rig(qtbot):
     qtbot.addWidget(host)
     host.resize(1400, 500)
     host.show()
-    yield Rig(session, host, host.controller)
+    errors = []
+    host.controller.errored.connect(errors.append)
+    yield Rig(session, host, host.controller, errors)
     host.controller.shutdown()
+    assert errors == []  # no run may fail behind the test's back
 
 
 def params_copy(session):
@@ -297,6 +301,8 @@ def test_a_failing_run_reports_an_error(qtbot, rig, monkeypatch):
     assert "shape" in failed.args[0]
     qtbot.waitUntil(lambda: not rig.controller.is_busy, timeout=WAIT)
     assert rig.controller.state == "idle"
+    assert rig.errors == [failed.args[0]]
+    rig.errors.clear()
 
 
 def test_reports_are_throttled(qtbot):
