@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
+    QSizePolicy,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -33,7 +34,7 @@ from .style import CLASS_COLORS, NEGATIVE_COLOR, POSITIVE_COLOR, REGRESSION_COLO
 from .training_controller import TrainingController
 from .view_data import BOUNDED_LEVELS, LayerView, ViewSnapshot
 
-MAX_POINTS = 20_000  # cost curve points kept; older ones are thinned beyond this
+MAX_POINTS = 4_000  # cost curve points kept; older ones are thinned beyond this
 MAX_SCATTER = 2_000  # data points drawn behind the decision map
 TRAIN_COLOR = "#1f77b4"
 VAL_COLOR = "#ff7f0e"
@@ -76,6 +77,20 @@ def _set_range(
 ) -> None:
     if x is not None or y is not None:
         plot.getViewBox().setRange(xRange=x, yRange=y, padding=0)
+
+
+def steady_label(name: str, lines: int = 1) -> QLabel:
+    """A label whose text changes while training but whose size does not: a new text never
+    re-lays out (and so never resizes and fully repaints) the plots around it."""
+    label = QLabel()
+    label.setObjectName(name)
+    label.setWordWrap(lines > 1)
+    label.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Fixed)
+    margins = label.contentsMargins()
+    label.setFixedHeight(
+        lines * label.fontMetrics().lineSpacing() + margins.top() + margins.bottom() + 2
+    )
+    return label
 
 
 def _plot(name: str, background: str = "w") -> pg.PlotWidget:
@@ -133,7 +148,9 @@ class _LiveView(QWidget):
 
 # -- cost and accuracy ----------------------------------------------------------------------
 class _Series:
-    """Growing arrays of the records (step, cost, val cost, accuracy, val accuracy)."""
+    """Growing arrays of the records (step, cost, val cost, accuracy, val accuracy); beyond
+    MAX_POINTS the older half is thinned to every other point (the plot is a few hundred pixels
+    wide, and fewer points keep each frame cheap)."""
 
     def __init__(self) -> None:
         self.data = np.empty((0, 5))
@@ -155,10 +172,9 @@ class _Series:
             self.data = grown
         self.data[self.n : self.n + len(new)] = new
         self.n += len(new)
-        if self.n > MAX_POINTS:  # keep every other old point; the latest stay exact
-            keep = self.data[: self.n]
-            head, tail = keep[: -MAX_POINTS // 4 : 2], keep[-MAX_POINTS // 4 :]
-            joined = np.concatenate([head, tail])
+        if self.n > MAX_POINTS:
+            half = self.n // 2
+            joined = np.concatenate([self.data[:half:2], self.data[half : self.n]])
             self.n = len(joined)
             self.data[: self.n] = joined
 
@@ -171,8 +187,9 @@ def _row(r: Record) -> tuple[float | None, ...]:
 
 
 class CostView(_LiveView):
-    """Training and validation cost against iterations (``costPlot``, log scale optional) above
-    training and validation accuracy (``accuracyPlot``)."""
+    """Training and validation cost against iterations (``costPlot``, whose first curve is the
+    training cost; log scale optional) above training and validation accuracy
+    (``accuracyPlot``)."""
 
     def __init__(
         self, session: Session, controller: TrainingController, parent: QWidget | None = None
@@ -183,37 +200,27 @@ class CostView(_LiveView):
         self._expected_history_step: int | None = None
         self._dirty = False
         self._refit = True
+        self._shown: dict[int, bool] = {}  # curve → has data
 
         self.plot = _plot("costPlot")
         self.plot.setLabel("left", self.tr("cost J"))
         self.plot.setLabel("bottom", self.tr("iteration"))
         self.plot.addLegend(offset=(-10, 10))
-        self.cost_curve = self.plot.plot(
-            pen=pg.mkPen(TRAIN_COLOR, width=2), name=self.tr("training cost")
-        )
-        self.val_cost_curve = self.plot.plot(
-            pen=pg.mkPen(VAL_COLOR, width=2, style=Qt.DashLine), name=self.tr("validation cost")
+        self.cost_curve = self._curve(self.plot, TRAIN_COLOR, self.tr("training cost"))
+        self.val_cost_curve = self._curve(
+            self.plot, VAL_COLOR, self.tr("validation cost"), dashed=True
         )
         self.accuracy_plot = _plot("accuracyPlot")
         self.accuracy_plot.setLabel("left", self.tr("accuracy (%)"))
         self.accuracy_plot.setLabel("bottom", self.tr("iteration"))
         self.accuracy_plot.addLegend(offset=(-10, -10))
         self.accuracy_plot.setXLink(self.plot)
-        self.accuracy_curve = self.accuracy_plot.plot(
-            pen=pg.mkPen(TRAIN_COLOR, width=2), name=self.tr("training accuracy")
+        self.accuracy_curve = self._curve(
+            self.accuracy_plot, TRAIN_COLOR, self.tr("training accuracy")
         )
-        self.val_accuracy_curve = self.accuracy_plot.plot(
-            pen=pg.mkPen(VAL_COLOR, width=2, style=Qt.DashLine),
-            name=self.tr("validation accuracy"),
+        self.val_accuracy_curve = self._curve(
+            self.accuracy_plot, VAL_COLOR, self.tr("validation accuracy"), dashed=True
         )
-        for curve in (
-            self.cost_curve,
-            self.val_cost_curve,
-            self.accuracy_curve,
-            self.val_accuracy_curve,
-        ):
-            curve.setClipToView(True)
-            curve.setDownsampling(auto=True, method="peak")
 
         self.log_scale = QCheckBox(self.tr("Logarithmic cost axis"))
         self.log_scale.setObjectName("logScaleCheckBox")
@@ -221,8 +228,8 @@ class CostView(_LiveView):
             self.tr("A log scale shows the cost's late, slow progress that a linear axis flattens.")
         )
         self.log_scale.toggled.connect(self.set_log_scale)
-        self.summary = QLabel()
-        self.summary.setObjectName("costSummaryLabel")
+        self.summary = steady_label("costSummaryLabel")
+        self.summary.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
 
         bar = QHBoxLayout()
         bar.addWidget(self.log_scale)
@@ -243,9 +250,18 @@ class CostView(_LiveView):
         self._task_changed()
         self.load_history()
 
+    @staticmethod
+    def _curve(plot: pg.PlotWidget, color: str, name: str, dashed: bool = False):
+        """A PlotCurveItem (lighter to update than a PlotDataItem), in the legend."""
+        pen = pg.mkPen(color, width=2, style=Qt.DashLine if dashed else Qt.SolidLine)
+        curve = pg.PlotCurveItem(pen=pen, name=name)
+        plot.addItem(curve)
+        return curve
+
     def set_log_scale(self, on: bool) -> None:
-        self.plot.setLogMode(y=bool(on))
-        self._refit = True
+        """Show log10 of the cost, with the axis labelled in powers of ten."""
+        self.plot.getAxis("left").setLogMode(bool(on))
+        self._refit = self._dirty = True
         self.redraw()
 
     def add_report(self, report: TrainingReport) -> None:
@@ -285,21 +301,39 @@ class CostView(_LiveView):
         classifies = self.session.output_activation != "linear"
         self.accuracy_plot.setVisible(classifies)
 
+    def cost_values(self) -> np.ndarray:
+        """The training cost as drawn: log10 J on a log axis, else J."""
+        return self._scaled(self.series.column(1))
+
+    def _scaled(self, values: np.ndarray) -> np.ndarray:
+        if not self.log_scale.isChecked():
+            return values
+        out = np.full(values.shape, np.nan)
+        positive = values > 0
+        out[positive] = np.log10(values[positive])
+        return out
+
     def redraw(self) -> None:
         refit, self._refit, self._dirty = self._refit, False, False
         s = self.series
         steps = s.column(0)
-        for curve, i, scale in (
-            (self.cost_curve, 1, 1.0),
-            (self.val_cost_curve, 2, 1.0),
-            (self.accuracy_curve, 3, 100.0),
-            (self.val_accuracy_curve, 4, 100.0),
+        for curve, i in (
+            (self.cost_curve, 1),
+            (self.val_cost_curve, 2),
+            (self.accuracy_curve, 3),
+            (self.val_accuracy_curve, 4),
         ):
-            values = s.column(i)
-            if s.n and np.isfinite(values).any():
-                curve.setData(steps, values * scale if scale != 1.0 else values, connect="finite")
-            else:
+            values = self._scaled(s.column(i)) if i <= 2 else s.column(i) * 100.0
+            finite = np.isfinite(values)
+            if s.n and finite.any():
+                if finite.all():
+                    curve.setData(steps, values, skipFiniteCheck=True)
+                else:
+                    curve.setData(steps, values, connect="finite")
+                self._shown[id(curve)] = True
+            elif self._shown.get(id(curve), True):
                 curve.setData([], [])
+                self._shown[id(curve)] = False
         self._keep_ranges(refit)
         if s.n:
             last = s.data[s.n - 1]
@@ -311,8 +345,9 @@ class CostView(_LiveView):
             self.summary.setText(self.tr("Not trained yet"))
 
     def _keep_ranges(self, refit: bool = False) -> None:
-        """x from the first record to the end of the run (fixed while it runs); y steady
-        (``refit``: fit y to the data now)."""
+        """Ranges that hold still while a run goes on (redrawing an axis is the costly part of a
+        frame): x from the first record to the end of the run; y from 0 to the largest cost (a
+        log axis: steady around the values); accuracy from a multiple of 10 up to 100 %."""
         s = self.series
         if not s.n:
             return
@@ -321,20 +356,23 @@ class CostView(_LiveView):
         x1 = float(self.controller.run_total) if self.controller.is_busy else float(steps[-1])
         x1 = max(x1, float(steps[-1]), x0 + 1.0)
         (cx0, cx1), (cy0, cy1) = self.plot.getViewBox().viewRange()
-        x = (x0, x1) if abs(cx0 - x0) > 1e-9 or abs(cx1 - x1) > 1e-9 else None
-        costs = s.data[: s.n, 1:3]
+        x = (x0, x1) if refit or abs(cx0 - x0) > 1e-9 or abs(cx1 - x1) > 1e-9 else None
+        costs = self._scaled(s.data[: s.n, 1:3])
         costs = costs[np.isfinite(costs)]
-        if self.log_scale.isChecked():
-            costs = np.log10(costs[costs > 0])
-        current = None if refit else (cy0, cy1)
-        y = steady_range(current, float(costs.min()), float(costs.max())) if costs.size else None
+        y = None
+        if costs.size:
+            lo, hi = float(costs.min()), float(costs.max())
+            if self.log_scale.isChecked():
+                y = steady_range(None if refit else (cy0, cy1), lo, hi, fill=0.3)
+            elif refit or hi > cy1 or cy0 != 0.0 or hi < 0.3 * cy1:
+                y = (0.0, hi * 1.05 if hi > 0 else 1.0)
         _set_range(self.plot, x, y)
         acc = s.data[: s.n, 3:5]
-        acc = acc[np.isfinite(acc)] * 100.0
+        acc = acc[np.isfinite(acc)]
         if acc.size:
-            current = None if refit else self.accuracy_plot.getViewBox().viewRange()[1]
-            lo, hi = float(acc.min()), float(acc.max())
-            _set_range(self.accuracy_plot, None, steady_range(current, lo, min(hi, 100.0)))
+            lo = min(90.0, math.floor(float(acc.min()) * 10.0) * 10.0)
+            if refit or self.accuracy_plot.getViewBox().viewRange()[1][0] != lo:
+                _set_range(self.accuracy_plot, None, (lo, 100.5))
 
     def set_snapshot(self, snapshot: ViewSnapshot) -> None:
         pass  # the cost view follows the reports, not the snapshots
@@ -385,12 +423,8 @@ class ActivationsView(_LiveView):
             pen=pg.mkPen(TRAIN_COLOR),
         )
 
-        self.stats_label = QLabel()
-        self.stats_label.setObjectName("activationStatsLabel")
-        self.stats_label.setWordWrap(True)
-        self.dead_label = QLabel()
-        self.dead_label.setObjectName("deadReluLabel")
-        self.dead_label.setWordWrap(True)
+        self.stats_label = steady_label("activationStatsLabel", lines=2)
+        self.dead_label = steady_label("deadReluLabel", lines=2)
 
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Layer:")))
@@ -543,9 +577,7 @@ class DecisionView(_LiveView):
         self.setObjectName("decisionView")
         self.selected: tuple[int, int] | None = None
         self._ranged_for: object = None
-        self.title = QLabel()
-        self.title.setObjectName("decisionTitle")
-        self.title.setWordWrap(True)
+        self.title = steady_label("decisionTitle", lines=2)
         self.plot = _plot("decisionPlot")
         self.plot.setAspectLocked(False)
         self.class_map = pg.ImageItem(axisOrder="row-major")

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from ..engine import INITIALIZERS, OPTIMIZERS, TrainingReport
 from ..session import Session
 from .binding import bind
+from .live_views import steady_label
 from .style import ERROR_TEXT
 from .training_controller import IDLE, RUNNING, STOPPING, TrainingController
 
@@ -249,11 +250,8 @@ class TrainingPanel(QWidget):
         self.progress.setObjectName("trainingProgress")
         self.progress.setFormat(tr("iteration %v / %m"))
         self.progress.setTextVisible(True)
-        self.rate_label = QLabel()
-        self.rate_label.setObjectName("trainingRateLabel")
-        self.status_label = QLabel()
-        self.status_label.setObjectName("trainingStatusLabel")
-        self.status_label.setWordWrap(True)
+        self.rate_label = steady_label("trainingRateLabel")
+        self.status_label = steady_label("trainingStatusLabel", lines=2)
         self.divergence_label = QLabel()
         self.divergence_label.setObjectName("divergenceLabel")
         self.divergence_label.setWordWrap(True)

@@ -1,5 +1,6 @@
 """The training panel: its widgets follow and edit the session, and lock while a run is active."""
 
+import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
@@ -126,13 +127,18 @@ def test_cost_view_log_scale_and_history(qtbot, panel):
     with qtbot.waitSignal(panel.controller.finished, timeout=WAIT):
         panel.controller.start()
     panel.controller.frames.flush_all()
-    view.log_scale.setChecked(True)
-    assert view.plot.getPlotItem().ctrl.logYCheck.isChecked()
     _, costs = view.cost_curve.getData()
-    assert len(costs) > 2
+    assert len(costs) > 2 and costs[0] == pytest.approx(0.693, abs=0.01)
+    view.log_scale.setChecked(True)
+    assert view.plot.getAxis("left").logMode
+    _, logs = view.cost_curve.getData()
+    np.testing.assert_allclose(logs, np.log10(costs))
+    view.log_scale.setChecked(False)
+    np.testing.assert_allclose(view.cost_curve.getData()[1], costs)
     panel.session.reset_weights()  # the history is forgotten: so is the curve
     panel.controller.frames.flush_all()
-    assert view.series.n == 0 and len(view.cost_curve.getData()[1] or []) == 0
+    remaining = view.cost_curve.getData()[1]
+    assert view.series.n == 0 and (remaining is None or len(remaining) == 0)
 
 
 def test_steady_range_changes_rarely():
