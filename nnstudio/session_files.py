@@ -142,7 +142,7 @@ def session_from_model(model: ModelFile, path: str | os.PathLike[str] | None = N
             settings=_settings(hp),
             history=_history(model.history),
             optimizer_state=_optimizer_state(model.optimizer_state),
-            file_path=None if path is None else str(Path(path)),
+            file_path=None if path is None else os.path.abspath(path),
             file_info={
                 "created": model.created,
                 "extra": dict(model.extra),

@@ -279,3 +279,11 @@ def test_saving_into_a_missing_folder_fails_and_keeps_the_session_modified(tmp_p
         save_session(session, tmp_path / "no" / "such" / "folder.nnstudio")
     assert session.modified and session.file_path is None
     assert not Path(tmp_path / "no").exists()
+
+
+def test_a_relative_path_is_remembered_as_an_absolute_one(tmp_path, monkeypatch):
+    save_session(Session(), tmp_path / "here.nnstudio")
+    monkeypatch.chdir(tmp_path)
+    session = Session()
+    open_model_into(session, "here.nnstudio")
+    assert session.file_path == str(tmp_path / "here.nnstudio")
