@@ -287,9 +287,7 @@ class FileController(QObject):
         except ModelFileError as exc:
             if not path.exists():
                 self._forget_recent(path)
-            self._show_error(
-                self.tr("Cannot open {file}").format(file=path.name), exc, opening=True
-            )
+            self._show_error(path, exc, opening=True)
             return False
         if as_copy:
             self.untitled_name = self.tr("{name} (example)").format(name=path.stem)
@@ -345,7 +343,7 @@ class FileController(QObject):
         try:
             target = save_session(self.session, path)
         except ModelFileError as exc:
-            self._show_error(self.tr("Cannot save {file}").format(file=path.name), exc)
+            self._show_error(path, exc)
             return False
         self.untitled_name = self.tr("Untitled")
         self.window.undo_stack.setClean()
@@ -414,16 +412,22 @@ class FileController(QObject):
     def _remember_folder(self, path: Path) -> None:
         QSettings().setValue(FOLDER_KEY, str(path.resolve().parent))
 
-    def _show_error(self, title: str, error: ModelFileError, opening: bool = False) -> None:
+    def _show_error(self, path: Path, error: ModelFileError, opening: bool = False) -> None:
+        """The error's message for the learner, naming the file, and what became of the model."""
         reason = str(error)
-        reason = reason[:1].upper() + reason[1:]
-        if not reason.endswith((".", "!", "?")):
+        if reason[-1:].isalnum():
             reason += "."
         if opening:
+            title = self.tr("Cannot open {file}").format(file=path.name)
+            text = self.tr("Cannot open “{file}”: {reason}").format(file=path.name, reason=reason)
             after = self.tr("The current model was kept.")
         else:
+            title = self.tr("Cannot save {file}").format(file=path.name)
+            text = self.tr("Cannot save “{file}”: {reason}").format(file=path.name, reason=reason)
             after = self.tr("Your model is still open and nothing was overwritten.")
-        QMessageBox.warning(self.window, title, f"{reason}\n\n{after}")
+        if path.name in reason:  # the message names the file already
+            text = reason[:1].upper() + reason[1:]
+        QMessageBox.warning(self.window, title, f"{text}\n\n{after}")
         self.window.statusBar().showMessage(title, 8000)
 
     def _editing_lock_changed(self, locked: bool) -> None:

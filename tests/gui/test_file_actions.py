@@ -254,7 +254,8 @@ def test_opening_a_corrupt_file_says_why_and_keeps_the_current_model(window, dia
     assert kind in ("warning", "critical")
     assert "broken.nnstudio" in box_title
     assert text.endswith("The current model was kept.")
-    assert len(text.split("\n\n")[0]) > 10  # the file's problem, in words
+    assert text.startswith("Cannot open “broken.nnstudio”: ")
+    assert len(text.split("\n\n")[0]) > 40  # the file's problem, in words
     assert session.network is network and session.history is history
     assert all(np.array_equal(network.params[k], weights[k]) for k in weights)
     assert session.spec.layer_dims == (2, 4, 4, 1)
@@ -412,6 +413,8 @@ def test_the_command_line_path_is_opened_at_start(qtbot, dialogs, tmp_path, monk
 def test_a_bad_path_at_start_shows_the_message_over_the_default_model(window, dialogs, tmp_path):
     assert not window.open_path(tmp_path / "nothing-here.nnstudio")
     assert dialogs.messages and "nothing-here.nnstudio" in dialogs.messages[0][1]
+    text = dialogs.messages[0][2]
+    assert text.count("nothing-here.nnstudio") == 1 and text[0].isupper()
     assert window.session.spec.layer_dims == (2, 4, 1)
     assert window.windowTitle() == "Untitled" + TITLE_END
 
