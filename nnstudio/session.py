@@ -83,7 +83,7 @@ class History:
     """What training has recorded so far: one entry per report, by iteration."""
 
     step: list[int] = field(default_factory=list)
-    cost: list[float] = field(default_factory=list)
+    cost: list[float | None] = field(default_factory=list)  # None: the report recorded nothing
     val_cost: list[float | None] = field(default_factory=list)
     accuracy: list[float | None] = field(default_factory=list)
     val_accuracy: list[float | None] = field(default_factory=list)

@@ -141,8 +141,7 @@ class FileController(QObject):
     def _add_to_menu(self) -> None:
         """New, Open…, Open Recent, Examples, Save, Save As… above the menu's other entries."""
         menu = self.window.file_menu
-        existing = menu.actions()
-        before = existing[0] if existing else None
+        before = menu.actions()[0]  # Import CSV… and Quit are already there
         entries: list[QAction | None] = [
             self.new_action,
             self.open_action,
@@ -362,10 +361,15 @@ class FileController(QObject):
 
     # -- recent files ---------------------------------------------------------------------------
     def recent_files(self) -> list[str]:
+        """The recently opened or saved model files, newest first (at most MAX_RECENT)."""
         value = QSettings().value(RECENT_KEY, [])
-        if isinstance(value, str):
-            value = [value] if value else []
-        return [str(v) for v in (value or [])][:MAX_RECENT]
+        if isinstance(value, str):  # one entry may come back as plain text
+            items: list[object] = [value] if value else []
+        elif isinstance(value, list | tuple):
+            items = list(value)
+        else:
+            items = []
+        return [str(item) for item in items][:MAX_RECENT]
 
     def _store_recent(self, paths: list[str]) -> None:
         settings = QSettings()
