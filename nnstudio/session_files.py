@@ -97,10 +97,12 @@ def open_model_into(
     (for its ``warnings``). On any ModelFileError ``session`` is left exactly as it was.
 
     ``as_copy``: open it untitled (``file_path`` None), e.g. a shipped example, so that Save asks
-    where to write instead of overwriting the original.
+    where to write instead of overwriting the original; its first save is a new file's creation.
     """
     model = load_model(path)
     apply_model_file(session, model, None if as_copy else path)
+    if as_copy:
+        session.file_info.pop("created", None)
     return model
 
 

@@ -238,13 +238,22 @@ def test_every_shipped_example_opens_as_an_untitled_copy(example):
 
 def test_saving_an_opened_file_again_keeps_its_runs_and_creation_time(tmp_path):
     session = Session()
-    original = load_model(resource_path("examples", "flower.nnstudio"))
-    open_model_into(session, resource_path("examples", "flower.nnstudio"), as_copy=True)
+    example = resource_path("examples", "flower.nnstudio")
+    original = load_model(example)
+    open_model_into(session, example, as_copy=True)
     path = save_session(session, tmp_path / "mine.nnstudio")
+    copy = load_model(path)
+    assert [run["name"] for run in copy.runs] == [run["name"] for run in original.runs]
+    assert copy.extra == original.extra
+    assert copy.created != original.created  # a copy is a new file
+
+    reopened = Session()
+    open_model_into(reopened, path)
+    reopened.set_l2(0.5)
+    save_session(reopened, path)
     again = load_model(path)
+    assert again.created == copy.created
     assert [run["name"] for run in again.runs] == [run["name"] for run in original.runs]
-    assert again.created == original.created
-    assert again.extra == original.extra
 
 
 def test_a_session_with_a_run_store_saves_and_reloads_its_runs(tmp_path):
