@@ -10,8 +10,9 @@ reference; the tests compare the two. What the step leaves out is what training 
   the engine offers can be written with A[l] alone (relu and leaky relu: A > 0 exactly where
   Z > 0; tanh: 1 − A²; sigmoid: A(1 − A); linear: 1);
 - per-layer divisions and per-parameter loops: W1 … WL, b1 … bL are views of one flat vector
-  (see :mod:`.layout`) and so are their gradients, so the 1/m of every dW[l] and db[l], the
-  finiteness check, the L2 term and the optimizer's update are one call each over all layers.
+  (see :mod:`.layout`) and so are their gradients, so the finiteness check, the L2 term and the
+  optimizer's update are one call each over all layers; the 1/m is one division of that vector,
+  or, for a power-of-two batch, an exact scaling of dZ[L] alone that every gradient inherits.
 
 Shapes, for a batch of w samples: A[l], dZ[l] (n[l], w), C-contiguous; every product is written
 straight into its buffer with ``np.dot(…, out)``. Mini-batches are gathered with
@@ -246,18 +247,21 @@ class TrainingStep:
         ops.append((np.subtract, (A[L], self.Y, dZ[L])))
         if not self.paired:
             ops += _BACKWARD[acts[-1]](dZ[L], A[L], s[L], mask[L], buf.row)
-        for l in range(L, 0, -1):  # dW[l] = dZ[l]·A[l-1]ᵀ, db[l] = Σ dZ[l] (÷ m below)
+        # The 1/m of every gradient. When m is a power of two, dZ[L]·(1/m) is exact and so
+        # is every product and sum after it: all of dW[l], db[l] come out exactly as the
+        # reference's (…)/m, for the price of scaling dZ[L] only. Otherwise one division of
+        # the whole gradient vector at the end, as the reference divides.
+        w = buf.w
+        power_of_two = w & (w - 1) == 0
+        if power_of_two:
+            ops.append((np.multiply, (dZ[L], 1.0 / w, dZ[L])))
+        for l in range(L, 0, -1):  # dW[l] = dZ[l]·A[l-1]ᵀ, db[l] = Σ dZ[l]
             ops.append((np.dot, (dZ[l], A[l - 1].T, gW[l])))
             ops.append((_add_reduce, (dZ[l], 1, None, gb[l], True)))
             if l > 1:  # dA[l-1] = W[l]ᵀ·dZ[l], then dZ[l-1] = dA[l-1] ⊙ g'(Z[l-1])
                 ops.append((np.dot, (W[l].T, dZ[l], dZ[l - 1])))
                 ops += _BACKWARD[acts[l - 2]](dZ[l - 1], A[l - 1], s[l - 1], mask[l - 1], buf.row)
-        # the 1/m of every gradient: a division as in the reference, or, when m is a power of
-        # two, the multiplication by 1/m that rounds identically (and is faster)
-        w = buf.w
-        if w & (w - 1) == 0:
-            ops.append((np.multiply, (self.grad, 1.0 / w, self.grad)))
-        else:
+        if not power_of_two:
             ops.append((np.divide, (self.grad, w, self.grad)))
         if self._l2:  # dW[l] += λ/m · W[l], for all layers at once
             n = self.layout.weight_size
