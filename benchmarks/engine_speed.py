@@ -680,6 +680,15 @@ def main(argv: list[str] | None = None) -> int:
                 f"(target ≥ {MATMUL_FRACTION_TARGET:.0%}: "
                 f"{'met' if fraction >= MATMUL_FRACTION_TARGET else 'missed'})"
             )
+            floor = flops["total"] / rate
+            results["medium_time_at_product_rate"] = floor
+            ratios = ", ".join(
+                f"{floor / median[('medium', p)]:.2f}× {p}'s time" for p in names if p != "engine"
+            )
+            print(
+                f"the same work at 100% of the product rate would take {fmt_seconds(floor)}"
+                + (f" = {ratios}" if ratios else "")
+            )
         if memory:
             results["memory"] = memory
             print()

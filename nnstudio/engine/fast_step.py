@@ -252,7 +252,7 @@ class TrainingStep:
         # reference's (…)/m, for the price of scaling dZ[L] only. Otherwise one division of
         # the whole gradient vector at the end, as the reference divides.
         w = buf.w
-        power_of_two = w & (w - 1) == 0
+        power_of_two = w > 0 and w & (w - 1) == 0
         if power_of_two:
             ops.append((np.multiply, (dZ[L], 1.0 / w, dZ[L])))
         for l in range(L, 0, -1):  # dW[l] = dZ[l]·A[l-1]ᵀ, db[l] = Σ dZ[l]
