@@ -78,6 +78,8 @@ class _Buffers:
         # scratch (n[l], w) for layer l ≥ 1 (one storage, shared: a layer's use ends with it)
         self.scratch = [step._scratch[:0]] + [view(step._scratch, n) for n in dims[1:]]
         self.mask = [step._mask[:0]] + [view(step._mask, n) for n in dims[1:]]
+        zeros = step._zeros
+        self.zeros = [zeros] + [view(zeros, n) if zeros.size else zeros for n in dims[1:]]
         self.row = step._row[:w].reshape(1, w)
         self.X = step._Xb[: w * dims[0]].reshape(-1, dims[0])  # the gathered batch (w, n0)
         self.XT = self.X.T  # … as A[0] (n0, w)
@@ -127,12 +129,15 @@ class TrainingStep:
         widest = max(dims[1:])
         self._scratch = np.empty(widest * w, dtype=dtype)
         self._mask = np.empty(widest * w, dtype=bool)
+        # max(Z, 0) runs about twice as fast against an array of zeros as against the scalar
+        self._zeros = np.zeros(widest * w if "relu" in self.acts else 0, dtype=dtype)
         self._row = np.empty(w, dtype=dtype)
         # the gathered mini-batch (w, n0), sample-major; only needed when training on batches
         self._Xb = np.empty(dims[0] * w if batched else 0, dtype=dtype)
         self._Yb = np.empty(dims[-1] * w, dtype=dtype)
         self._labels = np.empty(w, dtype=np.intp)
         self._classes = np.arange(dims[-1], dtype=np.intp).reshape(-1, 1)
+        self._have_labels = False  # buf.labels holds the batch's class indices
         self._predicted = np.empty(w, dtype=np.intp)
         self._hits = np.empty(dims[-1] * w, dtype=bool)
         self._truth = np.empty(dims[-1] * w, dtype=bool)
@@ -184,6 +189,7 @@ class TrainingStep:
         self.buf = self._buffers_for(X.shape[1])
         self.buf.plan = None
         self.X, self.Y = X, Y
+        self._have_labels = False
 
     def load_batch(
         self, X_rows: Array, Y: Array | None, index: Array, labels: Array | None = None
@@ -205,6 +211,7 @@ class TrainingStep:
         else:
             labels.take(index, 0, buf.labels, "clip")
             np.equal(self._classes, buf.labels, out=buf.Y)  # Y[k, j] = 1 if label j is k
+        self._have_labels = labels is not None
         self.X, self.Y = buf.XT, buf.Y
 
     # -- forward and backward -------------------------------------------------------------------
@@ -242,7 +249,7 @@ class TrainingStep:
         for l in range(1, L + 1):  # Z[l] = W[l]·A[l-1] + b[l];  A[l] = g(Z[l]) over Z[l]
             ops.append((np.dot, (W[l], A[l - 1], A[l])))
             ops.append((np.add, (A[l], b[l], A[l])))
-            ops += _FORWARD[acts[l - 1]](A[l], s[l], buf.row)
+            ops += _FORWARD[acts[l - 1]](A[l], s[l], buf.row, buf.zeros[l])
         # dZ[L] = A[L] − Y for the matched pairs; for mse, dA[L] = A[L] − Y times g'
         ops.append((np.subtract, (A[L], self.Y, dZ[L])))
         if not self.paired:
@@ -336,7 +343,8 @@ class TrainingStep:
         AL = buf.A[self.L]
         if out == "softmax":
             np.argmax(AL, axis=0, out=buf.predicted)
-            np.argmax(self.Y, axis=0, out=buf.labels)
+            if not self._have_labels:  # else they are the gathered class indices already
+                np.argmax(self.Y, axis=0, out=buf.labels)
             hits = buf.hits[0]
             np.equal(buf.predicted, buf.labels, out=hits)
             return np.count_nonzero(hits) / buf.w
@@ -349,20 +357,21 @@ class TrainingStep:
 
 
 # -- activations, in place over Z: each builder returns the operations --------------------------
-def _relu(Z: Array, s: Array, row: Array) -> list[Op]:
-    return [(partial(np.maximum, out=Z), (Z, 0.0))]
+# (arguments: Z (n, w), a scratch array like it, a (1, w) row, and zeros like Z for relu)
+def _relu(Z: Array, s: Array, row: Array, zeros: Array) -> list[Op]:
+    return [(partial(np.maximum, out=Z), (Z, zeros))]
 
 
-def _leaky_relu(Z: Array, s: Array, row: Array) -> list[Op]:
+def _leaky_relu(Z: Array, s: Array, row: Array, zeros: Array) -> list[Op]:
     # max(z, 0.01·z) is z for z > 0 and 0.01·z otherwise, exactly as np.where picks
     return [(np.multiply, (Z, LEAKY_SLOPE, s)), (partial(np.maximum, out=Z), (Z, s))]
 
 
-def _tanh(Z: Array, s: Array, row: Array) -> list[Op]:
+def _tanh(Z: Array, s: Array, row: Array, zeros: Array) -> list[Op]:
     return [(np.tanh, (Z, Z))]
 
 
-def _sigmoid(Z: Array, s: Array, row: Array) -> list[Op]:
+def _sigmoid(Z: Array, s: Array, row: Array, zeros: Array) -> list[Op]:
     # σ(z) = (tanh(z/2) + 1)/2, the operations of activations.sigmoid
     return [
         (np.multiply, (Z, 0.5, Z)),
@@ -372,11 +381,11 @@ def _sigmoid(Z: Array, s: Array, row: Array) -> list[Op]:
     ]
 
 
-def _linear(Z: Array, s: Array, row: Array) -> list[Op]:
+def _linear(Z: Array, s: Array, row: Array, zeros: Array) -> list[Op]:
     return []
 
 
-def _softmax(Z: Array, s: Array, row: Array) -> list[Op]:
+def _softmax(Z: Array, s: Array, row: Array, zeros: Array) -> list[Op]:
     return [
         (partial(np.maximum.reduce, out=row, keepdims=True), (Z, 0)),  # column maxima (1, w)
         (np.subtract, (Z, row, Z)),
@@ -425,7 +434,7 @@ def _softmax_back(D: Array, A: Array, s: Array, mask: Array, row: Array) -> list
     ]
 
 
-_FORWARD: dict[str, Callable[[Array, Array, Array], list[Op]]] = {
+_FORWARD: dict[str, Callable[[Array, Array, Array, Array], list[Op]]] = {
     "relu": _relu,
     "leaky_relu": _leaky_relu,
     "tanh": _tanh,
