@@ -16,8 +16,8 @@ reference; the tests compare the two. What the step leaves out is what training 
 
 Shapes, for a batch of w samples: A[l], dZ[l] (n[l], w), C-contiguous; every product is written
 straight into its buffer with ``np.dot(…, out)``. Mini-batches are gathered with
-``np.take(…, out=…)`` from a sample-major copy of X (rows are samples): a batch is w contiguous
-rows rather than w scattered columns.
+``take(…, out=…)`` from X's sample-major rows (X.T, copied once only if X is not stored that
+way): a batch is w contiguous rows rather than w scattered columns.
 
 The work of one step is listed once per batch width as a plan — a list of
 ``(function, arguments)`` pairs over those buffers, written by the small builders at the end of
