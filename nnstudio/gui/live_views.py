@@ -14,11 +14,13 @@ from collections.abc import Sequence
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QShowEvent
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QImage, QPainterPath, QPen, QPixmap, QShowEvent, QTransform
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QGraphicsPathItem,
+    QGraphicsPixmapItem,
     QHBoxLayout,
     QLabel,
     QSizePolicy,
@@ -49,7 +51,115 @@ def diverging_colormap() -> pg.ColorMap:
 
 
 def diverging_lut(n: int = 256) -> np.ndarray:
-    return diverging_colormap().getLookupTable(0.0, 1.0, n)
+    """(n, 4) uint8 RGBA colours of :func:`diverging_colormap`."""
+    rgb = np.asarray(diverging_colormap().getLookupTable(0.0, 1.0, n, alpha=False))
+    return np.concatenate([rgb[:, :3], np.full((n, 1), 255, dtype=rgb.dtype)], axis=1).astype(
+        np.uint8
+    )
+
+
+class PathCurve(QGraphicsPathItem):
+    """A curve drawn by Qt alone: a QGraphicsPathItem (no Python paint method, so stroking it
+    runs without holding Python's GIL), with what pyqtgraph's PlotItem and legend ask of a data
+    item (``implements("plotData")``, ``name()``, ``opts``, ``getData()``)."""
+
+    def __init__(self, pen: QPen, name: str = "") -> None:
+        super().__init__()
+        self.setPen(pen)
+        self.opts = {"pen": pen, "name": name}
+        self._x = np.empty(0)
+        self._y = np.empty(0)
+
+    def implements(self, interface: str | None = None) -> bool | list[str]:
+        return ["plotData"] if interface is None else interface == "plotData"
+
+    def name(self) -> str:
+        return self.opts["name"]
+
+    def setData(self, x: Sequence[float], y: Sequence[float], connect: str = "finite") -> None:
+        """The points (x, y); non-finite values break the line."""
+        self._x = np.asarray(x, dtype=np.float64)
+        self._y = np.asarray(y, dtype=np.float64)
+        if self._x.size:
+            self.setPath(pg.arrayToQPath(self._x, self._y, connect=connect))
+        else:
+            self.setPath(QPainterPath())
+
+    def getData(self) -> tuple[np.ndarray, np.ndarray]:
+        return self._x, self._y
+
+    def setSteps(self, edges: np.ndarray, counts: np.ndarray) -> None:
+        """A histogram outline: ``counts`` (n,) between ``edges`` (n + 1,)."""
+        x = np.repeat(np.asarray(edges, dtype=np.float64), 2)
+        y = np.concatenate([[0.0], np.repeat(np.asarray(counts, dtype=np.float64), 2), [0.0]])
+        self.setData(x, y, connect="all")
+        self._x, self._y = np.asarray(edges), np.asarray(counts)
+
+
+def make_curve(
+    plot: pg.PlotWidget, color: str, name: str = "", width: float = 1, dashed: bool = False
+) -> PathCurve:
+    """A :class:`PathCurve` in ``plot`` (and in its legend when it has one and ``name``)."""
+    pen = pg.mkPen(color, width=width, style=Qt.DashLine if dashed else Qt.SolidLine)
+    item = PathCurve(pen, name)
+    plot.getPlotItem().addItem(item, ignoreBounds=True)
+    return item
+
+
+class Raster:
+    """An image in a plot, drawn by Qt alone: a plain QGraphicsPixmapItem (no Python paint
+    method), so scaling it to the screen runs without holding Python's GIL and the training
+    thread keeps running meanwhile. Python only hands it finished pixels.
+
+    ``image`` is the RGBA array shown last (h, w, 4); ``values`` the array it was coloured from
+    (for :meth:`set_values`).
+    """
+
+    def __init__(self, plot: pg.PlotWidget) -> None:
+        self.item = QGraphicsPixmapItem()
+        self.item.setTransformationMode(Qt.FastTransformation)
+        plot.getViewBox().addItem(self.item, ignoreBounds=True)
+        self.item.setZValue(-1000)  # behind everything else in the plot
+        self.image: np.ndarray | None = None
+        self.values: np.ndarray | None = None
+        self._rect: tuple[float, float, float, float] | None = None
+
+    def set_rgba(self, rgba: np.ndarray) -> None:
+        """Show ``rgba`` (h, w, 4) uint8; row 0 is drawn at the rectangle's low y."""
+        rgba = np.ascontiguousarray(rgba, dtype=np.uint8)
+        h, w = rgba.shape[:2]
+        data = rgba.tobytes()
+        image = QImage(data, w, h, 4 * w, QImage.Format_RGBA8888)
+        shape_changed = self.image is None or self.image.shape != rgba.shape
+        self.item.setPixmap(QPixmap.fromImage(image))  # a copy: ``data`` may go
+        self.image = rgba
+        if shape_changed and self._rect is not None:
+            self.set_rect(*self._rect)
+
+    def set_values(self, values: np.ndarray, levels: tuple[float, float], lut: np.ndarray) -> None:
+        """Colour ``values`` (h, w) through ``lut`` (n, 4), ``levels`` spanning the table."""
+        lo, hi = float(levels[0]), float(levels[1])
+        scale = (len(lut) - 1) / (hi - lo) if hi > lo else 0.0
+        with np.errstate(invalid="ignore"):
+            index = np.nan_to_num((np.asarray(values, dtype=np.float64) - lo) * scale)
+        index = np.clip(index, 0, len(lut) - 1).astype(np.intp)
+        self.set_rgba(lut[index])
+        self.values = values
+
+    def set_rect(self, x: float, y: float, width: float, height: float) -> None:
+        """Stretch the image over the data rectangle (x, y, width, height)."""
+        self._rect = (x, y, width, height)
+        if self.image is None:
+            return
+        h, w = self.image.shape[:2]
+        self.item.setTransform(QTransform.fromScale(width / w, height / h))
+        self.item.setPos(x, y)
+
+    def setVisible(self, visible: bool) -> None:
+        self.item.setVisible(visible)
+
+    def isVisible(self) -> bool:
+        return self.item.isVisible()
 
 
 def steady_range(
@@ -105,9 +215,16 @@ def _plot(name: str, background: str = "w") -> pg.PlotWidget:
 
 
 class _LiveView(QWidget):
-    """A view that draws through the controller's frame scheduler: an update only records what
-    is new (cheap); the scheduler calls :meth:`draw_pending` when it is this view's turn, and a
-    hidden view draws when it is shown."""
+    """A view that draws through the controller's frame scheduler.
+
+    An update only records what is new (cheap) and marks the view's ``PARTS`` (its plots) as
+    dirty; when it is this view's turn, the scheduler calls :meth:`draw_pending`, which redraws
+    one dirty part and asks for another turn if more are dirty, so one frame never paints more
+    than one plot. A hidden view draws everything when it is shown.
+    """
+
+    PARTS: tuple[str, ...] = ("all",)
+    uses_snapshots = True  # draws the ViewSnapshots the training thread computes
 
     def __init__(
         self, session: Session, controller: TrainingController, parent: QWidget | None = None
@@ -115,27 +232,59 @@ class _LiveView(QWidget):
         super().__init__(parent)
         self.session = session
         self.controller = controller
-        self.snapshot: ViewSnapshot | None = None  # the one drawn last
+        self.snapshot: ViewSnapshot | None = None  # the one being drawn
         self._pending: ViewSnapshot | None = controller.views
-        self.updates = 0  # times drawn (for tests and the benchmark)
+        self._dirty_parts: set[str] = set(self.PARTS) if self._pending is not None else set()
+        self._last_part = ""
+        self.updates = 0  # parts drawn (for tests and the benchmark)
         controller.viewsChanged.connect(self.set_snapshot)
+        controller.frames.register(self)
 
     def set_snapshot(self, snapshot: ViewSnapshot) -> None:
         self._pending = snapshot
+        self.mark_dirty(*self.PARTS)
+
+    def mark_dirty(self, *parts: str) -> None:
+        self._dirty_parts.update(parts)
         self.request_draw()
 
     def request_draw(self) -> None:
         self.controller.frames.request(self)
 
     def has_pending(self) -> bool:
-        return self._pending is not None
+        return bool(self._dirty_parts)
+
+    def _adopt(self) -> None:
+        if self._pending is not None:
+            self.snapshot, self._pending = self._pending, None
 
     def draw_pending(self) -> None:
-        snapshot, self._pending = self._pending, None
-        if snapshot is not None:
-            self.snapshot = snapshot
-            self.updates += 1
-            self.draw(snapshot)
+        """Draw the next dirty part (in PARTS order, after the one drawn last)."""
+        self._adopt()
+        if not self._dirty_parts:
+            return
+        order = list(self.PARTS)
+        start = order.index(self._last_part) + 1 if self._last_part in order else 0
+        part = next(p for p in order[start:] + order[:start] if p in self._dirty_parts)
+        self._dirty_parts.discard(part)
+        self._last_part = part
+        self.updates += 1
+        self.draw_part(part)
+        if self._dirty_parts:
+            self.request_draw()
+
+    def draw_all(self) -> None:
+        """Draw every dirty part now."""
+        self._adopt()
+        parts, self._dirty_parts = self._dirty_parts, set()
+        for part in self.PARTS:
+            if part in parts:
+                self.updates += 1
+                self.draw_part(part)
+
+    def draw_part(self, part: str) -> None:
+        if self.snapshot is not None:
+            self.draw(self.snapshot)
 
     def draw(self, snapshot: ViewSnapshot) -> None:
         raise NotImplementedError
@@ -143,7 +292,7 @@ class _LiveView(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self.has_pending():
-            self.draw_pending()
+            self.draw_all()
 
 
 # -- cost and accuracy ----------------------------------------------------------------------
@@ -191,6 +340,9 @@ class CostView(_LiveView):
     training cost; log scale optional) above training and validation accuracy
     (``accuracyPlot``)."""
 
+    PARTS = ("cost", "accuracy")
+    uses_snapshots = False
+
     def __init__(
         self, session: Session, controller: TrainingController, parent: QWidget | None = None
     ) -> None:
@@ -198,16 +350,16 @@ class CostView(_LiveView):
         self.setObjectName("costView")
         self.series = _Series()
         self._expected_history_step: int | None = None
-        self._dirty = False
         self._refit = True
+        self._accuracy_low: float | None = None
         self._shown: dict[int, bool] = {}  # curve → has data
 
         self.plot = _plot("costPlot")
         self.plot.setLabel("left", self.tr("cost J"))
         self.plot.setLabel("bottom", self.tr("iteration"))
         self.plot.addLegend(offset=(-10, 10))
-        self.cost_curve = self._curve(self.plot, TRAIN_COLOR, self.tr("training cost"))
-        self.val_cost_curve = self._curve(
+        self.cost_curve = make_curve(self.plot, TRAIN_COLOR, self.tr("training cost"), width=2)
+        self.val_cost_curve = make_curve(
             self.plot, VAL_COLOR, self.tr("validation cost"), dashed=True
         )
         self.accuracy_plot = _plot("accuracyPlot")
@@ -215,10 +367,10 @@ class CostView(_LiveView):
         self.accuracy_plot.setLabel("bottom", self.tr("iteration"))
         self.accuracy_plot.addLegend(offset=(-10, -10))
         self.accuracy_plot.setXLink(self.plot)
-        self.accuracy_curve = self._curve(
+        self.accuracy_curve = make_curve(
             self.accuracy_plot, TRAIN_COLOR, self.tr("training accuracy")
         )
-        self.val_accuracy_curve = self._curve(
+        self.val_accuracy_curve = make_curve(
             self.accuracy_plot, VAL_COLOR, self.tr("validation accuracy"), dashed=True
         )
 
@@ -250,18 +402,11 @@ class CostView(_LiveView):
         self._task_changed()
         self.load_history()
 
-    @staticmethod
-    def _curve(plot: pg.PlotWidget, color: str, name: str, dashed: bool = False):
-        """A PlotCurveItem (lighter to update than a PlotDataItem), in the legend."""
-        pen = pg.mkPen(color, width=2, style=Qt.DashLine if dashed else Qt.SolidLine)
-        curve = pg.PlotCurveItem(pen=pen, name=name)
-        plot.addItem(curve)
-        return curve
-
     def set_log_scale(self, on: bool) -> None:
         """Show log10 of the cost, with the axis labelled in powers of ten."""
         self.plot.getAxis("left").setLogMode(bool(on))
-        self._refit = self._dirty = True
+        self._refit = True
+        self._dirty_parts.add("cost")
         self.redraw()
 
     def add_report(self, report: TrainingReport) -> None:
@@ -270,8 +415,7 @@ class CostView(_LiveView):
         self._expected_history_step = report.step
         if rows:
             self.series.extend(rows)
-            self._dirty = True
-            self.request_draw()
+            self.mark_dirty(*self.PARTS)
 
     def load_history(self) -> None:
         """Show ``session.history`` (after a reset, a new data set or opening a model file)."""
@@ -287,8 +431,8 @@ class CostView(_LiveView):
         if rows:
             self.series.extend(rows)
         self._expected_history_step = h.last_step if h.step else None
-        self._dirty = self._refit = True
-        self.request_draw()
+        self._refit = True
+        self.mark_dirty(*self.PARTS)
 
     def _history_changed(self) -> None:
         if self.controller.applying:
@@ -314,40 +458,46 @@ class CostView(_LiveView):
         return out
 
     def redraw(self) -> None:
-        refit, self._refit, self._dirty = self._refit, False, False
+        """Draw both plots now."""
+        self._dirty_parts.update(self.PARTS)
+        self.draw_all()
+
+    def draw_part(self, part: str) -> None:
         s = self.series
         steps = s.column(0)
-        for curve, i in (
-            (self.cost_curve, 1),
-            (self.val_cost_curve, 2),
-            (self.accuracy_curve, 3),
-            (self.val_accuracy_curve, 4),
-        ):
+        if part == "cost":
+            curves = ((self.cost_curve, 1), (self.val_cost_curve, 2))
+        else:
+            curves = ((self.accuracy_curve, 3), (self.val_accuracy_curve, 4))
+        for curve, i in curves:
             values = self._scaled(s.column(i)) if i <= 2 else s.column(i) * 100.0
             finite = np.isfinite(values)
             if s.n and finite.any():
-                if finite.all():
-                    curve.setData(steps, values, skipFiniteCheck=True)
-                else:
-                    curve.setData(steps, values, connect="finite")
+                curve.setData(steps, values, connect="all" if finite.all() else "finite")
                 self._shown[id(curve)] = True
             elif self._shown.get(id(curve), True):
                 curve.setData([], [])
                 self._shown[id(curve)] = False
-        self._keep_ranges(refit)
-        if s.n:
-            last = s.data[s.n - 1]
-            text = self.tr("iteration {step} · cost {cost:.4g}").format(
-                step=int(last[0]), cost=last[1]
-            )
-            self.summary.setText(text)
+        if part == "cost":
+            refit, self._refit = self._refit, False
+            if refit:
+                self._accuracy_low = None
+            self._keep_cost_range(refit)
+            if s.n:
+                last = s.data[s.n - 1]
+                text = self.tr("iteration {step} · cost {cost:.4g}").format(
+                    step=int(last[0]), cost=last[1]
+                )
+                self.summary.setText(text)
+            else:
+                self.summary.setText(self.tr("Not trained yet"))
         else:
-            self.summary.setText(self.tr("Not trained yet"))
+            self._keep_accuracy_range()
 
-    def _keep_ranges(self, refit: bool = False) -> None:
+    def _keep_cost_range(self, refit: bool = False) -> None:
         """Ranges that hold still while a run goes on (redrawing an axis is the costly part of a
-        frame): x from the first record to the end of the run; y from 0 to the largest cost (a
-        log axis: steady around the values); accuracy from a multiple of 10 up to 100 %."""
+        frame): x from the first record to the end of the run (the accuracy plot follows); y
+        from 0 to the largest cost (a log axis: steady around the values)."""
         s = self.series
         if not s.n:
             return
@@ -367,29 +517,28 @@ class CostView(_LiveView):
             elif refit or hi > cy1 or cy0 != 0.0 or hi < 0.3 * cy1:
                 y = (0.0, hi * 1.05 if hi > 0 else 1.0)
         _set_range(self.plot, x, y)
+
+    def _keep_accuracy_range(self) -> None:
+        """From a multiple of 10 below the lowest accuracy up to 100 %."""
+        s = self.series
         acc = s.data[: s.n, 3:5]
         acc = acc[np.isfinite(acc)]
         if acc.size:
             lo = min(90.0, math.floor(float(acc.min()) * 10.0) * 10.0)
-            if refit or self.accuracy_plot.getViewBox().viewRange()[1][0] != lo:
+            if self._accuracy_low != lo:
+                self._accuracy_low = lo
                 _set_range(self.accuracy_plot, None, (lo, 100.5))
 
     def set_snapshot(self, snapshot: ViewSnapshot) -> None:
         pass  # the cost view follows the reports, not the snapshots
-
-    def has_pending(self) -> bool:
-        return self._dirty
-
-    def draw_pending(self) -> None:
-        if self._dirty:
-            self.updates += 1
-            self.redraw()
 
 
 # -- activations -----------------------------------------------------------------------------
 class ActivationsView(_LiveView):
     """Per layer: a heatmap of A[l] (units × a fixed batch of samples sorted by label) and a
     histogram of its values, with the share of saturated values and of dead relu units."""
+
+    PARTS = ("heatmap", "histogram")
 
     def __init__(
         self, session: Session, controller: TrainingController, parent: QWidget | None = None
@@ -405,23 +554,17 @@ class ActivationsView(_LiveView):
         self.heatmap_plot.setLabel("bottom", self.tr("sample (a fixed batch, sorted by label)"))
         self.heatmap_plot.setLabel("left", self.tr("unit"))
         self.heatmap_plot.invertY(True)
-        self.heatmap = pg.ImageItem(axisOrder="row-major")
-        self.heatmap_plot.addItem(self.heatmap)
+        self.heatmap = Raster(self.heatmap_plot)
+        self._lut = diverging_lut()
         self.heatmap_bar = pg.ColorBarItem(
             values=(-1.0, 1.0), colorMap=diverging_colormap(), interactive=False, width=12
         )
-        self.heatmap_bar.setImageItem(self.heatmap, insert_in=self.heatmap_plot.getPlotItem())
+        self.heatmap_plot.getPlotItem().layout.addItem(self.heatmap_bar, 2, 5)
 
         self.histogram_plot = _plot("activationHistogram")
         self.histogram_plot.setLabel("left", self.tr("count"))
-        self.histogram_curve = self.histogram_plot.plot(
-            [0.0, 1.0],
-            [0.0],
-            stepMode="center",
-            fillLevel=0,
-            brush=pg.mkBrush(31, 119, 180, 120),
-            pen=pg.mkPen(TRAIN_COLOR),
-        )
+        # an outline only: filling the area under it costs more than the rest of the frame
+        self.histogram_curve = make_curve(self.histogram_plot, TRAIN_COLOR)
 
         self.stats_label = steady_label("activationStatsLabel", lines=2)
         self.dead_label = steady_label("deadReluLabel", lines=2)
@@ -443,6 +586,8 @@ class ActivationsView(_LiveView):
         self._heat_shape: tuple[int, ...] = ()
         self._heat_top: float | None = None
         self._bar_levels: tuple[float, float] | None = None
+        self._hist_x: tuple[float, float] | None = None
+        self._hist_y: tuple[float, float] | None = None
         self._histogram_label = ""
 
     @property
@@ -456,8 +601,9 @@ class ActivationsView(_LiveView):
 
     def _layer_chosen(self) -> None:
         self._heat_top = None
+        self._hist_x = self._hist_y = None
         if self.snapshot is not None:
-            self._draw_layer(self.snapshot)
+            self.draw(self.snapshot)
 
     def _sync_layers(self, snapshot: ViewSnapshot) -> None:
         key = tuple(f"{v.activation}:{v.units}" for v in snapshot.layers)
@@ -465,6 +611,7 @@ class ActivationsView(_LiveView):
             return
         self._layers_key = key
         self._heat_top, self._heat_shape = None, ()
+        self._hist_x = self._hist_y = None
         current = self.layer_combo.currentIndex()
         self.layer_combo.blockSignals(True)
         self.layer_combo.clear()
@@ -479,9 +626,31 @@ class ActivationsView(_LiveView):
         self.layer_combo.setCurrentIndex(min(max(current, 0), L - 1))
         self.layer_combo.blockSignals(False)
 
-    def draw(self, snapshot: ViewSnapshot) -> None:
+    def _current(self, snapshot: ViewSnapshot) -> LayerView | None:
+        if not snapshot.layers:
+            return None
         self._sync_layers(snapshot)
-        self._draw_layer(snapshot)
+        return snapshot.layers[min(self.layer, len(snapshot.layers)) - 1]
+
+    def draw_part(self, part: str) -> None:
+        snapshot = self.snapshot
+        view = None if snapshot is None else self._current(snapshot)
+        if snapshot is None or view is None:
+            return
+        if part == "heatmap":
+            self._draw_heatmap(view)
+        else:
+            self._draw_histogram(view)
+            self._draw_dead(snapshot)
+
+    def draw(self, snapshot: ViewSnapshot) -> None:
+        view = self._current(snapshot)
+        if view is not None:
+            self._draw_heatmap(view)
+            self._draw_histogram(view)
+            self._draw_dead(snapshot)
+
+    def _draw_dead(self, snapshot: ViewSnapshot) -> None:
         relu = [v for v in snapshot.layers if v.dead_units is not None]
         if relu:
             parts = [
@@ -499,34 +668,35 @@ class ActivationsView(_LiveView):
         else:
             self.dead_label.setText(self.tr("No relu layer, so no dead relu units."))
 
-    def _draw_layer(self, snapshot: ViewSnapshot) -> None:
-        if not snapshot.layers:
-            return
-        view = snapshot.layers[min(self.layer, len(snapshot.layers)) - 1]
+    def _draw_heatmap(self, view: LayerView) -> None:
         heat = view.heatmap
-        if heat.size:
-            levels = self._steady_heat_levels(view)
-            self.heatmap.setImage(heat, autoLevels=False, levels=levels)
-            if heat.shape != self._heat_shape:
-                self._heat_shape = heat.shape
-                # unit k (1-based) is the row centred on y = k
-                self.heatmap.setRect(QRectF(0, 0.5, heat.shape[1], heat.shape[0]))
-                _set_range(self.heatmap_plot, (0, heat.shape[1]), (0.5, heat.shape[0] + 0.5))
-            if levels != self._bar_levels:
-                self._bar_levels = levels
-                self.heatmap_bar.setLevels(levels)
+        if not heat.size:
+            return
+        levels = self._steady_heat_levels(view)
+        self.heatmap.set_values(heat, levels, self._lut)
+        if heat.shape != self._heat_shape:
+            self._heat_shape = heat.shape
+            # unit k (1-based) is the row centred on y = k
+            self.heatmap.set_rect(0, 0.5, heat.shape[1], heat.shape[0])
+            _set_range(self.heatmap_plot, (0, heat.shape[1]), (0.5, heat.shape[0] + 0.5))
+        if levels != self._bar_levels:
+            self._bar_levels = levels
+            self.heatmap_bar.setLevels(levels)
+
+    def _draw_histogram(self, view: LayerView) -> None:
         edges, counts = view.hist_edges, view.hist_counts
-        self.histogram_curve.setData(edges, counts, stepMode="center")
-        (cx0, cx1), (cy0, cy1) = self.histogram_plot.getViewBox().viewRange()
+        self.histogram_curve.setSteps(edges, counts)
         lo, hi = float(edges[0]), float(edges[-1])
         if view.activation in BOUNDED_LEVELS:
-            x = (lo, hi) if (cx0, cx1) != (lo, hi) else None
+            x = (lo, hi) if self._hist_x != (lo, hi) else None
         else:
-            x = steady_range((cx0, cx1), lo, hi, fill=0.6, pad=0.0)
+            x = steady_range(self._hist_x, lo, hi, fill=0.6, pad=0.0)
         top = float(counts.max()) if counts.size else 1.0
-        y = steady_range((cy0, cy1), 0.0, max(top, 1.0), fill=0.6, pad=0.0)
+        y = steady_range(self._hist_y, 0.0, max(top, 1.0), fill=0.6, pad=0.0)
         if y is not None:
             y = (0.0, y[1] * 1.1)
+        self._hist_x = x or self._hist_x
+        self._hist_y = y or self._hist_y
         _set_range(self.histogram_plot, x, y)
         label = self.tr("value of A[{l}] ({act})").format(l=view.layer, act=view.activation)
         if label != self._histogram_label:
@@ -580,15 +750,12 @@ class DecisionView(_LiveView):
         self.title = steady_label("decisionTitle", lines=2)
         self.plot = _plot("decisionPlot")
         self.plot.setAspectLocked(False)
-        self.class_map = pg.ImageItem(axisOrder="row-major")
-        self.value_map = pg.ImageItem(axisOrder="row-major")
-        self.value_map.setLookupTable(diverging_lut())
-        for item in (self.class_map, self.value_map):
-            item.setZValue(-10)
-            self.plot.addItem(item)
-        self.fit_curve = self.plot.plot(pen=pg.mkPen("#222222", width=3))
-        self.unit_curve = self.plot.plot(pen=pg.mkPen("#c2185b", width=2, style=Qt.DashLine))
-        self.class_curves: list[pg.PlotDataItem] = []
+        self.class_map = Raster(self.plot)
+        self.value_map = Raster(self.plot)
+        self._lut = diverging_lut()
+        self.fit_curve = make_curve(self.plot, "#222222", width=3)
+        self.unit_curve = make_curve(self.plot, "#c2185b", width=2, dashed=True)
+        self.class_curves: list[PathCurve] = []
         self.points = pg.ScatterPlotItem(size=7, pen=pg.mkPen("w", width=1))
         self.val_points = pg.ScatterPlotItem(size=7, brush=pg.mkBrush(None))
         self.plot.addItem(self.points)
@@ -604,9 +771,8 @@ class DecisionView(_LiveView):
         """Show unit ``unit`` (0-based) of layer ``layer`` (0 = input, L = output); None (or a
         unit that does not exist) goes back to the network's output."""
         self.selected = None if layer is None or unit is None else (int(layer), int(unit))
-        if self._pending is None and self.snapshot is not None:
-            self._pending = self.snapshot
-        self.request_draw()
+        if self._pending is not None or self.snapshot is not None:
+            self.mark_dirty(*self.PARTS)
         self.selectionChanged.emit()
 
     def clear_selected_unit(self) -> None:
@@ -645,7 +811,7 @@ class DecisionView(_LiveView):
         K = train.n_classes if task == "multiclass" else 0
         while len(self.class_curves) < K:
             color = QColor(CLASS_COLORS[len(self.class_curves) % len(CLASS_COLORS)])
-            self.class_curves.append(self.plot.plot(pen=pg.mkPen(color, width=2)))
+            self.class_curves.append(make_curve(self.plot, color.name(), width=2))
         for curve in self.class_curves:
             curve.setData([], [])
         self._ranged_for = None
@@ -677,12 +843,13 @@ class DecisionView(_LiveView):
                 ).format(n0=n0)
             )
 
-    def _place(self, item: pg.ImageItem, snapshot: ViewSnapshot) -> None:
+    def _place(self, item: Raster, snapshot: ViewSnapshot) -> None:
+        """Pixel (i, j) centred on the grid point (x_j, y_i)."""
         x0, x1, y0, y1 = snapshot.probe.extent
         gy, gx = snapshot.probe.grid_shape
         dx = (x1 - x0) / max(gx - 1, 1)
         dy = (y1 - y0) / max(gy - 1, 1)
-        item.setRect(QRectF(x0 - dx / 2, y0 - dy / 2, x1 - x0 + dx, y1 - y0 + dy))
+        item.set_rect(x0 - dx / 2, y0 - dy / 2, x1 - x0 + dx, y1 - y0 + dy)
 
     def _draw_plane(self, snapshot: ViewSnapshot) -> None:
         self.fit_curve.setData([], [])
@@ -696,7 +863,7 @@ class DecisionView(_LiveView):
         if snapshot.output_image is not None:
             self.value_map.setVisible(False)
             self.class_map.setVisible(True)
-            self.class_map.setImage(snapshot.output_image, autoLevels=False, levels=(0, 255))
+            self.class_map.set_rgba(snapshot.output_image)
             self._place(self.class_map, snapshot)
             self.title.setText(self._output_title(snapshot))
         elif snapshot.output_values is not None:
@@ -708,7 +875,7 @@ class DecisionView(_LiveView):
     ) -> None:
         self.class_map.setVisible(False)
         self.value_map.setVisible(True)
-        self.value_map.setImage(values, autoLevels=False, levels=levels)
+        self.value_map.set_values(values, levels, self._lut)
         self._place(self.value_map, snapshot)
 
     def _output_title(self, snapshot: ViewSnapshot) -> str:

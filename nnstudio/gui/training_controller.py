@@ -1,10 +1,12 @@
 """Start, pause, step, stop and reset training of a :class:`~nnstudio.session.Session`.
 
 :class:`TrainingController` owns the QThread and the :class:`~.training_worker.TrainingWorker`
-of the current run. The worker's updates arrive in the GUI thread as queued signals; the
-controller coalesces them (at most one flush every 1/30 s while running, at once when a run
-pauses or ends), applies the latest report to the session (``session.apply_report``, which the
-diagram and the other session views follow) and passes the report and the views' arrays on.
+of the current run. The worker's updates (at most 20 a second) arrive in the GUI thread as queued
+signals; the controller coalesces them into frames (:class:`FrameScheduler`: at most 20 a second,
+fewer when the GUI thread is busy; at once when a run pauses or ends), passes the report (with
+every record since the last frame) and the views' arrays on, and applies the latest report to
+the session (``session.apply_report``, which the diagram and the other session views follow) at
+most 10 times a second.
 
 States: ``"idle"`` (no run), ``"running"``, ``"paused"`` (a run waits between two iterations),
 ``"stopping"`` (asked to stop, the last report is on its way). ``is_busy`` is true in every state
@@ -20,6 +22,7 @@ from __future__ import annotations
 import math
 import time
 import weakref
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
@@ -48,7 +51,10 @@ from .training_worker import (
 from .view_data import ViewProbe, ViewSnapshot, compute_views, grid_size_for, make_probe
 
 IDLE, RUNNING, STOPPING = "idle", "running", "stopping"
-FLUSH_INTERVAL_MS = 1000 // UPDATES_PER_SECOND
+MAX_FRAME_GAP = 0.25  # s: frames never wait longer than this (at least 4 frames a second)
+BUDGET_WINDOW = 0.25  # s over which the GUI thread's CPU share is measured
+APPLY_INTERVAL = 0.1  # s: a running report goes into the session (and the diagram) ≤ 10 a second
+STATUS_INTERVAL = 0.25  # s: the status line changes at most 4 times a second while running
 SLOT_PREFIXES = {"gd": set(), "momentum": {"v"}, "rmsprop": {"s"}, "adam": {"v", "s"}}
 
 
@@ -111,42 +117,112 @@ def class_colors_rgb() -> tuple[tuple[int, int, int], ...]:
 
 
 class FrameScheduler(QObject):
-    """Draws the live views that have something new: at most ``per_frame`` of them per frame
-    and at most ``rate`` frames a second, the least recently drawn first.
+    """The GUI's frames while training: each frame first runs ``prepare`` (the controller passes
+    on the reports received since the last frame), then draws the live views that have something
+    new, at most ``per_frame`` of them, the least recently drawn first.
 
-    A view is any object with ``draw_pending()`` and ``isVisible()``; hidden views are skipped
-    (they draw when shown). One view per frame keeps each burst of GUI work short, so the
-    event loop stays responsive however many views are on screen; the view a learner is
-    looking at (one tab) still gets every frame.
+    Frames come at most ``rate`` times a second. The scheduler also watches the GUI thread's
+    share of the CPU (everything it did, painting included, over the last half second or so):
+    above ``budget`` the frames slow down, to 4 a second at the slowest; below it they speed up
+    again. The GUI's share of the machine stays small, so training runs nearly as fast as without
+    a GUI, on fast and slow machines alike.
+
+    A view is a widget with ``draw_pending()``. Hidden views are skipped (they draw when shown).
+    One view per frame keeps each burst of GUI work short; the view a learner is looking at (one
+    tab) still gets every frame.
     """
 
-    def __init__(self, parent: QObject | None = None, rate: int = 30, per_frame: int = 1):
+    def __init__(
+        self,
+        parent: QObject | None = None,
+        rate: float = 20.0,
+        budget: float = 0.05,
+        per_frame: int = 1,
+        prepare: Callable[[], None] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.per_frame = per_frame
+        self.budget = budget
+        self.prepare = prepare
         self.frames = 0
+        self.min_interval = 1.0 / rate
+        self.interval = self.min_interval  # the current time between frames
         self._waiting: dict[int, weakref.ref] = {}
+        self._views: dict[int, weakref.ref] = {}
         self._drawn_at: dict[int, float] = {}
         self._last_frame = 0.0
-        self._interval = 1.0 / rate
+        self._window: tuple[float, float] | None = None  # (wall, GUI CPU) where it began
+        self._wanted = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._frame)
 
-    def request(self, view: Any) -> None:
-        """``view`` has a new update to draw."""
-        self._waiting[id(view)] = weakref.ref(view)
+    def request(self, view: Any = None) -> None:
+        """A frame is wanted: ``view`` (if any) has a new update to draw."""
+        if view is not None:
+            self._waiting[id(view)] = weakref.ref(view)
+        self._wanted = True
         if not self._timer.isActive():
-            wait = self._interval - (time.perf_counter() - self._last_frame)
-            self._timer.start(max(0, int(wait * 1000)))
+            wait = self.interval - (time.perf_counter() - self._last_frame)
+            self._timer.start(max(0, round(wait * 1000)))
+
+    def register(self, view: Any) -> None:
+        """Know ``view`` (for :meth:`wants_views`); views that draw snapshots have
+        ``uses_snapshots`` true."""
+        self._views[id(view)] = weakref.ref(view)
+
+    def wants_views(self) -> bool:
+        """Whether new view arrays would be drawn soon: a view that draws them is on screen and
+        none is still waiting to draw the last ones (so the training thread does not compute
+        arrays nobody will see)."""
+        shown = False
+        for key, ref in list(self._views.items()):
+            view = ref()
+            if view is None or not shiboken6.isValid(view):
+                del self._views[key]
+            elif getattr(view, "uses_snapshots", False) and view.isVisible():
+                if key in self._waiting:
+                    return False
+                shown = True
+        return shown
 
     def flush_all(self) -> None:
-        """Draw every waiting view now (for tests and when a run ends)."""
-        while self._waiting:
+        """Run frames now until every waiting view has drawn everything (for tests)."""
+        self._frame(limit=max(1, len(self._waiting)))
+        for _ in range(8):
+            if not self._waiting:
+                break
             self._frame(limit=len(self._waiting))
+
+    def reset(self) -> None:
+        """A new run: start at the full rate again."""
+        self.interval = self.min_interval
+        self._window = None
+
+    def _adapt(self, now: float) -> None:
+        """Slow down or speed up so that the GUI thread stays near ``budget`` of the CPU."""
+        cpu = time.thread_time()
+        if self._window is None or now - self._last_frame > 2 * MAX_FRAME_GAP:
+            self._window = (now, cpu)  # a fresh start: the time in between was not ours
+            return
+        wall0, cpu0 = self._window
+        if now - wall0 < BUDGET_WINDOW:
+            return
+        busy = (cpu - cpu0) / (now - wall0)
+        if busy > self.budget:
+            self.interval = min(self.interval * 1.5, MAX_FRAME_GAP)
+        elif busy < 0.6 * self.budget:
+            self.interval = max(self.interval / 1.25, self.min_interval)
+        self._window = (now, cpu)
 
     def _frame(self, limit: int | None = None) -> None:
         self._timer.stop()
-        self._last_frame = time.perf_counter()
+        now = time.perf_counter()
+        self._adapt(now)
+        self._last_frame = now
+        self._wanted = False
+        if self.prepare is not None:
+            self.prepare()
         views = []
         for key, ref in list(self._waiting.items()):
             view = ref()
@@ -157,11 +233,11 @@ class FrameScheduler(QObject):
         views.sort(key=lambda item: item[0])
         for _, key, view in views[: limit or self.per_frame]:
             del self._waiting[key]
-            self._drawn_at[key] = self._last_frame
+            self._drawn_at[key] = now
             view.draw_pending()
         self.frames += 1
-        if self._waiting:
-            self._timer.start(max(1, int(self._interval * 1000)))
+        if self._waiting or self._wanted:
+            self._timer.start(max(1, round(self.interval * 1000)))
 
 
 class TrainingController(QObject):
@@ -191,15 +267,14 @@ class TrainingController(QObject):
         self._worker: TrainingWorker | None = None
         self._control: TrainingControl | None = None
         self._pending: list[TrainingUpdate] = []
-        self._last_flush = 0.0
         self._rate_mark: tuple[int, float] | None = None
         self._probe: ViewProbe | None = None
         self._probe_key: tuple[Any, ...] | None = None
         self.applying = False  # true while a run's report goes into the session
-        self.frames = FrameScheduler(self)  # the live views draw through it
-        self._flush_timer = QTimer(self)
-        self._flush_timer.setSingleShot(True)
-        self._flush_timer.timeout.connect(self._flush)
+        # every frame applies the reports received since the last one, then draws a live view
+        self.frames = FrameScheduler(self, rate=UPDATES_PER_SECOND, prepare=self._flush)
+        self._last_status = 0.0
+        self._last_apply = 0.0
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.setInterval(0)
@@ -389,10 +464,9 @@ class TrainingController(QObject):
             return  # a run that was already wound up
         self._pending.append(update)
         if update.report.status == PAUSED:
-            self._flush()
-        elif not self._flush_timer.isActive():
-            wait = FLUSH_INTERVAL_MS - (time.perf_counter() - self._last_flush) * 1000
-            self._flush_timer.start(max(0, int(wait)))
+            self._flush()  # a pause or a single step shows at once
+        else:
+            self.frames.request()
 
     @Slot(object)
     def _on_finished(self, outcome: TrainingOutcome) -> None:
@@ -419,7 +493,6 @@ class TrainingController(QObject):
         """Apply everything received since the last flush: the latest report (with all the
         records in between) to the session, the latest views to the views. False when the
         session's network no longer fits the run (nothing is applied then)."""
-        self._flush_timer.stop()
         updates, self._pending = self._pending, []
         reports = [u.report for u in updates]
         views = next((u.views for u in reversed(updates) if u.views is not None), None)
@@ -434,20 +507,27 @@ class TrainingController(QObject):
             if final is None:
                 self._abort(self.tr("Training stopped: the network changed while it ran."))
             return False
-        self._last_flush = time.perf_counter()
         self._update_rate(report)
         self.last_report = report
-        self.applying = True
-        try:
-            self.session.apply_report(report)
-        finally:
-            self.applying = False
+        now = time.perf_counter()
+        if report.status != RUNNING or now - self._last_apply >= APPLY_INTERVAL:
+            # the session's weights (which the diagram redraws) follow at most 10 times a second
+            self._last_apply = now
+            self.applying = True
+            try:
+                self.session.apply_report(report)
+            finally:
+                self.applying = False
         if views is not None:
             self.views = views
             self.viewsChanged.emit(views)
+        if self._worker is not None and self.frames.wants_views():
+            self._worker.views_wanted.set()  # the next report may bring new view arrays
         self.reportReceived.emit(report)
-        record = report.last or self._last_known_record()
-        self.statusMessage.emit(status_text(report.step, record, self.classifies()))
+        if report.status != RUNNING or now - self._last_status >= STATUS_INTERVAL:
+            self._last_status = now
+            record = report.last or self._last_known_record()
+            self.statusMessage.emit(status_text(report.step, record, self.classifies()))
         return True
 
     def _last_known_record(self) -> Record | None:

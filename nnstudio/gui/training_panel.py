@@ -9,7 +9,7 @@ reason in their tooltips; the run's own settings were fixed when it started.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSignalBlocker, Signal
+from PySide6.QtCore import QSignalBlocker, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QComboBox,
@@ -36,6 +36,7 @@ from .training_controller import IDLE, RUNNING, STOPPING, TrainingController
 PRECISIONS = ("float64", "float32")
 MAX_EPOCHS = 10_000_000
 MAX_SEED = 2**31 - 1
+PANEL_RATE = 4  # progress bar and rate updates a second while running
 
 
 class TrainingPanel(QWidget):
@@ -51,6 +52,11 @@ class TrainingPanel(QWidget):
         self.session = session
         self.controller = controller
         self.divergence_box: QMessageBox | None = None
+        self._latest: TrainingReport | None = None
+        self._panel_timer = QTimer(self)
+        self._panel_timer.setSingleShot(True)
+        self._panel_timer.setInterval(1000 // PANEL_RATE)
+        self._panel_timer.timeout.connect(self._show_report)
         self._build()
         self._sync_settings()
         self._state_changed(controller.state)
@@ -313,6 +319,8 @@ class TrainingPanel(QWidget):
         if state == RUNNING:
             self.divergence_label.hide()
         if idle:
+            self._panel_timer.stop()
+            self._latest = None
             self.rate_label.setText("")
             self._show_idle_progress()
 
@@ -329,6 +337,18 @@ class TrainingPanel(QWidget):
         self.progress.setValue(start)
 
     def _report(self, report: TrainingReport) -> None:
+        """Progress and rate: at most PANEL_RATE times a second while running."""
+        self._latest = report
+        if report.status != RUNNING:
+            self._show_report()
+        elif not self._panel_timer.isActive():
+            self._panel_timer.start()
+
+    def _show_report(self) -> None:
+        self._panel_timer.stop()
+        report = self._latest
+        if report is None:
+            return
         self.progress.setRange(self.controller.run_start, max(report.total_steps, 1))
         self.progress.setValue(report.step)
         rate = self.controller.rate

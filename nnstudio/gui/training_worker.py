@@ -5,7 +5,8 @@ is created); the GUI never sees an array the trainer is changing and the worker 
 widget. For every report the generator yields, the worker computes the views' arrays
 (:func:`~.view_data.compute_views`) in its own thread and emits one frozen
 :class:`TrainingUpdate`. The generator yields at most ``1 / report_interval`` reports a second
-while running, so the signals stay under 30 a second however fast training runs.
+while running (``UPDATES_PER_SECOND``, 20), so the signals stay under 30 a second however fast
+training runs.
 
 Lifecycle: create, ``moveToThread(thread)``, connect ``thread.started`` to :meth:`run`, start the
 thread. :meth:`run` ends by emitting ``finished`` (or ``errored``), hands the worker back to the
@@ -14,6 +15,7 @@ application's main thread and quits its own thread's event loop.
 
 from __future__ import annotations
 
+import threading
 import time
 import traceback
 from dataclasses import dataclass, replace
@@ -44,7 +46,9 @@ RUNNING, PAUSED, FINISHED, STOPPED, DIVERGED = (
 )
 TERMINAL = (FINISHED, STOPPED, DIVERGED)
 
-UPDATES_PER_SECOND = 30
+# Reports (and so view updates) a second while running: under the limit of 30, and each one
+# costs the training thread a snapshot of the views, so fewer leave more time to training.
+UPDATES_PER_SECOND = 20
 REPORT_INTERVAL = 1.0 / UPDATES_PER_SECOND
 RECORD_EVERY = 10  # full batch: the cost is known anyway, recording it costs a float
 VIEW_SHARE = 0.05  # running: spend at most this share of the time on the views' arrays
@@ -108,6 +112,9 @@ class TrainingWorker(QObject):
         self.start_step = int(start_step)
         self.probe = probe
         self.outcome: TrainingOutcome | None = None  # set (worker thread) just before "finished"
+        # set by the GUI when it can use new view arrays; cleared here when they are made
+        self.views_wanted = threading.Event()
+        self.views_wanted.set()
         self.error = ""  # set just before "errored"
         self._last_record_step = start_step if start_step > 0 else -1  # already in the history
         self._view_cost = 0.0
@@ -170,17 +177,19 @@ class TrainingWorker(QObject):
         return Record(step, cost, accuracy, val_cost, val_accuracy)
 
     def _views(self, report: TrainingReport, force: bool = False) -> ViewSnapshot | None:
-        """The views' arrays for this report, unless they would take more than VIEW_SHARE of
-        the running time (large networks then update their views less often)."""
+        """The views' arrays for this report. While running, only when the GUI wants them
+        (``views_wanted``: a view drew the previous ones, none is waiting) and when they take
+        at most VIEW_SHARE of the running time (large networks update their views less
+        often); a paused or finished run always gets them."""
         if self.probe is None or report.params is None:
             return None
         now = time.perf_counter()
-        if (
-            not force
-            and report.status == RUNNING
-            and (now - self._views_done_at) * VIEW_SHARE < self._view_cost
-        ):
-            return None
+        if not force and report.status == RUNNING:
+            if not self.views_wanted.is_set():
+                return None
+            if (now - self._views_done_at) * VIEW_SHARE < self._view_cost:
+                return None
+        self.views_wanted.clear()
         views = compute_views(report.params, self.network.spec, self.probe, report.step)
         self._views_done_at = time.perf_counter()
         self._view_cost = self._views_done_at - now

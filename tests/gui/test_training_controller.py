@@ -266,7 +266,8 @@ def test_views_receive_data(qtbot, rig):
     assert len(costs) > 10 and steps[-1] == 500 and costs[-1] < costs[0]
     activations = rig.host.activations
     assert activations.updates > 0
-    assert activations.heatmap.image.shape == (4, 64)
+    assert activations.heatmap.values.shape == (4, 64)
+    assert activations.heatmap.image.shape == (4, 64, 4)
     _edges, counts = activations.histogram_curve.getData()
     assert counts.sum() > 0
     decision = rig.host.decision
@@ -274,7 +275,8 @@ def test_views_receive_data(qtbot, rig):
     assert decision.snapshot.step == 500
     decision.set_selected_unit(1, 2)
     rig.controller.frames.flush_all()
-    assert decision.value_map.isVisible() and decision.value_map.image.shape == (80, 80)
+    assert decision.value_map.isVisible() and decision.value_map.values.shape == (80, 80)
+    assert not decision.class_map.isVisible()
     assert "unit 3" in decision.title.text()
 
 

@@ -91,7 +91,8 @@ def test_hyperparameters_lock_while_a_run_is_active(qtbot, panel):
     assert not panel.learning_rate.isEnabled() and not panel.seed.isEnabled()
     assert "Stop training" in panel.learning_rate.toolTip()
     assert panel.stop_button.isEnabled() and not panel.step_button.isEnabled()
-    assert panel.progress.maximum() == 10_000_000 and panel.progress.value() > 0
+    qtbot.waitUntil(lambda: panel.progress.value() > 0, timeout=WAIT)  # ≤ 10 updates a second
+    assert panel.progress.maximum() == 10_000_000
     assert panel.progress.format() == "iteration %v / %m"
     with qtbot.waitSignal(controller.finished, timeout=WAIT):
         qtbot.mouseClick(panel.stop_button, Qt.LeftButton)
@@ -110,7 +111,7 @@ def test_status_and_rate_follow_the_run(qtbot, panel):
         check_params_cb=lambda r: r.status == "running" and controller.rate > 0,
     ):
         controller.start()
-    assert panel.rate_label.text().endswith("it/s")
+    qtbot.waitUntil(lambda: panel.rate_label.text().endswith("it/s"), timeout=WAIT)
     assert panel.status_label.text().startswith("Iteration ")
     assert " · cost " in panel.status_label.text()
     with qtbot.waitSignal(controller.finished, timeout=WAIT):
