@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QGraphicsPixmapItem,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QSizePolicy,
     QSplitter,
     QVBoxLayout,
@@ -748,6 +749,13 @@ class DecisionView(_LiveView):
         self.selected: tuple[int, int] | None = None
         self._ranged_for: object = None
         self.title = steady_label("decisionTitle", lines=2)
+        self.output_button = QPushButton(self.tr("Show the output"))
+        self.output_button.setObjectName("showOutputButton")
+        self.output_button.setToolTip(
+            self.tr("Show the network's output again instead of the unit chosen in the diagram")
+        )
+        self.output_button.clicked.connect(self.clear_selected_unit)
+        self.output_button.setVisible(False)
         self.plot = _plot("decisionPlot")
         self.plot.setAspectLocked(False)
         self.class_map = Raster(self.plot)
@@ -760,8 +768,11 @@ class DecisionView(_LiveView):
         self.val_points = pg.ScatterPlotItem(size=7, brush=pg.mkBrush(None))
         self.plot.addItem(self.points)
         self.plot.addItem(self.val_points)
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        top.addWidget(self.output_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.title)
+        layout.addLayout(top)
         layout.addWidget(self.plot, 1)
         bind(session.events, "data", self, self.load_data)
         self.load_data()
@@ -771,6 +782,7 @@ class DecisionView(_LiveView):
         """Show unit ``unit`` (0-based) of layer ``layer`` (0 = input, L = output); None (or a
         unit that does not exist) goes back to the network's output."""
         self.selected = None if layer is None or unit is None else (int(layer), int(unit))
+        self.output_button.setVisible(self.selected is not None)
         if self._pending is not None or self.snapshot is not None:
             self.mark_dirty(*self.PARTS)
         self.selectionChanged.emit()

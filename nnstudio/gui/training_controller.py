@@ -260,6 +260,7 @@ class TrainingController(QObject):
         self.rate = 0.0  # iterations per second, smoothed
         self.last_report: TrainingReport | None = None
         self.last_divergence = ""
+        self.last_status = ""  # the last status line
         self.views: ViewSnapshot | None = None
         self.run_start = 0  # first iteration of the current (or last) run
         self.run_total = 0  # iteration at which it ends
@@ -527,7 +528,8 @@ class TrainingController(QObject):
         if report.status != RUNNING or now - self._last_status >= STATUS_INTERVAL:
             self._last_status = now
             record = report.last or self._last_known_record()
-            self.statusMessage.emit(status_text(report.step, record, self.classifies()))
+            self.last_status = status_text(report.step, record, self.classifies())
+            self.statusMessage.emit(self.last_status)
         return True
 
     def _last_known_record(self) -> Record | None:
@@ -574,11 +576,13 @@ class TrainingController(QObject):
             self._pending.clear()
         self.rate = 0.0
         self._set_state(IDLE)
-        self.busyChanged.emit(False)
+        self.busyChanged.emit(False)  # (a main window may clear its status line on unlocking)
         self.finished.emit()
         if self.last_divergence:
             self.statusMessage.emit(self.last_divergence)
             self.diverged.emit(self.last_divergence)
+        elif self.last_status:
+            self.statusMessage.emit(self.last_status)
 
     def _join(self) -> None:
         thread, worker = self._thread, self._worker

@@ -9,19 +9,26 @@ reason in their tooltips; the run's own settings were fixed when it started.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSignalBlocker, QTimer, Signal
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QComboBox,
+    QDockWidget,
     QDoubleSpinBox,
     QFormLayout,
     QGridLayout,
     QGroupBox,
     QLabel,
+    QMainWindow,
+    QMenu,
     QMessageBox,
     QProgressBar,
     QPushButton,
     QSpinBox,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -29,7 +36,7 @@ from PySide6.QtWidgets import (
 from ..engine import INITIALIZERS, OPTIMIZERS, TrainingReport
 from ..session import Session
 from .binding import bind
-from .live_views import steady_label
+from .live_views import ActivationsView, CostView, DecisionView, steady_label
 from .style import ERROR_TEXT
 from .training_controller import IDLE, RUNNING, STOPPING, TrainingController
 
@@ -246,6 +253,7 @@ class TrainingPanel(QWidget):
         )
         self.reset_button.clicked.connect(self.controller.reset_weights)
 
+        self._create_actions()
         buttons = QGridLayout()
         buttons.addWidget(self.train_button, 0, 0)
         buttons.addWidget(self.step_button, 0, 1)
@@ -272,6 +280,36 @@ class TrainingPanel(QWidget):
         layout.addWidget(self.status_label)
         layout.addWidget(self.divergence_label)
         layout.addStretch(1)
+
+    def _create_actions(self) -> None:
+        """Menu actions doing what the buttons do (for a Train menu), with shortcuts."""
+        tr = self.tr
+        specs = (
+            ("train_action", "trainAction", tr("&Train"), "F5", self.controller.toggle),
+            ("step_action", "stepAction", tr("&Step"), "F6", self.controller.step),
+            ("stop_action", "stopAction", tr("S&top"), "Shift+F5", self.controller.stop),
+            (
+                "reset_action",
+                "resetWeightsAction",
+                tr("&Reset weights"),
+                "Ctrl+Shift+R",
+                self.controller.reset_weights,
+            ),
+        )
+        for attribute, name, text, keys, slot in specs:
+            action = QAction(text, self)
+            action.setObjectName(name)
+            action.setShortcut(QKeySequence(keys))
+            action.triggered.connect(slot)
+            setattr(self, attribute, action)
+        self.train_action.setStatusTip(tr("Train the network; while training, pause it"))
+        self.step_action.setStatusTip(tr("One iteration: forward pass, backward pass, update"))
+        self.stop_action.setStatusTip(tr("End the run and keep its weights"))
+        self.reset_action.setStatusTip(tr("Draw the initial weights again from the seed"))
+
+    def training_actions(self) -> list[QAction]:
+        """Train/Pause/Resume, Step, Stop and Reset weights, for a Train menu."""
+        return [self.train_action, self.step_action, self.stop_action, self.reset_action]
 
     # -- model → view -------------------------------------------------------------------------
     def _sync_settings(self) -> None:
@@ -309,6 +347,15 @@ class TrainingPanel(QWidget):
         self.step_button.setEnabled(state in (IDLE, "paused"))
         self.stop_button.setEnabled(state in (RUNNING, "paused"))
         self.reset_button.setEnabled(state != STOPPING)
+        action_labels = {RUNNING: tr("&Pause"), "paused": tr("&Resume")}
+        self.train_action.setText(action_labels.get(state, tr("&Train")))
+        for action, button in (
+            (self.train_action, self.train_button),
+            (self.step_action, self.step_button),
+            (self.stop_action, self.stop_button),
+            (self.reset_action, self.reset_button),
+        ):
+            action.setEnabled(button.isEnabled())
         reason = tr(
             "Stop training to change the hyperparameters: the run uses the values it started with."
         )
@@ -370,3 +417,112 @@ class TrainingPanel(QWidget):
         self.divergence_box.setText(message)
         self.divergence_box.open()
         self.divergenceShown.emit(message)
+
+
+# -- the main window's side ---------------------------------------------------------------------
+class _ShutdownOnClose(QObject):
+    """Stops training once the window has really closed (a closeEvent may still refuse)."""
+
+    def __init__(self, window: QMainWindow, controller: TrainingController) -> None:
+        super().__init__(window)
+        self._window, self.controller = window, controller
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._window and event.type() == QEvent.Close:
+            QTimer.singleShot(0, self, self._after_close)
+        return False
+
+    def _after_close(self) -> None:
+        if not self._window.isVisible():
+            self.controller.shutdown()
+
+
+@dataclass
+class TrainingUi:
+    """Everything :func:`install_training` added to a main window."""
+
+    controller: TrainingController
+    panel: TrainingPanel
+    dock: QDockWidget
+    cost_view: CostView
+    activations_view: ActivationsView
+    decision_view: DecisionView
+    menu: QMenu | None = None
+
+
+def install_training(window: QMainWindow, session: Session | None = None) -> TrainingUi:
+    """Add training to a main window: the panel in a "Training" dock (right, under the data
+    dock if there is one), the cost, activations and decision views as tabs of ``window.views``,
+    a Train menu before Help, the status line, the editing lock while a run is active
+    (``window.set_editing_locked``) and the diagram's unit selection (``window.unitSelected``).
+
+    Training stops (and its thread is joined) once the window has closed, and when the
+    application quits; a closeEvent that accepts may also call ``ui.controller.shutdown()``
+    itself, which is harmless.
+    """
+    session = session if session is not None else window.session  # type: ignore[attr-defined]
+    controller = TrainingController(session, window)
+    controller.setObjectName("trainingController")
+    panel = TrainingPanel(session, controller)
+    dock = QDockWidget(window.tr("Training"), window)
+    dock.setObjectName("trainingDock")
+    dock.setWidget(panel)
+    dock.setFeatures(
+        QDockWidget.DockWidgetMovable
+        | QDockWidget.DockWidgetFloatable
+        | QDockWidget.DockWidgetClosable
+    )
+    window.addDockWidget(Qt.RightDockWidgetArea, dock)
+    data_dock = getattr(window, "data_dock", None)
+    if isinstance(data_dock, QDockWidget):
+        window.splitDockWidget(data_dock, dock, Qt.Vertical)
+
+    cost_view = CostView(session, controller)
+    activations_view = ActivationsView(session, controller)
+    decision_view = DecisionView(session, controller)
+    tabs = getattr(window, "views", None)
+    if isinstance(tabs, QTabWidget):
+        for view, title, tip in (
+            (cost_view, window.tr("Cost"), window.tr("The cost J and the accuracy as it trains")),
+            (
+                activations_view,
+                window.tr("Activations"),
+                window.tr("A[l] for a batch of samples: saturated and dead units show here"),
+            ),
+            (
+                decision_view,
+                window.tr("Decision boundary"),
+                window.tr("The network's output over the input plane, behind the data"),
+            ),
+        ):
+            index = tabs.addTab(view, title)
+            tabs.setTabToolTip(index, tip)
+
+    menu = None
+    bar = window.menuBar()
+    if bar is not None:
+        menu = QMenu(window.tr("&Train"), window)
+        menu.setObjectName("trainMenu")
+        menu.addActions(panel.training_actions())
+        help_menu = getattr(window, "help_menu", None)
+        if isinstance(help_menu, QMenu):
+            bar.insertMenu(help_menu.menuAction(), menu)
+        else:
+            bar.addMenu(menu)
+        view_menu = getattr(window, "view_menu", None)
+        if isinstance(view_menu, QMenu):
+            view_menu.addAction(dock.toggleViewAction())
+
+    controller.statusMessage.connect(window.statusBar().showMessage)
+    lock = getattr(window, "set_editing_locked", None)
+    if callable(lock):
+
+        def busy_changed(busy: bool) -> None:
+            lock(busy, controller.busy_reason() if busy else "")
+
+        controller.busyChanged.connect(busy_changed)
+    selected = getattr(window, "unitSelected", None)
+    if selected is not None:
+        selected.connect(decision_view.set_selected_unit)
+    window.installEventFilter(_ShutdownOnClose(window, controller))
+    return TrainingUi(controller, panel, dock, cost_view, activations_view, decision_view, menu)

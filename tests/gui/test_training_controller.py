@@ -231,9 +231,9 @@ def test_closing_the_window_mid_training_stops_cleanly(qtbot, qtlog):
     thread = host.controller._thread
     assert host.close()
     assert thread.isFinished() and not host.controller.is_busy
-    host.deleteLater()
+    with qtbot.waitSignal(host.destroyed, timeout=WAIT):
+        host.deleteLater()
     del host, thread
-    qtbot.wait(1)  # let deleteLater run
     assert not [r for r in qtlog.records if "QThread" in r.message]
 
 
