@@ -38,10 +38,11 @@ from PySide6.QtWidgets import QApplication, QGridLayout, QHBoxLayout, QTabWidget
 from nnstudio.engine import train
 from nnstudio.gui.live_views import ActivationsView, CostView, DecisionView
 from nnstudio.gui.training_controller import TrainingController
-from nnstudio.gui.training_panel import TrainingPanel
+from nnstudio.gui.training_panel import TrainingPanel, install_training
 from nnstudio.session import Session
 
 TIMER_MS = 10
+SETTLE_MS = 150
 
 
 class BenchWindow(QWidget):
@@ -76,23 +77,24 @@ class BenchWindow(QWidget):
             for title, view in views:
                 self.tabs.addTab(view, title)
             row.addWidget(self.tabs, 1)
-        self.resize(1600, 1000)
 
 
 def make_window(layout: str) -> tuple[QWidget, Session, TrainingController, QTabWidget | None]:
-    """The main window when it hosts the training controller (attribute
-    ``training_controller``, views in the tab widget ``views``), else a BenchWindow."""
+    """The main window with training installed (``install_training``, unless the window already
+    hosts a controller as ``training_controller``), else a BenchWindow. Either gets the main
+    window's default size, 1240 × 760 (the offscreen screen is smaller)."""
     if layout == "main":
         from nnstudio.gui import MainWindow
+        from nnstudio.gui.main_window import DEFAULT_SIZE
 
         window = MainWindow()
         controller = getattr(window, "training_controller", None)
-        if isinstance(controller, TrainingController):
-            return window, window.session, controller, window.views
-        window.close()
-        window.deleteLater()
-        layout = "tabs"
+        if not isinstance(controller, TrainingController):
+            controller = install_training(window).controller
+        window.resize(*DEFAULT_SIZE)
+        return window, window.session, controller, window.views
     window = BenchWindow(Session(), layout)
+    window.resize(1240, 760)
     return window, window.session, window.controller, window.tabs
 
 
@@ -116,6 +118,9 @@ def gui_run(session: Session, controller: TrainingController, iterations: int) -
     loop = QEventLoop()
     controller.reset_weights()
     session.set_settings(epochs=iterations)
+    settle = QEventLoop()  # let the reset's redraws finish before the run is timed
+    QTimer.singleShot(SETTLE_MS, settle.quit)
+    settle.exec()
     lateness: list[float] = []
     clock = QElapsedTimer()
     timer = QTimer()
@@ -176,13 +181,21 @@ def main(argv: list[str] | None = None) -> int:
         "--layout",
         choices=("main", "tabs", "grid"),
         default="main",
-        help="main: the main window (or, before it hosts training, tabs); tabs: the panel and "
-        "the views as tabs; grid: every view visible at once",
+        help="main: the main window with training installed; tabs: the panel and the views as "
+        "tabs; grid: every view visible at once",
+    )
+    parser.add_argument(
+        "--frame-budget",
+        type=float,
+        default=None,
+        help="override FrameScheduler.budget (the frames' share of the GUI thread), to explore",
     )
     args = parser.parse_args(argv)
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     window, session, controller, tabs = make_window(args.layout)
+    if args.frame_budget is not None:
+        controller.frames.budget = args.frame_budget
     window.show()
     app.processEvents()
     headless_rate(session, 2000)  # warm up NumPy and the engine
@@ -205,6 +218,7 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"window: {type(window).__name__} ({args.layout}); Python {platform.python_version()}; "
         f"{os.cpu_count()} CPUs; load average {load_before:.1f} → {os.getloadavg()[0]:.1f}; "
+        f"frame budget {controller.frames.budget:.0%}; "
         f"{args.rounds} rounds of {args.iterations} iterations (headless, then GUI)"
     )
     for i, (h, g, tab) in enumerate(zip(headless, gui, shown, strict=True), start=1):

@@ -10,12 +10,23 @@ tab in the background) keeps only the latest snapshot and draws it when it is sh
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
+from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QImage, QPainterPath, QPen, QPixmap, QShowEvent, QTransform
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QColor,
+    QImage,
+    QPainterPath,
+    QPaintEvent,
+    QPen,
+    QPixmap,
+    QShowEvent,
+    QTransform,
+)
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -37,7 +48,7 @@ from .style import CLASS_COLORS, NEGATIVE_COLOR, POSITIVE_COLOR, REGRESSION_COLO
 from .training_controller import TrainingController
 from .view_data import BOUNDED_LEVELS, LayerView, ViewSnapshot
 
-MAX_POINTS = 4_000  # cost curve points kept; older ones are thinned beyond this
+MAX_POINTS = 1_500  # cost curve points kept; older ones are thinned beyond this
 MAX_SCATTER = 2_000  # data points drawn behind the decision map
 TRAIN_COLOR = "#1f77b4"
 VAL_COLOR = "#ff7f0e"
@@ -190,22 +201,66 @@ def _set_range(
         plot.getViewBox().setRange(xRange=x, yRange=y, padding=0)
 
 
-def steady_label(name: str, lines: int = 1) -> QLabel:
-    """A label whose text changes while training but whose size does not: a new text never
-    re-lays out (and so never resizes and fully repaints) the plots around it."""
-    label = QLabel()
-    label.setObjectName(name)
-    label.setWordWrap(lines > 1)
-    label.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Fixed)
-    margins = label.contentsMargins()
-    label.setFixedHeight(
-        lines * label.fontMetrics().lineSpacing() + margins.top() + margins.bottom() + 2
-    )
-    return label
+class SteadyLabel(QLabel):
+    """A label whose text changes while training but whose size does not, and whose text
+    changes at most every TEXT_INTERVAL seconds through :meth:`show_text` (each new text makes
+    Qt lay the window out again, which costs more than drawing the text)."""
+
+    TEXT_INTERVAL = 0.5
+
+    def __init__(self, name: str, lines: int = 1) -> None:
+        super().__init__()
+        self.setObjectName(name)
+        self.setWordWrap(lines > 1)
+        self.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Fixed)
+        margins = self.contentsMargins()
+        self.setFixedHeight(
+            lines * self.fontMetrics().lineSpacing() + margins.top() + margins.bottom() + 2
+        )
+        self._shown_at = 0.0
+        self._next = ""
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._show_next)
+
+    def show_text(self, text: str, now: bool = False) -> None:
+        """Show ``text``: at once when ``now`` or when the last change is old enough, else as
+        soon as it is (the latest text wins)."""
+        self._next = text
+        wait = self.TEXT_INTERVAL - (time.perf_counter() - self._shown_at)
+        if now or wait <= 0:
+            self._show_next()
+        elif not self._timer.isActive():
+            self._timer.start(max(1, round(wait * 1000)))
+
+    def _show_next(self) -> None:
+        self._timer.stop()
+        if self._next != self.text():
+            self._shown_at = time.perf_counter()
+            self.setText(self._next)
 
 
-def _plot(name: str, background: str = "w") -> pg.PlotWidget:
-    widget = pg.PlotWidget(background=background)
+def steady_label(name: str, lines: int = 1) -> SteadyLabel:
+    return SteadyLabel(name, lines)
+
+
+class _Plot(pg.PlotWidget):
+    """A PlotWidget that reports the GUI thread CPU time of its painting to ``cost_sink`` (the
+    frame scheduler paces the frames by it)."""
+
+    def __init__(self, cost_sink: Callable[[float], None] | None = None, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.cost_sink = cost_sink
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        start = time.thread_time()
+        super().paintEvent(event)
+        if self.cost_sink is not None:
+            self.cost_sink(time.thread_time() - start)
+
+
+def _plot(name: str, controller: TrainingController) -> pg.PlotWidget:
+    widget = _Plot(controller.frames.add_paint_cost, background="w")
     widget.setObjectName(name)
     widget.setMenuEnabled(False)
     widget.getViewBox().disableAutoRange()
@@ -355,18 +410,18 @@ class CostView(_LiveView):
         self._accuracy_low: float | None = None
         self._shown: dict[int, bool] = {}  # curve → has data
 
-        self.plot = _plot("costPlot")
+        self.plot = _plot("costPlot", controller)
         self.plot.setLabel("left", self.tr("cost J"))
         self.plot.setLabel("bottom", self.tr("iteration"))
-        self.plot.addLegend(offset=(-10, 10))
+        self.cost_legend = self.plot.addLegend(offset=(-10, 10))
         self.cost_curve = make_curve(self.plot, TRAIN_COLOR, self.tr("training cost"), width=2)
         self.val_cost_curve = make_curve(
             self.plot, VAL_COLOR, self.tr("validation cost"), dashed=True
         )
-        self.accuracy_plot = _plot("accuracyPlot")
+        self.accuracy_plot = _plot("accuracyPlot", controller)
         self.accuracy_plot.setLabel("left", self.tr("accuracy (%)"))
         self.accuracy_plot.setLabel("bottom", self.tr("iteration"))
-        self.accuracy_plot.addLegend(offset=(-10, -10))
+        self.accuracy_legend = self.accuracy_plot.addLegend(offset=(-10, -10))
         self.accuracy_plot.setXLink(self.plot)
         self.accuracy_curve = make_curve(
             self.accuracy_plot, TRAIN_COLOR, self.tr("training accuracy")
@@ -445,6 +500,10 @@ class CostView(_LiveView):
     def _task_changed(self) -> None:
         classifies = self.session.output_activation != "linear"
         self.accuracy_plot.setVisible(classifies)
+        # a legend only when there are two curves to tell apart (it is repainted with them)
+        validation = self.session.prepared.validation.m > 0
+        self.cost_legend.setVisible(validation)
+        self.accuracy_legend.setVisible(validation)
 
     def cost_values(self) -> np.ndarray:
         """The training cost as drawn: log10 J on a log axis, else J."""
@@ -489,9 +548,9 @@ class CostView(_LiveView):
                 text = self.tr("iteration {step} · cost {cost:.4g}").format(
                     step=int(last[0]), cost=last[1]
                 )
-                self.summary.setText(text)
+                self.summary.show_text(text, now=not self.controller.is_running)
             else:
-                self.summary.setText(self.tr("Not trained yet"))
+                self.summary.show_text(self.tr("Not trained yet"), now=True)
         else:
             self._keep_accuracy_range()
 
@@ -551,7 +610,7 @@ class ActivationsView(_LiveView):
         self.layer_combo.setToolTip(self.tr("The layer l whose activations A[l] are shown"))
         self.layer_combo.currentIndexChanged.connect(self._layer_chosen)
 
-        self.heatmap_plot = _plot("activationHeatmap")
+        self.heatmap_plot = _plot("activationHeatmap", controller)
         self.heatmap_plot.setLabel("bottom", self.tr("sample (a fixed batch, sorted by label)"))
         self.heatmap_plot.setLabel("left", self.tr("unit"))
         self.heatmap_plot.invertY(True)
@@ -562,7 +621,7 @@ class ActivationsView(_LiveView):
         )
         self.heatmap_plot.getPlotItem().layout.addItem(self.heatmap_bar, 2, 5)
 
-        self.histogram_plot = _plot("activationHistogram")
+        self.histogram_plot = _plot("activationHistogram", controller)
         self.histogram_plot.setLabel("left", self.tr("count"))
         # an outline only: filling the area under it costs more than the rest of the frame
         self.histogram_curve = make_curve(self.histogram_plot, TRAIN_COLOR)
@@ -661,13 +720,14 @@ class ActivationsView(_LiveView):
                 for v in relu
             ]
             fraction = snapshot.dead_relu_fraction or 0.0
-            self.dead_label.setText(
+            self.dead_label.show_text(
                 self.tr("Dead relu units (0 for every sample): {share:.0f} % — {parts}").format(
                     share=100 * fraction, parts=", ".join(parts)
-                )
+                ),
+                now=not self.controller.is_running,
             )
         else:
-            self.dead_label.setText(self.tr("No relu layer, so no dead relu units."))
+            self.dead_label.show_text(self.tr("No relu layer, so no dead relu units."), now=True)
 
     def _draw_heatmap(self, view: LayerView) -> None:
         heat = view.heatmap
@@ -703,7 +763,7 @@ class ActivationsView(_LiveView):
         if label != self._histogram_label:
             self._histogram_label = label
             self.histogram_plot.setLabel("bottom", label)
-        self.stats_label.setText(self._stats(view))
+        self.stats_label.show_text(self._stats(view), now=not self.controller.is_running)
 
     def _steady_heat_levels(self, view: LayerView) -> tuple[float, float]:
         """Bounded functions keep their fixed range; otherwise the symmetric range changes only
@@ -756,7 +816,7 @@ class DecisionView(_LiveView):
         )
         self.output_button.clicked.connect(self.clear_selected_unit)
         self.output_button.setVisible(False)
-        self.plot = _plot("decisionPlot")
+        self.plot = _plot("decisionPlot", controller)
         self.plot.setAspectLocked(False)
         self.class_map = Raster(self.plot)
         self.value_map = Raster(self.plot)

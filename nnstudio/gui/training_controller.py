@@ -6,7 +6,7 @@ signals; the controller coalesces them into frames (:class:`FrameScheduler`: at 
 fewer when the GUI thread is busy; at once when a run pauses or ends), passes the report (with
 every record since the last frame) and the views' arrays on, and applies the latest report to
 the session (``session.apply_report``, which the diagram and the other session views follow) at
-most 10 times a second.
+most 5 times a second.
 
 States: ``"idle"`` (no run), ``"running"``, ``"paused"`` (a run waits between two iterations),
 ``"stopping"`` (asked to stop, the last report is on its way). ``is_busy`` is true in every state
@@ -52,9 +52,8 @@ from .view_data import ViewProbe, ViewSnapshot, compute_views, grid_size_for, ma
 
 IDLE, RUNNING, STOPPING = "idle", "running", "stopping"
 MAX_FRAME_GAP = 0.25  # s: frames never wait longer than this (at least 4 frames a second)
-BUDGET_WINDOW = 0.25  # s over which the GUI thread's CPU share is measured
-APPLY_INTERVAL = 0.1  # s: a running report goes into the session (and the diagram) ≤ 10 a second
-STATUS_INTERVAL = 0.25  # s: the status line changes at most 4 times a second while running
+APPLY_INTERVAL = 0.2  # s: a running report goes into the session (and the diagram) ≤ 5 a second
+STATUS_INTERVAL = 0.5  # s: the status line changes at most twice a second while running
 SLOT_PREFIXES = {"gd": set(), "momentum": {"v"}, "rmsprop": {"s"}, "adam": {"v", "s"}}
 
 
@@ -121,11 +120,12 @@ class FrameScheduler(QObject):
     on the reports received since the last frame), then draws the live views that have something
     new, at most ``per_frame`` of them, the least recently drawn first.
 
-    Frames come at most ``rate`` times a second. The scheduler also watches the GUI thread's
-    share of the CPU (everything it did, painting included, over the last half second or so):
-    above ``budget`` the frames slow down, to 4 a second at the slowest; below it they speed up
-    again. The GUI's share of the machine stays small, so training runs nearly as fast as without
-    a GUI, on fast and slow machines alike.
+    Frames come at most ``rate`` times a second, and further apart when they are costly: after a
+    frame that took c seconds of the GUI thread's CPU (its own work, plus the painting of the
+    live plots that report it through :meth:`add_paint_cost`), the next one waits c / ``budget``
+    (at most MAX_FRAME_GAP). The frames' share of the GUI thread stays near ``budget``, so
+    training runs nearly as fast as without a GUI, on fast and slow machines and at any window
+    size alike.
 
     A view is a widget with ``draw_pending()``. Hidden views are skipped (they draw when shown).
     One view per frame keeps each burst of GUI work short; the view a learner is looking at (one
@@ -151,7 +151,9 @@ class FrameScheduler(QObject):
         self._views: dict[int, weakref.ref] = {}
         self._drawn_at: dict[int, float] = {}
         self._last_frame = 0.0
-        self._window: tuple[float, float] | None = None  # (wall, GUI CPU) where it began
+        self._cost = 0.0  # GUI thread CPU seconds of a frame, painting included (smoothed)
+        self._frame_work = 0.0
+        self._paint_cost = 0.0
         self._wanted = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -194,31 +196,25 @@ class FrameScheduler(QObject):
                 break
             self._frame(limit=len(self._waiting))
 
-    def reset(self) -> None:
-        """A new run: start at the full rate again."""
-        self.interval = self.min_interval
-        self._window = None
+    def add_paint_cost(self, seconds: float) -> None:
+        """A live view's plot spent ``seconds`` of GUI thread CPU painting (painting happens
+        after the frame, when Qt gets to it; the plots report it here)."""
+        self._paint_cost += seconds
 
-    def _adapt(self, now: float) -> None:
-        """Slow down or speed up so that the GUI thread stays near ``budget`` of the CPU."""
-        cpu = time.thread_time()
-        if self._window is None or now - self._last_frame > 2 * MAX_FRAME_GAP:
-            self._window = (now, cpu)  # a fresh start: the time in between was not ours
-            return
-        wall0, cpu0 = self._window
-        if now - wall0 < BUDGET_WINDOW:
-            return
-        busy = (cpu - cpu0) / (now - wall0)
-        if busy > self.budget:
-            self.interval = min(self.interval * 1.5, MAX_FRAME_GAP)
-        elif busy < 0.6 * self.budget:
-            self.interval = max(self.interval / 1.25, self.min_interval)
-        self._window = (now, cpu)
+    def _adapt(self, frame_cost: float) -> None:
+        """The next frame waits frame_cost / budget: the frames' share of the GUI thread's CPU
+        stays near ``budget`` whatever a frame costs on this machine and window size."""
+        self._cost = frame_cost if self._cost == 0 else 0.7 * self._cost + 0.3 * frame_cost
+        wanted = self._cost / self.budget if self.budget > 0 else 0.0
+        self.interval = min(max(wanted, self.min_interval), MAX_FRAME_GAP)
 
     def _frame(self, limit: int | None = None) -> None:
         self._timer.stop()
-        now = time.perf_counter()
-        self._adapt(now)
+        now, cpu = time.perf_counter(), time.thread_time()
+        # the previous frame's cost: its own work plus the painting it caused since
+        if self._last_frame > 0 and now - self._last_frame < 2 * MAX_FRAME_GAP:
+            self._adapt(self._frame_work + self._paint_cost)
+        self._paint_cost = 0.0
         self._last_frame = now
         self._wanted = False
         if self.prepare is not None:
@@ -236,6 +232,7 @@ class FrameScheduler(QObject):
             self._drawn_at[key] = now
             view.draw_pending()
         self.frames += 1
+        self._frame_work = time.thread_time() - cpu
         if self._waiting or self._wanted:
             self._timer.start(max(1, round(self.interval * 1000)))
 
@@ -512,7 +509,7 @@ class TrainingController(QObject):
         self.last_report = report
         now = time.perf_counter()
         if report.status != RUNNING or now - self._last_apply >= APPLY_INTERVAL:
-            # the session's weights (which the diagram redraws) follow at most 10 times a second
+            # the session's weights (which the diagram redraws) follow at most 5 times a second
             self._last_apply = now
             self.applying = True
             try:

@@ -76,7 +76,7 @@ class TrainingPanel(QWidget):
         bind(session.events, "history", self, self._show_idle_progress)
         controller.stateChanged.connect(self._state_changed)
         controller.reportReceived.connect(self._report)
-        controller.statusMessage.connect(self.status_label.setText)
+        controller.statusMessage.connect(self._status)
         controller.diverged.connect(self.show_divergence)
 
     # -- construction -------------------------------------------------------------------------
@@ -368,7 +368,7 @@ class TrainingPanel(QWidget):
         if idle:
             self._panel_timer.stop()
             self._latest = None
-            self.rate_label.setText("")
+            self.rate_label.show_text("", now=True)
             self._show_idle_progress()
 
     def _show_idle_progress(self) -> None:
@@ -400,7 +400,10 @@ class TrainingPanel(QWidget):
         self.progress.setValue(report.step)
         rate = self.controller.rate
         if rate > 0:
-            self.rate_label.setText(self.tr("{rate:,.0f} it/s").format(rate=rate))
+            self.rate_label.show_text(self.tr("{rate:,.0f} it/s").format(rate=rate))
+
+    def _status(self, text: str) -> None:
+        self.status_label.show_text(text, now=not self.controller.is_running)
 
     # -- divergence -----------------------------------------------------------------------------
     def show_divergence(self, message: str) -> None:
