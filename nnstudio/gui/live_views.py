@@ -785,11 +785,15 @@ class ActivationsView(_LiveView):
                 "{values}; {share:.0f} % of the values sit in a flat end of {act}, where its "
                 "slope g′(z) is nearly 0 and learning slows down."
             ).format(values=values, share=100 * view.saturated_fraction, act=view.activation)
-        if view.dead_units is not None:
+        if view.dead_units:
             return self.tr(
                 "{values}; {dead} of {n} units output 0 for every sample: a dead relu gets no "
                 "gradient and stops learning."
             ).format(values=values, dead=len(view.dead_units), n=view.units)
+        if view.dead_units is not None:
+            return self.tr(
+                "{values}; every unit is positive for some sample, so none is dead."
+            ).format(values=values)
         return values
 
 

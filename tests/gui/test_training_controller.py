@@ -12,6 +12,7 @@ import pytest
 from PySide6.QtCore import Qt, QThread
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
+from nnstudio.data.builtin import BUILTIN_DATASETS
 from nnstudio.engine import Record, TrainingControl
 from nnstudio.gui.live_views import ActivationsView, CostView, DecisionView
 from nnstudio.gui.training_controller import (
@@ -21,7 +22,7 @@ from nnstudio.gui.training_controller import (
 )
 from nnstudio.gui.training_panel import TrainingPanel
 from nnstudio.gui.training_worker import REPORT_INTERVAL, TrainingWorker
-from nnstudio.session import LayerSpec, Session
+from nnstudio.session import DataChoice, LayerSpec, Session
 
 WAIT = 10_000  # ms: generous, for a loaded two-core machine
 LONG = 10_000_000  # epochs: a run that only ends when stopped
@@ -335,3 +336,29 @@ def test_status_text():
     with_val = Record(5, 0.5, 0.5, 0.6, 0.25)
     assert status_text(5, with_val) == "Iteration 5 · cost 0.5 · train 50.0 % · val 25.0 %"
     assert status_text(3, None) == "Iteration 3"
+
+
+@pytest.mark.parametrize("name", sorted(BUILTIN_DATASETS))
+def test_every_builtin_data_set_trains_and_draws(qtbot, rig, name):
+    session = rig.session
+    session.set_data(DataChoice(name=name, validation_share=0.25, standardize=True))
+    session.set_initialization(init="xavier")
+    session.set_settings(epochs=60, batch_size=32, optimizer="adam", learning_rate=0.01)
+    with qtbot.waitSignal(rig.controller.finished, timeout=WAIT):
+        rig.controller.start()
+    rig.controller.frames.flush_all()
+    history = session.history
+    assert history.last_step == rig.controller.planned_steps()  # 60 epochs of mini-batches
+    assert history.val_cost[-1] is not None  # the validation split is evaluated
+    snapshot = rig.host.decision.snapshot
+    assert snapshot is not None and snapshot.step == history.last_step
+    n0 = session.dataset.n_features
+    if n0 == 2:
+        assert rig.host.decision.class_map.isVisible() or rig.host.decision.value_map.isVisible()
+    elif n0 == 1:
+        curves = [rig.host.decision.fit_curve, *rig.host.decision.class_curves]
+        assert any(len(c.getData()[0]) > 0 for c in curves)
+    rig.host.decision.set_selected_unit(1, 0)
+    rig.controller.frames.flush_all()
+    assert rig.host.activations.heatmap.image is not None
+    assert rig.host.cost.val_cost_curve.getData()[1].size > 0
