@@ -26,6 +26,7 @@ from .engine import (
     TrainingReport,
 )
 from .engine.spec import MAX_UNITS
+from .text import translate
 
 OUTPUT_FOR_TASK = {"binary": "sigmoid", "multiclass": "softmax", "regression": "linear"}
 
@@ -237,8 +238,15 @@ class Session:
         expected = session._build_spec()
         if (expected.layer_dims, expected.activations) != (spec.layer_dims, spec.activations):
             raise SpecError(
-                f"the network {list(spec.layer_dims)} does not fit the data: the data needs "
-                f"{expected.layer_dims[0]} input(s) and {expected.layer_dims[-1]} output unit(s)"
+                translate(
+                    "Session",
+                    "the network {dims} does not fit the data: the data needs {n0} input(s) and "
+                    "{nL} output unit(s)",
+                ).format(
+                    dims=list(spec.layer_dims),
+                    n0=expected.layer_dims[0],
+                    nL=expected.layer_dims[-1],
+                )
             )
         session.network = network
         session.settings = settings
@@ -268,11 +276,18 @@ class Session:
         """Raise SpecError (with the reason) if these hidden layers cannot be built."""
         for i, layer in enumerate(hidden, start=1):
             if not 1 <= layer.units <= MAX_UNITS:
-                raise SpecError(f"layer {i} needs between 1 and {MAX_UNITS} units")
+                raise SpecError(
+                    translate("Session", "layer {l} needs between 1 and {max} units").format(
+                        l=i, max=MAX_UNITS
+                    )
+                )
             if layer.activation == "softmax":
                 raise SpecError(
-                    "softmax turns a layer into probabilities over classes, so only the output "
-                    "layer of a multi-class network can use it"
+                    translate(
+                        "Session",
+                        "softmax turns a layer into probabilities over classes, so only the "
+                        "output layer of a multi-class network can use it",
+                    )
                 )
         self._build_spec(hidden)
 
@@ -288,15 +303,27 @@ class Session:
         wanted = self.output_activation
         if activation == wanted:
             return
-        reasons = {
-            "binary": "two classes need one sigmoid unit: its output is the probability of "
-            "class 1, which binary cross-entropy compares with the label",
-            "multiclass": f"{self.dataset.n_classes} classes need {self.dataset.n_classes} "
-            "softmax units: one probability per class for categorical cross-entropy",
-            "regression": "a regression predicts any real number, so the output is linear "
-            "and trained with mean squared error",
-        }
-        raise SpecError(f"The output layer must be {wanted}: {reasons[self.dataset.task]}.")
+        task, k = self.dataset.task, self.dataset.n_classes
+        if task == "binary":
+            template = translate(
+                "Session",
+                "The output layer must be {wanted}: two classes need one sigmoid unit: its "
+                "output is the probability of class 1, which binary cross-entropy compares with "
+                "the label.",
+            )
+        elif task == "multiclass":
+            template = translate(
+                "Session",
+                "The output layer must be {wanted}: {k} classes need {k} softmax units: one "
+                "probability per class for categorical cross-entropy.",
+            )
+        else:
+            template = translate(
+                "Session",
+                "The output layer must be {wanted}: a regression predicts any real number, so "
+                "the output is linear and trained with mean squared error.",
+            )
+        raise SpecError(template.format(wanted=wanted, k=k))
 
     def check_output_units(self, units: int) -> None:
         """The output size follows the task too: raise SpecError saying why ``units`` cannot."""
@@ -304,12 +331,24 @@ class Session:
         if units == wanted:
             return
         if self.dataset.task == "multiclass":
-            why = f"one unit per class, and the data has {self.dataset.n_classes} classes"
+            template = translate(
+                "Session",
+                "The output layer must have {wanted} unit(s): one unit per class, and the data "
+                "has {k} classes.",
+            )
         elif self.dataset.task == "binary":
-            why = "one sigmoid unit gives the probability of class 1 (class 0 is 1 minus it)"
+            template = translate(
+                "Session",
+                "The output layer must have {wanted} unit(s): one sigmoid unit gives the "
+                "probability of class 1 (class 0 is 1 minus it).",
+            )
         else:
-            why = "the data has one target value per sample"
-        raise SpecError(f"The output layer must have {wanted} unit(s): {why}.")
+            template = translate(
+                "Session",
+                "The output layer must have {wanted} unit(s): the data has one target value per "
+                "sample.",
+            )
+        raise SpecError(template.format(wanted=wanted, k=self.dataset.n_classes))
 
     def set_initialization(self, init: str | None = None, seed: int | None = None) -> None:
         self.init = self.init if init is None else init

@@ -22,6 +22,7 @@ from .engine import Network
 from .files import InvalidContentError, ModelFile, load_model, save_model
 from .files.format import now_utc
 from .session import DataChoice, History, LayerSpec, Session, TrainingSettings
+from .text import translate
 
 SETTING_KEYS = ("learning_rate", "epochs", "batch_size", "optimizer", "report_every")
 
@@ -127,8 +128,11 @@ def session_from_model(model: ModelFile, path: str | os.PathLike[str] | None = N
     history and optimizer state. Raises InvalidContentError if the parts do not fit together."""
     if model.dataset is None:
         raise InvalidContentError(
-            "the file holds no data set; NN Studio needs the data a network was trained on "
-            "to show and train it",
+            translate(
+                "ModelFile",
+                "the file holds no data set; NN Studio needs the data a network was trained on "
+                "to show and train it",
+            ),
             path,
         )
     hp = model.hyperparameters
@@ -152,7 +156,9 @@ def session_from_model(model: ModelFile, path: str | os.PathLike[str] | None = N
             },
         )
     except (ValueError, TypeError) as exc:
-        raise InvalidContentError(f"the model cannot be opened: {exc}", path) from exc
+        raise InvalidContentError(
+            translate("ModelFile", "the model cannot be opened: {reason}").format(reason=exc), path
+        ) from exc
     return session
 
 
@@ -211,7 +217,7 @@ def _history(values: Mapping[str, Sequence[Any]]) -> History:
     """The recorded series, aligned with "step" (None where a report recorded nothing)."""
     steps = list(values.get("step", []))
     if any(step is None for step in steps):
-        raise ValueError("the history has an iteration without a number")
+        raise ValueError(translate("ModelFile", "the history has an iteration without a number"))
     n = len(steps)
 
     def series(name: str) -> list[Any]:

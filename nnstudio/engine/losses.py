@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..text import translatable, translate
+
 Array = np.ndarray
 
 
@@ -74,16 +76,22 @@ LOSSES: dict[str, Loss] = {
         binary_cross_entropy,
         binary_cross_entropy_dA,
         "sigmoid",
-        "binary cross-entropy",
+        translatable("Loss", "binary cross-entropy"),
     ),
     "categorical_cross_entropy": Loss(
         "categorical_cross_entropy",
         categorical_cross_entropy,
         categorical_cross_entropy_dA,
         "softmax",
-        "categorical cross-entropy",
+        translatable("Loss", "categorical cross-entropy"),
     ),
-    "mse": Loss("mse", mean_squared_error, mean_squared_error_dA, "linear", "mean squared error"),
+    "mse": Loss(
+        "mse",
+        mean_squared_error,
+        mean_squared_error_dA,
+        "linear",
+        translatable("Loss", "mean squared error"),
+    ),
 }
 
 DEFAULT_LOSS_FOR_OUTPUT = {loss.paired_activation: name for name, loss in LOSSES.items()}
@@ -95,8 +103,11 @@ def default_loss(output_activation: str) -> str:
         return DEFAULT_LOSS_FOR_OUTPUT[output_activation]
     except KeyError:
         raise ValueError(
-            f"no loss pairs with a {output_activation!r} output; use sigmoid (two classes), "
-            "softmax (several classes) or linear (regression) for the output layer"
+            translate(
+                "SpecError",
+                "no loss pairs with a {name!r} output; use sigmoid (two classes), "
+                "softmax (several classes) or linear (regression) for the output layer",
+            ).format(name=output_activation)
         ) from None
 
 

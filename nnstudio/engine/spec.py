@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from ..text import translate
 from .activations import ACTIVATIONS
 from .initializers import INITIALIZERS
 from .losses import DEFAULT_LOSS_FOR_OUTPUT, LOSSES, default_loss
@@ -83,38 +84,80 @@ class NetworkSpec:
 def validate_spec(spec: NetworkSpec) -> None:
     dims, acts = spec.layer_dims, spec.activations
     if len(dims) < 2:
-        raise SpecError("a network needs an input size and at least one layer (the output)")
+        raise SpecError(
+            translate(
+                "SpecError", "a network needs an input size and at least one layer (the output)"
+            )
+        )
     if len(acts) != len(dims) - 1:
-        raise SpecError(f"{len(dims) - 1} layers need {len(dims) - 1} activations, got {len(acts)}")
+        raise SpecError(
+            translate("SpecError", "{L} layers need {L} activations, got {got}").format(
+                L=len(dims) - 1, got=len(acts)
+            )
+        )
     for l, n in enumerate(dims):
         if n < 1:
-            raise SpecError(f"layer {l} has {n} units; every layer needs at least one unit")
+            raise SpecError(
+                translate(
+                    "SpecError", "layer {l} has {n} units; every layer needs at least one unit"
+                ).format(l=l, n=n)
+            )
         if l > 0 and n > MAX_UNITS:
-            raise SpecError(f"layer {l} has {n} units; the most a layer can have is {MAX_UNITS}")
+            raise SpecError(
+                translate(
+                    "SpecError", "layer {l} has {n} units; the most a layer can have is {max}"
+                ).format(l=l, n=n, max=MAX_UNITS)
+            )
     for l, name in enumerate(acts, start=1):
         if name not in ACTIVATIONS:
-            raise SpecError(f"layer {l}: unknown activation {name!r}")
+            raise SpecError(
+                translate("SpecError", "layer {l}: unknown activation {name!r}").format(
+                    l=l, name=name
+                )
+            )
         if ACTIVATIONS[name].output_only and l != len(acts):
-            raise SpecError(f"layer {l}: {name} can only be used in the output layer")
+            raise SpecError(
+                translate(
+                    "SpecError", "layer {l}: {name} can only be used in the output layer"
+                ).format(l=l, name=name)
+            )
     out_act, n_out = acts[-1], dims[-1]
     if out_act == "softmax" and n_out < 2:
-        raise SpecError("a softmax output needs at least two units, one per class")
+        raise SpecError(
+            translate("SpecError", "a softmax output needs at least two units, one per class")
+        )
     if not spec.loss:
         default_loss(out_act)  # raises, saying which outputs can be trained
     if spec.loss not in LOSSES:
-        raise SpecError(f"unknown loss {spec.loss!r}")
+        raise SpecError(translate("SpecError", "unknown loss {name!r}").format(name=spec.loss))
     if spec.loss == "binary_cross_entropy" and out_act != "sigmoid":
-        raise SpecError("binary cross-entropy needs a sigmoid output (probabilities in 0..1)")
+        raise SpecError(
+            translate(
+                "SpecError",
+                "binary cross-entropy needs a sigmoid output (probabilities in 0..1)",
+            )
+        )
     if spec.loss == "categorical_cross_entropy" and (out_act != "softmax" or n_out < 2):
         raise SpecError(
-            "categorical cross-entropy needs a softmax output with one unit per class (K ≥ 2)"
+            translate(
+                "SpecError",
+                "categorical cross-entropy needs a softmax output with one unit per class (K ≥ 2)",
+            )
         )
     if spec.init not in INITIALIZERS:
-        raise SpecError(f"unknown initialisation {spec.init!r}; choose one of {list(INITIALIZERS)}")
+        raise SpecError(
+            translate("SpecError", "unknown initialisation {name!r}; choose one of {known}").format(
+                name=spec.init, known=list(INITIALIZERS)
+            )
+        )
     if spec.dtype not in DTYPES:
-        raise SpecError(f"precision must be float64 or float32, not {spec.dtype!r}")
+        raise SpecError(
+            translate("SpecError", "precision must be float64 or float32, not {dtype!r}").format(
+                dtype=spec.dtype
+            )
+        )
     if spec.l2 < 0:
-        raise SpecError("the L2 strength λ cannot be negative")
+        raise SpecError(translate("SpecError", "the L2 strength λ cannot be negative"))
 
 
 @dataclass(frozen=True)
