@@ -19,6 +19,7 @@ from typing import Any
 
 import numpy as np
 
+from ..text import translatable, translate
 from .dataset import Dataset
 
 MIN_SAMPLES, MAX_SAMPLES = 10, 100_000
@@ -26,6 +27,7 @@ MIN_CLASSES, MAX_CLASSES = 2, 10
 MAX_SEED = 2**32 - 1  # RandomState accepts seeds 0 .. 2**32 - 1
 
 Arrays = tuple[np.ndarray, np.ndarray]  # X (n0, m), labels (m,)
+CLASS_NAME = translatable("BuiltinData", "class {k}")  # classes without fixed names
 
 
 def _class_sizes(samples: int, classes: int) -> list[int]:
@@ -136,7 +138,9 @@ _MAKERS: dict[str, Callable[..., Arrays]] = {
 
 
 def _whole(name: str, value: Any, low: int, high: int) -> int:
-    message = f"{name} must be a whole number from {low} to {high}; got {value!r}"
+    message = translate(
+        "BuiltinData", "{name} must be a whole number from {low} to {high}; got {value!r}"
+    ).format(name=name, low=low, high=high, value=value)
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
         raise ValueError(message)
     number = float(value)
@@ -150,12 +154,16 @@ def _checked_params(spec: BuiltinSpec, params: dict[str, Any]) -> dict[str, Any]
     if unknown:
         if unknown == ["classes"]:
             raise ValueError(
-                f"the number of classes is fixed for {spec.name}; "
-                "only spiral and blobs take a 'classes' parameter"
+                translate(
+                    "BuiltinData",
+                    "the number of classes is fixed for {name}; "
+                    "only spiral and blobs take a 'classes' parameter",
+                ).format(name=spec.name)
             )
         raise ValueError(
-            f"unknown parameter(s) {', '.join(unknown)} for {spec.name}; "
-            f"it takes {', '.join(spec.defaults)}"
+            translate(
+                "BuiltinData", "unknown parameter(s) {unknown} for {name}; it takes {known}"
+            ).format(unknown=", ".join(unknown), name=spec.name, known=", ".join(spec.defaults))
         )
     p = {**spec.defaults, **params}
     checked: dict[str, Any] = {
@@ -163,9 +171,17 @@ def _checked_params(spec: BuiltinSpec, params: dict[str, Any]) -> dict[str, Any]
     }
     noise = p["noise"]
     if isinstance(noise, bool) or not isinstance(noise, numbers.Real):
-        raise ValueError(f"noise must be a number ≥ 0; got {noise!r}")
+        raise ValueError(
+            translate("BuiltinData", "noise must be a number ≥ 0; got {value!r}").format(
+                value=noise
+            )
+        )
     if not (math.isfinite(float(noise)) and float(noise) >= 0):
-        raise ValueError(f"noise must be a finite number ≥ 0; got {noise!r}")
+        raise ValueError(
+            translate("BuiltinData", "noise must be a finite number ≥ 0; got {value!r}").format(
+                value=noise
+            )
+        )
     checked["noise"] = float(noise)
     checked["seed"] = _whole("seed", p["seed"], 0, MAX_SEED)
     if spec.has_classes:
@@ -182,7 +198,9 @@ def make_dataset(name: str, **params: Any) -> Dataset:
     spec = BUILTIN_DATASETS.get(name)
     if spec is None:
         raise ValueError(
-            f"there is no built-in data set {name!r}; choose one of {', '.join(BUILTIN_DATASETS)}"
+            translate(
+                "BuiltinData", "there is no built-in data set {name!r}; choose one of {known}"
+            ).format(name=name, known=", ".join(BUILTIN_DATASETS))
         )
     p = _checked_params(spec, params)
     rs = np.random.RandomState(p["seed"])
@@ -192,7 +210,7 @@ def make_dataset(name: str, **params: Any) -> Dataset:
         class_names: tuple[str, ...] = ()
     else:
         K = p.get("classes", 2)
-        class_names = spec.class_names or tuple(f"class {k}" for k in range(K))
+        class_names = spec.class_names or tuple(CLASS_NAME.format(k=k) for k in range(K))
     return Dataset(
         X=X,
         Y=labels.reshape(1, -1),
@@ -207,10 +225,16 @@ def make_dataset(name: str, **params: Any) -> Dataset:
 def builtin_from_source(source: dict[str, Any]) -> Dataset:
     """Regenerate a built-in data set from its ``Dataset.source`` description."""
     if not isinstance(source, dict) or source.get("kind") != "builtin":
-        raise ValueError('not a built-in data set description (expected "kind": "builtin")')
+        raise ValueError(
+            translate(
+                "BuiltinData", 'not a built-in data set description (expected "kind": "builtin")'
+            )
+        )
     params = source.get("params", {})
     if not isinstance(params, dict):
-        raise ValueError('"params" of a built-in data set must be a mapping')
+        raise ValueError(
+            translate("BuiltinData", '"params" of a built-in data set must be a mapping')
+        )
     return make_dataset(str(source.get("name")), **params)
 
 
@@ -259,70 +283,91 @@ BUILTIN_DATASETS: dict[str, BuiltinSpec] = {
     for s in (
         BuiltinSpec(
             name="flower",
-            title="Flower (planar data)",
+            title=translatable("BuiltinData", "Flower (planar data)"),
             task="binary",
             defaults=_defaults(samples=400, noise=0.2),
             has_classes=False,
             generate=flower,
-            description="Red and blue petals; no straight line separates them.",
-            class_names=("red", "blue"),
+            description=translatable(
+                "BuiltinData", "Red and blue petals; no straight line separates them."
+            ),
+            class_names=(translatable("BuiltinData", "red"), translatable("BuiltinData", "blue")),
         ),
         BuiltinSpec(
             name="circles",
-            title="Circles",
+            title=translatable("BuiltinData", "Circles"),
             task="binary",
             defaults=_defaults(samples=400, noise=0.1),
             has_classes=False,
             generate=circles,
-            description="A ring inside a ring; the boundary must be a closed curve.",
-            class_names=("outer", "inner"),
+            description=translatable(
+                "BuiltinData", "A ring inside a ring; the boundary must be a closed curve."
+            ),
+            class_names=(
+                translatable("BuiltinData", "outer"),
+                translatable("BuiltinData", "inner"),
+            ),
         ),
         BuiltinSpec(
             name="moons",
-            title="Moons",
+            title=translatable("BuiltinData", "Moons"),
             task="binary",
             defaults=_defaults(samples=400, noise=0.1),
             has_classes=False,
             generate=moons,
-            description="Two interleaved half circles.",
-            class_names=("upper", "lower"),
+            description=translatable("BuiltinData", "Two interleaved half circles."),
+            class_names=(
+                translatable("BuiltinData", "upper"),
+                translatable("BuiltinData", "lower"),
+            ),
         ),
         BuiltinSpec(
             name="xor",
-            title="XOR",
+            title=translatable("BuiltinData", "XOR"),
             task="binary",
             defaults=_defaults(samples=400, noise=0.05),
             has_classes=False,
             generate=xor,
-            description="Class 1 where x1 and x2 have opposite signs; one line cannot do it.",
-            class_names=("same sign", "opposite signs"),
+            description=translatable(
+                "BuiltinData", "Class 1 where x1 and x2 have opposite signs; one line cannot do it."
+            ),
+            class_names=(
+                translatable("BuiltinData", "same sign"),
+                translatable("BuiltinData", "opposite signs"),
+            ),
         ),
         BuiltinSpec(
             name="spiral",
-            title="Spiral",
+            title=translatable("BuiltinData", "Spiral"),
             task="multiclass",
             defaults=_defaults(samples=300, noise=0.2, classes=True),
             has_classes=True,
             generate=spiral,
-            description="K spiral arms; a softmax output with K units.",
+            description=translatable(
+                "BuiltinData", "K spiral arms; a softmax output with K units."
+            ),
         ),
         BuiltinSpec(
             name="blobs",
-            title="Blobs",
+            title=translatable("BuiltinData", "Blobs"),
             task="multiclass",
             defaults=_defaults(samples=300, noise=0.6, classes=True),
             has_classes=True,
             generate=blobs,
-            description="K Gaussian clouds; almost separable by straight lines.",
+            description=translatable(
+                "BuiltinData", "K Gaussian clouds; almost separable by straight lines."
+            ),
         ),
         BuiltinSpec(
             name="sine",
-            title="Sine (regression)",
+            title=translatable("BuiltinData", "Sine (regression)"),
             task="regression",
             defaults=_defaults(samples=200, noise=0.1),
             has_classes=False,
             generate=sine,
-            description="y = sin(x) + noise; a linear output with squared error.",
+            description=translatable(
+                "BuiltinData", "y = sin(x) + noise; a linear output with squared error."
+            ),
             feature_names=("x",),
         ),
     )

@@ -30,6 +30,7 @@ from pathlib import Path
 
 import numpy as np
 
+from ..text import localized, translatable, translate
 from .dataset import TASKS, Dataset
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
@@ -38,7 +39,12 @@ MAX_FEATURES = 1024
 MAX_CLASSES = 100
 MAX_INTEGER_CLASSES = 20  # whole-number labels with more distinct values mean regression
 DELIMITERS = ("\t", ";", "|", ",")  # a tie in column count goes to the earlier one
-_DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "|": "vertical bar"}
+DELIMITER_NAMES = {
+    ",": translatable("CsvError", "comma"),
+    ";": translatable("CsvError", "semicolon"),
+    "\t": translatable("CsvError", "tab"),
+    "|": translatable("CsvError", "vertical bar"),
+}
 _SNIFF_LINES = 50
 
 
@@ -75,29 +81,49 @@ def _read_text(path: Path) -> str:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             raise CsvError(
-                f"{path.name} is {size / 2**20:.1f} MB; NN Studio reads CSV files of up to "
-                f"{MAX_FILE_BYTES // 2**20} MB. Save a sample of the rows in a smaller file."
+                translate(
+                    "CsvError",
+                    "{file} is {size:.1f} MB; NN Studio reads CSV files of up to {max} MB. "
+                    "Save a sample of the rows in a smaller file.",
+                ).format(file=path.name, size=size / 2**20, max=MAX_FILE_BYTES // 2**20)
             )
         data = path.read_bytes()
     except FileNotFoundError:
-        raise CsvError(f"there is no file {path}; check the name and folder") from None
+        raise CsvError(
+            translate("CsvError", "there is no file {path}; check the name and folder").format(
+                path=path
+            )
+        ) from None
     except IsADirectoryError:
-        raise CsvError(f"{path} is a folder, not a CSV file") from None
+        raise CsvError(
+            translate("CsvError", "{path} is a folder, not a CSV file").format(path=path)
+        ) from None
     except OSError as exc:
-        raise CsvError(f"{path.name} cannot be read: {exc.strerror or exc}") from None
+        raise CsvError(
+            translate("CsvError", "{file} cannot be read: {reason}").format(
+                file=path.name, reason=exc.strerror or exc
+            )
+        ) from None
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16")
     if data.startswith(b"PK\x03\x04") or b"\x00" in data[:65536]:
         raise CsvError(
-            f"{path.name} is not a text file (it may be an Excel workbook); "
-            "save it from your spreadsheet program as CSV (comma-separated values)"
+            translate(
+                "CsvError",
+                "{file} is not a text file (it may be an Excel workbook); "
+                "save it from your spreadsheet program as CSV (comma-separated values)",
+            ).format(file=path.name)
         )
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         text = data.decode("latin-1")
     if not text.strip():
-        raise CsvError(f"{path.name} is empty; choose a CSV file with a header and data rows")
+        raise CsvError(
+            translate(
+                "CsvError", "{file} is empty; choose a CSV file with a header and data rows"
+            ).format(file=path.name)
+        )
     return text
 
 
@@ -167,14 +193,19 @@ def _records(text: str, delimiter: str, limit: int | None) -> list[tuple[int, li
                     break
     except csv.Error as exc:
         row = number + 1
-        raise CsvError(f"row {row} cannot be read as CSV: {exc}", row=row) from None
+        raise CsvError(
+            translate("CsvError", "row {row} cannot be read as CSV: {reason}").format(
+                row=row, reason=exc
+            ),
+            row=row,
+        ) from None
     return records
 
 
 def _unique_names(names: list[str]) -> tuple[str, ...]:
     result: list[str] = []
     for i, name in enumerate(names):
-        base = name or f"column {i + 1}"
+        base = name or translate("CsvError", "column {n}").format(n=i + 1)
         candidate, n = base, 2
         while candidate in result:
             candidate, n = f"{base} ({n})", n + 1
@@ -196,14 +227,19 @@ def _table(path: Path, limit: int | None, has_header: bool | None) -> _Table:
     decimal_comma = delimiter != ","
     records = _records(text, delimiter, None if limit is None else limit + 2)
     if not records:
-        raise CsvError(f"{path.name} holds no values; choose a CSV file with data rows")
+        raise CsvError(
+            translate(
+                "CsvError", "{file} holds no values; choose a CSV file with data rows"
+            ).format(file=path.name)
+        )
     if has_header is None:
         has_header = _detect_header([f for _, f in records[:2]], text, decimal_comma)
     if has_header:
         header = _unique_names(records[0][1])
         records = records[1:]
     else:
-        header = tuple(f"column {i + 1}" for i in range(len(records[0][1])))
+        column = translate("CsvError", "column {n}")
+        header = tuple(column.format(n=i + 1) for i in range(len(records[0][1])))
     if limit is not None:
         records = records[: limit + 1]  # one more than the limit, to tell when it is exceeded
     return _Table(header, records, has_header, delimiter)
@@ -228,18 +264,28 @@ def _label_index(header: tuple[str, ...], label_column: str | int | None) -> int
     if label_column is None:
         return n - 1
     if isinstance(label_column, bool) or not isinstance(label_column, (int, str)):
-        raise CsvError(f"the label column must be a column name or number; got {label_column!r}")
+        raise CsvError(
+            translate(
+                "CsvError", "the label column must be a column name or number; got {value!r}"
+            ).format(value=label_column)
+        )
     if isinstance(label_column, int):
         if -n <= label_column < n:
             return label_column % n
-        raise CsvError(f"there is no column number {label_column}; the file has {n} columns")
+        raise CsvError(
+            translate(
+                "CsvError", "there is no column number {number}; the file has {n} columns"
+            ).format(number=label_column, n=n)
+        )
     if label_column in header:
         return header.index(label_column)
     folded = [h.strip().casefold() for h in header]
     if label_column.strip().casefold() in folded:
         return folded.index(label_column.strip().casefold())
     raise CsvError(
-        f"there is no column {label_column!r}; the columns are {', '.join(header)}",
+        translate("CsvError", "there is no column {name!r}; the columns are {columns}").format(
+            name=label_column, columns=", ".join(header)
+        ),
         column=label_column,
     )
 
@@ -255,20 +301,30 @@ def _features(values: tuple[str, ...], rows: list[int], name: str, comma: bool) 
     for row, value in zip(rows, values, strict=True):
         if not value:
             raise CsvError(
-                f"row {row}, column {name!r}: the value is missing. Every feature needs a number "
-                "in every row; fill it in or delete the row.",
+                translate(
+                    "CsvError",
+                    "row {row}, column {name!r}: the value is missing. Every feature needs a "
+                    "number in every row; fill it in or delete the row.",
+                ).format(row=row, name=name),
                 row=row,
                 column=name,
             )
         if _number(value, comma) is None:
-            what = "is not a finite number" if _is_float(value) else "is not a number"
-            raise CsvError(
-                f"row {row}, column {name!r}: {value!r} {what}. Feature columns must hold "
-                f"numbers only; correct the value, delete the row, or if {name!r} holds the "
-                "labels choose it as the label column.",
-                row=row,
-                column=name,
-            )
+            if _is_float(value):
+                template = translate(
+                    "CsvError",
+                    "row {row}, column {name!r}: {value!r} is not a finite number. Feature "
+                    "columns must hold numbers only; correct the value, delete the row, or if "
+                    "{name!r} holds the labels choose it as the label column.",
+                )
+            else:
+                template = translate(
+                    "CsvError",
+                    "row {row}, column {name!r}: {value!r} is not a number. Feature columns "
+                    "must hold numbers only; correct the value, delete the row, or if {name!r} "
+                    "holds the labels choose it as the label column.",
+                )
+            raise CsvError(template.format(row=row, name=name, value=value), row=row, column=name)
     raise AssertionError("unreachable: a feature column failed but no value is bad")
 
 
@@ -303,14 +359,21 @@ def _labels(
     for row, value, number in zip(rows, values, parsed, strict=True):
         if not value:
             raise CsvError(
-                f"row {row}, column {name!r}: the label is missing; fill it in or delete the row",
+                translate(
+                    "CsvError",
+                    "row {row}, column {name!r}: the label is missing; fill it in or delete "
+                    "the row",
+                ).format(row=row, name=name),
                 row=row,
                 column=name,
             )
         if number is None and task == "regression":
             raise CsvError(
-                f"row {row}, column {name!r}: {value!r} is not a number; a regression needs "
-                "numeric labels. Correct the value, or import the labels as classes.",
+                translate(
+                    "CsvError",
+                    "row {row}, column {name!r}: {value!r} is not a number; a regression needs "
+                    "numeric labels. Correct the value, or import the labels as classes.",
+                ).format(row=row, name=name, value=value),
                 row=row,
                 column=name,
             )
@@ -328,22 +391,31 @@ def _labels(
     K = len(class_names)
     if K < 2:
         raise CsvError(
-            f"all rows have the label {class_names[0]!r} in column {name!r}; a classifier needs "
-            "at least two classes. Add rows of another class or choose another label column.",
+            translate(
+                "CsvError",
+                "all rows have the label {label!r} in column {name!r}; a classifier needs at "
+                "least two classes. Add rows of another class or choose another label column.",
+            ).format(label=class_names[0], name=name),
             column=name,
         )
     if K > MAX_CLASSES:
         raise CsvError(
-            f"column {name!r} has {K} different labels; NN Studio classifies into at most "
-            f"{MAX_CLASSES} classes. If the labels are measurements, import them as a "
-            "regression; otherwise choose another label column.",
+            translate(
+                "CsvError",
+                "column {name!r} has {K} different labels; NN Studio classifies into at most "
+                "{max} classes. If the labels are measurements, import them as a regression; "
+                "otherwise choose another label column.",
+            ).format(name=name, K=K, max=MAX_CLASSES),
             column=name,
         )
     if task == "binary" and K != 2:
         shown = ", ".join(class_names[:5]) + (", …" if K > 5 else "")
         raise CsvError(
-            f"column {name!r} has {K} classes ({shown}); a binary task needs exactly two. "
-            "Choose multiclass instead.",
+            translate(
+                "CsvError",
+                "column {name!r} has {K} classes ({shown}); a binary task needs exactly two. "
+                "Choose multiclass instead.",
+            ).format(name=name, K=K, shown=shown),
             column=name,
         )
     return Y, task or ("binary" if K == 2 else "multiclass"), class_names
@@ -363,39 +435,66 @@ def load_csv(
     has_header: force the header decision (None = detect).
     """
     if task is not None and task not in TASKS:
-        raise CsvError(f"task must be one of {', '.join(TASKS)} (or None to guess); got {task!r}")
+        raise CsvError(
+            translate(
+                "CsvError", "task must be one of {tasks} (or None to guess); got {task!r}"
+            ).format(tasks=", ".join(TASKS), task=task)
+        )
     path = Path(path)
     table = _table(path, MAX_ROWS, has_header)
     header, records = table.header, table.records
     if not records:
         raise CsvError(
-            f"{path.name} has a header row but no data rows; add one row per sample", row=2
+            translate(
+                "CsvError", "{file} has a header row but no data rows; add one row per sample"
+            ).format(file=path.name),
+            row=2,
         )
     if len(records) > MAX_ROWS:
         raise CsvError(
-            f"{path.name} has more than {MAX_ROWS:,} rows; save a sample of at most "
-            f"{MAX_ROWS:,} rows in a new file and import that",
+            translate(
+                "CsvError",
+                "{file} has more than {max:,} rows; save a sample of at most {max:,} rows in a "
+                "new file and import that",
+            ).format(file=path.name, max=MAX_ROWS),
             row=records[-1][0],
         )
     n = len(header)
     if n < 2:
         raise CsvError(
-            f"{path.name} has only one column; a data set needs at least one feature column and "
-            "a label column. If the values are separated by spaces or another character, save "
-            "the file with commas between the values."
+            translate(
+                "CsvError",
+                "{file} has only one column; a data set needs at least one feature column and a "
+                "label column. If the values are separated by spaces or another character, save "
+                "the file with commas between the values.",
+            ).format(file=path.name)
         )
     if n - 1 > MAX_FEATURES:
         raise CsvError(
-            f"{path.name} has {n - 1} feature columns; NN Studio accepts at most {MAX_FEATURES}. "
-            "Delete the columns you do not need and import the file again."
+            translate(
+                "CsvError",
+                "{file} has {n} feature columns; NN Studio accepts at most {max}. Delete the "
+                "columns you do not need and import the file again.",
+            ).format(file=path.name, n=n - 1, max=MAX_FEATURES)
         )
-    where = "the header has" if table.has_header else f"row {records[0][0]} has"
+    if table.has_header:
+        where = translate("CsvError", "the header has")
+    else:
+        where = translate("CsvError", "row {row} has").format(row=records[0][0])
     for row, fields in records:
         if len(fields) != n:
             raise CsvError(
-                f"row {row} has {len(fields)} values but {where} {n} columns; every row needs "
-                f"one value per column (look for a missing or extra "
-                f"{_DELIMITER_NAMES[table.delimiter]}).",
+                translate(
+                    "CsvError",
+                    "row {row} has {got} values but {where} {n} columns; every row needs one "
+                    "value per column (look for a missing or extra {delimiter}).",
+                ).format(
+                    row=row,
+                    got=len(fields),
+                    where=where,
+                    n=n,
+                    delimiter=localized(DELIMITER_NAMES[table.delimiter]),
+                ),
                 row=row,
             )
     label = _label_index(header, label_column)

@@ -17,6 +17,8 @@ from typing import Any
 
 import numpy as np
 
+from ..text import translate
+
 TASKS = ("binary", "multiclass", "regression")
 OUTPUT_ACTIVATION = {"binary": "sigmoid", "multiclass": "softmax", "regression": "linear"}
 
@@ -213,6 +215,8 @@ class Dataset:
 
     def summary(self) -> str:
         """One line for a status bar, e.g. "flower: 400 samples, 2 features, 2 classes"."""
-        parts = [f"{self.m} samples", f"{self.n_features} features"]
-        parts.append(f"{self.n_classes} classes" if self.is_classification else "regression")
-        return f"{self.name}: " + ", ".join(parts)
+        if self.is_classification:
+            template = translate("Dataset", "{name}: {m} samples, {n} features, {k} classes")
+        else:
+            template = translate("Dataset", "{name}: {m} samples, {n} features, regression")
+        return template.format(name=self.name, m=self.m, n=self.n_features, k=self.n_classes)

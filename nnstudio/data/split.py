@@ -12,6 +12,7 @@ from typing import Any
 
 import numpy as np
 
+from ..text import translate
 from .dataset import Dataset
 
 # A spread this small next to the mean counts as a constant feature (σ treated as 1).
@@ -39,14 +40,20 @@ def split(dataset: Dataset, validation_share: float, seed: int) -> tuple[Dataset
     share = float(validation_share)
     if not 0.0 <= share < 1.0:
         raise ValueError(
-            f"the validation share must be at least 0 and below 1 (e.g. 0.2); got {share}"
+            translate(
+                "Split",
+                "the validation share must be at least 0 and below 1 (e.g. 0.2); got {share}",
+            ).format(share=share)
         )
     m = dataset.m
     total = math.floor(share * m + 0.5)
     if m and total >= m:
         raise ValueError(
-            f"a validation share of {share:g} leaves no training samples out of {m}; "
-            "choose a smaller share"
+            translate(
+                "Split",
+                "a validation share of {share:g} leaves no training samples out of {m}; "
+                "choose a smaller share",
+            ).format(share=share, m=m)
         )
     order = np.random.RandomState(int(seed)).permutation(m)
     if dataset.is_classification and m:
