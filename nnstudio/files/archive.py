@@ -20,6 +20,7 @@ from typing import BinaryIO
 
 import numpy as np
 
+from ..text import translate
 from .errors import (
     CorruptFileError,
     FileAccessError,
@@ -48,11 +49,6 @@ READ_ERRORS: tuple[type[BaseException], ...] = (
     SyntaxError,
 )
 
-DAMAGED = (
-    "the file is damaged and cannot be read (it may be incomplete: was it copied or "
-    "downloaded completely?)"
-)
-NOT_A_MODEL = "this is not an NN Studio model file (a .nnstudio file is a zip archive; this is not)"
 ZIP_STARTS = (b"PK\x03\x04", b"PK\x05\x06")
 ALLOWED_METHODS = {zipfile.ZIP_STORED: "stored", zipfile.ZIP_DEFLATED: "deflate"}
 
@@ -90,36 +86,56 @@ class Archive:
         infos = self._zip.infolist()
         if len(infos) > LIMITS.members:
             raise LimitExceededError(
-                f"the file holds {len(infos)} parts; a model file may hold at most {LIMITS.members}"
+                translate(
+                    "ModelFile", "the file holds {n} parts; a model file may hold at most {max}"
+                ).format(n=len(infos), max=LIMITS.members)
             )
         total = 0
         for info in infos:
             name = info.filename
             if name in self._infos:
-                raise CorruptFileError(f"the file holds two parts named {name!r}")
+                raise CorruptFileError(
+                    translate("ModelFile", "the file holds two parts named {name!r}").format(
+                        name=name
+                    )
+                )
             if info.flag_bits & 0x1:
-                raise InvalidContentError(f"the part {name} is encrypted; model files never are")
+                raise InvalidContentError(
+                    translate(
+                        "ModelFile", "the part {name} is encrypted; model files never are"
+                    ).format(name=name)
+                )
             if info.compress_type not in ALLOWED_METHODS:
                 raise InvalidContentError(
-                    f"the part {name} uses zip compression method {info.compress_type}; "
-                    "model files use only 'stored' or 'deflate'"
+                    translate(
+                        "ModelFile",
+                        "the part {name} uses zip compression method {method}; "
+                        "model files use only 'stored' or 'deflate'",
+                    ).format(name=name, method=info.compress_type)
                 )
             limit = LIMITS.manifest_bytes if name == MANIFEST else LIMITS.member_bytes
             if info.file_size > limit:
                 raise LimitExceededError(
-                    f"the part {name} unpacks to {_size(info.file_size)}; "
-                    f"a model file allows at most {_size(limit)} for it"
+                    translate(
+                        "ModelFile",
+                        "the part {name} unpacks to {size}; a model file allows at most {max} "
+                        "for it",
+                    ).format(name=name, size=_size(info.file_size), max=_size(limit))
                 )
             total += info.file_size
             self._infos[name] = info
         if total > LIMITS.total_bytes:
             raise LimitExceededError(
-                f"the file unpacks to {_size(total)}; a model file may hold at most "
-                f"{_size(LIMITS.total_bytes)}"
+                translate(
+                    "ModelFile", "the file unpacks to {size}; a model file may hold at most {max}"
+                ).format(size=_size(total), max=_size(LIMITS.total_bytes))
             )
         if MANIFEST not in self._infos:
             raise NotAModelFileError(
-                "this zip archive is not an NN Studio model: it has no manifest.json"
+                translate(
+                    "ModelFile",
+                    "this zip archive is not an NN Studio model: it has no manifest.json",
+                )
             )
 
     # -- members ------------------------------------------------------------------------------
@@ -145,9 +161,17 @@ class Archive:
             with self._zip.open(info) as member:
                 data = member.read(info.file_size + 1)
         except READ_ERRORS as exc:
-            raise CorruptFileError(f"the part {name} is damaged and cannot be read") from exc
+            raise CorruptFileError(
+                translate("ModelFile", "the part {name} is damaged and cannot be read").format(
+                    name=name
+                )
+            ) from exc
         if len(data) != info.file_size:
-            raise CorruptFileError(f"the part {name} is damaged: its size is not what it claims")
+            raise CorruptFileError(
+                translate(
+                    "ModelFile", "the part {name} is damaged: its size is not what it claims"
+                ).format(name=name)
+            )
         return data
 
     def put(self, name: str, data: bytes) -> None:
@@ -167,18 +191,32 @@ def open_archive(path: str | os.PathLike[str]) -> Archive:
         stream: BinaryIO = open(path, "rb")  # noqa: SIM115 - closed by Archive or below
     except OSError as exc:
         reason = exc.strerror or str(exc)
-        raise FileAccessError(f"cannot read {Path(path).name}: {reason}", path) from exc
+        raise FileAccessError(_cannot_read(path, reason), path) from exc
     try:
         head = stream.read(4)
         if not head:
-            raise NotAModelFileError("the file is empty (0 bytes): it holds no model")
+            raise NotAModelFileError(
+                translate("ModelFile", "the file is empty (0 bytes): it holds no model")
+            )
         if head not in ZIP_STARTS:
-            raise NotAModelFileError(NOT_A_MODEL)
+            raise NotAModelFileError(
+                translate(
+                    "ModelFile",
+                    "this is not an NN Studio model file (a .nnstudio file is a zip archive; "
+                    "this is not)",
+                )
+            )
         stream.seek(0)
         try:
             zf = zipfile.ZipFile(stream)
         except READ_ERRORS as exc:
-            raise CorruptFileError(DAMAGED) from exc
+            raise CorruptFileError(
+                translate(
+                    "ModelFile",
+                    "the file is damaged and cannot be read (it may be incomplete: was it copied "
+                    "or downloaded completely?)",
+                )
+            ) from exc
         try:
             return Archive(stream, zf)
         except BaseException:
@@ -186,14 +224,22 @@ def open_archive(path: str | os.PathLike[str]) -> Archive:
             raise
     except OSError as exc:
         stream.close()
-        raise FileAccessError(f"cannot read {Path(path).name}: {exc.strerror or exc}") from exc
+        raise FileAccessError(_cannot_read(path, exc.strerror or exc)) from exc
     except BaseException:
         stream.close()
         raise
 
 
+def _cannot_read(path: str | os.PathLike[str], reason: object) -> str:
+    return translate("ModelFile", "cannot read {file}: {reason}").format(
+        file=Path(path).name, reason=reason
+    )
+
+
 def _size(n: int) -> str:
-    return f"{n / 2**20:.1f} MiB" if n >= 2**20 else f"{n} bytes"
+    if n >= 2**20:
+        return f"{n / 2**20:.1f} MiB"
+    return translate("ModelFile", "{n} bytes").format(n=n)
 
 
 # -- .npy members ---------------------------------------------------------------------------------
@@ -202,8 +248,11 @@ def check_member_size(name: str, size: int, shape: tuple[int, ...], dtype: str) 
     nbytes = int(np.prod(shape, dtype=np.int64)) * np.dtype(ARRAY_DTYPES[dtype]).itemsize
     if size > nbytes + LIMITS.npy_header:
         raise InvalidContentError(
-            f"the part {name} is {_size(size)}, larger than the {list(shape)} {dtype} array "
-            "the manifest declares"
+            translate(
+                "ModelFile",
+                "the part {name} is {size}, larger than the {shape} {dtype} array the manifest "
+                "declares",
+            ).format(name=name, size=_size(size), shape=list(shape), dtype=dtype)
         )
 
 
@@ -223,19 +272,30 @@ def parse_npy_header(name: str, data: bytes) -> tuple[str, bool, tuple[int, ...]
     text and never evaluated.
     """
     if data[:6] != NPY_MAGIC or len(data) < 10:
-        raise CorruptFileError(f"the part {name} is damaged: it is not a .npy array")
+        raise CorruptFileError(
+            translate("ModelFile", "the part {name} is damaged: it is not a .npy array").format(
+                name=name
+            )
+        )
     major, minor = data[6], data[7]
     if (major, minor) == (1, 0):
         (length,), start = struct.unpack("<H", data[8:10]), 10
     elif (major, minor) == (2, 0) and len(data) >= 12:
         (length,), start = struct.unpack("<I", data[8:12]), 12
     else:
-        raise InvalidContentError(f"the part {name} uses .npy version {major}.{minor}; use 1.0")
+        raise InvalidContentError(
+            translate("ModelFile", "the part {name} uses .npy version {version}; use 1.0").format(
+                name=name, version=f"{major}.{minor}"
+            )
+        )
+    unreadable = translate(
+        "ModelFile", "the part {name} is damaged: its array header is unreadable"
+    ).format(name=name)
     if length > LIMITS.npy_header or start + length > len(data):
-        raise CorruptFileError(f"the part {name} is damaged: its array header is unreadable")
+        raise CorruptFileError(unreadable)
     match = NPY_HEADER.fullmatch(data[start : start + length].decode("latin-1"))
     if match is None:
-        raise CorruptFileError(f"the part {name} is damaged: its array header is unreadable")
+        raise CorruptFileError(unreadable)
     shape = tuple(int(n) for n in match["shape"].replace(",", " ").split())
     return match["descr"], match["fortran"] == "True", shape, start + length
 
@@ -248,22 +308,34 @@ def read_npy(name: str, data: bytes, shape: tuple[int, ...], dtype: str) -> np.n
     descr, fortran, got_shape, offset = parse_npy_header(name, data)
     if "O" in descr:
         raise InvalidContentError(
-            f"the part {name} holds Python objects; model files hold only numbers, "
-            "so this file was not written by NN Studio and will not be opened"
+            translate(
+                "ModelFile",
+                "the part {name} holds Python objects; model files hold only numbers, so this "
+                "file was not written by NN Studio and will not be opened",
+            ).format(name=name)
         )
     if descr != ARRAY_DTYPES[dtype]:
         raise InvalidContentError(
-            f"the part {name} holds numbers of type {descr!r}; the manifest declares {dtype} "
-            f"({ARRAY_DTYPES[dtype]!r})"
+            translate(
+                "ModelFile",
+                "the part {name} holds numbers of type {descr!r}; the manifest declares {dtype} "
+                "({expected!r})",
+            ).format(name=name, descr=descr, dtype=dtype, expected=ARRAY_DTYPES[dtype])
         )
     if got_shape != tuple(shape):
         raise InvalidContentError(
-            f"the part {name} has shape {got_shape}; the manifest declares {tuple(shape)}"
+            translate(
+                "ModelFile", "the part {name} has shape {got}; the manifest declares {shape}"
+            ).format(name=name, got=got_shape, shape=tuple(shape))
         )
     item = np.dtype(descr)
     count = int(np.prod(shape, dtype=np.int64))
     if len(data) - offset != count * item.itemsize:
-        raise CorruptFileError(f"the part {name} is damaged: its data has the wrong length")
+        raise CorruptFileError(
+            translate(
+                "ModelFile", "the part {name} is damaged: its data has the wrong length"
+            ).format(name=name)
+        )
     flat = (
         np.frombuffer(data, dtype=item, count=count, offset=offset)
         if count

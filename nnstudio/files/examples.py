@@ -20,6 +20,7 @@ from typing import Any
 
 from ..data import make_dataset, prepare
 from ..engine import Network, TrainingConfig, TrainingData, make_optimizer, train
+from ..text import translatable
 from .save import save_model
 
 WRITTEN = datetime(2025, 1, 1, tzinfo=UTC)
@@ -51,7 +52,10 @@ class Example:
 EXAMPLES = (
     Example(
         "flower.nnstudio",
-        "The course's planar flower: one hidden layer of 4 tanh units, sigmoid output",
+        translatable(
+            "Examples",
+            "The course's planar flower: one hidden layer of 4 tanh units, sigmoid output",
+        ),
         "flower",
         {},
         (2, 4, 1),
@@ -65,7 +69,10 @@ EXAMPLES = (
     ),
     Example(
         "spiral-deep-relu.nnstudio",
-        "Three spiral arms need depth: three ReLU layers trained with Adam in mini-batches",
+        translatable(
+            "Examples",
+            "Three spiral arms need depth: three ReLU layers trained with Adam in mini-batches",
+        ),
         "spiral",
         {"samples": 300, "classes": 3, "noise": 0.2},
         (2, 32, 32, 32, 3),
@@ -82,7 +89,10 @@ EXAMPLES = (
     ),
     Example(
         "blobs-softmax.nnstudio",
-        "Three clouds of points, one softmax unit per class, trained with momentum",
+        translatable(
+            "Examples",
+            "Three clouds of points, one softmax unit per class, trained with momentum",
+        ),
         "blobs",
         {"samples": 300, "classes": 3},
         (2, 8, 3),
@@ -99,7 +109,10 @@ EXAMPLES = (
     ),
     Example(
         "sine-regression.nnstudio",
-        "Regression: fit y = sin(x) with two tanh layers and a linear output",
+        translatable(
+            "Examples",
+            "Regression: fit y = sin(x) with two tanh layers and a linear output",
+        ),
         "sine",
         {"samples": 200},
         (1, 16, 16, 1),

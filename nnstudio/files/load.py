@@ -18,6 +18,7 @@ import numpy as np
 
 from ..data import Dataset, Standardizer, builtin_from_source
 from ..engine import Network, Optimizer, make_optimizer
+from ..text import translate
 from .archive import READ_ERRORS, Archive, check_member_size, open_archive, read_npy
 from .errors import CorruptFileError, InvalidContentError, ModelFileError
 from .format import DATA_X, DATA_Y, FORMAT_VERSION, MANIFEST, STD_MEAN, STD_STD, param_member
@@ -86,11 +87,17 @@ def load_model(path: str | os.PathLike[str]) -> ModelFile:
         raise
     except LAST_RESORT as exc:  # a failure of the standard library no check anticipated
         raise CorruptFileError(
-            f"the file is damaged and cannot be read ({type(exc).__name__})", path
+            translate("ModelFile", "the file is damaged and cannot be read ({error})").format(
+                error=type(exc).__name__
+            ),
+            path,
         ) from exc
     except Exception as exc:  # never let anything else escape; tests look for this message
         raise CorruptFileError(
-            f"the file cannot be read (unexpected {type(exc).__name__}: {exc})", path
+            translate("ModelFile", "the file cannot be read (unexpected {error}: {reason})").format(
+                error=type(exc).__name__, reason=exc
+            ),
+            path,
         ) from exc
 
 
@@ -134,11 +141,17 @@ def _read_arrays(archive: Archive, contents: Contents) -> dict[str, np.ndarray]:
     present = archive.names() - {MANIFEST}
     missing = sorted(set(contents.arrays) - present)
     if missing:
-        raise CorruptFileError(f"the part {missing[0]} is missing from the file")
+        raise CorruptFileError(
+            translate("ModelFile", "the part {name} is missing from the file").format(
+                name=missing[0]
+            )
+        )
     extra = sorted(present - set(contents.arrays))
     if extra:
         raise InvalidContentError(
-            f"the file holds a part {extra[0][:200]!r} that its manifest does not declare"
+            translate(
+                "ModelFile", "the file holds a part {name!r} that its manifest does not declare"
+            ).format(name=extra[0][:200])
         )
     for name, (shape, dtype) in contents.arrays.items():
         check_member_size(name, archive.size(name), shape, dtype)
@@ -154,7 +167,11 @@ def _network(contents: Contents, arrays: dict[str, np.ndarray]) -> Network:
     try:
         return Network.from_spec(contents.spec, params)
     except ValueError as exc:
-        raise InvalidContentError(f"the network's parameters do not fit its layers: {exc}") from exc
+        raise InvalidContentError(
+            translate(
+                "ModelFile", "the network's parameters do not fit its layers: {reason}"
+            ).format(reason=exc)
+        ) from exc
 
 
 def _dataset(
@@ -165,30 +182,43 @@ def _dataset(
     if info.embedded:
         X, Y = arrays[DATA_X], arrays[DATA_Y]
         if fingerprint(X, Y) != info.sha256:
-            raise CorruptFileError("the stored data set does not match its checksum")
+            raise CorruptFileError(
+                translate("ModelFile", "the stored data set does not match its checksum")
+            )
         try:
             return Dataset(
                 X, Y, info.task, info.feature_names, info.class_names, info.name, info.source
             )
         except ValueError as exc:
-            raise InvalidContentError(f"the stored data set is not valid: {exc}") from exc
+            raise InvalidContentError(
+                translate("ModelFile", "the stored data set is not valid: {reason}").format(
+                    reason=exc
+                )
+            ) from exc
     try:
         dataset = builtin_from_source(info.source)
     except (ValueError, TypeError) as exc:
         raise InvalidContentError(
-            f"the built-in data set {str(info.source.get('name'))[:100]!r} cannot be re-created: "
-            f"{exc}"
+            translate(
+                "ModelFile", "the built-in data set {name!r} cannot be re-created: {reason}"
+            ).format(name=str(info.source.get("name"))[:100], reason=exc)
         ) from exc
     if dataset.n_features != info.n_features:
         raise InvalidContentError(
-            f"the built-in data set {dataset.name!r} now has {dataset.n_features} features, "
-            f"but the network was built for {info.n_features}"
+            translate(
+                "ModelFile",
+                "the built-in data set {name!r} now has {n} features, but the network was "
+                "built for {expected}",
+            ).format(name=dataset.name, n=dataset.n_features, expected=info.n_features)
         )
     if fingerprint(dataset.X, dataset.Y) != info.sha256:
         warnings.append(
-            f"The built-in data set {dataset.name!r} comes out slightly differently in this "
-            "version of NN Studio than when the model was saved; the weights were trained on "
-            "the old numbers, so costs and accuracies may differ a little."
+            translate(
+                "ModelFile",
+                "The built-in data set {name!r} comes out slightly differently in this version "
+                "of NN Studio than when the model was saved; the weights were trained on the "
+                "old numbers, so costs and accuracies may differ a little.",
+            ).format(name=dataset.name)
         )
     return dataset
 
@@ -197,4 +227,8 @@ def _standardizer(mean: np.ndarray, std: np.ndarray) -> Standardizer:
     try:
         return Standardizer(mean, std)
     except ValueError as exc:
-        raise InvalidContentError(f"the stored standardizer is not valid: {exc}") from exc
+        raise InvalidContentError(
+            translate("ModelFile", "the stored standardizer is not valid: {reason}").format(
+                reason=exc
+            )
+        ) from exc

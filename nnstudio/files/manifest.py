@@ -14,6 +14,7 @@ from typing import Any
 import numpy as np
 
 from ..engine import NetworkSpec
+from ..text import translate
 from .errors import InvalidContentError, LimitExceededError
 from .format import DATA_Y, LIMITS, STD_STD
 from .jsonvalues import JSON, check_json, need_dict, need_int, need_keys, need_str
@@ -84,8 +85,10 @@ def check_manifest(manifest: dict[str, JSON]) -> Contents:
     total = sum(_nbytes(shape, dtype) for shape, dtype in declared.values())
     if total > LIMITS.total_bytes:
         raise LimitExceededError(
-            f"the arrays declared take {total / 2**20:.0f} MiB; a model file may hold at most "
-            f"{LIMITS.total_bytes // 2**20} MiB"
+            translate(
+                "ModelFile",
+                "the arrays declared take {size:.0f} MiB; a model file may hold at most {max} MiB",
+            ).format(size=total / 2**20, max=LIMITS.total_bytes // 2**20)
         )
     return Contents(
         spec=spec,
@@ -112,16 +115,30 @@ def check_array_values(contents: Contents, arrays: dict[str, np.ndarray]) -> Non
     """Finite numbers everywhere, class labels in 0..K-1, σ > 0 (arrays as declared)."""
     for name, array in arrays.items():
         if array.dtype.kind == "f" and not np.isfinite(array).all():
-            what = "weights" if name.startswith("params/") else "values"
-            raise InvalidContentError(
-                f"the {what} in {name} include NaN or infinite numbers; a model file holds only "
-                "finite numbers (was it saved from a run that diverged?)"
-            )
+            if name.startswith("params/"):
+                template = translate(
+                    "ModelFile",
+                    "the weights in {name} include NaN or infinite numbers; a model file holds "
+                    "only finite numbers (was it saved from a run that diverged?)",
+                )
+            else:
+                template = translate(
+                    "ModelFile",
+                    "the values in {name} include NaN or infinite numbers; a model file holds "
+                    "only finite numbers (was it saved from a run that diverged?)",
+                )
+            raise InvalidContentError(template.format(name=name))
     info = contents.dataset
     if info is not None and info.embedded and info.task != "regression":
         labels = arrays[DATA_Y]
         K = len(info.class_names)
         if labels.size and (labels.min() < 0 or labels.max() >= K):
-            raise InvalidContentError(f"{DATA_Y} holds class labels outside 0..{K - 1}")
+            raise InvalidContentError(
+                translate("ModelFile", "{name} holds class labels outside 0..{last}").format(
+                    name=DATA_Y, last=K - 1
+                )
+            )
     if contents.standardized and (arrays[STD_STD] <= 0).any():
-        raise InvalidContentError(f"{STD_STD} must hold only positive spreads σ")
+        raise InvalidContentError(
+            translate("ModelFile", "{name} must hold only positive spreads σ").format(name=STD_STD)
+        )

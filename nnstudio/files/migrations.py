@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from ..text import translate
 from .archive import Archive
 from .errors import InvalidContentError, ModelFileError, NotAModelFileError, UnsupportedVersionError
 from .format import FORMAT_NAME, FORMAT_VERSION
@@ -28,14 +29,19 @@ def file_version(manifest: dict[str, Any]) -> int:
     """The manifest's format version, after checking that it is an NN Studio model at all."""
     if manifest.get("format") != FORMAT_NAME:
         raise NotAModelFileError(
-            f"this is not an NN Studio model: its manifest says format "
-            f"{str(manifest.get('format'))[:80]!r}, not {FORMAT_NAME!r}"
+            translate(
+                "ModelFile",
+                "this is not an NN Studio model: its manifest says format {got!r}, not {wanted!r}",
+            ).format(got=str(manifest.get("format"))[:80], wanted=FORMAT_NAME)
         )
     version = need_int(manifest.get("format_version"), "format_version", 0)
     if version > FORMAT_VERSION:
         raise UnsupportedVersionError(
-            f"this file was made by a newer NN Studio (format {version}); this version reads up "
-            f"to format {FORMAT_VERSION} — update NN Studio to open it"
+            translate(
+                "ModelFile",
+                "this file was made by a newer NN Studio (format {version}); this version reads "
+                "up to format {newest} — update NN Studio to open it",
+            ).format(version=version, newest=FORMAT_VERSION)
         )
     return version
 
@@ -52,8 +58,11 @@ def migrate(manifest: dict[str, Any], archive: Archive, version: int) -> dict[st
     """Upgrade a manifest (and, in memory, the archive's members) from ``version`` to current."""
     if version < oldest_readable():
         raise UnsupportedVersionError(
-            f"this file uses model format {version}, from an early NN Studio; this version "
-            f"reads formats {oldest_readable()} to {FORMAT_VERSION} and cannot upgrade it"
+            translate(
+                "ModelFile",
+                "this file uses model format {version}, from an early NN Studio; this version "
+                "reads formats {oldest} to {newest} and cannot upgrade it",
+            ).format(version=version, oldest=oldest_readable(), newest=FORMAT_VERSION)
         )
     while version < FORMAT_VERSION:
         step = MIGRATIONS[version]
@@ -63,10 +72,17 @@ def migrate(manifest: dict[str, Any], archive: Archive, version: int) -> dict[st
             raise
         except Exception as exc:  # a migration meets damaged old content
             raise InvalidContentError(
-                f"the file could not be upgraded from format {version} to {version + 1}: {exc}"
+                translate(
+                    "ModelFile",
+                    "the file could not be upgraded from format {version} to {next}: {reason}",
+                ).format(version=version, next=version + 1, reason=exc)
             ) from exc
         if not isinstance(manifest, dict):
-            raise InvalidContentError(f"upgrading from format {version} gave no manifest")
+            raise InvalidContentError(
+                translate("ModelFile", "upgrading from format {version} gave no manifest").format(
+                    version=version
+                )
+            )
         version += 1
         manifest["format_version"] = version
     return manifest

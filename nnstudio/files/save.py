@@ -23,6 +23,7 @@ import numpy as np
 from .. import __version__
 from ..data import Dataset, Standardizer, builtin_from_source
 from ..engine import Network
+from ..text import translate
 from .errors import LimitExceededError, ModelFileError, SaveError
 from .format import (
     DATA_X,
@@ -91,9 +92,11 @@ def save_model(
     data = dumps_manifest(manifest)
     if len(data) > LIMITS.manifest_bytes:
         raise LimitExceededError(
-            f"the model's description would take {len(data) / 2**20:.1f} MiB, more than the "
-            f"{LIMITS.manifest_bytes // 2**20} MiB a model file allows; delete some comparison "
-            "runs or record the history less often"
+            translate(
+                "ModelFile",
+                "the model's description would take {size:.1f} MiB, more than the {max} MiB a "
+                "model file allows; delete some comparison runs or record the history less often",
+            ).format(size=len(data) / 2**20, max=LIMITS.manifest_bytes // 2**20)
         )
     contents = check_manifest(loads_manifest(data))  # exactly what a reader will see
     check_array_values(contents, arrays)
@@ -103,7 +106,12 @@ def save_model(
     except ModelFileError:
         raise
     except OSError as exc:
-        raise SaveError(f"could not save {target.name}: {exc.strerror or exc}", target) from exc
+        raise SaveError(
+            translate("ModelFile", "could not save {file}: {reason}").format(
+                file=target.name, reason=exc.strerror or exc
+            ),
+            target,
+        ) from exc
     return target
 
 
@@ -147,7 +155,9 @@ def build_contents(
         t = to_json(optimizer_state.get("t", 0), "optimizer_state.t")
         slots = optimizer_state.get("slots", {})
         if not isinstance(slots, Mapping):
-            raise invalid("optimizer_state.slots", "must map slot names to arrays")
+            raise invalid(
+                "optimizer_state.slots", translate("ModelFile", "must map slot names to arrays")
+            )
         manifest["optimizer_state"] = {"t": t, "slots": [str(name) for name in slots]}
         for name, value in slots.items():
             arrays[slot_member(str(name))] = np.asarray(value)
@@ -160,7 +170,7 @@ def build_contents(
 def history_to_json(history: Mapping[str, Sequence[Any]], where: str) -> dict[str, JSON]:
     """Series of numbers as JSON lists; NaN and infinities become null (no value)."""
     if not isinstance(history, Mapping):
-        raise invalid(where, "must map series names to lists of numbers")
+        raise invalid(where, translate("ModelFile", "must map series names to lists of numbers"))
     result: dict[str, JSON] = {}
     for name, series in history.items():
         values: list[JSON] = []
@@ -168,7 +178,9 @@ def history_to_json(history: Mapping[str, Sequence[Any]], where: str) -> dict[st
         for i, value in enumerate(items):
             number = to_json(value, f"{where}.{name}[{i}]") if _is_finite(value) else None
             if not (number is None or type(number) in (int, float)):
-                raise invalid(f"{where}.{name}[{i}]", "must be a number or None")
+                raise invalid(
+                    f"{where}.{name}[{i}]", translate("ModelFile", "must be a number or None")
+                )
             values.append(number)
         result[str(name)] = values
     return result
@@ -183,10 +195,15 @@ def _is_finite(value: Any) -> bool:
 def run_to_json(run: Mapping[str, Any], where: str) -> dict[str, JSON]:
     """A comparison run {"name", "visible" (default true), "history", "description"}."""
     if not isinstance(run, Mapping):
-        raise invalid(where, "must be a mapping with name, visible, history and description")
+        raise invalid(
+            where,
+            translate("ModelFile", "must be a mapping with name, visible, history and description"),
+        )
     unknown = sorted(set(run) - {"name", "visible", "history", "description"})
     if unknown:
-        raise invalid(where, f"has unknown field {unknown[0]!r}")
+        raise invalid(
+            where, translate("ModelFile", "has unknown field {key!r}").format(key=unknown[0])
+        )
     return {
         "name": to_json(run.get("name", ""), f"{where}.name"),
         "visible": to_json(run.get("visible", True), f"{where}.visible"),

@@ -17,6 +17,7 @@ import numpy as np
 
 from ..engine import OPTIMIZERS, NetworkSpec, SpecError
 from ..engine.spec import MAX_UNITS
+from ..text import translate
 from .errors import LimitExceededError
 from .format import (
     ARRAY_DTYPES,
@@ -71,7 +72,12 @@ def check_spec(value: JSON) -> NetworkSpec:
             l2=need_number(d["l2"], "network.l2", 0.0),
         )
     except SpecError as exc:
-        raise invalid("network", f"describes a network that cannot be built: {exc}") from exc
+        raise invalid(
+            "network",
+            translate("ModelFile", "describes a network that cannot be built: {reason}").format(
+                reason=exc
+            ),
+        ) from exc
 
 
 # -- arrays ---------------------------------------------------------------------------------------
@@ -80,7 +86,9 @@ def check_array_declarations(value: JSON) -> dict[str, ArrayDecl]:
     d = need_dict(value, "arrays")
     if len(d) >= LIMITS.members:  # the manifest is a member too
         raise LimitExceededError(
-            f"the file declares {len(d)} arrays; a model file holds at most {LIMITS.members - 1}"
+            translate(
+                "ModelFile", "the file declares {n} arrays; a model file holds at most {max}"
+            ).format(n=len(d), max=LIMITS.members - 1)
         )
     result: dict[str, ArrayDecl] = {}
     for name, decl in d.items():
@@ -91,12 +99,20 @@ def check_array_declarations(value: JSON) -> dict[str, ArrayDecl]:
         shape = tuple(need_int(n, f"{where}.shape[{i}]", 0, 2**31) for i, n in enumerate(dims))
         dtype = need_str(entry["dtype"], f"{where}.dtype", 100)
         if dtype not in ARRAY_DTYPES:
-            raise invalid(where, f"has dtype {dtype!r}; only {', '.join(ARRAY_DTYPES)} are allowed")
+            raise invalid(
+                where,
+                translate("ModelFile", "has dtype {dtype!r}; only {known} are allowed").format(
+                    dtype=dtype, known=", ".join(ARRAY_DTYPES)
+                ),
+            )
         nbytes = int(np.prod(shape, dtype=np.float64)) * np.dtype(ARRAY_DTYPES[dtype]).itemsize
         if nbytes > LIMITS.member_bytes:
             raise LimitExceededError(
-                f"the array {name} would take {nbytes / 2**20:.0f} MiB; "
-                f"a model file allows at most {LIMITS.member_bytes // 2**20} MiB per array"
+                translate(
+                    "ModelFile",
+                    "the array {name} would take {size:.0f} MiB; a model file allows at most "
+                    "{max} MiB per array",
+                ).format(name=name, size=nbytes / 2**20, max=LIMITS.member_bytes // 2**20)
             )
         result[name] = (shape, dtype)
     return result
@@ -116,17 +132,33 @@ def compare_declarations(declared: dict[str, ArrayDecl], needed: dict[str, Array
     """The ``arrays`` field must declare exactly the arrays the rest of the manifest needs."""
     for name, (shape, dtype) in needed.items():
         if name not in declared:
-            raise invalid("arrays", f"lacks {name}, which the manifest needs")
+            raise invalid(
+                "arrays",
+                translate("ModelFile", "lacks {name}, which the manifest needs").format(name=name),
+            )
         got_shape, got_dtype = declared[name]
         if got_shape != shape:
             raise invalid(
-                f"arrays[{name!r}]", f"has shape {list(got_shape)}; it must be {list(shape)}"
+                f"arrays[{name!r}]",
+                translate("ModelFile", "has shape {got}; it must be {shape}").format(
+                    got=list(got_shape), shape=list(shape)
+                ),
             )
         if got_dtype != dtype:
-            raise invalid(f"arrays[{name!r}]", f"has dtype {got_dtype}; it must be {dtype}")
+            raise invalid(
+                f"arrays[{name!r}]",
+                translate("ModelFile", "has dtype {got}; it must be {dtype}").format(
+                    got=got_dtype, dtype=dtype
+                ),
+            )
     extra = sorted(set(declared) - set(needed))
     if extra:
-        raise invalid("arrays", f"declares {extra[0]}, which nothing in the manifest uses")
+        raise invalid(
+            "arrays",
+            translate("ModelFile", "declares {name}, which nothing in the manifest uses").format(
+                name=extra[0]
+            ),
+        )
 
 
 # -- optimizer state, standardizer ----------------------------------------------------------------
@@ -145,9 +177,14 @@ def check_optimizer_state(value: JSON, spec: NetworkSpec) -> tuple[int, dict[str
         need_str(name, where, 100)
         match = SLOT_NAME.fullmatch(name)
         if match is None or param_member(match.group(1)) not in params:
-            raise invalid(where, f"is {name!r}, which is not a slot of this network's parameters")
+            raise invalid(
+                where,
+                translate(
+                    "ModelFile", "is {name!r}, which is not a slot of this network's parameters"
+                ).format(name=name),
+            )
         if slot_member(name) in slots:
-            raise invalid(where, f"repeats {name!r}")
+            raise invalid(where, translate("ModelFile", "repeats {name!r}").format(name=name))
         slots[slot_member(name)] = params[param_member(match.group(1))]
     return t, slots
 
@@ -159,7 +196,12 @@ def check_standardizer(value: JSON, n0: int) -> dict[str, ArrayDecl]:
     d = need_dict(value, "standardizer")
     need_keys(d, "standardizer", ("kind",))
     if d["kind"] != "z-score":
-        raise invalid("standardizer.kind", f"is {d['kind']!r}; this version knows 'z-score'")
+        raise invalid(
+            "standardizer.kind",
+            translate("ModelFile", "is {kind!r}; this version knows 'z-score'").format(
+                kind=d["kind"]
+            ),
+        )
     return {STD_MEAN: ((n0, 1), "float64"), STD_STD: ((n0, 1), "float64")}
 
 
@@ -195,32 +237,55 @@ def check_dataset(value: JSON, spec: NetworkSpec) -> DatasetInfo | None:
     need_keys(d, "dataset", (*DATASET_FIELDS, "embedded", "sha256"))
     task = need_str(d["task"], "dataset.task", 100)
     if task not in TASKS:
-        raise invalid("dataset.task", f"is {task!r}; it must be one of {', '.join(TASKS)}")
+        raise invalid(
+            "dataset.task",
+            translate("ModelFile", "is {task!r}; it must be one of {known}").format(
+                task=task, known=", ".join(TASKS)
+            ),
+        )
     n0 = need_int(d["n_features"], "dataset.n_features", 1, 1_000_000)
     if n0 != spec.layer_dims[0]:
         raise invalid(
-            "dataset.n_features", f"is {n0} but the network has n[0] = {spec.layer_dims[0]} inputs"
+            "dataset.n_features",
+            translate("ModelFile", "is {n} but the network has n[0] = {n0} inputs").format(
+                n=n0, n0=spec.layer_dims[0]
+            ),
         )
     features = need_list(d["feature_names"], "dataset.feature_names", n0)
     classes = need_list(d["class_names"], "dataset.class_names", MAX_UNITS)
     if len(features) != n0:
-        raise invalid("dataset.feature_names", f"has {len(features)} names for {n0} features")
+        raise invalid(
+            "dataset.feature_names",
+            translate("ModelFile", "has {k} names for {n} features").format(k=len(features), n=n0),
+        )
     K = len(classes)
     if (task == "regression" and K) or (task == "binary" and K != 2) or K == 1:
-        raise invalid("dataset.class_names", f"has {K} names, which does not fit a {task} task")
+        raise invalid(
+            "dataset.class_names",
+            translate("ModelFile", "has {K} names, which does not fit a {task} task").format(
+                K=K, task=task
+            ),
+        )
     m = need_int(d["m"], "dataset.m", 0, 2**31)
     if m * n0 * 8 > LIMITS.member_bytes:
         raise LimitExceededError(
-            f"the data set ({n0} × {m} numbers) is larger than a model file may hold "
-            f"({LIMITS.member_bytes // 2**20} MiB)"
+            translate(
+                "ModelFile",
+                "the data set ({n} × {m} numbers) is larger than a model file may hold ({max} MiB)",
+            ).format(n=n0, m=m, max=LIMITS.member_bytes // 2**20)
         )
     source = need_dict(check_json(d["source"], "dataset.source"), "dataset.source")
     embedded = need_bool(d["embedded"], "dataset.embedded")
     if source.get("kind") != "builtin" and not embedded:
-        raise invalid("dataset.embedded", "is false, but only a built-in data set can be re-made")
+        raise invalid(
+            "dataset.embedded",
+            translate("ModelFile", "is false, but only a built-in data set can be re-made"),
+        )
     sha = need_str(d["sha256"], "dataset.sha256", 64)
     if not re.fullmatch(r"[0-9a-f]{64}", sha):
-        raise invalid("dataset.sha256", "must be 64 lower-case hexadecimal digits")
+        raise invalid(
+            "dataset.sha256", translate("ModelFile", "must be 64 lower-case hexadecimal digits")
+        )
     return DatasetInfo(
         name=need_str(d["name"], "dataset.name"),
         task=task,
@@ -251,10 +316,20 @@ def check_history(value: JSON, where: str = "history") -> dict[str, list[float |
     """{series name: [finite number or null, …]}, e.g. "step", "cost", "val_accuracy"."""
     d = need_dict(value, where)
     if len(d) > LIMITS.history_series:
-        raise invalid(where, f"has {len(d)} series; at most {LIMITS.history_series} are allowed")
+        raise invalid(
+            where,
+            translate("ModelFile", "has {n} series; at most {max} are allowed").format(
+                n=len(d), max=LIMITS.history_series
+            ),
+        )
     result: dict[str, list[float | int | None]] = {}
     for name, series in d.items():
-        need_str(name, f"{where} series name", 100, empty=False)
+        need_str(
+            name,
+            translate("ModelFile", "{where} series name").format(where=where),
+            100,
+            empty=False,
+        )
         values = need_list(series, f"{where}.{name}", LIMITS.history_points)
         for i, v in enumerate(values):
             if v is not None:
@@ -307,12 +382,22 @@ def check_hyperparameters(value: JSON) -> dict[str, Any]:
     if optimizer is not None:
         need_str(optimizer, w + "optimizer", 100)
         if optimizer not in OPTIMIZERS:
-            raise invalid(w + "optimizer", f"is {optimizer!r}; known: {', '.join(OPTIMIZERS)}")
+            raise invalid(
+                w + "optimizer",
+                translate("ModelFile", "is {name!r}; known: {known}").format(
+                    name=optimizer, known=", ".join(OPTIMIZERS)
+                ),
+            )
     options = need_dict(d.get("optimizer_options", {}), w + "optimizer_options")
     allowed = OPTIMIZERS[optimizer].hyperparameter_names if optimizer else None
     for key, option in options.items():
         if allowed is not None and key not in allowed:
-            raise invalid(w + "optimizer_options", f"has {key!r}, which {optimizer} does not use")
+            raise invalid(
+                w + "optimizer_options",
+                translate("ModelFile", "has {key!r}, which {name} does not use").format(
+                    key=key, name=optimizer
+                ),
+            )
         need_number(option, f"{w}optimizer_options.{key}")
     return d
 
@@ -326,4 +411,9 @@ def check_timestamp(value: JSON, where: str) -> datetime:
             moment = moment.replace(tzinfo=UTC)
         return moment.astimezone(UTC)
     except (ValueError, OverflowError) as exc:
-        raise invalid(where, f"is {text!r}, not a date and time like 2026-05-09T07:36:11Z") from exc
+        raise invalid(
+            where,
+            translate(
+                "ModelFile", "is {text!r}, not a date and time like 2026-05-09T07:36:11Z"
+            ).format(text=text),
+        ) from exc
