@@ -19,6 +19,7 @@ import numpy as np
 
 from ..engine import Network
 from ..engine.activations import LEAKY_SLOPE
+from ..text import translate
 
 # The activations written out in the script: the same NumPy operations as the engine's.
 ACTIVATION_CODE = {
@@ -78,10 +79,18 @@ def script_source(
     name in the script's folder)."""
     for act in net.activations:
         if act not in ACTIVATION_CODE:
-            raise ValueError(f"the {act!r} activation cannot be exported to a script yet")
+            raise ValueError(
+                translate(
+                    "ExportScript", "the {name!r} activation cannot be exported to a script yet"
+                ).format(name=act)
+            )
     out = net.activations[-1]
     if out not in PREDICT_CODE:
-        raise ValueError(f"a {out!r} output layer cannot be exported to a script yet")
+        raise ValueError(
+            translate(
+                "ExportScript", "a {name!r} output layer cannot be exported to a script yet"
+            ).format(name=out)
+        )
     dims, L = net.layer_dims, net.L
     acts = ", ".join(net.activations)
     lines: list[str] = []

@@ -16,6 +16,8 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..text import translate
+
 SERIES = ("step", "cost", "val_cost", "accuracy", "val_accuracy")
 MAX_RUNS = 100  # what a model file may hold
 MAX_NAME = 200
@@ -299,19 +301,23 @@ def _phrase(key: str, value: Any) -> str:
     if key == "layer_dims":
         dims = list(value)
         hidden = dims[1:-1]
-        return "hidden " + "-".join(str(n) for n in hidden) if hidden else "no hidden layer"
+        if not hidden:
+            return translate("Runs", "no hidden layer")
+        return translate("Runs", "hidden {units}").format(units="-".join(str(n) for n in hidden))
     if key == "learning_rate":
-        return f"lr {float(value):g}"
+        return translate("Runs", "lr {value:g}").format(value=float(value))
     if key == "batch_size":
-        return "full batch" if not value else f"batch {int(value)}"
+        if not value:
+            return translate("Runs", "full batch")
+        return translate("Runs", "batch {size}").format(size=int(value))
     if key == "init":
-        return f"{value} init"
+        return translate("Runs", "{name} init").format(name=value)
     if key == "l2":
         return f"λ {float(value):g}"
     if key == "seed":
-        return f"seed {value}"
+        return translate("Runs", "seed {seed}").format(seed=value)
     if key == "epochs":
-        return f"{value} epochs"
+        return translate("Runs", "{epochs} epochs").format(epochs=value)
     if key == "optimizer":
         return str(value)
     if isinstance(value, float):
@@ -338,5 +344,5 @@ def describe_change(
             return ", ".join(_phrase(k, new[k]) for k in changed)
     main = [k for k in (*first_keys, "activations", "learning_rate") if k in new]
     if not main:
-        return "run"
+        return translate("Runs", "run")
     return ", ".join(_phrase(k, new[k]) for k in dict.fromkeys(main))

@@ -19,6 +19,7 @@ from typing import NamedTuple
 import numpy as np
 
 from ..engine import Network, get_activation, get_loss
+from ..text import localized, translatable, translate
 
 Array = np.ndarray
 
@@ -39,11 +40,16 @@ G_NAMES = {
 G_PRIME = {
     "sigmoid": "σ′(z) = a (1 − a)",
     "tanh": "tanh′(z) = 1 − a²",
-    "relu": "ReLU′(z) = 1 where z > 0, else 0",
-    "leaky_relu": "LeakyReLU′(z) = 1 where z > 0, else 0.01",
+    "relu": translatable("StepThrough", "ReLU′(z) = 1 where z > 0, else 0"),
+    "leaky_relu": translatable("StepThrough", "LeakyReLU′(z) = 1 where z > 0, else 0.01"),
     "linear": "g′(z) = 1",
-    "softmax": "the softmax Jacobian",
+    "softmax": translatable("StepThrough", "the softmax Jacobian"),
 }
+
+
+def _sentences(first: str, second: str) -> str:
+    """Two sentences of an explanation, joined as the language joins sentences."""
+    return translate("StepThrough", "{first} {second}").format(first=first, second=second)
 
 
 @dataclass(frozen=True, eq=False)
@@ -197,29 +203,52 @@ def build_steps(net: Network, X: Array, Y: Array, learning_rate: float) -> list[
             " + ",
             _sym("b", l, (n, 1)),
         )
-        first = " A[0] is the input X, one sample per column." if l == 1 else ""
+        explanation = translate(
+            "StepThrough",
+            "W[{l}] ({n}, {p}) times A[{q}] ({p}, {m}) gives ({n}, {m}): one column per sample. "
+            "W[{l}] and b[{l}] have no m — every sample uses the same parameters — and b[{l}] "
+            "({n}, 1) is added to each of the {m} columns (broadcasting).",
+        ).format(l=l, q=l - 1, n=n, p=n_prev, m=m)
+        if l == 1:
+            explanation = _sentences(
+                explanation,
+                translate("StepThrough", "A[0] is the input X, one sample per column."),
+            )
         add(
             FORWARD,
             l,
             f"Forward, layer {l}: linear step",
             formula,
             [param("W", l), A(l - 1), param("b", l), Z(l)],
-            f"W[{l}] ({n}, {n_prev}) times A[{l - 1}] ({n_prev}, {m}) gives ({n}, {m}): one column "
-            f"per sample. W[{l}] and b[{l}] have no m — every sample uses the same parameters — "
-            f"and b[{l}] ({n}, 1) is added to each of the {m} columns (broadcasting).{first}",
+            explanation,
         )
         formula = _cat(_sym("A", l, (n, m)), " = ", _g_of(act, _sym("Z", l), l))
         formula_note = get_activation(act).formula
+        if act == "softmax":
+            explanation = translate(
+                "StepThrough",
+                "g[{l}] = {act} ({note}) acts on every entry of Z[{l}] on its own (softmax: on "
+                "every column), so A[{l}] has the shape of Z[{l}].",
+            )
+        else:
+            explanation = translate(
+                "StepThrough",
+                "g[{l}] = {act} ({note}) acts on every entry of Z[{l}] on its own, so A[{l}] has "
+                "the shape of Z[{l}].",
+            )
+        explanation = explanation.format(l=l, act=act, note=formula_note)
+        if l == L:
+            explanation = _sentences(
+                explanation,
+                translate("StepThrough", "A[{L}] is the prediction Ŷ.").format(L=L),
+            )
         add(
             FORWARD,
             l,
             f"Forward, layer {l}: activation {act}",
             formula,
             [Z(l), A(l)],
-            f"g[{l}] = {act} ({formula_note}) acts on every entry of Z[{l}] on its own"
-            + (" (softmax: on every column)" if act == "softmax" else "")
-            + f", so A[{l}] has the shape of Z[{l}]."
-            + (f" A[{L}] is the prediction Ŷ." if l == L else ""),
+            explanation,
         )
 
     # -- cost -----------------------------------------------------------------------------------
@@ -250,9 +279,19 @@ def build_steps(net: Network, X: Array, Y: Array, learning_rate: float) -> list[
         "Cost",
         formula,
         [A(L), ("Y", keep("Y", Y)), ("J", keep("J", np.array([[cost]])))],
-        f"The {loss.title} averaged over the m = {m} samples"
-        + (f", plus the L2 penalty with λ = {net.l2:g}" if net.l2 else "")
-        + ". Back propagation computes how J changes with every parameter.",
+        (
+            translate(
+                "StepThrough",
+                "The {loss} averaged over the m = {m} samples, plus the L2 penalty with "
+                "λ = {l2:g}. Back propagation computes how J changes with every parameter.",
+            )
+            if net.l2
+            else translate(
+                "StepThrough",
+                "The {loss} averaged over the m = {m} samples. Back propagation computes how J "
+                "changes with every parameter.",
+            )
+        ).format(loss=localized(loss.title), m=m, l2=net.l2),
         value=cost,
     )
 
@@ -264,10 +303,11 @@ def build_steps(net: Network, X: Array, Y: Array, learning_rate: float) -> list[
         if l == L and loss.paired_activation == act:
             formula = _cat(_sym("dZ", l, (n, m)), " = ", _sym("A", l), " − ", _sym("Y"))
             arrays = [A(l), ("Y", keep("Y", Y)), dZ]
-            explanation = (
-                f"For a {act} output with {loss.title} the derivatives simplify: the error of "
-                "each output is just prediction minus label."
-            )
+            explanation = translate(
+                "StepThrough",
+                "For a {act} output with {loss} the derivatives simplify: the error of each "
+                "output is just prediction minus label.",
+            ).format(act=act, loss=localized(loss.title))
         else:
             formula = _cat(
                 _sym("dZ", l, (n, m)),
@@ -280,10 +320,10 @@ def build_steps(net: Network, X: Array, Y: Array, learning_rate: float) -> list[
                 ")",
             )
             arrays = [grad("dA", l), Z(l), dZ]
-            explanation = (
-                f"⊙ multiplies entry by entry, so dZ[{l}] has the shape of Z[{l}]. "
-                f"Here {G_PRIME[act]}."
-            )
+            explanation = translate(
+                "StepThrough",
+                "⊙ multiplies entry by entry, so dZ[{l}] has the shape of Z[{l}]. Here {prime}.",
+            ).format(l=l, prime=localized(G_PRIME[act]))
         add(BACKWARD, l, f"Backward, layer {l}: dZ[{l}]", formula, arrays, explanation)
 
         parts: list[_F | str] = [
@@ -303,8 +343,11 @@ def build_steps(net: Network, X: Array, Y: Array, learning_rate: float) -> list[
             f"Backward, layer {l}: dW[{l}]",
             _cat(*parts),
             [*arrays, grad("dW", l)],
-            f"({n}, {m}) · ({m}, {n_prev}) = ({n}, {n_prev}), the shape of W[{l}]: the product "
-            f"adds up the m = {m} samples, and 1/m turns the sum into an average.",
+            translate(
+                "StepThrough",
+                "({n}, {m}) · ({m}, {p}) = ({n}, {p}), the shape of W[{l}]: the product adds up "
+                "the m = {m} samples, and 1/m turns the sum into an average.",
+            ).format(n=n, m=m, p=n_prev, l=l),
         )
         add(
             BACKWARD,
@@ -312,8 +355,11 @@ def build_steps(net: Network, X: Array, Y: Array, learning_rate: float) -> list[
             f"Backward, layer {l}: db[{l}]",
             _cat(_sym("db", l, (n, 1)), " = (1/m) Σ ", _sym("dZ", l, (n, m))),
             [dZ, grad("db", l)],
-            f"Σ adds each row of dZ[{l}] over its {m} columns (numpy: "
-            "np.sum(dZ, axis=1, keepdims=True)), giving the shape of b[" + str(l) + "].",
+            translate(
+                "StepThrough",
+                "Σ adds each row of dZ[{l}] over its {m} columns (numpy: "
+                "np.sum(dZ, axis=1, keepdims=True)), giving the shape of b[{l}].",
+            ).format(l=l, m=m),
         )
         if l > 1:
             add(
@@ -328,8 +374,11 @@ def build_steps(net: Network, X: Array, Y: Array, learning_rate: float) -> list[
                     _sym("dZ", l, (n, m)),
                 ),
                 [param("W", l), dZ, grad("dA", l - 1)],
-                f"The error flows back through the same weights: W[{l}]ᵀ ({n_prev}, {n}) times "
-                f"dZ[{l}] ({n}, {m}) gives one gradient per unit of layer {l - 1} and sample.",
+                translate(
+                    "StepThrough",
+                    "The error flows back through the same weights: W[{l}]ᵀ ({p}, {n}) times "
+                    "dZ[{l}] ({n}, {m}) gives one gradient per unit of layer {q} and sample.",
+                ).format(l=l, p=n_prev, n=n, m=m, q=l - 1),
             )
 
     # -- update ---------------------------------------------------------------------------------
@@ -362,8 +411,11 @@ def build_steps(net: Network, X: Array, Y: Array, learning_rate: float) -> list[
                 grad("db", l),
                 (f"new b[{l}]", keep(f"new b{l}", after.params[f"b{l}"])),
             ],
-            f"Gradient descent moves every parameter a small step against its gradient; the "
-            f"learning rate α = {learning_rate:g} sets the step size.",
+            translate(
+                "StepThrough",
+                "Gradient descent moves every parameter a small step against its gradient; the "
+                "learning rate α = {lr:g} sets the step size.",
+            ).format(lr=learning_rate),
             result=f"new W[{l}]",
         )
     return steps
