@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from ..data import CsvError, CsvPreview, Dataset, load_csv
+from ..data.csv_import import DELIMITER_NAMES
+from ..text import localized
 from .style import ERROR_TEXT
-
-DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "|": "vertical bar"}
 
 
 class CsvDialog(QDialog):
@@ -40,7 +40,7 @@ class CsvDialog(QDialog):
         self.setWindowTitle(self.tr("Import {file}").format(file=self.path.name))
         self.resize(720, 480)
 
-        delimiter = DELIMITER_NAMES.get(preview.delimiter, repr(preview.delimiter))
+        delimiter = localized(DELIMITER_NAMES.get(preview.delimiter, repr(preview.delimiter)))
         header = self.tr("yes") if preview.has_header else self.tr("no (columns are numbered)")
         info = QLabel(
             self.tr(
@@ -129,8 +129,12 @@ class CsvDialog(QDialog):
                 where.append(self.tr("row {row}").format(row=exc.row))
             if exc.column is not None:
                 where.append(self.tr("column “{column}”").format(column=exc.column))
-            prefix = f"{', '.join(where)}: " if where else ""
-            self._fail(prefix + str(exc))
+            reason = str(exc)
+            if where:
+                reason = self.tr("{where}: {reason}").format(
+                    where=self.tr(", ").join(where), reason=reason
+                )
+            self._fail(reason)
             return
         except (OSError, ValueError) as exc:
             self._fail(str(exc))

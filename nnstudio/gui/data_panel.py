@@ -28,14 +28,27 @@ from PySide6.QtWidgets import (
 )
 
 from ..data import BUILTIN_DATASETS, Dataset
-from ..data.builtin import MAX_CLASSES, MAX_SAMPLES, MIN_CLASSES, MIN_SAMPLES
+from ..data.builtin import CLASS_NAME, MAX_CLASSES, MAX_SAMPLES, MIN_CLASSES, MIN_SAMPLES
 from ..session import DataChoice, Session
+from ..text import localized
 from .binding import bind
 from .commands import SetDataCommand
 from .style import CLASS_COLORS, REGRESSION_COLOR, class_color
 
 IMPORTED = "__imported__"
 MAX_SEED = 2**31 - 1  # QSpinBox holds a 32-bit int
+
+
+def shown_class_names(dataset: Dataset) -> list[str]:
+    """The class names as the learner reads them: a built-in set's in the interface language
+    (the data set itself keeps the English names), an imported set's as the file has them."""
+    source = dataset.source
+    spec = BUILTIN_DATASETS.get(source.get("name", "")) if source.get("kind") == "builtin" else None
+    if spec is None:
+        return list(dataset.class_names)
+    if spec.class_names:
+        return [localized(name) for name in spec.class_names]
+    return [localized(CLASS_NAME).format(k=k) for k in range(dataset.n_classes)]
 
 
 class DataPanel(QWidget):
@@ -58,9 +71,9 @@ class DataPanel(QWidget):
         self.dataset_combo = QComboBox()
         self.dataset_combo.setObjectName("datasetCombo")
         for name, spec in BUILTIN_DATASETS.items():
-            self.dataset_combo.addItem(spec.title, name)
+            self.dataset_combo.addItem(localized(spec.title), name)
             self.dataset_combo.setItemData(
-                self.dataset_combo.count() - 1, spec.description, Qt.ToolTipRole
+                self.dataset_combo.count() - 1, localized(spec.description), Qt.ToolTipRole
             )
         self.dataset_combo.setToolTip(self.tr("The samples the network learns from."))
 
@@ -201,7 +214,7 @@ class DataPanel(QWidget):
             self.noise_spin.setValue(float(params["noise"]))
             self.seed_spin.setValue(min(int(params["seed"]), MAX_SEED))
             self.classes_spin.setValue(int(params.get("classes", dataset.n_classes or 2)))
-            self.description_label.setText(spec.description)
+            self.description_label.setText(localized(spec.description))
         else:
             self.samples_spin.setValue(max(MIN_SAMPLES, min(dataset.m, MAX_SAMPLES)))
             self.classes_spin.setValue(max(MIN_CLASSES, min(dataset.n_classes, MAX_CLASSES)))
@@ -287,7 +300,7 @@ class DataPanel(QWidget):
         else:
             swatches = " ".join(
                 f"<span style='color:{CLASS_COLORS[k % len(CLASS_COLORS)]}'>●</span>&nbsp;{name}"
-                for k, name in enumerate(dataset.class_names)
+                for k, name in enumerate(shown_class_names(dataset))
             )
             parts.append(self.tr("classes: {swatches}").format(swatches=swatches))
         if prepared.validation.m:
@@ -327,7 +340,7 @@ class DataPanel(QWidget):
             return
         spec = BUILTIN_DATASETS[key]
         choice = replace(current, name=key, params=dict(spec.defaults), imported=None)
-        self.apply(choice, self.tr("Use data set {title}").format(title=spec.title))
+        self.apply(choice, self.tr("Use data set {title}").format(title=localized(spec.title)))
 
     def _param_edited(self, key: str, value: Any) -> None:
         current = self.session.data_choice
@@ -337,7 +350,14 @@ class DataPanel(QWidget):
         if key == "classes" and not BUILTIN_DATASETS[current.name].has_classes:
             return
         choice = replace(current, params=params)
-        self.apply(choice, self.tr("Set {key} to {value}").format(key=key, value=value))
+        names = {
+            "samples": self.tr("samples"),
+            "noise": self.tr("noise"),
+            "classes": self.tr("classes K"),
+            "seed": self.tr("seed"),
+        }
+        text = self.tr("Set {key} to {value}").format(key=names.get(key, key), value=value)
+        self.apply(choice, text)
 
     def _validation_edited(self, percent: int) -> None:
         choice = replace(self.session.data_choice, validation_share=percent / 100)

@@ -29,10 +29,6 @@ HISTORY_COLUMNS = ("step", "cost", "val_cost", "accuracy", "val_accuracy")
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".bmp")
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Export", text)
-
-
 # -- plots ---------------------------------------------------------------------------------------
 def _plot_item(plot: Any) -> Any:
     """What pyqtgraph's exporters take: a PlotItem or a scene."""
@@ -61,9 +57,13 @@ def export_plot(plot: Any, path: str | os.PathLike[str], width: int | None = Non
             exporter.parameters()["width"] = int(width)
         exporter.export(str(target))
     else:
-        raise ValueError(tr("Save the plot as .png or .svg."))
+        raise ValueError(QCoreApplication.translate("Export", "Save the plot as .png or .svg."))
     if not target.exists() or target.stat().st_size == 0:
-        raise OSError(tr("the plot could not be written to {path}").format(path=target))
+        raise OSError(
+            QCoreApplication.translate("Export", "the plot could not be written to {path}").format(
+                path=target
+            )
+        )
     return target
 
 
@@ -76,7 +76,7 @@ def _qt_svg(item: Any, target: Path) -> None:
     generator.setSize(source.size().toSize())
     generator.setViewBox(QRectF(0, 0, source.width(), source.height()))
     generator.setTitle(target.stem)
-    generator.setDescription(tr("A plot exported from NN Studio"))
+    generator.setDescription(QCoreApplication.translate("Export", "A plot exported from NN Studio"))
     painter = QPainter(generator)
     try:
         scene.render(painter, QRectF(0, 0, source.width(), source.height()), source)
@@ -152,10 +152,10 @@ def _complain(parent: QWidget | None, what: str, error: Exception) -> None:
     reason = getattr(error, "strerror", None) or str(error)
     QMessageBox.warning(
         parent,
-        tr("Export failed"),
-        tr("{what} could not be saved: {reason}. Choose another folder or file name.").format(
-            what=what, reason=reason
-        ),
+        QCoreApplication.translate("Export", "Export failed"),
+        QCoreApplication.translate(
+            "Export", "{what} could not be saved: {reason}. Choose another folder or file name."
+        ).format(what=what, reason=reason),
     )
 
 
@@ -163,9 +163,9 @@ def save_plot_dialog(parent: QWidget | None, plot: Any, suggested: str = "plot.p
     """Ask for a .png or .svg file name and export the plot there."""
     path = _ask(
         parent,
-        tr("Export plot"),
+        QCoreApplication.translate("Export", "Export plot"),
         suggested,
-        tr("PNG image (*.png);;SVG drawing (*.svg)"),
+        QCoreApplication.translate("Export", "PNG image (*.png);;SVG drawing (*.svg)"),
     )
     if path is None:
         return None
@@ -174,33 +174,43 @@ def save_plot_dialog(parent: QWidget | None, plot: Any, suggested: str = "plot.p
     try:
         return export_plot(plot, path)
     except (OSError, ValueError) as exc:
-        _complain(parent, tr("The plot"), exc)
+        _complain(parent, QCoreApplication.translate("Export", "The plot"), exc)
         return None
 
 
 def save_history_dialog(
     parent: QWidget | None, history: Any, suggested: str = "history.csv"
 ) -> Path | None:
-    path = _ask(parent, tr("Export training history"), suggested, tr("CSV file (*.csv)"))
+    path = _ask(
+        parent,
+        QCoreApplication.translate("Export", "Export training history"),
+        suggested,
+        QCoreApplication.translate("Export", "CSV file (*.csv)"),
+    )
     if path is None:
         return None
     try:
         return write_history_csv(history, path.with_suffix(".csv"))
     except OSError as exc:
-        _complain(parent, tr("The history"), exc)
+        _complain(parent, QCoreApplication.translate("Export", "The history"), exc)
         return None
 
 
 def save_runs_dialog(
     parent: QWidget | None, store: RunStore, suggested: str = "runs.csv"
 ) -> Path | None:
-    path = _ask(parent, tr("Export runs"), suggested, tr("CSV file (*.csv)"))
+    path = _ask(
+        parent,
+        QCoreApplication.translate("Export", "Export runs"),
+        suggested,
+        QCoreApplication.translate("Export", "CSV file (*.csv)"),
+    )
     if path is None:
         return None
     try:
         return write_runs_csv(store, path.with_suffix(".csv"))
     except OSError as exc:
-        _complain(parent, tr("The runs"), exc)
+        _complain(parent, QCoreApplication.translate("Export", "The runs"), exc)
         return None
 
 
@@ -212,12 +222,17 @@ def save_script_dialog(
     suggested: str = "model.py",
 ) -> Path | None:
     """Ask for a .py file name; write the script there and the weights beside it (.npz)."""
-    path = _ask(parent, tr("Export as NumPy script"), suggested, tr("Python script (*.py)"))
+    path = _ask(
+        parent,
+        QCoreApplication.translate("Export", "Export as NumPy script"),
+        suggested,
+        QCoreApplication.translate("Export", "Python script (*.py)"),
+    )
     if path is None:
         return None
     try:
         script, _weights = export_numpy_script(net, path, standardizer, class_names)
     except (OSError, ValueError) as exc:
-        _complain(parent, tr("The script"), exc)
+        _complain(parent, QCoreApplication.translate("Export", "The script"), exc)
         return None
     return script

@@ -11,7 +11,7 @@ import weakref
 
 import pyqtgraph as pg
 import shiboken6
-from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -47,12 +47,33 @@ def run_color(index: int) -> QColor:
     return QColor(RUN_COLORS[index % len(RUN_COLORS)])
 
 
+def _setting_names() -> dict[str, str]:
+    return {
+        "layer_dims": QCoreApplication.translate("CompareRunsView", "layer sizes n[l]"),
+        "activations": QCoreApplication.translate("CompareRunsView", "activations g[l]"),
+        "init": QCoreApplication.translate("CompareRunsView", "initialisation"),
+        "seed": QCoreApplication.translate("CompareRunsView", "seed"),
+        "dtype": QCoreApplication.translate("CompareRunsView", "precision"),
+        "l2": QCoreApplication.translate("CompareRunsView", "L2 λ"),
+        "learning_rate": QCoreApplication.translate("CompareRunsView", "learning rate α"),
+        "optimizer": QCoreApplication.translate("CompareRunsView", "optimizer"),
+        "batch_size": QCoreApplication.translate("CompareRunsView", "batch size"),
+        "epochs": QCoreApplication.translate("CompareRunsView", "epochs"),
+        "dataset": QCoreApplication.translate("CompareRunsView", "data set"),
+    }
+
+
 def describe_settings(run: Run) -> str:
     """The settings of a run, one per line, for its tooltip."""
+    names = _setting_names()
     lines = []
     for key, value in run.description.items():
         shown = ", ".join(str(v) for v in value) if isinstance(value, list) else str(value)
-        lines.append(f"{key}: {shown}")
+        lines.append(
+            QCoreApplication.translate("CompareRunsView", "{setting}: {value}").format(
+                setting=names.get(key, key), value=shown
+            )
+        )
     return "\n".join(lines)
 
 

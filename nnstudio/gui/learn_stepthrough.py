@@ -262,7 +262,7 @@ class StepThroughView(QWidget):
         self.value_label.clear()
         items = list(step.arrays.items())[: len(self.heatmaps)]
         for heatmap, (name, array) in zip(self.heatmaps, items, strict=False):
-            caption = f"<b>{_name_html(name)}</b> {shape_text(array.shape)}"
+            caption = f"<b>{_name_html(self._shown_name(name))}</b> {shape_text(array.shape)}"
             if name == step.result_name:
                 caption = "= " + caption
             heatmap.set_array(name, array, caption)
@@ -274,9 +274,15 @@ class StepThroughView(QWidget):
         """The arrays the heatmaps show now, by name (for tests and the guide)."""
         return {h.name: h.array for h in self.heatmaps if not h.isHidden() and h.array is not None}
 
+    def _shown_name(self, name: str) -> str:
+        """An array's name as shown: "new W[2]" (the update's result) in the interface language."""
+        if name.startswith("new "):
+            return self.tr("new {name}").format(name=name.removeprefix("new "))
+        return name
+
     def _show_value(self, name: str, row: int, col: int, value: float) -> None:
         self.value_label.setText(
             self.tr("{name}: row {row}, column {col} = {value}").format(
-                name=name, row=row + 1, col=col + 1, value=f"{value:+.6g}"
+                name=self._shown_name(name), row=row + 1, col=col + 1, value=f"{value:+.6g}"
             )
         )
