@@ -57,10 +57,6 @@ STATUS_INTERVAL = 0.5  # s: the status line changes at most twice a second while
 SLOT_PREFIXES = {"gd": set(), "momentum": {"v"}, "rmsprop": {"s"}, "adam": {"v", "s"}}
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("TrainingStatus", text)
-
-
 def format_percent(value: float | None) -> str:
     if value is None or not math.isfinite(value):
         return "—"
@@ -70,14 +66,16 @@ def format_percent(value: float | None) -> str:
 def status_text(step: int, record: Record | None, classifies: bool = True) -> str:
     """One line for the status bar: "Iteration 1200 · cost 0.2871 · train 90.5 % · val —"."""
     if record is None:
-        return _tr("Iteration {step}").format(step=step)
+        return QCoreApplication.translate("TrainingStatus", "Iteration {step}").format(step=step)
     cost = f"{record.cost:.4g}" if math.isfinite(record.cost) else str(record.cost)
     if not classifies:
         val = "—" if record.val_cost is None else f"{record.val_cost:.4g}"
-        return _tr("Iteration {step} · cost {cost} · validation cost {val}").format(
-            step=step, cost=cost, val=val
-        )
-    return _tr("Iteration {step} · cost {cost} · train {train} · val {val}").format(
+        return QCoreApplication.translate(
+            "TrainingStatus", "Iteration {step} · cost {cost} · validation cost {val}"
+        ).format(step=step, cost=cost, val=val)
+    return QCoreApplication.translate(
+        "TrainingStatus", "Iteration {step} · cost {cost} · train {train} · val {val}"
+    ).format(
         step=step,
         cost=cost,
         train=format_percent(record.accuracy),
@@ -88,14 +86,18 @@ def status_text(step: int, record: Record | None, classifies: bool = True) -> st
 def divergence_text(step: int, layers: tuple[int, ...], learning_rate: float) -> str:
     """What happened and what to try, for a learner (translatable)."""
     if layers:
-        where = ", ".join(_tr("layer {l} (dW{l})").format(l=layer) for layer in layers)
+        where = ", ".join(
+            QCoreApplication.translate("TrainingStatus", "layer {l} (dW{l})").format(l=layer)
+            for layer in layers
+        )
     else:
-        where = _tr("the output")
-    return _tr(
+        where = QCoreApplication.translate("TrainingStatus", "the output")
+    return QCoreApplication.translate(
+        "TrainingStatus",
         "Training diverged at iteration {step}: the cost became infinite or NaN, and the "
         "gradients of {where} blew up first. The learning rate {lr:g} is too large for this "
         "network. Try a learning rate about 10× smaller ({smaller:g}), another initialisation "
-        "(xavier or he), or the Adam optimizer. The last finite weights were kept."
+        "(xavier or he), or the Adam optimizer. The last finite weights were kept.",
     ).format(step=step, where=where, lr=learning_rate, smaller=learning_rate / 10)
 
 
