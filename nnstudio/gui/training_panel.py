@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -81,7 +81,6 @@ class TrainingPanel(QWidget):
 
     # -- construction -------------------------------------------------------------------------
     def _build(self) -> None:
-        tr = self.tr
         self.learning_rate = QDoubleSpinBox()
         self.learning_rate.setObjectName("learningRateSpinBox")
         self.learning_rate.setDecimals(6)
@@ -89,7 +88,7 @@ class TrainingPanel(QWidget):
         self.learning_rate.setStepType(QAbstractSpinBox.AdaptiveDecimalStepType)
         self.learning_rate.setKeyboardTracking(False)
         self.learning_rate.setToolTip(
-            tr(
+            self.tr(
                 "α, the size of each step: W[l] ← W[l] − α·dW[l]. Too small and learning "
                 "crawls; too large and the cost jumps around or blows up."
             )
@@ -103,7 +102,7 @@ class TrainingPanel(QWidget):
         self.epochs.setRange(1, MAX_EPOCHS)
         self.epochs.setKeyboardTracking(False)
         self.epochs.setToolTip(
-            tr(
+            self.tr(
                 "Passes over the training data per Train. With the full batch one epoch is one "
                 "iteration (one gradient step); Train again continues where the run stopped."
             )
@@ -113,10 +112,10 @@ class TrainingPanel(QWidget):
         self.batch_size = QSpinBox()
         self.batch_size.setObjectName("batchSizeSpinBox")
         self.batch_size.setRange(0, 1_000_000)
-        self.batch_size.setSpecialValueText(tr("full batch"))
+        self.batch_size.setSpecialValueText(self.tr("full batch"))
         self.batch_size.setKeyboardTracking(False)
         self.batch_size.setToolTip(
-            tr(
+            self.tr(
                 "Samples per gradient step. Full batch uses all m samples (the course's gradient "
                 "descent); a mini-batch of size B takes ⌈m / B⌉ noisier steps per epoch."
             )
@@ -126,15 +125,15 @@ class TrainingPanel(QWidget):
         self.optimizer = QComboBox()
         self.optimizer.setObjectName("optimizerCombo")
         names = {
-            "gd": tr("Gradient descent"),
-            "momentum": tr("Momentum"),
-            "rmsprop": tr("RMSprop"),
-            "adam": tr("Adam"),
+            "gd": self.tr("Gradient descent"),
+            "momentum": self.tr("Momentum"),
+            "rmsprop": self.tr("RMSprop"),
+            "adam": self.tr("Adam"),
         }
         for key, cls in OPTIMIZERS.items():
             self.optimizer.addItem(names.get(key, cls.title), key)
         self.optimizer.setToolTip(
-            tr(
+            self.tr(
                 "How a gradient becomes a step: plain gradient descent, momentum (a running "
                 "average of gradients), RMSprop (steps scaled by recent gradient size) or Adam "
                 "(both). Adam and RMSprop usually want a learning rate near 0.001–0.01."
@@ -147,15 +146,15 @@ class TrainingPanel(QWidget):
         self.init = QComboBox()
         self.init.setObjectName("initCombo")
         init_names = {
-            "small": tr("small (× 0.01)"),
-            "xavier": tr("Xavier (× √(1/n[l-1]))"),
-            "he": tr("He (× √(2/n[l-1]))"),
-            "zeros": tr("zeros (symmetric: fails)"),
+            "small": self.tr("small (× 0.01)"),
+            "xavier": self.tr("Xavier (× √(1/n[l-1]))"),
+            "he": self.tr("He (× √(2/n[l-1]))"),
+            "zeros": self.tr("zeros (symmetric: fails)"),
         }
         for key in INITIALIZERS:
             self.init.addItem(init_names.get(key, key), key)
         self.init.setToolTip(
-            tr(
+            self.tr(
                 "How W[l] starts: random numbers times a scale (b[l] starts at 0). Zeros make "
                 "every unit of a layer identical, so they never learn different features. "
                 "Changing it draws new weights."
@@ -172,7 +171,7 @@ class TrainingPanel(QWidget):
         self.l2.setStepType(QAbstractSpinBox.AdaptiveDecimalStepType)
         self.l2.setKeyboardTracking(False)
         self.l2.setToolTip(
-            tr(
+            self.tr(
                 "λ of L2 regularisation: the cost gains λ/(2m)·Σ‖W[l]‖², which keeps the weights "
                 "small and the boundary smooth. 0 turns it off."
             )
@@ -184,7 +183,7 @@ class TrainingPanel(QWidget):
         self.seed.setRange(0, MAX_SEED)
         self.seed.setKeyboardTracking(False)
         self.seed.setToolTip(
-            tr(
+            self.tr(
                 "The random seed of the initial weights: the same seed gives the same weights, "
                 "so two runs differ only in what you changed. Changing it draws new weights."
             )
@@ -196,7 +195,7 @@ class TrainingPanel(QWidget):
         for dtype in PRECISIONS:
             self.precision.addItem(dtype, dtype)
         self.precision.setToolTip(
-            tr(
+            self.tr(
                 "float64 (about 16 significant digits) or float32 (about 7, faster and how "
                 "deep-learning libraries train). Changing it draws new weights."
             )
@@ -205,17 +204,17 @@ class TrainingPanel(QWidget):
             lambda _i: self.session.set_precision(self.precision.currentData())
         )
 
-        self.hyperparameters = QGroupBox(tr("Hyperparameters"))
+        self.hyperparameters = QGroupBox(self.tr("Hyperparameters"))
         self.hyperparameters.setObjectName("hyperparameterGroup")
         form = QFormLayout(self.hyperparameters)
-        form.addRow(tr("Learning rate α"), self.learning_rate)
-        form.addRow(tr("Epochs"), self.epochs)
-        form.addRow(tr("Batch size"), self.batch_size)
-        form.addRow(tr("Optimizer"), self.optimizer)
-        form.addRow(tr("Initialisation"), self.init)
-        form.addRow(tr("L2 λ"), self.l2)
-        form.addRow(tr("Seed"), self.seed)
-        form.addRow(tr("Precision"), self.precision)
+        form.addRow(self.tr("Learning rate α"), self.learning_rate)
+        form.addRow(self.tr("Epochs"), self.epochs)
+        form.addRow(self.tr("Batch size"), self.batch_size)
+        form.addRow(self.tr("Optimizer"), self.optimizer)
+        form.addRow(self.tr("Initialisation"), self.init)
+        form.addRow(self.tr("L2 λ"), self.l2)
+        form.addRow(self.tr("Seed"), self.seed)
+        form.addRow(self.tr("Precision"), self.precision)
         self._editors: tuple[QWidget, ...] = (
             self.learning_rate,
             self.epochs,
@@ -228,25 +227,25 @@ class TrainingPanel(QWidget):
         )
         self._tooltips = {w: w.toolTip() for w in self._editors}
 
-        self.train_button = QPushButton(tr("Train"))
+        self.train_button = QPushButton(self.tr("Train"))
         self.train_button.setObjectName("trainButton")
         self.train_button.clicked.connect(self.controller.toggle)
-        self.step_button = QPushButton(tr("Step"))
+        self.step_button = QPushButton(self.tr("Step"))
         self.step_button.setObjectName("stepButton")
         self.step_button.setToolTip(
-            tr("One iteration: one forward pass, one backward pass, one update")
+            self.tr("One iteration: one forward pass, one backward pass, one update")
         )
         self.step_button.clicked.connect(self.controller.step)
-        self.stop_button = QPushButton(tr("Stop"))
+        self.stop_button = QPushButton(self.tr("Stop"))
         self.stop_button.setObjectName("stopButton")
         self.stop_button.setToolTip(
-            tr("End the run and keep its weights; Train continues from them")
+            self.tr("End the run and keep its weights; Train continues from them")
         )
         self.stop_button.clicked.connect(self.controller.stop)
-        self.reset_button = QPushButton(tr("Reset weights"))
+        self.reset_button = QPushButton(self.tr("Reset weights"))
         self.reset_button.setObjectName("resetButton")
         self.reset_button.setToolTip(
-            tr(
+            self.tr(
                 "Draw the initial weights again from the seed (the same seed gives the same "
                 "weights) and forget the history, so runs start alike"
             )
@@ -262,7 +261,7 @@ class TrainingPanel(QWidget):
 
         self.progress = QProgressBar()
         self.progress.setObjectName("trainingProgress")
-        self.progress.setFormat(tr("iteration %v / %m"))
+        self.progress.setFormat(self.tr("iteration %v / %m"))
         self.progress.setTextVisible(True)
         self.rate_label = steady_label("trainingRateLabel")
         self.status_label = steady_label("trainingStatusLabel", lines=2)
@@ -283,15 +282,14 @@ class TrainingPanel(QWidget):
 
     def _create_actions(self) -> None:
         """Menu actions doing what the buttons do (for a Train menu), with shortcuts."""
-        tr = self.tr
         specs = (
-            ("train_action", "trainAction", tr("&Train"), "F5", self.controller.toggle),
-            ("step_action", "stepAction", tr("&Step"), "F6", self.controller.step),
-            ("stop_action", "stopAction", tr("S&top"), "Shift+F5", self.controller.stop),
+            ("train_action", "trainAction", self.tr("&Train"), "F5", self.controller.toggle),
+            ("step_action", "stepAction", self.tr("&Step"), "F6", self.controller.step),
+            ("stop_action", "stopAction", self.tr("S&top"), "Shift+F5", self.controller.stop),
             (
                 "reset_action",
                 "resetWeightsAction",
-                tr("&Reset weights"),
+                self.tr("&Reset weights"),
                 "Ctrl+Shift+R",
                 self.controller.reset_weights,
             ),
@@ -302,10 +300,10 @@ class TrainingPanel(QWidget):
             action.setShortcut(QKeySequence(keys))
             action.triggered.connect(slot)
             setattr(self, attribute, action)
-        self.train_action.setStatusTip(tr("Train the network; while training, pause it"))
-        self.step_action.setStatusTip(tr("One iteration: forward pass, backward pass, update"))
-        self.stop_action.setStatusTip(tr("End the run and keep its weights"))
-        self.reset_action.setStatusTip(tr("Draw the initial weights again from the seed"))
+        self.train_action.setStatusTip(self.tr("Train the network; while training, pause it"))
+        self.step_action.setStatusTip(self.tr("One iteration: forward pass, backward pass, update"))
+        self.stop_action.setStatusTip(self.tr("End the run and keep its weights"))
+        self.reset_action.setStatusTip(self.tr("Draw the initial weights again from the seed"))
 
     def training_actions(self) -> list[QAction]:
         """Train/Pause/Resume, Step, Stop and Reset weights, for a Train menu."""
@@ -334,21 +332,20 @@ class TrainingPanel(QWidget):
             combo.setCurrentIndex(index)
 
     def _state_changed(self, state: str) -> None:
-        tr = self.tr
         idle = state == IDLE
         labels = {
-            IDLE: tr("Train"),
-            RUNNING: tr("Pause"),
-            "paused": tr("Resume"),
-            STOPPING: tr("Train"),
+            IDLE: self.tr("Train"),
+            RUNNING: self.tr("Pause"),
+            "paused": self.tr("Resume"),
+            STOPPING: self.tr("Train"),
         }
-        self.train_button.setText(labels.get(state, tr("Train")))
+        self.train_button.setText(labels.get(state, self.tr("Train")))
         self.train_button.setEnabled(state != STOPPING)
         self.step_button.setEnabled(state in (IDLE, "paused"))
         self.stop_button.setEnabled(state in (RUNNING, "paused"))
         self.reset_button.setEnabled(state != STOPPING)
-        action_labels = {RUNNING: tr("&Pause"), "paused": tr("&Resume")}
-        self.train_action.setText(action_labels.get(state, tr("&Train")))
+        action_labels = {RUNNING: self.tr("&Pause"), "paused": self.tr("&Resume")}
+        self.train_action.setText(action_labels.get(state, self.tr("&Train")))
         for action, button in (
             (self.train_action, self.train_button),
             (self.step_action, self.step_button),
@@ -356,7 +353,7 @@ class TrainingPanel(QWidget):
             (self.reset_action, self.reset_button),
         ):
             action.setEnabled(button.isEnabled())
-        reason = tr(
+        reason = self.tr(
             "Stop training to change the hyperparameters: the run uses the values it started with."
         )
         for widget in self._editors:
@@ -467,7 +464,7 @@ def install_training(window: QMainWindow, session: Session | None = None) -> Tra
     controller = TrainingController(session, window)
     controller.setObjectName("trainingController")
     panel = TrainingPanel(session, controller)
-    dock = QDockWidget(window.tr("Training"), window)
+    dock = QDockWidget(QCoreApplication.translate("TrainingPanel", "Training"), window)
     dock.setObjectName("trainingDock")
     dock.setWidget(panel)
     dock.setFeatures(
@@ -486,16 +483,27 @@ def install_training(window: QMainWindow, session: Session | None = None) -> Tra
     tabs = getattr(window, "views", None)
     if isinstance(tabs, QTabWidget):
         for view, title, tip in (
-            (cost_view, window.tr("Cost"), window.tr("The cost J and the accuracy as it trains")),
+            (
+                cost_view,
+                QCoreApplication.translate("TrainingPanel", "Cost"),
+                QCoreApplication.translate(
+                    "TrainingPanel", "The cost J and the accuracy as it trains"
+                ),
+            ),
             (
                 activations_view,
-                window.tr("Activations"),
-                window.tr("A[l] for a batch of samples: saturated and dead units show here"),
+                QCoreApplication.translate("TrainingPanel", "Activations"),
+                QCoreApplication.translate(
+                    "TrainingPanel",
+                    "A[l] for a batch of samples: saturated and dead units show here",
+                ),
             ),
             (
                 decision_view,
-                window.tr("Decision boundary"),
-                window.tr("The network's output over the input plane, behind the data"),
+                QCoreApplication.translate("TrainingPanel", "Decision boundary"),
+                QCoreApplication.translate(
+                    "TrainingPanel", "The network's output over the input plane, behind the data"
+                ),
             ),
         ):
             index = tabs.addTab(view, title)
@@ -504,7 +512,7 @@ def install_training(window: QMainWindow, session: Session | None = None) -> Tra
     menu = None
     bar = window.menuBar()
     if bar is not None:
-        menu = QMenu(window.tr("&Train"), window)
+        menu = QMenu(QCoreApplication.translate("TrainingPanel", "&Train"), window)
         menu.setObjectName("trainMenu")
         menu.addActions(panel.training_actions())
         help_menu = getattr(window, "help_menu", None)
