@@ -11,17 +11,15 @@ from __future__ import annotations
 
 import math
 import time
-from collections.abc import Callable, Sequence
-from typing import Any
+from collections.abc import Sequence
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QImage,
     QPainterPath,
-    QPaintEvent,
     QPen,
     QPixmap,
     QShowEvent,
@@ -204,7 +202,9 @@ def _set_range(
 class SteadyLabel(QLabel):
     """A label whose text changes while training but whose size does not, and whose text
     changes at most every TEXT_INTERVAL seconds through :meth:`show_text` (each new text makes
-    Qt lay the window out again, which costs more than drawing the text)."""
+    Qt lay the window out and repaint it, which costs more than drawing the text). It has no
+    timer of its own: a text is shown when the next one arrives late enough, or with
+    ``now=True`` (which callers pass when a run pauses or ends, so the last text is shown)."""
 
     TEXT_INTERVAL = 0.5
 
@@ -218,49 +218,23 @@ class SteadyLabel(QLabel):
             lines * self.fontMetrics().lineSpacing() + margins.top() + margins.bottom() + 2
         )
         self._shown_at = 0.0
-        self._next = ""
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.timeout.connect(self._show_next)
 
     def show_text(self, text: str, now: bool = False) -> None:
-        """Show ``text``: at once when ``now`` or when the last change is old enough, else as
-        soon as it is (the latest text wins)."""
-        self._next = text
-        wait = self.TEXT_INTERVAL - (time.perf_counter() - self._shown_at)
-        if now or wait <= 0:
-            self._show_next()
-        elif not self._timer.isActive():
-            self._timer.start(max(1, round(wait * 1000)))
-
-    def _show_next(self) -> None:
-        self._timer.stop()
-        if self._next != self.text():
-            self._shown_at = time.perf_counter()
-            self.setText(self._next)
+        """Show ``text`` at once when ``now`` or when the last change is old enough."""
+        if text == self.text():
+            return
+        at = time.perf_counter()
+        if now or at - self._shown_at >= self.TEXT_INTERVAL:
+            self._shown_at = at
+            self.setText(text)
 
 
 def steady_label(name: str, lines: int = 1) -> SteadyLabel:
     return SteadyLabel(name, lines)
 
 
-class _Plot(pg.PlotWidget):
-    """A PlotWidget that reports the GUI thread CPU time of its painting to ``cost_sink`` (the
-    frame scheduler paces the frames by it)."""
-
-    def __init__(self, cost_sink: Callable[[float], None] | None = None, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        self.cost_sink = cost_sink
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        start = time.thread_time()
-        super().paintEvent(event)
-        if self.cost_sink is not None:
-            self.cost_sink(time.thread_time() - start)
-
-
 def _plot(name: str, controller: TrainingController) -> pg.PlotWidget:
-    widget = _Plot(controller.frames.add_paint_cost, background="w")
+    widget = pg.PlotWidget(background="w")
     widget.setObjectName(name)
     widget.setMenuEnabled(False)
     widget.getViewBox().disableAutoRange()

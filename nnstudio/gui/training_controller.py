@@ -122,12 +122,12 @@ class FrameScheduler(QObject):
     on the reports received since the last frame), then draws the live views that have something
     new, at most ``per_frame`` of them, the least recently drawn first.
 
-    Frames come at most ``rate`` times a second, and further apart when they are costly: after a
-    frame that took c seconds of the GUI thread's CPU (its own work, plus the painting of the
-    live plots that report it through :meth:`add_paint_cost`), the next one waits c / ``budget``
-    (at most MAX_FRAME_GAP). The frames' share of the GUI thread stays near ``budget``, so
-    training runs nearly as fast as without a GUI, on fast and slow machines and at any window
-    size alike.
+    Frames come at most ``rate`` times a second, and further apart when the GUI thread is busy:
+    at each frame the scheduler looks at the GUI thread's CPU time since the previous one (the
+    frame, the painting it caused, everything else) and stretches or shrinks the time between
+    frames so that the GUI thread stays near ``budget`` of the CPU (at most MAX_FRAME_GAP apart).
+    Its Python work holds the GIL the training thread needs, so a small share keeps training
+    nearly as fast as without a GUI, on fast and slow machines and at any window size alike.
 
     A view is a widget with ``draw_pending()``. Hidden views are skipped (they draw when shown).
     One view per frame keeps each burst of GUI work short; the view a learner is looking at (one
@@ -138,7 +138,7 @@ class FrameScheduler(QObject):
         self,
         parent: QObject | None = None,
         rate: float = 20.0,
-        budget: float = 0.05,
+        budget: float = 0.08,
         per_frame: int = 1,
         prepare: Callable[[], None] | None = None,
     ) -> None:
@@ -153,9 +153,7 @@ class FrameScheduler(QObject):
         self._views: dict[int, weakref.ref] = {}
         self._drawn_at: dict[int, float] = {}
         self._last_frame = 0.0
-        self._cost = 0.0  # GUI thread CPU seconds of a frame, painting included (smoothed)
-        self._frame_work = 0.0
-        self._paint_cost = 0.0
+        self._last_cpu = 0.0
         self._wanted = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -198,26 +196,22 @@ class FrameScheduler(QObject):
                 break
             self._frame(limit=len(self._waiting))
 
-    def add_paint_cost(self, seconds: float) -> None:
-        """A live view's plot spent ``seconds`` of GUI thread CPU painting (painting happens
-        after the frame, when Qt gets to it; the plots report it here)."""
-        self._paint_cost += seconds
-
-    def _adapt(self, frame_cost: float) -> None:
-        """The next frame waits frame_cost / budget: the frames' share of the GUI thread's CPU
-        stays near ``budget`` whatever a frame costs on this machine and window size."""
-        self._cost = frame_cost if self._cost == 0 else 0.7 * self._cost + 0.3 * frame_cost
-        wanted = self._cost / self.budget if self.budget > 0 else 0.0
-        self.interval = min(max(wanted, self.min_interval), MAX_FRAME_GAP)
+    def _adapt(self, now: float, cpu: float) -> None:
+        """Scale the time between frames by how busy the GUI thread was since the last frame
+        (all its work: the frame, the painting it caused, everything else), towards
+        ``budget``."""
+        period, used = now - self._last_frame, cpu - self._last_cpu
+        if not 0 < period < 2 * MAX_FRAME_GAP:
+            return  # a fresh start: what the GUI did in between was not for the frames
+        busy = used / period
+        factor = math.sqrt(busy / self.budget) if self.budget > 0 else 0.0
+        self.interval = min(max(self.interval * factor, self.min_interval), MAX_FRAME_GAP)
 
     def _frame(self, limit: int | None = None) -> None:
         self._timer.stop()
         now, cpu = time.perf_counter(), time.thread_time()
-        # the previous frame's cost: its own work plus the painting it caused since
-        if self._last_frame > 0 and now - self._last_frame < 2 * MAX_FRAME_GAP:
-            self._adapt(self._frame_work + self._paint_cost)
-        self._paint_cost = 0.0
-        self._last_frame = now
+        self._adapt(now, cpu)
+        self._last_frame, self._last_cpu = now, cpu
         self._wanted = False
         if self.prepare is not None:
             self.prepare()
@@ -234,7 +228,6 @@ class FrameScheduler(QObject):
             self._drawn_at[key] = now
             view.draw_pending()
         self.frames += 1
-        self._frame_work = time.thread_time() - cpu
         if self._waiting or self._wanted:
             self._timer.start(max(1, round(self.interval * 1000)))
 

@@ -9,6 +9,7 @@ reason in their tooltips; the run's own settings were fixed when it started.
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSignalBlocker, Qt, QTimer, Signal
@@ -59,11 +60,7 @@ class TrainingPanel(QWidget):
         self.session = session
         self.controller = controller
         self.divergence_box: QMessageBox | None = None
-        self._latest: TrainingReport | None = None
-        self._panel_timer = QTimer(self)
-        self._panel_timer.setSingleShot(True)
-        self._panel_timer.setInterval(1000 // PANEL_RATE)
-        self._panel_timer.timeout.connect(self._show_report)
+        self._shown_at = 0.0
         self._build()
         self._sync_settings()
         self._state_changed(controller.state)
@@ -363,8 +360,6 @@ class TrainingPanel(QWidget):
         if state == RUNNING:
             self.divergence_label.hide()
         if idle:
-            self._panel_timer.stop()
-            self._latest = None
             self.rate_label.show_text("", now=True)
             self._show_idle_progress()
 
@@ -381,23 +376,19 @@ class TrainingPanel(QWidget):
         self.progress.setValue(start)
 
     def _report(self, report: TrainingReport) -> None:
-        """Progress and rate: at most PANEL_RATE times a second while running."""
-        self._latest = report
-        if report.status != RUNNING:
-            self._show_report()
-        elif not self._panel_timer.isActive():
-            self._panel_timer.start()
-
-    def _show_report(self) -> None:
-        self._panel_timer.stop()
-        report = self._latest
-        if report is None:
+        """Progress and rate: at most PANEL_RATE times a second while running (within the
+        controller's frame, so that their repainting joins the frame's)."""
+        now = time.perf_counter()
+        if report.status == RUNNING and now - self._shown_at < 1.0 / PANEL_RATE:
             return
+        self._shown_at = now
         self.progress.setRange(self.controller.run_start, max(report.total_steps, 1))
         self.progress.setValue(report.step)
         rate = self.controller.rate
         if rate > 0:
-            self.rate_label.show_text(self.tr("{rate:,.0f} it/s").format(rate=rate))
+            self.rate_label.show_text(
+                self.tr("{rate:,.0f} it/s").format(rate=rate), now=report.status != RUNNING
+            )
 
     def _status(self, text: str) -> None:
         self.status_label.show_text(text, now=not self.controller.is_running)
