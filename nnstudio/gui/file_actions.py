@@ -21,6 +21,7 @@ from ..files.examples import EXAMPLES
 from ..resources import resource_path
 from ..session import Session
 from ..session_files import open_model_into, save_session
+from ..text import localized
 from .binding import bind
 
 if TYPE_CHECKING:
@@ -116,10 +117,11 @@ class FileController(QObject):
             path = resource_path("examples", example.file_name)
             if not path.is_file():
                 continue
-            action = QAction(titles.get(example.file_name, example.title), self.window)
+            tip = localized(example.title)
+            action = QAction(titles.get(example.file_name, tip), self.window)
             action.setObjectName("example_" + Path(example.file_name).stem.replace("-", "_"))
-            action.setStatusTip(example.title)
-            action.setToolTip(example.title)
+            action.setStatusTip(tip)
+            action.setToolTip(tip)
             action.setData(example.file_name)
             action.triggered.connect(
                 lambda _checked=False, name=example.file_name: self.open_example(name)
@@ -223,6 +225,15 @@ class FileController(QObject):
         else:
             self.close_prompt.raise_()
         return False
+
+    def close_without_asking(self) -> bool:
+        """Close the window without the unsaved-changes question, for when the session lives
+        on in another window (a language switch rebuilds the main window over it)."""
+        self._close_confirmed = True
+        try:
+            return self.window.close()
+        finally:
+            self._close_confirmed = False
 
     def _close_answered(self) -> None:
         box, self.close_prompt = self.close_prompt, None
@@ -420,7 +431,7 @@ class FileController(QObject):
         """The error's message for the learner, naming the file, and what became of the model."""
         reason = str(error)
         if reason[-1:].isalnum():
-            reason += "."
+            reason += self.tr(".", "the full stop that ends a sentence")
         if opening:
             title = self.tr("Cannot open {file}").format(file=path.name)
             text = self.tr("Cannot open “{file}”: {reason}").format(file=path.name, reason=reason)
