@@ -87,20 +87,18 @@ def find_lrelease() -> str | None:
 
 
 def compile_translations() -> None:
-    """resources/translations/*.ts → .qm (the .qm files are build products, not committed)."""
+    """resources/translations/*.ts → .qm, always: the committed .qm files serve installs from
+    the sources (pip runs no lrelease); a bundle gets them compiled from the .ts it ships with
+    (packaging/update_translations.py also extracts the texts; docs/translations.md)."""
     sources = sorted((ROOT / "resources" / "translations").glob("*.ts"))
-    stale = [
-        ts
-        for ts in sources
-        if not ts.with_suffix(".qm").exists()
-        or ts.with_suffix(".qm").stat().st_mtime < ts.stat().st_mtime
-    ]
-    if not stale:
+    if not sources:
         return
     lrelease = find_lrelease()
     if lrelease is None:
-        raise SystemExit("pyside6-lrelease not found: cannot compile " + ", ".join(map(str, stale)))
-    for ts in stale:
+        raise SystemExit(
+            "pyside6-lrelease not found: cannot compile " + ", ".join(map(str, sources))
+        )
+    for ts in sources:
         log(f"lrelease: {ts.relative_to(ROOT)}")
         subprocess.run(
             [lrelease, "-silent", str(ts), "-qm", str(ts.with_suffix(".qm"))],

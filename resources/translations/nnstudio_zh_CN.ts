@@ -1,0 +1,2821 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>ActivationsView</name>
+    <message>
+        <source>The layer l whose activations A[l] are shown</source>
+        <translation>要显示其激活值 A[l] 的层 l</translation>
+    </message>
+    <message>
+        <source>sample (a fixed batch, sorted by label)</source>
+        <translation>样本（固定的一批，按标签排序）</translation>
+    </message>
+    <message>
+        <source>unit</source>
+        <translation>单元</translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation>个数</translation>
+    </message>
+    <message>
+        <source>Layer:</source>
+        <translation>层：</translation>
+    </message>
+    <message>
+        <source>output</source>
+        <translation>输出层</translation>
+    </message>
+    <message>
+        <source>hidden</source>
+        <translation>隐层</translation>
+    </message>
+    <message>
+        <source>Layer {l} ({kind}): {n} {act} units, A[{l}] is ({n}, m)</source>
+        <translation>第 {l} 层（{kind}）：{n} 个 {act} 单元，A[{l}] 是 ({n}, m)</translation>
+    </message>
+    <message>
+        <source>layer {l}: {dead} of {n}</source>
+        <translation>第 {l} 层：{n} 个中有 {dead} 个</translation>
+    </message>
+    <message>
+        <source>Dead relu units (0 for every sample): {share:.0f} % — {parts}</source>
+        <translation>死亡的 relu 单元（对每个样本都输出 0）：{share:.0f} % — {parts}</translation>
+    </message>
+    <message>
+        <source>No relu layer, so no dead relu units.</source>
+        <translation>没有 relu 层，因此没有死亡的 relu 单元。</translation>
+    </message>
+    <message>
+        <source>value of A[{l}] ({act})</source>
+        <translation>A[{l}] 的值（{act}）</translation>
+    </message>
+    <message>
+        <source>{n} units × {b} samples</source>
+        <translation>{n} 个单元 × {b} 个样本</translation>
+    </message>
+    <message>
+        <source>{values}; {share:.0f} % of the values sit in a flat end of {act}, where its slope g′(z) is nearly 0 and learning slows down.</source>
+        <translation>{values}；{share:.0f} % 的值落在 {act} 的平坦两端，那里的斜率 g′(z) 几乎为 0，学习会变慢。</translation>
+    </message>
+    <message>
+        <source>{values}; {dead} of {n} units output 0 for every sample: a dead relu gets no gradient and stops learning.</source>
+        <translation>{values}；{n} 个单元中有 {dead} 个对每个样本都输出 0：死亡的 relu 单元得不到梯度，不再学习。</translation>
+    </message>
+    <message>
+        <source>{values}; every unit is positive for some sample, so none is dead.</source>
+        <translation>{values}；每个单元都至少对某个样本为正，所以没有死亡单元。</translation>
+    </message>
+</context>
+<context>
+    <name>BuiltinData</name>
+    <message>
+        <source>class {k}</source>
+        <translation>类别 {k}</translation>
+    </message>
+    <message>
+        <source>{name} must be a whole number from {low} to {high}; got {value!r}</source>
+        <translation>{name} 必须是 {low} 到 {high} 之间的整数，但得到的是 {value!r}</translation>
+    </message>
+    <message>
+        <source>the number of classes is fixed for {name}; only spiral and blobs take a &apos;classes&apos; parameter</source>
+        <translation>{name} 的类别数是固定的；只有 spiral 和 blobs 接受 &apos;classes&apos; 参数</translation>
+    </message>
+    <message>
+        <source>unknown parameter(s) {unknown} for {name}; it takes {known}</source>
+        <translation>{name} 没有参数 {unknown}；它接受的参数是 {known}</translation>
+    </message>
+    <message>
+        <source>noise must be a number ≥ 0; got {value!r}</source>
+        <translation>噪声必须是 ≥ 0 的数，但得到的是 {value!r}</translation>
+    </message>
+    <message>
+        <source>noise must be a finite number ≥ 0; got {value!r}</source>
+        <translation>噪声必须是 ≥ 0 的有限数，但得到的是 {value!r}</translation>
+    </message>
+    <message>
+        <source>there is no built-in data set {name!r}; choose one of {known}</source>
+        <translation>没有名为 {name!r} 的内置数据集；请从 {known} 中选择</translation>
+    </message>
+    <message>
+        <source>not a built-in data set description (expected &quot;kind&quot;: &quot;builtin&quot;)</source>
+        <translation>这不是内置数据集的描述（应为 &quot;kind&quot;: &quot;builtin&quot;）</translation>
+    </message>
+    <message>
+        <source>&quot;params&quot; of a built-in data set must be a mapping</source>
+        <translation>内置数据集的 &quot;params&quot; 必须是映射</translation>
+    </message>
+    <message>
+        <source>Flower (planar data)</source>
+        <translation>花朵（平面数据）</translation>
+    </message>
+    <message>
+        <source>Red and blue petals; no straight line separates them.</source>
+        <translation>红色和蓝色的花瓣，没有哪条直线能把它们分开。</translation>
+    </message>
+    <message>
+        <source>red</source>
+        <translation>红</translation>
+    </message>
+    <message>
+        <source>blue</source>
+        <translation>蓝</translation>
+    </message>
+    <message>
+        <source>Circles</source>
+        <translation>同心圆</translation>
+    </message>
+    <message>
+        <source>A ring inside a ring; the boundary must be a closed curve.</source>
+        <translation>一个圆环套着另一个圆环，决策边界必须是一条闭合曲线。</translation>
+    </message>
+    <message>
+        <source>outer</source>
+        <translation>外圈</translation>
+    </message>
+    <message>
+        <source>inner</source>
+        <translation>内圈</translation>
+    </message>
+    <message>
+        <source>Moons</source>
+        <translation>双月</translation>
+    </message>
+    <message>
+        <source>Two interleaved half circles.</source>
+        <translation>两个相互交错的半圆。</translation>
+    </message>
+    <message>
+        <source>upper</source>
+        <translation>上</translation>
+    </message>
+    <message>
+        <source>lower</source>
+        <translation>下</translation>
+    </message>
+    <message>
+        <source>XOR</source>
+        <translation>异或（XOR）</translation>
+    </message>
+    <message>
+        <source>Class 1 where x1 and x2 have opposite signs; one line cannot do it.</source>
+        <translation>x1 与 x2 异号时为类别 1，一条直线做不到。</translation>
+    </message>
+    <message>
+        <source>same sign</source>
+        <translation>同号</translation>
+    </message>
+    <message>
+        <source>opposite signs</source>
+        <translation>异号</translation>
+    </message>
+    <message>
+        <source>Spiral</source>
+        <translation>螺旋</translation>
+    </message>
+    <message>
+        <source>K spiral arms; a softmax output with K units.</source>
+        <translation>K 条螺旋臂；输出层是 K 个单元的 softmax。</translation>
+    </message>
+    <message>
+        <source>Blobs</source>
+        <translation>高斯团</translation>
+    </message>
+    <message>
+        <source>K Gaussian clouds; almost separable by straight lines.</source>
+        <translation>K 团高斯分布的点，几乎可以用直线分开。</translation>
+    </message>
+    <message>
+        <source>Sine (regression)</source>
+        <translation>正弦（回归）</translation>
+    </message>
+    <message>
+        <source>y = sin(x) + noise; a linear output with squared error.</source>
+        <translation>y = sin(x) + 噪声；线性输出，平方误差。</translation>
+    </message>
+</context>
+<context>
+    <name>CompareRunsView</name>
+    <message>
+        <source>layer sizes n[l]</source>
+        <translation>各层单元数 n[l]</translation>
+    </message>
+    <message>
+        <source>activations g[l]</source>
+        <translation>激活函数 g[l]</translation>
+    </message>
+    <message>
+        <source>initialisation</source>
+        <translation>初始化</translation>
+    </message>
+    <message>
+        <source>seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>precision</source>
+        <translation>精度</translation>
+    </message>
+    <message>
+        <source>L2 λ</source>
+        <translation>L2 λ</translation>
+    </message>
+    <message>
+        <source>learning rate α</source>
+        <translation>学习率 α</translation>
+    </message>
+    <message>
+        <source>optimizer</source>
+        <translation>优化器</translation>
+    </message>
+    <message>
+        <source>batch size</source>
+        <translation>批量大小</translation>
+    </message>
+    <message>
+        <source>epochs</source>
+        <translation>轮数</translation>
+    </message>
+    <message>
+        <source>data set</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <source>{setting}: {value}</source>
+        <translation>{setting}：{value}</translation>
+    </message>
+    <message>
+        <source>Kept runs</source>
+        <translation>保留的训练记录</translation>
+    </message>
+    <message>
+        <source>Every finished training run is kept here, named after what changed since the previous one. Untick a run to hide its curve; double-click its name to rename it. Change one thing at a time to see what it does.</source>
+        <translation>每次完成的训练都会保留在这里，并以它与上一次相比改动了什么来命名。取消勾选可隐藏它的曲线；双击名称可重命名。每次只改动一处，才能看出它的作用。</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Delete the selected run (Delete key).</source>
+        <translation>删除选中的训练记录（Delete 键）。</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>cost J (training)</source>
+        <translation>代价 J（训练）</translation>
+    </message>
+    <message>
+        <source>cost J (validation)</source>
+        <translation>代价 J（验证）</translation>
+    </message>
+    <message>
+        <source>accuracy (training)</source>
+        <translation>准确率（训练）</translation>
+    </message>
+    <message>
+        <source>accuracy (validation)</source>
+        <translation>准确率（验证）</translation>
+    </message>
+    <message>
+        <source>Which curve to compare. The training cost shows how well each run fits the data it learns from; the validation cost shows how well it does on data it never saw — a gap between them means overfitting.</source>
+        <translation>要比较哪条曲线。训练代价表示每次训练对所学数据拟合得多好；验证代价表示它在从未见过的数据上表现如何——两者之间的差距意味着过拟合。</translation>
+    </message>
+    <message>
+        <source>Log scale</source>
+        <translation>对数刻度</translation>
+    </message>
+    <message>
+        <source>A logarithmic y axis separates costs that are all close to zero.</source>
+        <translation>对数 y 轴能把都接近零的代价区分开来。</translation>
+    </message>
+    <message>
+        <source>iteration</source>
+        <translation>迭代次数</translation>
+    </message>
+    <message>
+        <source>One curve per visible run, in the colour of its name.</source>
+        <translation>每条可见的训练记录一条曲线，颜色与它的名称相同。</translation>
+    </message>
+</context>
+<context>
+    <name>CostView</name>
+    <message>
+        <source>cost J</source>
+        <translation>代价 J</translation>
+    </message>
+    <message>
+        <source>iteration</source>
+        <translation>迭代次数</translation>
+    </message>
+    <message>
+        <source>training cost</source>
+        <translation>训练代价</translation>
+    </message>
+    <message>
+        <source>validation cost</source>
+        <translation>验证代价</translation>
+    </message>
+    <message>
+        <source>accuracy (%)</source>
+        <translation>准确率 (%)</translation>
+    </message>
+    <message>
+        <source>training accuracy</source>
+        <translation>训练准确率</translation>
+    </message>
+    <message>
+        <source>validation accuracy</source>
+        <translation>验证准确率</translation>
+    </message>
+    <message>
+        <source>Logarithmic cost axis</source>
+        <translation>代价轴使用对数刻度</translation>
+    </message>
+    <message>
+        <source>A log scale shows the cost&apos;s late, slow progress that a linear axis flattens.</source>
+        <translation>对数刻度能显示代价在后期缓慢的下降，而线性坐标轴会把它压平。</translation>
+    </message>
+    <message>
+        <source>iteration {step} · cost {cost:.4g}</source>
+        <translation>第 {step} 次迭代 · 代价 {cost:.4g}</translation>
+    </message>
+    <message>
+        <source>Not trained yet</source>
+        <translation>尚未训练</translation>
+    </message>
+</context>
+<context>
+    <name>CsvDialog</name>
+    <message>
+        <source>Import {file}</source>
+        <translation>导入 {file}</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>有</translation>
+    </message>
+    <message>
+        <source>no (columns are numbered)</source>
+        <translation>无（各列按编号命名）</translation>
+    </message>
+    <message>
+        <source>Each row is one sample and becomes one column of X. Values separated by: {delimiter}. Header row: {header}. The first {n} rows:</source>
+        <translation>每一行是一个样本，会成为 X 的一列。分隔符：{delimiter}。表头行：{header}。前 {n} 行：</translation>
+    </message>
+    <message>
+        <source>The column holding y, the value to predict; every other column is a feature.</source>
+        <translation>存放 y（要预测的值）的列；其余每一列都是一个特征。</translation>
+    </message>
+    <message>
+        <source>Guess from the labels</source>
+        <translation>根据标签自动判断</translation>
+    </message>
+    <message>
+        <source>Two classes (sigmoid output)</source>
+        <translation>两个类别（sigmoid 输出）</translation>
+    </message>
+    <message>
+        <source>Several classes (softmax output)</source>
+        <translation>多个类别（softmax 输出）</translation>
+    </message>
+    <message>
+        <source>Regression (linear output)</source>
+        <translation>回归（线性输出）</translation>
+    </message>
+    <message>
+        <source>Text labels and a few whole numbers make classes; other numbers a regression.</source>
+        <translation>文本标签和少量不同的整数会作为类别；其他数字则作为回归。</translation>
+    </message>
+    <message>
+        <source>&amp;Label column:</source>
+        <translation>标签列(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Task:</source>
+        <translation>任务(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <source>row {row}</source>
+        <translation>第 {row} 行</translation>
+    </message>
+    <message>
+        <source>column “{column}”</source>
+        <translation>“{column}”列</translation>
+    </message>
+    <message>
+        <source>{where}: {reason}</source>
+        <translation>{where}：{reason}</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>Cannot import this file — {reason}. Fix the file or choose another label column; the data in use has not changed.</source>
+        <translation>无法导入这个文件——{reason}。请修改文件或选择另一个标签列；当前使用的数据没有改变。</translation>
+    </message>
+</context>
+<context>
+    <name>CsvError</name>
+    <message>
+        <source>comma</source>
+        <translation>逗号</translation>
+    </message>
+    <message>
+        <source>semicolon</source>
+        <translation>分号</translation>
+    </message>
+    <message>
+        <source>tab</source>
+        <translation>制表符</translation>
+    </message>
+    <message>
+        <source>vertical bar</source>
+        <translation>竖线</translation>
+    </message>
+    <message>
+        <source>{file} is {size:.1f} MB; NN Studio reads CSV files of up to {max} MB. Save a sample of the rows in a smaller file.</source>
+        <translation>{file} 有 {size:.1f} MB，而 NN Studio 只能读取不超过 {max} MB 的 CSV 文件。请把部分行另存为一个较小的文件。</translation>
+    </message>
+    <message>
+        <source>there is no file {path}; check the name and folder</source>
+        <translation>没有文件 {path}，请检查文件名和文件夹</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a CSV file</source>
+        <translation>{path} 是文件夹，不是 CSV 文件</translation>
+    </message>
+    <message>
+        <source>{file} cannot be read: {reason}</source>
+        <translation>无法读取 {file}：{reason}</translation>
+    </message>
+    <message>
+        <source>{file} is not a text file (it may be an Excel workbook); save it from your spreadsheet program as CSV (comma-separated values)</source>
+        <translation>{file} 不是文本文件（可能是 Excel 工作簿）；请在电子表格程序中把它另存为 CSV（逗号分隔值）</translation>
+    </message>
+    <message>
+        <source>{file} is empty; choose a CSV file with a header and data rows</source>
+        <translation>{file} 是空的，请选择一个有表头和数据行的 CSV 文件</translation>
+    </message>
+    <message>
+        <source>row {row} cannot be read as CSV: {reason}</source>
+        <translation>第 {row} 行无法按 CSV 读取：{reason}</translation>
+    </message>
+    <message>
+        <source>column {n}</source>
+        <translation>第 {n} 列</translation>
+    </message>
+    <message>
+        <source>{file} holds no values; choose a CSV file with data rows</source>
+        <translation>{file} 里没有任何值，请选择一个有数据行的 CSV 文件</translation>
+    </message>
+    <message>
+        <source>the label column must be a column name or number; got {value!r}</source>
+        <translation>标签列必须是列名或列号，但得到的是 {value!r}</translation>
+    </message>
+    <message>
+        <source>there is no column number {number}; the file has {n} columns</source>
+        <translation>没有第 {number} 列，文件只有 {n} 列</translation>
+    </message>
+    <message>
+        <source>there is no column {name!r}; the columns are {columns}</source>
+        <translation>没有名为 {name!r} 的列；现有的列是 {columns}</translation>
+    </message>
+    <message>
+        <source>row {row}, column {name!r}: the value is missing. Every feature needs a number in every row; fill it in or delete the row.</source>
+        <translation>第 {row} 行、{name!r} 列：缺少数值。每个特征在每一行都需要一个数字；请把它补上，或删除这一行。</translation>
+    </message>
+    <message>
+        <source>row {row}, column {name!r}: {value!r} is not a finite number. Feature columns must hold numbers only; correct the value, delete the row, or if {name!r} holds the labels choose it as the label column.</source>
+        <translation>第 {row} 行、{name!r} 列：{value!r} 不是有限的数字。特征列只能包含数字；请改正这个值或删除这一行，如果 {name!r} 存放的是标签，请把它选为标签列。</translation>
+    </message>
+    <message>
+        <source>row {row}, column {name!r}: {value!r} is not a number. Feature columns must hold numbers only; correct the value, delete the row, or if {name!r} holds the labels choose it as the label column.</source>
+        <translation>第 {row} 行、{name!r} 列：{value!r} 不是数字。特征列只能包含数字；请改正这个值或删除这一行，如果 {name!r} 存放的是标签，请把它选为标签列。</translation>
+    </message>
+    <message>
+        <source>row {row}, column {name!r}: the label is missing; fill it in or delete the row</source>
+        <translation>第 {row} 行、{name!r} 列：缺少标签；请把它补上，或删除这一行</translation>
+    </message>
+    <message>
+        <source>row {row}, column {name!r}: {value!r} is not a number; a regression needs numeric labels. Correct the value, or import the labels as classes.</source>
+        <translation>第 {row} 行、{name!r} 列：{value!r} 不是数字，而回归需要数值标签。请改正这个值，或把标签作为类别导入。</translation>
+    </message>
+    <message>
+        <source>all rows have the label {label!r} in column {name!r}; a classifier needs at least two classes. Add rows of another class or choose another label column.</source>
+        <translation>{name!r} 列中所有行的标签都是 {label!r}，而分类器至少需要两个类别。请添加其他类别的行，或选择另一个标签列。</translation>
+    </message>
+    <message>
+        <source>column {name!r} has {K} different labels; NN Studio classifies into at most {max} classes. If the labels are measurements, import them as a regression; otherwise choose another label column.</source>
+        <translation>{name!r} 列有 {K} 种不同的标签，而 NN Studio 最多只能分 {max} 类。如果这些标签是测量值，请按回归导入；否则请选择另一个标签列。</translation>
+    </message>
+    <message>
+        <source>column {name!r} has {K} classes ({shown}); a binary task needs exactly two. Choose multiclass instead.</source>
+        <translation>{name!r} 列有 {K} 个类别（{shown}），而二分类任务需要正好两个。请改选多分类。</translation>
+    </message>
+    <message>
+        <source>task must be one of {tasks} (or None to guess); got {task!r}</source>
+        <translation>任务必须是 {tasks} 之一（或用 None 自动判断），但得到的是 {task!r}</translation>
+    </message>
+    <message>
+        <source>{file} has a header row but no data rows; add one row per sample</source>
+        <translation>{file} 有表头行但没有数据行，请每个样本添加一行</translation>
+    </message>
+    <message>
+        <source>{file} has more than {max:,} rows; save a sample of at most {max:,} rows in a new file and import that</source>
+        <translation>{file} 超过 {max:,} 行；请把最多 {max:,} 行另存为新文件，再导入它</translation>
+    </message>
+    <message>
+        <source>{file} has only one column; a data set needs at least one feature column and a label column. If the values are separated by spaces or another character, save the file with commas between the values.</source>
+        <translation>{file} 只有一列，而数据集至少需要一个特征列和一个标签列。如果各个值之间用的是空格或其他字符，请用逗号分隔后重新保存文件。</translation>
+    </message>
+    <message>
+        <source>{file} has {n} feature columns; NN Studio accepts at most {max}. Delete the columns you do not need and import the file again.</source>
+        <translation>{file} 有 {n} 个特征列，而 NN Studio 最多只接受 {max} 个。请删除不需要的列，再重新导入。</translation>
+    </message>
+    <message>
+        <source>the header has</source>
+        <translation>表头有</translation>
+    </message>
+    <message>
+        <source>row {row} has</source>
+        <translation>第 {row} 行有</translation>
+    </message>
+    <message>
+        <source>row {row} has {got} values but {where} {n} columns; every row needs one value per column (look for a missing or extra {delimiter}).</source>
+        <translation>第 {row} 行有 {got} 个值，但{where} {n} 列；每一行的每一列都需要一个值（请检查是否缺少或多了{delimiter}）。</translation>
+    </message>
+</context>
+<context>
+    <name>DataPanel</name>
+    <message>
+        <source>The samples the network learns from.</source>
+        <translation>网络学习所用的样本。</translation>
+    </message>
+    <message>
+        <source>How many samples to draw. With no validation share this is m, the columns of X.</source>
+        <translation>要生成多少个样本。不留验证集时，这就是 m，即 X 的列数。</translation>
+    </message>
+    <message>
+        <source>Random jitter added to the samples: more noise, harder task.</source>
+        <translation>给样本加上的随机扰动：噪声越大，任务越难。</translation>
+    </message>
+    <message>
+        <source>K, the number of classes; the output layer gets K softmax units.</source>
+        <translation>K，类别的个数；输出层会有 K 个 softmax 单元。</translation>
+    </message>
+    <message>
+        <source>The same seed always draws the same samples.</source>
+        <translation>相同的种子总是生成相同的样本。</translation>
+    </message>
+    <message>
+        <source>Samples held back to check how well the network generalises. They are not part of m: the course trains on all of them (0 %).</source>
+        <translation>留出来检验网络泛化能力的样本。它们不计入 m：课程是用全部样本训练的（0 %）。</translation>
+    </message>
+    <message>
+        <source>Standardise inputs</source>
+        <translation>标准化输入</translation>
+    </message>
+    <message>
+        <source>Subtract each feature&apos;s mean and divide by its standard deviation (measured on the training samples), so all inputs have a similar scale and gradient descent converges faster.</source>
+        <translation>每个特征减去它的均值、再除以它的标准差（在训练样本上计算），使所有输入的尺度相近，梯度下降收敛得更快。</translation>
+    </message>
+    <message>
+        <source>Import CSV…</source>
+        <translation>导入 CSV…</translation>
+    </message>
+    <message>
+        <source>Use your own data: one sample per row, numeric feature columns and a label column.</source>
+        <translation>使用你自己的数据：每行一个样本，若干数值特征列和一个标签列。</translation>
+    </message>
+    <message>
+        <source>&amp;Data set:</source>
+        <translation>数据集(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Samples:</source>
+        <translation>样本数(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Noise:</source>
+        <translation>噪声(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Classes K:</source>
+        <translation>类别数 K(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>S&amp;eed:</source>
+        <translation>随机种子(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>&amp;Validation:</source>
+        <translation>验证集(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>Imported from {file}; labels from column “{label}”.</source>
+        <translation>导入自 {file}；标签取自“{label}”列。</translation>
+    </message>
+    <message>
+        <source>Imported: {name}</source>
+        <translation>已导入：{name}</translation>
+    </message>
+    <message>
+        <source>class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{m}&lt;/b&gt; samples: m = {train} for training, {val} for validation</source>
+        <translation>&lt;b&gt;{m}&lt;/b&gt; 个样本：m = {train} 个用于训练，{val} 个用于验证</translation>
+    </message>
+    <message>
+        <source>n&lt;sup&gt;[0]&lt;/sup&gt; = {n} features</source>
+        <translation>n&lt;sup&gt;[0]&lt;/sup&gt; = {n} 个特征</translation>
+    </message>
+    <message>
+        <source>the plot shows the first two</source>
+        <translation>图中只显示前两个</translation>
+    </message>
+    <message>
+        <source>regression: the network predicts y</source>
+        <translation>回归：网络预测 y</translation>
+    </message>
+    <message>
+        <source>classes: {swatches}</source>
+        <translation>类别：{swatches}</translation>
+    </message>
+    <message>
+        <source>hollow points: validation</source>
+        <translation>空心点：验证集</translation>
+    </message>
+    <message>
+        <source>Data not changed</source>
+        <translation>数据未改变</translation>
+    </message>
+    <message>
+        <source>{reason}
+
+The previous data is still in use.</source>
+        <translation>{reason}
+
+仍在使用之前的数据。</translation>
+    </message>
+    <message>
+        <source>Import {name}</source>
+        <translation>导入 {name}</translation>
+    </message>
+    <message>
+        <source>Use data set {title}</source>
+        <translation>使用数据集“{title}”</translation>
+    </message>
+    <message>
+        <source>samples</source>
+        <translation>样本数</translation>
+    </message>
+    <message>
+        <source>noise</source>
+        <translation>噪声</translation>
+    </message>
+    <message>
+        <source>classes K</source>
+        <translation>类别数 K</translation>
+    </message>
+    <message>
+        <source>seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>Set {key} to {value}</source>
+        <translation>将{key}设为 {value}</translation>
+    </message>
+    <message>
+        <source>Hold back {p} % for validation</source>
+        <translation>留出 {p} % 作为验证集</translation>
+    </message>
+    <message>
+        <source>Use raw inputs</source>
+        <translation>使用原始输入</translation>
+    </message>
+</context>
+<context>
+    <name>Dataset</name>
+    <message>
+        <source>{name}: {m} samples, {n} features, {k} classes</source>
+        <translation>{name}：{m} 个样本，{n} 个特征，{k} 个类别</translation>
+    </message>
+    <message>
+        <source>{name}: {m} samples, {n} features, regression</source>
+        <translation>{name}：{m} 个样本，{n} 个特征，回归</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionView</name>
+    <message>
+        <source>Show the output</source>
+        <translation>显示输出</translation>
+    </message>
+    <message>
+        <source>Show the network&apos;s output again instead of the unit chosen in the diagram</source>
+        <translation>重新显示网络的输出，而不是在网络图中选中的单元</translation>
+    </message>
+    <message>
+        <source>label y</source>
+        <translation>标签 y</translation>
+    </message>
+    <message>
+        <source>The input space can be drawn for data with one or two features; this data has n[0] = {n0}. The cost and activation views still follow training.</source>
+        <translation>只有一个或两个特征的数据才能画出输入空间；这个数据有 n[0] = {n0} 个。代价和激活值视图仍会跟随训练。</translation>
+    </message>
+    <message>
+        <source>Output ŷ over the input plane (regression)</source>
+        <translation>输入平面上的输出 ŷ（回归）</translation>
+    </message>
+    <message>
+        <source>Output A[{L}]: each point takes the colour of its likeliest class, paler where the network is unsure</source>
+        <translation>输出 A[{L}]：每个点取其最可能类别的颜色，网络越不确定颜色越浅</translation>
+    </message>
+    <message>
+        <source>Output A[{L}] = ŷ, the probability of class 1: the boundary ŷ = 0.5 is where the colour turns</source>
+        <translation>输出 A[{L}] = ŷ，即类别 1 的概率：颜色转变之处就是决策边界 ŷ = 0.5</translation>
+    </message>
+    <message>
+        <source>input x{k}</source>
+        <translation>输入 x{k}</translation>
+    </message>
+    <message>
+        <source>output layer</source>
+        <translation>输出层</translation>
+    </message>
+    <message>
+        <source>hidden layer {l}</source>
+        <translation>第 {l} 个隐层</translation>
+    </message>
+    <message>
+        <source>unit {k} of the {where}, a[{l}]{sub}</source>
+        <translation>{where}的第 {k} 个单元，a[{l}]{sub}</translation>
+    </message>
+    <message>
+        <source>The value of {name} over the plane</source>
+        <translation>{name} 在平面上的值</translation>
+    </message>
+    <message>
+        <source>Output of {name} ({act}) over the input plane: white is {mid}, blue above, orange below</source>
+        <translation>{name}（{act}）在输入平面上的输出：白色为 {mid}，蓝色高于它，橙色低于它</translation>
+    </message>
+    <message>
+        <source>The fitted curve ŷ(x) over the data</source>
+        <translation>拟合曲线 ŷ(x) 与数据</translation>
+    </message>
+    <message>
+        <source>The predicted probability over the input x</source>
+        <translation>预测概率随输入 x 的变化</translation>
+    </message>
+    <message>
+        <source>{title}; dashed: {name}</source>
+        <translation>{title}；虚线：{name}</translation>
+    </message>
+</context>
+<context>
+    <name>DimensionPanel</name>
+    <message>
+        <source>&amp;Gradient shapes</source>
+        <translation>梯度形状(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Add the columns dW, db, dZ and dA: back propagation computes one gradient per array, and each has the shape of the array it belongs to.</source>
+        <translation>添加 dW、db、dZ 和 dA 列：反向传播为每个数组计算一个梯度，它的形状与所属数组相同。</translation>
+    </message>
+    <message>
+        <source>Z&lt;sup&gt;[l]&lt;/sup&gt; = W&lt;sup&gt;[l]&lt;/sup&gt;·A&lt;sup&gt;[l-1]&lt;/sup&gt; + b&lt;sup&gt;[l]&lt;/sup&gt;, A&lt;sup&gt;[l]&lt;/sup&gt; = g&lt;sup&gt;[l]&lt;/sup&gt;(Z&lt;sup&gt;[l]&lt;/sup&gt;), X = A&lt;sup&gt;[0]&lt;/sup&gt;. Every column of X, Z and A is one sample; W and b have no m. Hover a cell to see why it has its shape.</source>
+        <translation>Z&lt;sup&gt;[l]&lt;/sup&gt; = W&lt;sup&gt;[l]&lt;/sup&gt;·A&lt;sup&gt;[l-1]&lt;/sup&gt; + b&lt;sup&gt;[l]&lt;/sup&gt;，A&lt;sup&gt;[l]&lt;/sup&gt; = g&lt;sup&gt;[l]&lt;/sup&gt;(Z&lt;sup&gt;[l]&lt;/sup&gt;)，X = A&lt;sup&gt;[0]&lt;/sup&gt;。X、Z 和 A 的每一列是一个样本；W 和 b 的维度里没有 m。把鼠标停在单元格上，可以看到它为什么是这个形状。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Dimensions&lt;/b&gt; for m = {m} training samples · {p} parameters in total</source>
+        <translation>m = {m} 个训练样本时的&lt;b&gt;维度&lt;/b&gt; · 共 {p} 个参数</translation>
+    </message>
+</context>
+<context>
+    <name>DimensionTableModel</name>
+    <message>
+        <source>l</source>
+        <translation>l</translation>
+    </message>
+    <message>
+        <source>n[l]</source>
+        <translation>n[l]</translation>
+    </message>
+    <message>
+        <source>g[l]</source>
+        <translation>g[l]</translation>
+    </message>
+    <message>
+        <source>parameters</source>
+        <translation>参数数</translation>
+    </message>
+    <message>
+        <source>The layer number l. X (= A[0]) and Y are not layers.</source>
+        <translation>层号 l。X（= A[0]）和 Y 不是层。</translation>
+    </message>
+    <message>
+        <source>n[l]: the number of units in layer l (n[0]: features of X).</source>
+        <translation>n[l]：第 l 层的单元数（n[0]：X 的特征数）。</translation>
+    </message>
+    <message>
+        <source>g[l]: the activation applied element-wise: A[l] = g[l](Z[l]).</source>
+        <translation>g[l]：逐元素作用的激活函数：A[l] = g[l](Z[l])。</translation>
+    </message>
+    <message>
+        <source>Weights: (n[l], n[l-1]). No m: every sample uses the same weights.</source>
+        <translation>权重：(n[l], n[l-1])。没有 m：所有样本使用同样的权重。</translation>
+    </message>
+    <message>
+        <source>Biases: (n[l], 1), broadcast over the m columns of W·A.</source>
+        <translation>偏置：(n[l], 1)，广播到 W·A 的 m 列上。</translation>
+    </message>
+    <message>
+        <source>Z[l] = W[l]·A[l-1] + b[l]: (n[l], m), one column per sample.</source>
+        <translation>Z[l] = W[l]·A[l-1] + b[l]：(n[l], m)，每个样本一列。</translation>
+    </message>
+    <message>
+        <source>A[l] = g[l](Z[l]): same shape as Z[l]. X = A[0]; Y has Ŷ = A[L]&apos;s shape.</source>
+        <translation>A[l] = g[l](Z[l])：与 Z[l] 形状相同。X = A[0]；Y 与 Ŷ = A[L] 形状相同。</translation>
+    </message>
+    <message>
+        <source>Numbers learned in this layer: n[l]·n[l-1] weights + n[l] biases.</source>
+        <translation>这一层要学习的数：n[l]·n[l-1] 个权重 + n[l] 个偏置。</translation>
+    </message>
+    <message>
+        <source>{g}[l] = ∂J/∂{a}[l]: a gradient always has the shape of its array.</source>
+        <translation>{g}[l] = ∂J/∂{a}[l]：梯度的形状总是与它对应的数组相同。</translation>
+    </message>
+    <message>
+        <source>total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>All parameters of the network: the sum of the layers&apos; W and b entries. It does not depend on m.</source>
+        <translation>网络的全部参数：各层 W 和 b 的元素个数之和。它与 m 无关。</translation>
+    </message>
+    <message>
+        <source>input</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>labels</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>X = A[0]: {shape}, the inputs with one sample per column — n[0] = {n} features by m = {m} training samples. X is data, not a layer: it has no W or b.</source>
+        <translation>X = A[0]：{shape}，输入数据，每个样本一列——n[0] = {n} 个特征 × m = {m} 个训练样本。X 是数据，不是层：它没有 W 和 b。</translation>
+    </message>
+    <message>
+        <source>Y: {shape}, the labels, one column per sample — the same shape as the output Ŷ = A[L], so the loss can compare them column by column.</source>
+        <translation>Y：{shape}，标签，每个样本一列——与输出 Ŷ = A[L] 形状相同，这样损失函数可以逐列比较它们。</translation>
+    </message>
+    <message>
+        <source>Layer {l}: W[{l}], b[{l}], Z[{l}] and A[{l}] belong to it.</source>
+        <translation>第 {l} 层：W[{l}]、b[{l}]、Z[{l}] 和 A[{l}] 都属于它。</translation>
+    </message>
+    <message>
+        <source>n[{l}] = {n} units in layer {l}.</source>
+        <translation>第 {l} 层有 n[{l}] = {n} 个单元。</translation>
+    </message>
+    <message>
+        <source>A[{l}] = {g}(Z[{l}]), applied to each entry.</source>
+        <translation>A[{l}] = {g}(Z[{l}])，作用于每个元素。</translation>
+    </message>
+    <message>
+        <source>W[{l}]: {shape} = (n[{l}], n[{p}]): one row per unit of layer {l}, one column per unit of the layer before. W has no m: every sample is multiplied by the same weights.</source>
+        <translation>W[{l}]：{shape} = (n[{l}], n[{p}])：第 {l} 层的每个单元一行，上一层的每个单元一列。W 的维度里没有 m：每个样本都乘以同样的权重。</translation>
+    </message>
+    <message>
+        <source>b[{l}]: {shape} = (n[{l}], 1): one bias per unit. W[{l}]·A[{p}] is ({n}, {m}); adding b broadcasts its single column to all m = {m} columns, so every sample gets the same bias.</source>
+        <translation>b[{l}]：{shape} = (n[{l}], 1)：每个单元一个偏置。W[{l}]·A[{p}] 是 ({n}, {m})；加上 b 时，它唯一的一列会广播到全部 m = {m} 列，所以每个样本得到相同的偏置。</translation>
+    </message>
+    <message>
+        <source>Z[{l}] = W[{l}]·A[{p}] + b[{l}]: ({n}, {q})·({q}, {m}) → {shape}, one column per training sample.</source>
+        <translation>Z[{l}] = W[{l}]·A[{p}] + b[{l}]：({n}, {q})·({q}, {m}) → {shape}，每个训练样本一列。</translation>
+    </message>
+    <message>
+        <source>A[{l}] = {g}(Z[{l}]): {shape}, the same shape as Z[{l}] because g works entry by entry.</source>
+        <translation>A[{l}] = {g}(Z[{l}])：{shape}，与 Z[{l}] 形状相同，因为 g 是逐元素计算的。</translation>
+    </message>
+    <message>
+        <source>{n}·{q} weights + {n} biases = {count} parameters in layer {l}.</source>
+        <translation>{n}·{q} 个权重 + {n} 个偏置 = 第 {l} 层的 {count} 个参数。</translation>
+    </message>
+    <message>
+        <source>{g}[{l}]: {shape}, the gradient of the cost J with respect to {a}[{l}]. It has the shape of {a}[{l}], so gradient descent can subtract α·{g}[{l}] entry by entry.</source>
+        <translation>{g}[{l}]：{shape}，代价 J 对 {a}[{l}] 的梯度。它与 {a}[{l}] 形状相同，所以梯度下降可以逐元素减去 α·{g}[{l}]。</translation>
+    </message>
+</context>
+<context>
+    <name>Examples</name>
+    <message>
+        <source>The course&apos;s planar flower: one hidden layer of 4 tanh units, sigmoid output</source>
+        <translation>课程中的平面花朵：一个 4 单元 tanh 隐层，sigmoid 输出</translation>
+    </message>
+    <message>
+        <source>Three spiral arms need depth: three ReLU layers trained with Adam in mini-batches</source>
+        <translation>三条螺旋臂需要深度：三个 ReLU 层，用 Adam 和小批量训练</translation>
+    </message>
+    <message>
+        <source>Three clouds of points, one softmax unit per class, trained with momentum</source>
+        <translation>三团点，每个类别一个 softmax 单元，用动量法训练</translation>
+    </message>
+    <message>
+        <source>Regression: fit y = sin(x) with two tanh layers and a linear output</source>
+        <translation>回归：用两个 tanh 层和线性输出拟合 y = sin(x)</translation>
+    </message>
+</context>
+<context>
+    <name>Export</name>
+    <message>
+        <source>Save the plot as .png or .svg.</source>
+        <translation>请把图保存为 .png 或 .svg。</translation>
+    </message>
+    <message>
+        <source>the plot could not be written to {path}</source>
+        <translation>无法把图写入 {path}</translation>
+    </message>
+    <message>
+        <source>A plot exported from NN Studio</source>
+        <translation>从 NN Studio 导出的图</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>{what} could not be saved: {reason}. Choose another folder or file name.</source>
+        <translation>无法保存{what}：{reason}。请选择其他文件夹或文件名。</translation>
+    </message>
+    <message>
+        <source>Export plot</source>
+        <translation>导出图</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg)</source>
+        <translation>PNG 图像 (*.png);;SVG 矢量图 (*.svg)</translation>
+    </message>
+    <message>
+        <source>The plot</source>
+        <translation>图</translation>
+    </message>
+    <message>
+        <source>Export training history</source>
+        <translation>导出训练历史</translation>
+    </message>
+    <message>
+        <source>CSV file (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>The history</source>
+        <translation>历史记录</translation>
+    </message>
+    <message>
+        <source>Export runs</source>
+        <translation>导出训练记录</translation>
+    </message>
+    <message>
+        <source>The runs</source>
+        <translation>训练记录</translation>
+    </message>
+    <message>
+        <source>Export as NumPy script</source>
+        <translation>导出为 NumPy 脚本</translation>
+    </message>
+    <message>
+        <source>Python script (*.py)</source>
+        <translation>Python 脚本 (*.py)</translation>
+    </message>
+    <message>
+        <source>The script</source>
+        <translation>脚本</translation>
+    </message>
+</context>
+<context>
+    <name>ExportScript</name>
+    <message>
+        <source>the {name!r} activation cannot be exported to a script yet</source>
+        <translation>还不能把 {name!r} 激活函数导出为脚本</translation>
+    </message>
+    <message>
+        <source>a {name!r} output layer cannot be exported to a script yet</source>
+        <translation>还不能把 {name!r} 输出层导出为脚本</translation>
+    </message>
+</context>
+<context>
+    <name>FileController</name>
+    <message>
+        <source>Untitled</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>新建(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Start again from the 2-layer network on the flower data</source>
+        <translation>从花朵数据上的 2 层网络重新开始</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open a saved model: its network, weights, data, settings and cost curve</source>
+        <translation>打开保存的模型：网络、权重、数据、设置和代价曲线</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save the model so you can reopen it, share it and continue training</source>
+        <translation>保存模型，以便以后重新打开、分享或继续训练</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Save the model in a new file</source>
+        <translation>把模型保存到一个新文件</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Clear Menu</source>
+        <translation>清除菜单(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Forget the recently opened files (the files stay where they are)</source>
+        <translation>忘掉最近打开的文件（文件本身仍在原处）</translation>
+    </message>
+    <message>
+        <source>&amp;Examples</source>
+        <translation>示例(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Planar flower: 4 tanh units</source>
+        <translation>平面花朵：4 个 tanh 单元</translation>
+    </message>
+    <message>
+        <source>Spiral: a deep ReLU network</source>
+        <translation>螺旋：深层 ReLU 网络</translation>
+    </message>
+    <message>
+        <source>Blobs: softmax over three classes</source>
+        <translation>高斯团：三个类别上的 softmax</translation>
+    </message>
+    <message>
+        <source>Sine: regression with a linear output</source>
+        <translation>正弦：线性输出的回归</translation>
+    </message>
+    <message>
+        <source>{name}[*] — NN Studio</source>
+        <translation>{name}[*] — NN Studio</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的更改</translation>
+    </message>
+    <message>
+        <source>“{name}” has changes that are not saved. Save them first? If you discard them, the network, its weights and its cost curve are lost.</source>
+        <translation>“{name}”有尚未保存的更改。要先保存吗？如果放弃，网络、它的权重和代价曲线都会丢失。</translation>
+    </message>
+    <message>
+        <source>Stop training first.</source>
+        <translation>请先停止训练。</translation>
+    </message>
+    <message>
+        <source>A new model: the flower data and a 2-layer network.</source>
+        <translation>新模型：花朵数据和一个 2 层网络。</translation>
+    </message>
+    <message>
+        <source>Open model</source>
+        <translation>打开模型</translation>
+    </message>
+    <message>
+        <source>NN Studio model (*.nnstudio);;All files (*)</source>
+        <translation>NN Studio 模型 (*.nnstudio);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>{name} (example)</source>
+        <translation>{name}（示例）</translation>
+    </message>
+    <message>
+        <source>Opened {file}.</source>
+        <translation>已打开 {file}。</translation>
+    </message>
+    <message>
+        <source>Opened {file}</source>
+        <translation>已打开 {file}</translation>
+    </message>
+    <message>
+        <source>Save model as</source>
+        <translation>模型另存为</translation>
+    </message>
+    <message>
+        <source>NN Studio model (*.nnstudio)</source>
+        <translation>NN Studio 模型 (*.nnstudio)</translation>
+    </message>
+    <message>
+        <source>Saved {file}.</source>
+        <translation>已保存 {file}。</translation>
+    </message>
+    <message>
+        <source>.</source>
+        <comment>the full stop that ends a sentence</comment>
+        <translation>。</translation>
+    </message>
+    <message>
+        <source>Cannot open {file}</source>
+        <translation>无法打开 {file}</translation>
+    </message>
+    <message>
+        <source>Cannot open “{file}”: {reason}</source>
+        <translation>无法打开“{file}”：{reason}</translation>
+    </message>
+    <message>
+        <source>The current model was kept.</source>
+        <translation>当前模型保持不变。</translation>
+    </message>
+    <message>
+        <source>Cannot save {file}</source>
+        <translation>无法保存 {file}</translation>
+    </message>
+    <message>
+        <source>Cannot save “{file}”: {reason}</source>
+        <translation>无法保存“{file}”：{reason}</translation>
+    </message>
+    <message>
+        <source>Your model is still open and nothing was overwritten.</source>
+        <translation>你的模型仍然打开着，没有覆盖任何文件。</translation>
+    </message>
+</context>
+<context>
+    <name>GradientCheckDialog</name>
+    <message>
+        <source>Gradient check</source>
+        <translation>梯度检验</translation>
+    </message>
+    <message>
+        <source>For every parameter θ the numerical gradient is (J(θ + ε) − J(θ − ε)) / 2ε. The relative difference ‖dθ_backprop − dθ_numeric‖ / (‖dθ_backprop‖ + ‖dθ_numeric‖) is below 10⁻⁷ when back propagation is right.</source>
+        <translation>对每个参数 θ，数值梯度为 (J(θ + ε) − J(θ − ε)) / 2ε。反向传播正确时，相对差 ‖dθ_backprop − dθ_numeric‖ / (‖dθ_backprop‖ + ‖dθ_numeric‖) 小于 10⁻⁷。</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>参数数</translation>
+    </message>
+    <message>
+        <source>Relative difference</source>
+        <translation>相对差</translation>
+    </message>
+    <message>
+        <source>The difference over the weights W[l] and biases b[l] of each layer. A bug in one layer&apos;s back propagation shows up as a large difference in that layer and the layers before it, since their gradients are computed from it.</source>
+        <translation>每一层的权重 W[l] 和偏置 b[l] 上的差。某一层的反向传播有错误时，这一层以及它之前的各层都会出现很大的差，因为它们的梯度是由它算出来的。</translation>
+    </message>
+    <message>
+        <source>Check on {n} samples</source>
+        <translation>在 {n} 个样本上检验</translation>
+    </message>
+    <message>
+        <source>Back propagation is either right or wrong whatever the data: a few samples are enough to test it, and make the check much faster.</source>
+        <translation>无论数据是什么，反向传播要么对、要么错：几个样本就足以检验它，还能让检验快得多。</translation>
+    </message>
+    <message>
+        <source>Check again</source>
+        <translation>再次检验</translation>
+    </message>
+    <message>
+        <source>Run the numerical check again.</source>
+        <translation>重新运行数值检验。</translation>
+    </message>
+    <message>
+        <source>{P} parameters, {m} samples: {passes} forward passes.</source>
+        <translation>{P} 个参数，{m} 个样本：{passes} 次前向传播。</translation>
+    </message>
+    <message>
+        <source>The gradient check is for small networks. This one has {P} parameters, and the check runs two forward passes for each of them. Build a small copy of your network (say 2–3 layers of a few units) to test back propagation, then train the large one.</source>
+        <translation>梯度检验适用于小网络。这个网络有 {P} 个参数，而检验要为每个参数做两次前向传播。请搭建一个网络的小型副本（比如 2–3 层、每层几个单元）来检验反向传播，然后再训练大网络。</translation>
+    </message>
+    <message>
+        <source>The gradient check is for small networks: with {P} parameters and {m} samples it would take a long time. Check on {n} samples instead — that is enough to tell whether back propagation is right.</source>
+        <translation>梯度检验适用于小网络：有 {P} 个参数和 {m} 个样本时会花很长时间。请改为在 {n} 个样本上检验——这足以判断反向传播是否正确。</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>正在检验…</translation>
+    </message>
+    <message>
+        <source>The check could not run: {error}</source>
+        <translation>无法运行检验：{error}</translation>
+    </message>
+    <message>
+        <source>✓ Back propagation is correct: it agrees with the numerical gradient.</source>
+        <translation>✓ 反向传播正确：它与数值梯度一致。</translation>
+    </message>
+    <message>
+        <source>≈ Close, but not exact. With ReLU or leaky ReLU this can happen when some z is within ε of 0, where the function has a kink; otherwise look for a small error.</source>
+        <translation>≈ 接近，但不完全一致。使用 ReLU 或 leaky ReLU 时，如果某个 z 离 0 不到 ε（函数在那里有个折点），就可能出现这种情况；否则请查找一个小错误。</translation>
+    </message>
+    <message>
+        <source>✗ Back propagation disagrees with the numerical gradient: there is a bug in the gradients of the layers marked ✗.</source>
+        <translation>✗ 反向传播与数值梯度不一致：标有 ✗ 的层的梯度有错误。</translation>
+    </message>
+    <message>
+        <source>{mark} layer {l}</source>
+        <translation>{mark} 第 {l} 层</translation>
+    </message>
+    <message>
+        <source>on {n} samples</source>
+        <translation>（{n} 个样本）</translation>
+    </message>
+    <message>
+        <source>on all {m} samples</source>
+        <translation>（全部 {m} 个样本）</translation>
+    </message>
+    <message>
+        <source>Overall relative difference {where}: {d}</source>
+        <translation>总体相对差{where}：{d}</translation>
+    </message>
+</context>
+<context>
+    <name>GradientFlowView</name>
+    <message>
+        <source>iteration</source>
+        <translation>迭代次数</translation>
+    </message>
+    <message>
+        <source>‖dW[l]‖ (log scale)</source>
+        <translation>‖dW[l]‖（对数刻度）</translation>
+    </message>
+    <message>
+        <source>The size ‖dW[l]‖ of each layer&apos;s weight gradient as training goes on. Back propagation multiplies by W[l]ᵀ and g′(Z[l]) once per layer on its way to layer 1: when those factors are small (sigmoid: g′ ≤ 1/4) the early layers get tiny gradients and barely learn (vanishing gradients); when they are large the gradients explode. Curves that stay close together are healthy.</source>
+        <translation>训练过程中各层权重梯度的大小 ‖dW[l]‖。反向传播在通往第 1 层的路上，每经过一层就乘一次 W[l]ᵀ 和 g′(Z[l])：这些因子较小时（sigmoid：g′ ≤ 1/4），靠前的层只得到极小的梯度，几乎学不到东西（梯度消失）；因子较大时，梯度会爆炸。曲线彼此靠近说明状态良好。</translation>
+    </message>
+    <message>
+        <source>What the latest gradients say, comparing layer 1 with the later layers.</source>
+        <translation>最近的梯度说明了什么：把第 1 层与后面的层相比较。</translation>
+    </message>
+    <message>
+        <source>Vanishing gradients: layer 1 gets about {r} of the gradient of a later layer, so the first layers hardly learn. Try ReLU in the hidden layers, He or Xavier initialisation, or fewer layers.</source>
+        <translation>梯度消失：第 1 层得到的梯度只有后面某一层的约 {r}，所以前面几层几乎学不到东西。请在隐层试试 ReLU、He 或 Xavier 初始化，或减少层数。</translation>
+    </message>
+    <message>
+        <source>Exploding gradients: some ‖dW[l]‖ is very large. Lower the learning rate, or start from smaller weights (Xavier or He initialisation).</source>
+        <translation>梯度爆炸：某个 ‖dW[l]‖ 非常大。请降低学习率，或从更小的权重开始（Xavier 或 He 初始化）。</translation>
+    </message>
+    <message>
+        <source>All gradients are tiny: training has converged, or it is stuck on a plateau.</source>
+        <translation>所有梯度都极小：训练已经收敛，或卡在了平台上。</translation>
+    </message>
+    <message>
+        <source>The gradients reach every layer: no sign of vanishing or exploding.</source>
+        <translation>梯度能到达每一层：没有梯度消失或爆炸的迹象。</translation>
+    </message>
+    <message>
+        <source>Train the network to see how large each layer&apos;s gradient is.</source>
+        <translation>训练网络，就能看到每一层的梯度有多大。</translation>
+    </message>
+</context>
+<context>
+    <name>GuideDialog</name>
+    <message>
+        <source>Guide: forward and back propagation</source>
+        <translation>指南：前向传播与反向传播</translation>
+    </message>
+    <message>
+        <source>&lt;h1&gt;Forward and back propagation, step by step&lt;/h1&gt;</source>
+        <translation>&lt;h1&gt;前向传播与反向传播，一步一步来&lt;/h1&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;This guide follows the first network of the deeplearning.ai course: the flower data set (m = 400 points, two features each, coloured red or blue) and a 2-layer network with 4 tanh units and one sigmoid output. Every picture below is one of NN Studio&apos;s own views, drawn just now.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;这份指南沿用 deeplearning.ai 课程中的第一个网络：花朵数据集（m = 400 个点，每个点两个特征，颜色为红或蓝）和一个 2 层网络——4 个 tanh 单元的隐层加一个 sigmoid 输出。下面的每张图都是 NN Studio 自己的视图，刚刚画出来的。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;1. The shapes&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;1. 形状&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The samples are the &lt;b&gt;columns&lt;/b&gt; of X = A{s0}: X has shape (n{s0}, m) = (2, 400). Layer l has n{sl} units, a weight matrix W{sl} of shape (n{sl}, n{slm}) and a bias b{sl} of shape (n{sl}, 1). W and b have no m: every sample goes through the same parameters. The input does not count as a layer, so a network with one hidden layer is a 2-layer network.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;样本是 X = A{s0} 的&lt;b&gt;列&lt;/b&gt;：X 的形状是 (n{s0}, m) = (2, 400)。第 l 层有 n{sl} 个单元，一个形状为 (n{sl}, n{slm}) 的权重矩阵 W{sl}，和一个形状为 (n{sl}, 1) 的偏置 b{sl}。W 和 b 的维度里没有 m：每个样本都经过同一套参数。输入不算一层，所以有一个隐层的网络是 2 层网络。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;2. Forward propagation&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;2. 前向传播&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Each layer does two things. First a linear step, &lt;span class=&quot;formula&quot;&gt;Z{sl} = W{sl}·A{slm} + b{sl}&lt;/span&gt;: a matrix product that handles all m samples at once, plus the bias added to every column. The shapes must fit: (n{sl}, n{slm})·(n{slm}, m) gives (n{sl}, m).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;每一层做两件事。首先是线性部分，&lt;span class=&quot;formula&quot;&gt;Z{sl} = W{sl}·A{slm} + b{sl}&lt;/span&gt;：一次矩阵乘法同时处理全部 m 个样本，再把偏置加到每一列上。形状必须对得上：(n{sl}, n{slm})·(n{slm}, m) 得到 (n{sl}, m)。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Then the activation, &lt;span class=&quot;formula&quot;&gt;A{sl} = g{sl}(Z{sl})&lt;/span&gt;, applied to every entry on its own. Without it, stacking layers would still give a linear function. The last layer&apos;s A{sL} is the prediction Ŷ: for the flower, the probability that a point is blue.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;然后是激活函数，&lt;span class=&quot;formula&quot;&gt;A{sl} = g{sl}(Z{sl})&lt;/span&gt;，独立作用于每个元素。没有它，层叠得再多也还是一个线性函数。最后一层的 A{sL} 就是预测值 Ŷ：对花朵数据来说，就是一个点为蓝色的概率。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;3. The cost&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;3. 代价&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The cost J measures how wrong the predictions are, averaged over the m samples. For a sigmoid output it is the cross-entropy J = −(1/m) Σ [y log ŷ + (1 − y) log(1 − ŷ)]. With small random weights every prediction is close to 0.5, so J starts near log 2 ≈ 0.693.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;代价 J 衡量预测错得有多离谱，在 m 个样本上取平均。对于 sigmoid 输出，它是交叉熵 J = −(1/m) Σ [y log ŷ + (1 − y) log(1 − ŷ)]。权重是很小的随机数时，每个预测都接近 0.5，所以 J 从 log 2 ≈ 0.693 附近开始。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;4. Back propagation&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;4. 反向传播&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Now we go backwards, from the output to layer 1, asking how J changes when each number changes. For the output layer the answer is simple: &lt;span class=&quot;formula&quot;&gt;dZ{sL} = A{sL} − Y&lt;/span&gt;, prediction minus label.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;现在我们反过来，从输出层走到第 1 层，问每个数变化时 J 会怎样变化。输出层的答案很简单：&lt;span class=&quot;formula&quot;&gt;dZ{sL} = A{sL} − Y&lt;/span&gt;，预测值减去标签。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;From dZ{sl} come the gradients of the parameters, averaged over the samples: &lt;span class=&quot;formula&quot;&gt;dW{sl} = (1/m) dZ{sl}·A{slm}ᵀ&lt;/span&gt; and &lt;span class=&quot;formula&quot;&gt;db{sl} = (1/m) Σ dZ{sl}&lt;/span&gt; (a sum over the columns). Each gradient has exactly the shape of its parameter — a quick check that the formula is right. The error then flows back through the same weights, &lt;span class=&quot;formula&quot;&gt;dA{slm} = W{sl}ᵀ·dZ{sl}&lt;/span&gt;, and through the activation, &lt;span class=&quot;formula&quot;&gt;dZ{slm} = dA{slm} ⊙ g′(Z{slm})&lt;/span&gt;, where ⊙ multiplies entry by entry. That is the chain rule, one layer at a time.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;由 dZ{sl} 得到参数的梯度，在样本上取平均：&lt;span class=&quot;formula&quot;&gt;dW{sl} = (1/m) dZ{sl}·A{slm}ᵀ&lt;/span&gt; 和 &lt;span class=&quot;formula&quot;&gt;db{sl} = (1/m) Σ dZ{sl}&lt;/span&gt;（对各列求和）。每个梯度的形状都与它的参数完全相同——这是检查公式是否正确的简便方法。然后误差经由同样的权重反向流动，&lt;span class=&quot;formula&quot;&gt;dA{slm} = W{sl}ᵀ·dZ{sl}&lt;/span&gt;，再经过激活函数，&lt;span class=&quot;formula&quot;&gt;dZ{slm} = dA{slm} ⊙ g′(Z{slm})&lt;/span&gt;，其中 ⊙ 表示逐元素相乘。这就是链式法则，一次一层。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;5. Gradient descent&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;5. 梯度下降&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Finally every parameter takes a small step downhill: &lt;span class=&quot;formula&quot;&gt;W{sl} := W{sl} − α dW{sl}&lt;/span&gt;, &lt;span class=&quot;formula&quot;&gt;b{sl} := b{sl} − α db{sl}&lt;/span&gt;. The learning rate α sets the step size: too small and training crawls, too large and the cost jumps around or explodes. Training repeats steps 2 to 5 thousands of times.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;最后，每个参数都向下坡迈出一小步：&lt;span class=&quot;formula&quot;&gt;W{sl} := W{sl} − α dW{sl}&lt;/span&gt;，&lt;span class=&quot;formula&quot;&gt;b{sl} := b{sl} − α db{sl}&lt;/span&gt;。学习率 α 决定步长：太小则训练很慢，太大则代价来回跳动甚至爆炸。训练就是把第 2 到第 5 步重复成千上万次。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p class=&quot;note&quot;&gt;You can do all of this yourself in the step-through view: press Next ▸ to go from one formula to the next and watch the layer light up in the network diagram.&lt;/p&gt;</source>
+        <translation>&lt;p class=&quot;note&quot;&gt;这一切你都可以在逐步查看视图中亲手完成：按“下一步 ▸”从一个公式走到下一个公式，同时看网络图中对应的层亮起来。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;6. Looking inside a layer&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;6. 观察一层的内部&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The matrix inspector shows W, b, Z, A, dW and db of a layer as heatmaps: blue for positive numbers, orange for negative ones. Move the mouse over a cell to read its row, column and value. Z and A have one column per sample.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;矩阵查看器把一层的 W、b、Z、A、dW 和 db 显示为热图：蓝色表示正数，橙色表示负数。把鼠标移到某个格子上，可以读出它的行、列和数值。Z 和 A 每个样本一列。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;7. When the gradient does not reach the first layers&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;7. 梯度到不了前面几层时&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Each layer of back propagation multiplies by g′(Z). The sigmoid&apos;s slope is at most 1/4, so in a deep sigmoid network the gradient shrinks layer after layer: below, ‖dW{s1}‖ of a 7-layer sigmoid network is far smaller than the last layer&apos;s, and its first layers hardly learn. ReLU (slope 1 for z &amp;gt; 0) and a good initialisation keep the gradient alive. Watch the gradient flow view while you train.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;反向传播每经过一层就要乘以 g′(Z)。sigmoid 的斜率最多是 1/4，所以在深层 sigmoid 网络中，梯度一层比一层小：下图中，7 层 sigmoid 网络的 ‖dW{s1}‖ 远小于最后一层的，它的前几层几乎学不到东西。ReLU（z &amp;gt; 0 时斜率为 1）和好的初始化能让梯度保持活力。训练时请留意梯度流视图。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;8. Things to try&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;8. 动手试试&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;ul&gt;&lt;li&gt;Train, then change tanh to ReLU and train again: both runs are kept, and Compare runs overlays their cost curves.&lt;/li&gt;&lt;li&gt;Try learning rates 0.01, 1.2 and 10 and look at the cost.&lt;/li&gt;&lt;li&gt;Train → Gradient check compares back propagation with a numerical estimate of every gradient: a good way to convince yourself the formulas above are right.&lt;/li&gt;&lt;li&gt;File → Export → NumPy script writes your trained network as a short Python file you can read line by line — the same forward pass as above.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Hover over any control to read what it means.&lt;/p&gt;</source>
+        <translation>&lt;ul&gt;&lt;li&gt;训练一次，然后把 tanh 改成 ReLU 再训练一次：两次训练都会保留下来，“比较训练记录”会把它们的代价曲线画在一起。&lt;/li&gt;&lt;li&gt;试试学习率 0.01、1.2 和 10，观察代价的变化。&lt;/li&gt;&lt;li&gt;“训练 → 梯度检验”把反向传播与每个梯度的数值估计相比较：这是让你确信上面的公式正确的好办法。&lt;/li&gt;&lt;li&gt;“文件 → 导出 → NumPy 脚本”把训练好的网络写成一个简短的 Python 文件，你可以逐行阅读——它的前向传播和上面讲的一模一样。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;把鼠标停在任何控件上，都能读到它的含义。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageMenu</name>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Stop training to switch the language.</source>
+        <translation>请先停止训练，再切换语言。</translation>
+    </message>
+    <message>
+        <source>Show NN Studio in {language}</source>
+        <translation>以{language}显示 NN Studio</translation>
+    </message>
+    <message>
+        <source>The {language} translation is missing from this installation.</source>
+        <translation>此安装中缺少{language}翻译。</translation>
+    </message>
+    <message>
+        <source>Language: {language}</source>
+        <translation>界面语言：{language}</translation>
+    </message>
+</context>
+<context>
+    <name>LayerEditor</name>
+    <message>
+        <source>Input and output do not count as layers: one hidden layer makes a 2-layer network.</source>
+        <translation>输入和输出不算层：一个隐层构成一个 2 层网络。</translation>
+    </message>
+    <message>
+        <source>The columns of the network, from the inputs x to the output ŷ. Select one to edit it.</source>
+        <translation>网络的各列，从输入 x 到输出 ŷ。选中一列即可编辑。</translation>
+    </message>
+    <message>
+        <source>&amp;Add layer</source>
+        <translation>添加层(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Insert a hidden layer after the selected one (a copy of it, or 4 tanh units).</source>
+        <translation>在选中的层之后插入一个隐层（复制选中的层，或 4 个 tanh 单元）。</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>删除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Delete the selected hidden layer.</source>
+        <translation>删除选中的隐层。</translation>
+    </message>
+    <message>
+        <source>↑ Move &amp;up</source>
+        <translation>↑ 上移(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Move the selected hidden layer towards the input.</source>
+        <translation>把选中的隐层移向输入端。</translation>
+    </message>
+    <message>
+        <source>↓ Move &amp;down</source>
+        <translation>↓ 下移(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Move the selected hidden layer towards the output.</source>
+        <translation>把选中的隐层移向输出端。</translation>
+    </message>
+    <message>
+        <source>Input X: {n} features ({names})</source>
+        <translation>输入 X：{n} 个特征（{names}）</translation>
+    </message>
+    <message>
+        <source>Layer [{l}] output: {n} × {act}</source>
+        <translation>层 [{l}] 输出层：{n} × {act}</translation>
+    </message>
+    <message>
+        <source>Layer [{l}] hidden: {n} × {act}</source>
+        <translation>层 [{l}] 隐层：{n} × {act}</translation>
+    </message>
+    <message>
+        <source>&amp;Units n[{l}]:</source>
+        <translation>单元数 n[{l}](&amp;U)：</translation>
+    </message>
+    <message>
+        <source>A&amp;ctivation g[{l}]:</source>
+        <translation>激活函数 g[{l}](&amp;C)：</translation>
+    </message>
+    <message>
+        <source>The input size n&lt;sup&gt;[0]&lt;/sup&gt; = {n} comes from the data: one unit per feature. X is not a layer and has no weights.</source>
+        <translation>输入大小 n&lt;sup&gt;[0]&lt;/sup&gt; = {n} 由数据决定：每个特征一个单元。X 不是层，没有权重。</translation>
+    </message>
+    <message>
+        <source>two classes: one sigmoid unit gives P(class 1)</source>
+        <translation>两个类别：一个 sigmoid 单元给出 P(类别 1)</translation>
+    </message>
+    <message>
+        <source>{k} classes: one softmax unit per class</source>
+        <translation>{k} 个类别：每个类别一个 softmax 单元</translation>
+    </message>
+    <message>
+        <source>regression: one linear unit predicts the value</source>
+        <translation>回归：一个线性单元预测数值</translation>
+    </message>
+    <message>
+        <source>The output layer ŷ = A&lt;sup&gt;[{l}]&lt;/sup&gt; follows the task ({why}).</source>
+        <translation>输出层 ŷ = A&lt;sup&gt;[{l}]&lt;/sup&gt; 由任务决定（{why}）。</translation>
+    </message>
+    <message>
+        <source>Hidden layer {l}: W&lt;sup&gt;[{l}]&lt;/sup&gt; is ({n}, {p}), one row per unit, one column per unit of the layer before.</source>
+        <translation>第 {l} 个隐层：W&lt;sup&gt;[{l}]&lt;/sup&gt; 是 ({n}, {p})，每个单元一行，上一层的每个单元一列。</translation>
+    </message>
+    <message>
+        <source>Add layer {l}</source>
+        <translation>添加第 {l} 层</translation>
+    </message>
+    <message>
+        <source>Remove layer {l}</source>
+        <translation>删除第 {l} 层</translation>
+    </message>
+    <message>
+        <source>Move layer {l} up</source>
+        <translation>上移第 {l} 层</translation>
+    </message>
+    <message>
+        <source>Move layer {l} down</source>
+        <translation>下移第 {l} 层</translation>
+    </message>
+    <message>
+        <source>Set units of layer {l} to {n}</source>
+        <translation>将第 {l} 层的单元数设为 {n}</translation>
+    </message>
+    <message>
+        <source>{name} cannot be used in a hidden layer: it turns a layer into probabilities over classes, so only the output layer of a multi-class network uses it. Choose tanh, relu, leaky_relu, sigmoid or linear.</source>
+        <translation>{name} 不能用在隐层：它把一层变成各个类别的概率，所以只有多分类网络的输出层才使用它。请选择 tanh、relu、leaky_relu、sigmoid 或 linear。</translation>
+    </message>
+    <message>
+        <source>Set activation of layer {l} to {name}</source>
+        <translation>将第 {l} 层的激活函数设为 {name}</translation>
+    </message>
+    <message>
+        <source>The output stays sigmoid: with two classes the output is the probability of class 1, a number in 0..1 that binary cross-entropy compares with the label. {name} cannot be trained with that loss.</source>
+        <translation>输出层保持 sigmoid：两个类别时，输出是类别 1 的概率，一个 0..1 之间的数，由二元交叉熵与标签比较。{name} 无法用这个损失函数训练。</translation>
+    </message>
+    <message>
+        <source>The output stays softmax: with {k} classes the network gives one probability per class (they add up to 1) for categorical cross-entropy. {name} cannot be trained with that loss.</source>
+        <translation>输出层保持 softmax：{k} 个类别时，网络为每个类别给出一个概率（它们加起来等于 1），用于分类交叉熵。{name} 无法用这个损失函数训练。</translation>
+    </message>
+    <message>
+        <source>The output stays linear: a regression predicts any real number and is trained with mean squared error; {name} would squash the predictions.</source>
+        <translation>输出层保持线性：回归预测的是任意实数，用均方误差训练；{name} 会把预测值压扁。</translation>
+    </message>
+    <message>
+        <source>The output layer has {k} units, one per class of the data. Choose another data set or number of classes to change it.</source>
+        <translation>输出层有 {k} 个单元，数据的每个类别一个。要改变它，请选择另一个数据集或类别数。</translation>
+    </message>
+    <message>
+        <source>The output layer has 1 unit: with two classes one sigmoid unit gives the probability of class 1 (class 0 gets 1 minus it).</source>
+        <translation>输出层有 1 个单元：两个类别时，一个 sigmoid 单元给出类别 1 的概率（类别 0 的概率是 1 减去它）。</translation>
+    </message>
+    <message>
+        <source>The output layer has 1 unit: the data has one target value per sample.</source>
+        <translation>输出层有 1 个单元：数据的每个样本只有一个目标值。</translation>
+    </message>
+</context>
+<context>
+    <name>Loss</name>
+    <message>
+        <source>binary cross-entropy</source>
+        <translation>二元交叉熵</translation>
+    </message>
+    <message>
+        <source>categorical cross-entropy</source>
+        <translation>分类交叉熵</translation>
+    </message>
+    <message>
+        <source>mean squared error</source>
+        <translation>均方误差</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>NN Studio</source>
+        <translation>NN Studio</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>The network&apos;s units and connections, and its shapes</source>
+        <translation>网络的单元、连接和形状</translation>
+    </message>
+    <message>
+        <source>Network builder</source>
+        <translation>网络构建器</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>Ready: the flower data and a 2-layer network. Edit the layers on the left.</source>
+        <translation>就绪：花朵数据和一个 2 层网络。可在左侧编辑各层。</translation>
+    </message>
+    <message>
+        <source>&amp;Import CSV…</source>
+        <translation>导入 CSV(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Load your own data from a CSV file</source>
+        <translation>从 CSV 文件载入你自己的数据</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;About NN Studio</source>
+        <translation>关于 NN Studio(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Gradient shapes in the table</source>
+        <translation>在表格中显示梯度形状(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo {what}</source>
+        <translation>撤销“{what}”(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo {what}</source>
+        <translation>重做“{what}”(&amp;R)</translation>
+    </message>
+    <message>
+        <source>{L}-layer network ({h} hidden + output) · {p} parameters · m = {m} training samples</source>
+        <translation>{L} 层网络（{h} 个隐层 + 输出层）· {p} 个参数 · m = {m} 个训练样本</translation>
+    </message>
+    <message>
+        <source>Import CSV</source>
+        <translation>导入 CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.tsv *.txt);;All files (*)</source>
+        <translation>CSV 文件 (*.csv *.tsv *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Cannot import {file}</source>
+        <translation>无法导入 {file}</translation>
+    </message>
+    <message>
+        <source>{reason}
+
+NN Studio reads text files with one sample per row, numbers in the feature columns and one label column. The data in use has not changed.</source>
+        <translation>{reason}
+
+NN Studio 读取的文本文件应每行一个样本，特征列中是数字，另有一个标签列。当前使用的数据没有改变。</translation>
+    </message>
+    <message>
+        <source>About NN Studio</source>
+        <translation>关于 NN Studio</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;NN Studio {version}&lt;/h3&gt;&lt;p&gt;Build a fully-connected neural network, see the shape of every matrix, train it and watch it learn.&lt;/p&gt;&lt;p&gt;Notation of the deeplearning.ai course: X is (n&lt;sup&gt;[0]&lt;/sup&gt;, m), W&lt;sup&gt;[l]&lt;/sup&gt; is (n&lt;sup&gt;[l]&lt;/sup&gt;, n&lt;sup&gt;[l-1]&lt;/sup&gt;), b&lt;sup&gt;[l]&lt;/sup&gt; is (n&lt;sup&gt;[l]&lt;/sup&gt;, 1), Z&lt;sup&gt;[l]&lt;/sup&gt; and A&lt;sup&gt;[l]&lt;/sup&gt; are (n&lt;sup&gt;[l]&lt;/sup&gt;, m). Input and output do not count as layers.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;NN Studio {version}&lt;/h3&gt;&lt;p&gt;搭建一个全连接神经网络，看清每个矩阵的形状，训练它，并观察它如何学习。&lt;/p&gt;&lt;p&gt;采用 deeplearning.ai 课程的记号：X 是 (n&lt;sup&gt;[0]&lt;/sup&gt;, m)，W&lt;sup&gt;[l]&lt;/sup&gt; 是 (n&lt;sup&gt;[l]&lt;/sup&gt;, n&lt;sup&gt;[l-1]&lt;/sup&gt;)，b&lt;sup&gt;[l]&lt;/sup&gt; 是 (n&lt;sup&gt;[l]&lt;/sup&gt;, 1)，Z&lt;sup&gt;[l]&lt;/sup&gt; 和 A&lt;sup&gt;[l]&lt;/sup&gt; 是 (n&lt;sup&gt;[l]&lt;/sup&gt;, m)。输入和输出不算层。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>MatrixHeatmap</name>
+    <message>
+        <source>row i</source>
+        <translation>第 i 行</translation>
+    </message>
+    <message>
+        <source>column j</source>
+        <translation>第 j 列</translation>
+    </message>
+    <message>
+        <source>Each cell is one entry of the matrix: row i down, column j across. Blue is positive, orange negative, white zero; the colour scale is symmetric around 0.</source>
+        <translation>每个格子是矩阵的一个元素：第 i 行向下，第 j 列向右。蓝色为正，橙色为负，白色为零；颜色刻度关于 0 对称。</translation>
+    </message>
+    <message>
+        <source>mean {mean} · std {std} · min {min} · max {max} · {zero} zero</source>
+        <translation>均值 {mean} · 标准差 {std} · 最小值 {min} · 最大值 {max} · {zero} 为零</translation>
+    </message>
+</context>
+<context>
+    <name>MatrixInspector</name>
+    <message>
+        <source>Layer</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <source>Choose a layer l to see its matrices. W[l] is (n[l], n[l-1]) and b[l] is (n[l], 1): they have no m, because every sample uses the same parameters. Z[l] and A[l] are (n[l], m): one column per sample.</source>
+        <translation>选择一层 l 查看它的矩阵。W[l] 是 (n[l], n[l-1])，b[l] 是 (n[l], 1)：它们的维度里没有 m，因为所有样本使用同一套参数。Z[l] 和 A[l] 是 (n[l], m)：每个样本一列。</translation>
+    </message>
+    <message>
+        <source>The entry under the mouse pointer: its row i, its column j and its value.</source>
+        <translation>鼠标指针下的元素：它的行 i、列 j 和数值。</translation>
+    </message>
+    <message>
+        <source>W[l]: the weights. Row i holds the weights into unit i of layer l.</source>
+        <translation>W[l]：权重。第 i 行是进入第 l 层第 i 个单元的权重。</translation>
+    </message>
+    <message>
+        <source>b[l]: the biases, one per unit, added to every column of W[l]·A[l-1].</source>
+        <translation>b[l]：偏置，每个单元一个，加到 W[l]·A[l-1] 的每一列上。</translation>
+    </message>
+    <message>
+        <source>dW[l] = (1/m) dZ[l]·A[l-1]ᵀ: how the cost J changes with each weight, averaged over the m samples. Same shape as W[l].</source>
+        <translation>dW[l] = (1/m) dZ[l]·A[l-1]ᵀ：代价 J 随每个权重如何变化，在 m 个样本上取平均。与 W[l] 形状相同。</translation>
+    </message>
+    <message>
+        <source>db[l] = (1/m) Σ dZ[l] over the columns: same shape as b[l].</source>
+        <translation>db[l] = (1/m) Σ dZ[l]（对各列求和）：与 b[l] 形状相同。</translation>
+    </message>
+    <message>
+        <source>Z[l] = W[l]·A[l-1] + b[l]: one column per sample.</source>
+        <translation>Z[l] = W[l]·A[l-1] + b[l]：每个样本一列。</translation>
+    </message>
+    <message>
+        <source>A[l] = g[l](Z[l]): the activations, the layer&apos;s output.</source>
+        <translation>A[l] = g[l](Z[l])：激活值，即这一层的输出。</translation>
+    </message>
+    <message>
+        <source>Layer {l}</source>
+        <translation>第 {l} 层</translation>
+    </message>
+    <message>
+        <source>Load a data set to see Z, A and the gradients: they need samples.</source>
+        <translation>请载入一个数据集来查看 Z、A 和梯度：它们需要样本。</translation>
+    </message>
+    <message>
+        <source>{name}: row {row}, column {col} = {value}</source>
+        <translation>{name}：第 {row} 行，第 {col} 列 = {value}</translation>
+    </message>
+</context>
+<context>
+    <name>ModelFile</name>
+    <message>
+        <source>the file holds {n} parts; a model file may hold at most {max}</source>
+        <extracomment>What a damaged zip or .npy member can make the standard library raise while reading.</extracomment>
+        <translation>文件由 {n} 个部分组成，而模型文件最多只能有 {max} 个</translation>
+    </message>
+    <message>
+        <source>the file holds two parts named {name!r}</source>
+        <translation>文件里有两个都叫 {name!r} 的部分</translation>
+    </message>
+    <message>
+        <source>the part {name} is encrypted; model files never are</source>
+        <translation>文件里的 {name} 是加密的，而模型文件从不加密</translation>
+    </message>
+    <message>
+        <source>the part {name} uses zip compression method {method}; model files use only &apos;stored&apos; or &apos;deflate&apos;</source>
+        <translation>文件里的 {name} 使用第 {method} 种 zip 压缩方法，而模型文件只使用 &apos;stored&apos; 或 &apos;deflate&apos;</translation>
+    </message>
+    <message>
+        <source>the part {name} unpacks to {size}; a model file allows at most {max} for it</source>
+        <translation>文件里的 {name} 解压后有 {size}，而模型文件中这一部分最多允许 {max}</translation>
+    </message>
+    <message>
+        <source>the file unpacks to {size}; a model file may hold at most {max}</source>
+        <translation>文件解压后有 {size}，而模型文件最多只能有 {max}</translation>
+    </message>
+    <message>
+        <source>this zip archive is not an NN Studio model: it has no manifest.json</source>
+        <translation>这个 zip 压缩包不是 NN Studio 模型：里面没有 manifest.json</translation>
+    </message>
+    <message>
+        <source>the part {name} is damaged and cannot be read</source>
+        <translation>文件里的 {name} 已损坏，无法读取</translation>
+    </message>
+    <message>
+        <source>the part {name} is damaged: its size is not what it claims</source>
+        <translation>文件里的 {name} 已损坏：它的大小与声明的不符</translation>
+    </message>
+    <message>
+        <source>the file is empty (0 bytes): it holds no model</source>
+        <translation>文件是空的（0 字节），里面没有模型</translation>
+    </message>
+    <message>
+        <source>this is not an NN Studio model file (a .nnstudio file is a zip archive; this is not)</source>
+        <translation>这不是 NN Studio 模型文件（.nnstudio 文件是 zip 压缩包，而这个文件不是）</translation>
+    </message>
+    <message>
+        <source>the file is damaged and cannot be read (it may be incomplete: was it copied or downloaded completely?)</source>
+        <translation>文件已损坏，无法读取（可能不完整：复制或下载时是否完整？）</translation>
+    </message>
+    <message>
+        <source>cannot read {file}: {reason}</source>
+        <translation>无法读取 {file}：{reason}</translation>
+    </message>
+    <message>
+        <source>{n} bytes</source>
+        <translation>{n} 字节</translation>
+    </message>
+    <message>
+        <source>the part {name} is {size}, larger than the {shape} {dtype} array the manifest declares</source>
+        <translation>文件里的 {name} 有 {size}，比清单声明的 {shape} {dtype} 数组还大</translation>
+    </message>
+    <message>
+        <source>the part {name} is damaged: it is not a .npy array</source>
+        <translation>文件里的 {name} 已损坏：它不是 .npy 数组</translation>
+    </message>
+    <message>
+        <source>the part {name} uses .npy version {version}; use 1.0</source>
+        <translation>文件里的 {name} 使用 .npy {version} 版格式，请使用 1.0 版</translation>
+    </message>
+    <message>
+        <source>the part {name} is damaged: its array header is unreadable</source>
+        <translation>文件里的 {name} 已损坏：无法读取它的数组头</translation>
+    </message>
+    <message>
+        <source>the part {name} holds Python objects; model files hold only numbers, so this file was not written by NN Studio and will not be opened</source>
+        <translation>文件里的 {name} 存有 Python 对象，而模型文件只存数字；这个文件不是 NN Studio 写的，不会被打开</translation>
+    </message>
+    <message>
+        <source>the part {name} holds numbers of type {descr!r}; the manifest declares {dtype} ({expected!r})</source>
+        <translation>文件里的 {name} 存的数字类型是 {descr!r}，而清单声明的是 {dtype}（{expected!r}）</translation>
+    </message>
+    <message>
+        <source>the part {name} has shape {got}; the manifest declares {shape}</source>
+        <translation>文件里的 {name} 形状为 {got}，而清单声明的是 {shape}</translation>
+    </message>
+    <message>
+        <source>the part {name} is damaged: its data has the wrong length</source>
+        <translation>文件里的 {name} 已损坏：数据长度不对</translation>
+    </message>
+    <message>
+        <source>{name} is not a number a model file may hold</source>
+        <translation>{name} 不是模型文件可以保存的数字</translation>
+    </message>
+    <message>
+        <source>the key {key!r} appears twice</source>
+        <translation>键 {key!r} 出现了两次</translation>
+    </message>
+    <message>
+        <source>the manifest is damaged: it is not UTF-8 text (byte {byte})</source>
+        <translation>清单已损坏：它不是 UTF-8 文本（第 {byte} 字节）</translation>
+    </message>
+    <message>
+        <source>the manifest is nested too deeply to read</source>
+        <translation>清单嵌套太深，无法读取</translation>
+    </message>
+    <message>
+        <source>the manifest is damaged: {reason}</source>
+        <translation>清单已损坏：{reason}</translation>
+    </message>
+    <message>
+        <source>this is not an NN Studio model: its manifest is not an object</source>
+        <translation>这不是 NN Studio 模型：它的清单不是一个对象</translation>
+    </message>
+    <message>
+        <source>{where} {what}</source>
+        <translation>{where} {what}</translation>
+    </message>
+    <message>
+        <source>must be an object, not {type}</source>
+        <translation>必须是对象，而不是{type}</translation>
+    </message>
+    <message>
+        <source>must be a list, not {type}</source>
+        <translation>必须是列表，而不是{type}</translation>
+    </message>
+    <message>
+        <source>has {n} entries; at most {max} are allowed</source>
+        <translation>有 {n} 项，最多只允许 {max} 项</translation>
+    </message>
+    <message>
+        <source>must be text, not {type}</source>
+        <translation>必须是文本，而不是{type}</translation>
+    </message>
+    <message>
+        <source>is {n} characters long; at most {max} are allowed</source>
+        <translation>长 {n} 个字符，最多只允许 {max} 个</translation>
+    </message>
+    <message>
+        <source>must not be empty</source>
+        <translation>不能为空</translation>
+    </message>
+    <message>
+        <source>must be true or false, not {type}</source>
+        <translation>必须是 true 或 false，而不是{type}</translation>
+    </message>
+    <message>
+        <source>must be a whole number, not {type}</source>
+        <translation>必须是整数，而不是{type}</translation>
+    </message>
+    <message>
+        <source>is {value}; it must lie in {range}</source>
+        <translation>是 {value}，但必须在 {range} 范围内</translation>
+    </message>
+    <message>
+        <source>must be a number, not {type}</source>
+        <translation>必须是数字，而不是{type}</translation>
+    </message>
+    <message>
+        <source>must be a finite number</source>
+        <translation>必须是有限的数字</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation> 且 </translation>
+    </message>
+    <message>
+        <source>is {value:g}; it must be {bounds}</source>
+        <translation>是 {value:g}，但必须 {bounds}</translation>
+    </message>
+    <message>
+        <source>lacks {keys}</source>
+        <translation>缺少 {keys}</translation>
+    </message>
+    <message>
+        <source>has unknown field {key!r} (was the file made by a newer NN Studio?)</source>
+        <translation>有未知字段 {key!r}（这个文件是否由更新版本的 NN Studio 生成？）</translation>
+    </message>
+    <message>
+        <source>is nested more than {n} levels deep</source>
+        <translation>嵌套超过 {n} 层</translation>
+    </message>
+    <message>
+        <source>has a key that is not text: {key!r}</source>
+        <translation>有一个不是文本的键：{key!r}</translation>
+    </message>
+    <message>
+        <source>must be plain JSON data, not {type}</source>
+        <translation>必须是普通的 JSON 数据，而不是{type}</translation>
+    </message>
+    <message>
+        <source>a whole number</source>
+        <translation>整数</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>a decimal number</source>
+        <translation>小数</translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation>列表</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>cannot be saved: {type} is not plain data</source>
+        <translation>无法保存：{type} 不是普通数据</translation>
+    </message>
+    <message>
+        <source>the file is damaged and cannot be read ({error})</source>
+        <translation>文件已损坏，无法读取（{error}）</translation>
+    </message>
+    <message>
+        <source>the file cannot be read (unexpected {error}: {reason})</source>
+        <translation>无法读取文件（意外的 {error}：{reason}）</translation>
+    </message>
+    <message>
+        <source>the part {name} is missing from the file</source>
+        <translation>文件中缺少 {name}</translation>
+    </message>
+    <message>
+        <source>the file holds a part {name!r} that its manifest does not declare</source>
+        <translation>文件里有清单中没有声明的部分 {name!r}</translation>
+    </message>
+    <message>
+        <source>the network&apos;s parameters do not fit its layers: {reason}</source>
+        <translation>网络的参数与它的层不符：{reason}</translation>
+    </message>
+    <message>
+        <source>the stored data set does not match its checksum</source>
+        <translation>保存的数据集与它的校验和不符</translation>
+    </message>
+    <message>
+        <source>the stored data set is not valid: {reason}</source>
+        <translation>保存的数据集无效：{reason}</translation>
+    </message>
+    <message>
+        <source>the built-in data set {name!r} cannot be re-created: {reason}</source>
+        <translation>无法重新生成内置数据集 {name!r}：{reason}</translation>
+    </message>
+    <message>
+        <source>the built-in data set {name!r} now has {n} features, but the network was built for {expected}</source>
+        <translation>内置数据集 {name!r} 现在有 {n} 个特征，但网络是按 {expected} 个特征搭建的</translation>
+    </message>
+    <message>
+        <source>The built-in data set {name!r} comes out slightly differently in this version of NN Studio than when the model was saved; the weights were trained on the old numbers, so costs and accuracies may differ a little.</source>
+        <translation>这个版本的 NN Studio 生成的内置数据集 {name!r} 与保存模型时略有不同；权重是在旧数据上训练的，所以代价和准确率可能会有细微差别。</translation>
+    </message>
+    <message>
+        <source>the stored standardizer is not valid: {reason}</source>
+        <translation>保存的标准化参数无效：{reason}</translation>
+    </message>
+    <message>
+        <source>the arrays declared take {size:.0f} MiB; a model file may hold at most {max} MiB</source>
+        <translation>声明的数组共占 {size:.0f} MiB，而模型文件最多只能有 {max} MiB</translation>
+    </message>
+    <message>
+        <source>the weights in {name} include NaN or infinite numbers; a model file holds only finite numbers (was it saved from a run that diverged?)</source>
+        <translation>{name} 中的权重含有 NaN 或无穷大；模型文件只保存有限的数字（它是否保存自一次发散的训练？）</translation>
+    </message>
+    <message>
+        <source>the values in {name} include NaN or infinite numbers; a model file holds only finite numbers (was it saved from a run that diverged?)</source>
+        <translation>{name} 中的数值含有 NaN 或无穷大；模型文件只保存有限的数字（它是否保存自一次发散的训练？）</translation>
+    </message>
+    <message>
+        <source>{name} holds class labels outside 0..{last}</source>
+        <translation>{name} 中的类别标签超出了 0..{last}</translation>
+    </message>
+    <message>
+        <source>{name} must hold only positive spreads σ</source>
+        <translation>{name} 只能包含正的标准差 σ</translation>
+    </message>
+    <message>
+        <source>this is not an NN Studio model: its manifest says format {got!r}, not {wanted!r}</source>
+        <translation>这不是 NN Studio 模型：它的清单写的格式是 {got!r}，而不是 {wanted!r}</translation>
+    </message>
+    <message>
+        <source>this file was made by a newer NN Studio (format {version}); this version reads up to format {newest} — update NN Studio to open it</source>
+        <translation>这个文件由更新版本的 NN Studio 生成（格式 {version}），而当前版本最多只能读取格式 {newest}——请更新 NN Studio 后再打开</translation>
+    </message>
+    <message>
+        <source>this file uses model format {version}, from an early NN Studio; this version reads formats {oldest} to {newest} and cannot upgrade it</source>
+        <translation>这个文件使用早期 NN Studio 的模型格式 {version}；当前版本能读取格式 {oldest} 到 {newest}，无法升级它</translation>
+    </message>
+    <message>
+        <source>the file could not be upgraded from format {version} to {next}: {reason}</source>
+        <translation>无法把文件从格式 {version} 升级到 {next}：{reason}</translation>
+    </message>
+    <message>
+        <source>upgrading from format {version} gave no manifest</source>
+        <translation>从格式 {version} 升级后没有得到清单</translation>
+    </message>
+    <message>
+        <source>the model&apos;s description would take {size:.1f} MiB, more than the {max} MiB a model file allows; delete some comparison runs or record the history less often</source>
+        <translation>模型的描述需要 {size:.1f} MiB，超过了模型文件允许的 {max} MiB；请删除一些比较用的训练记录，或降低历史记录的频率</translation>
+    </message>
+    <message>
+        <source>could not save {file}: {reason}</source>
+        <translation>无法保存 {file}：{reason}</translation>
+    </message>
+    <message>
+        <source>must map slot names to arrays</source>
+        <translation>必须把槽名称映射到数组</translation>
+    </message>
+    <message>
+        <source>must map series names to lists of numbers</source>
+        <translation>必须把序列名称映射到数字列表</translation>
+    </message>
+    <message>
+        <source>must be a number or None</source>
+        <translation>必须是数字或 None</translation>
+    </message>
+    <message>
+        <source>must be a mapping with name, visible, history and description</source>
+        <translation>必须是包含 name、visible、history 和 description 的映射</translation>
+    </message>
+    <message>
+        <source>has unknown field {key!r}</source>
+        <translation>有未知字段 {key!r}</translation>
+    </message>
+    <message>
+        <source>describes a network that cannot be built: {reason}</source>
+        <translation>描述了一个无法搭建的网络：{reason}</translation>
+    </message>
+    <message>
+        <source>the file declares {n} arrays; a model file holds at most {max}</source>
+        <translation>文件声明了 {n} 个数组，而模型文件最多只能有 {max} 个</translation>
+    </message>
+    <message>
+        <source>has dtype {dtype!r}; only {known} are allowed</source>
+        <translation>的数据类型是 {dtype!r}，只允许 {known}</translation>
+    </message>
+    <message>
+        <source>the array {name} would take {size:.0f} MiB; a model file allows at most {max} MiB per array</source>
+        <translation>数组 {name} 需要 {size:.0f} MiB，而模型文件中每个数组最多只允许 {max} MiB</translation>
+    </message>
+    <message>
+        <source>lacks {name}, which the manifest needs</source>
+        <translation>缺少清单需要的 {name}</translation>
+    </message>
+    <message>
+        <source>has shape {got}; it must be {shape}</source>
+        <translation>的形状是 {got}，但必须是 {shape}</translation>
+    </message>
+    <message>
+        <source>has dtype {got}; it must be {dtype}</source>
+        <translation>的数据类型是 {got}，但必须是 {dtype}</translation>
+    </message>
+    <message>
+        <source>declares {name}, which nothing in the manifest uses</source>
+        <translation>声明了 {name}，但清单中没有任何地方用到它</translation>
+    </message>
+    <message>
+        <source>is {name!r}, which is not a slot of this network&apos;s parameters</source>
+        <translation>是 {name!r}，它不是这个网络参数的槽</translation>
+    </message>
+    <message>
+        <source>repeats {name!r}</source>
+        <translation>重复了 {name!r}</translation>
+    </message>
+    <message>
+        <source>is {kind!r}; this version knows &apos;z-score&apos;</source>
+        <translation>是 {kind!r}；这个版本只认识 &apos;z-score&apos;</translation>
+    </message>
+    <message>
+        <source>is {task!r}; it must be one of {known}</source>
+        <translation>是 {task!r}，但必须是 {known} 之一</translation>
+    </message>
+    <message>
+        <source>is {n} but the network has n[0] = {n0} inputs</source>
+        <translation>是 {n}，但网络有 n[0] = {n0} 个输入</translation>
+    </message>
+    <message>
+        <source>has {k} names for {n} features</source>
+        <translation>有 {k} 个名称，但有 {n} 个特征</translation>
+    </message>
+    <message>
+        <source>has {K} names, which does not fit a {task} task</source>
+        <translation>有 {K} 个名称，不符合 {task} 任务</translation>
+    </message>
+    <message>
+        <source>the data set ({n} × {m} numbers) is larger than a model file may hold ({max} MiB)</source>
+        <translation>数据集（{n} × {m} 个数）超出了模型文件的容量（{max} MiB）</translation>
+    </message>
+    <message>
+        <source>is false, but only a built-in data set can be re-made</source>
+        <translation>为 false，但只有内置数据集才能重新生成</translation>
+    </message>
+    <message>
+        <source>must be 64 lower-case hexadecimal digits</source>
+        <translation>必须是 64 个小写十六进制数字</translation>
+    </message>
+    <message>
+        <source>has {n} series; at most {max} are allowed</source>
+        <translation>有 {n} 个序列，最多只允许 {max} 个</translation>
+    </message>
+    <message>
+        <source>{where} series name</source>
+        <translation>{where} 的序列名称</translation>
+    </message>
+    <message>
+        <source>is {name!r}; known: {known}</source>
+        <translation>是 {name!r}；已知的有：{known}</translation>
+    </message>
+    <message>
+        <source>has {key!r}, which {name} does not use</source>
+        <translation>有 {key!r}，但 {name} 不使用它</translation>
+    </message>
+    <message>
+        <source>is {text!r}, not a date and time like 2026-05-09T07:36:11Z</source>
+        <translation>是 {text!r}，不是像 2026-05-09T07:36:11Z 这样的日期时间</translation>
+    </message>
+    <message>
+        <source>the file holds no data set; NN Studio needs the data a network was trained on to show and train it</source>
+        <translation>文件里没有数据集；NN Studio 需要网络训练时所用的数据，才能显示和训练它</translation>
+    </message>
+    <message>
+        <source>the model cannot be opened: {reason}</source>
+        <translation>无法打开模型：{reason}</translation>
+    </message>
+    <message>
+        <source>the history has an iteration without a number</source>
+        <translation>历史记录中有一次迭代没有编号</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkDiagram</name>
+    <message>
+        <source>⋮ {k} more</source>
+        <translation>⋮ 还有 {k} 个</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;input X&lt;/b&gt;&lt;br&gt;n&lt;sup&gt;[0]&lt;/sup&gt; = {n}</source>
+        <translation>&lt;b&gt;输入 X&lt;/b&gt;&lt;br&gt;n&lt;sup&gt;[0]&lt;/sup&gt; = {n}</translation>
+    </message>
+    <message>
+        <source>output</source>
+        <translation>输出层</translation>
+    </message>
+    <message>
+        <source>hidden</source>
+        <translation>隐层</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;layer&lt;/b&gt;&lt;sup&gt;[{l}]&lt;/sup&gt; ({kind})&lt;br&gt;{n} × {act}</source>
+        <translation>&lt;b&gt;层&lt;/b&gt;&lt;sup&gt;[{l}]&lt;/sup&gt;（{kind}）&lt;br&gt;{n} × {act}</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:{pos}&apos;&gt;━━&lt;/span&gt; w &amp;gt; 0 &amp;nbsp; &lt;span style=&apos;color:{neg}&apos;&gt;━━&lt;/span&gt; w &amp;lt; 0 &amp;nbsp; line thickness ∝ |w|&lt;br&gt;&lt;small&gt;Hover a unit or a line for its values; click a unit to select it.&lt;/small&gt;</source>
+        <translation>&lt;span style=&apos;color:{pos}&apos;&gt;━━&lt;/span&gt; w &amp;gt; 0 &amp;nbsp; &lt;span style=&apos;color:{neg}&apos;&gt;━━&lt;/span&gt; w &amp;lt; 0 &amp;nbsp; 线宽 ∝ |w|&lt;br&gt;&lt;small&gt;把鼠标停在单元或连线上可查看数值；单击单元可选中它。&lt;/small&gt;</translation>
+    </message>
+    <message>
+        <source>{k} more units of layer [{l}] are not drawn, so the picture stays readable. The dimension table shows the full shapes.</source>
+        <translation>层 [{l}] 还有 {k} 个单元没有画出，以保持图形清晰。维度表中有完整的形状。</translation>
+    </message>
+    <message>
+        <source>unit {i} of layer [{l}]</source>
+        <translation>层 [{l}] 的第 {i} 个单元</translation>
+    </message>
+    <message>
+        <source>x{j}: the feature “{name}”, row {k} of X. The input is data, not a layer: it has no weights and no bias.</source>
+        <translation>x{j}：特征“{name}”，X 的第 {k} 行。输入是数据，不是层：它没有权重，也没有偏置。</translation>
+    </message>
+    <message>
+        <source>, … ({k} more)</source>
+        <translation>，…（还有 {k} 个）</translation>
+    </message>
+    <message>
+        <source>Unit {i} of layer [{l}] ({act})
+b = {b}   (b[{l}] row {i})
+w = [{w}]   (row {i} of W[{l}], one weight per unit of the layer before)
+a = {act}(w · a[{p}] + b); click to select this unit.</source>
+        <translation>层 [{l}] 的第 {i} 个单元（{act}）
+b = {b}   （b[{l}] 的第 {i} 行）
+w = [{w}]   （W[{l}] 的第 {i} 行，上一层每个单元一个权重）
+a = {act}(w · a[{p}] + b)；单击可选中这个单元。</translation>
+    </message>
+    <message>
+        <source>w = W[{l}][{i}, {j}] = {w}
+from {source} to {target}
+Row {i} is the receiving unit, column {j} the sending one.</source>
+        <translation>w = W[{l}][{i}, {j}] = {w}
+从 {source} 到 {target}
+第 {i} 行是接收信号的单元，第 {j} 列是发出信号的单元。</translation>
+    </message>
+</context>
+<context>
+    <name>Runs</name>
+    <message>
+        <source>no hidden layer</source>
+        <translation>无隐层</translation>
+    </message>
+    <message>
+        <source>hidden {units}</source>
+        <translation>隐层 {units}</translation>
+    </message>
+    <message>
+        <source>lr {value:g}</source>
+        <translation>学习率 {value:g}</translation>
+    </message>
+    <message>
+        <source>full batch</source>
+        <translation>全批量</translation>
+    </message>
+    <message>
+        <source>batch {size}</source>
+        <translation>批量 {size}</translation>
+    </message>
+    <message>
+        <source>{name} init</source>
+        <translation>{name} 初始化</translation>
+    </message>
+    <message>
+        <source>seed {seed}</source>
+        <translation>种子 {seed}</translation>
+    </message>
+    <message>
+        <source>{epochs} epochs</source>
+        <translation>{epochs} 轮</translation>
+    </message>
+    <message>
+        <source>run</source>
+        <translation>训练</translation>
+    </message>
+</context>
+<context>
+    <name>Session</name>
+    <message>
+        <source>the network {dims} does not fit the data: the data needs {n0} input(s) and {nL} output unit(s)</source>
+        <translation>网络 {dims} 与数据不符：数据需要 {n0} 个输入和 {nL} 个输出单元</translation>
+    </message>
+    <message>
+        <source>layer {l} needs between 1 and {max} units</source>
+        <translation>第 {l} 层的单元数必须在 1 到 {max} 之间</translation>
+    </message>
+    <message>
+        <source>softmax turns a layer into probabilities over classes, so only the output layer of a multi-class network can use it</source>
+        <translation>softmax 把一层变成各个类别的概率，所以只有多分类网络的输出层才能使用它</translation>
+    </message>
+    <message>
+        <source>The output layer must be {wanted}: two classes need one sigmoid unit: its output is the probability of class 1, which binary cross-entropy compares with the label.</source>
+        <translation>输出层必须是 {wanted}：两个类别需要一个 sigmoid 单元，它的输出是类别 1 的概率，由二元交叉熵与标签比较。</translation>
+    </message>
+    <message>
+        <source>The output layer must be {wanted}: {k} classes need {k} softmax units: one probability per class for categorical cross-entropy.</source>
+        <translation>输出层必须是 {wanted}：{k} 个类别需要 {k} 个 softmax 单元，每个类别一个概率，用于分类交叉熵。</translation>
+    </message>
+    <message>
+        <source>The output layer must be {wanted}: a regression predicts any real number, so the output is linear and trained with mean squared error.</source>
+        <translation>输出层必须是 {wanted}：回归预测的是任意实数，所以输出是线性的，用均方误差训练。</translation>
+    </message>
+    <message>
+        <source>The output layer must have {wanted} unit(s): one unit per class, and the data has {k} classes.</source>
+        <translation>输出层必须有 {wanted} 个单元：每个类别一个单元，而数据有 {k} 个类别。</translation>
+    </message>
+    <message>
+        <source>The output layer must have {wanted} unit(s): one sigmoid unit gives the probability of class 1 (class 0 is 1 minus it).</source>
+        <translation>输出层必须有 {wanted} 个单元：一个 sigmoid 单元给出类别 1 的概率（类别 0 的概率是 1 减去它）。</translation>
+    </message>
+    <message>
+        <source>The output layer must have {wanted} unit(s): the data has one target value per sample.</source>
+        <translation>输出层必须有 {wanted} 个单元：数据的每个样本只有一个目标值。</translation>
+    </message>
+</context>
+<context>
+    <name>SpecError</name>
+    <message>
+        <source>no loss pairs with a {name!r} output; use sigmoid (two classes), softmax (several classes) or linear (regression) for the output layer</source>
+        <translation>没有与 {name!r} 输出配对的损失函数；输出层请使用 sigmoid（两个类别）、softmax（多个类别）或 linear（回归）</translation>
+    </message>
+    <message>
+        <source>a network needs an input size and at least one layer (the output)</source>
+        <translation>网络需要输入大小和至少一层（输出层）</translation>
+    </message>
+    <message>
+        <source>{L} layers need {L} activations, got {got}</source>
+        <translation>{L} 层需要 {L} 个激活函数，但给出了 {got} 个</translation>
+    </message>
+    <message>
+        <source>layer {l} has {n} units; every layer needs at least one unit</source>
+        <translation>第 {l} 层有 {n} 个单元，而每一层至少需要一个单元</translation>
+    </message>
+    <message>
+        <source>layer {l} has {n} units; the most a layer can have is {max}</source>
+        <translation>第 {l} 层有 {n} 个单元，而一层最多只能有 {max} 个</translation>
+    </message>
+    <message>
+        <source>layer {l}: unknown activation {name!r}</source>
+        <translation>第 {l} 层：未知的激活函数 {name!r}</translation>
+    </message>
+    <message>
+        <source>layer {l}: {name} can only be used in the output layer</source>
+        <translation>第 {l} 层：{name} 只能用在输出层</translation>
+    </message>
+    <message>
+        <source>a softmax output needs at least two units, one per class</source>
+        <translation>softmax 输出至少需要两个单元，每个类别一个</translation>
+    </message>
+    <message>
+        <source>unknown loss {name!r}</source>
+        <translation>未知的损失函数 {name!r}</translation>
+    </message>
+    <message>
+        <source>binary cross-entropy needs a sigmoid output (probabilities in 0..1)</source>
+        <translation>二元交叉熵需要 sigmoid 输出（0..1 之间的概率）</translation>
+    </message>
+    <message>
+        <source>categorical cross-entropy needs a softmax output with one unit per class (K ≥ 2)</source>
+        <translation>分类交叉熵需要 softmax 输出，每个类别一个单元（K ≥ 2）</translation>
+    </message>
+    <message>
+        <source>unknown initialisation {name!r}; choose one of {known}</source>
+        <translation>未知的初始化方法 {name!r}；请从 {known} 中选择</translation>
+    </message>
+    <message>
+        <source>precision must be float64 or float32, not {dtype!r}</source>
+        <translation>精度必须是 float64 或 float32，而不是 {dtype!r}</translation>
+    </message>
+    <message>
+        <source>the L2 strength λ cannot be negative</source>
+        <translation>L2 强度 λ 不能为负</translation>
+    </message>
+</context>
+<context>
+    <name>Split</name>
+    <message>
+        <source>the validation share must be at least 0 and below 1 (e.g. 0.2); got {share}</source>
+        <translation>验证集比例必须不小于 0 且小于 1（例如 0.2），但得到的是 {share}</translation>
+    </message>
+    <message>
+        <source>a validation share of {share:g} leaves no training samples out of {m}; choose a smaller share</source>
+        <translation>验证集比例 {share:g} 会让 {m} 个样本中没有一个留作训练，请选择更小的比例</translation>
+    </message>
+</context>
+<context>
+    <name>StepThrough</name>
+    <message>
+        <source>ReLU′(z) = 1 where z &gt; 0, else 0</source>
+        <translation>ReLU′(z) 在 z &gt; 0 处为 1，否则为 0</translation>
+    </message>
+    <message>
+        <source>LeakyReLU′(z) = 1 where z &gt; 0, else 0.01</source>
+        <translation>LeakyReLU′(z) 在 z &gt; 0 处为 1，否则为 0.01</translation>
+    </message>
+    <message>
+        <source>the softmax Jacobian</source>
+        <translation>softmax 的雅可比矩阵</translation>
+    </message>
+    <message>
+        <source>{first} {second}</source>
+        <translation>{first}{second}</translation>
+    </message>
+    <message>
+        <source>W[{l}] ({n}, {p}) times A[{q}] ({p}, {m}) gives ({n}, {m}): one column per sample. W[{l}] and b[{l}] have no m — every sample uses the same parameters — and b[{l}] ({n}, 1) is added to each of the {m} columns (broadcasting).</source>
+        <translation>W[{l}] ({n}, {p}) 乘以 A[{q}] ({p}, {m}) 得到 ({n}, {m})：每个样本一列。W[{l}] 和 b[{l}] 的维度里没有 m——所有样本使用同一套参数——b[{l}] ({n}, 1) 会加到全部 {m} 列上（广播）。</translation>
+    </message>
+    <message>
+        <source>A[0] is the input X, one sample per column.</source>
+        <translation>A[0] 就是输入 X，每个样本一列。</translation>
+    </message>
+    <message>
+        <source>g[{l}] = {act} ({note}) acts on every entry of Z[{l}] on its own (softmax: on every column), so A[{l}] has the shape of Z[{l}].</source>
+        <translation>g[{l}] = {act}（{note}）独立作用于 Z[{l}] 的每个元素（softmax：作用于每一列），所以 A[{l}] 与 Z[{l}] 形状相同。</translation>
+    </message>
+    <message>
+        <source>g[{l}] = {act} ({note}) acts on every entry of Z[{l}] on its own, so A[{l}] has the shape of Z[{l}].</source>
+        <translation>g[{l}] = {act}（{note}）独立作用于 Z[{l}] 的每个元素，所以 A[{l}] 与 Z[{l}] 形状相同。</translation>
+    </message>
+    <message>
+        <source>A[{L}] is the prediction Ŷ.</source>
+        <translation>A[{L}] 就是预测值 Ŷ。</translation>
+    </message>
+    <message>
+        <source>The {loss} averaged over the m = {m} samples, plus the L2 penalty with λ = {l2:g}. Back propagation computes how J changes with every parameter.</source>
+        <translation>{loss}在 m = {m} 个样本上的平均值，再加上 λ = {l2:g} 的 L2 惩罚项。反向传播计算 J 随每个参数如何变化。</translation>
+    </message>
+    <message>
+        <source>The {loss} averaged over the m = {m} samples. Back propagation computes how J changes with every parameter.</source>
+        <translation>{loss}在 m = {m} 个样本上的平均值。反向传播计算 J 随每个参数如何变化。</translation>
+    </message>
+    <message>
+        <source>For a {act} output with {loss} the derivatives simplify: the error of each output is just prediction minus label.</source>
+        <translation>对于使用{loss}的 {act} 输出，导数可以化简：每个输出的误差就是预测值减去标签。</translation>
+    </message>
+    <message>
+        <source>⊙ multiplies entry by entry, so dZ[{l}] has the shape of Z[{l}]. Here {prime}.</source>
+        <translation>⊙ 逐元素相乘，所以 dZ[{l}] 与 Z[{l}] 形状相同。这里 {prime}。</translation>
+    </message>
+    <message>
+        <source>({n}, {m}) · ({m}, {p}) = ({n}, {p}), the shape of W[{l}]: the product adds up the m = {m} samples, and 1/m turns the sum into an average.</source>
+        <translation>({n}, {m}) · ({m}, {p}) = ({n}, {p})，正是 W[{l}] 的形状：矩阵乘积把 m = {m} 个样本加在一起，1/m 把总和变成平均值。</translation>
+    </message>
+    <message>
+        <source>Σ adds each row of dZ[{l}] over its {m} columns (numpy: np.sum(dZ, axis=1, keepdims=True)), giving the shape of b[{l}].</source>
+        <translation>Σ 把 dZ[{l}] 的每一行在 {m} 列上求和（numpy：np.sum(dZ, axis=1, keepdims=True)），得到 b[{l}] 的形状。</translation>
+    </message>
+    <message>
+        <source>The error flows back through the same weights: W[{l}]ᵀ ({p}, {n}) times dZ[{l}] ({n}, {m}) gives one gradient per unit of layer {q} and sample.</source>
+        <translation>误差经由同样的权重反向流动：W[{l}]ᵀ ({p}, {n}) 乘以 dZ[{l}] ({n}, {m})，为第 {q} 层的每个单元和每个样本各得到一个梯度。</translation>
+    </message>
+    <message>
+        <source>Gradient descent moves every parameter a small step against its gradient; the learning rate α = {lr:g} sets the step size.</source>
+        <translation>梯度下降让每个参数沿梯度的反方向移动一小步；学习率 α = {lr:g} 决定步长。</translation>
+    </message>
+</context>
+<context>
+    <name>StepThroughView</name>
+    <message>
+        <source>Start a pass</source>
+        <translation>开始一次传播</translation>
+    </message>
+    <message>
+        <source>Run one forward and one backward pass on the training data with the current weights, and go through it step by step. The network itself is not changed.</source>
+        <translation>用当前权重在训练数据上做一次前向传播和一次反向传播，并逐步查看。网络本身不会改变。</translation>
+    </message>
+    <message>
+        <source>◂ Back</source>
+        <translation>◂ 上一步</translation>
+    </message>
+    <message>
+        <source>Go back one step (Left arrow).</source>
+        <translation>回到上一步（左方向键）。</translation>
+    </message>
+    <message>
+        <source>Next ▸</source>
+        <translation>下一步 ▸</translation>
+    </message>
+    <message>
+        <source>Go to the next step (Right arrow): forward through the layers, then the cost, back propagation from the output to layer 1, and the update.</source>
+        <translation>进入下一步（右方向键）：先逐层前向传播，然后计算代价，再从输出层反向传播到第 1 层，最后更新参数。</translation>
+    </message>
+    <message>
+        <source>The formula of this step with the real shapes of this network: (rows, columns). In a product A·B the columns of A must equal the rows of B. [l] is the layer; ᵀ is the transpose; ⊙ multiplies entry by entry.</source>
+        <translation>这一步的公式，带有这个网络的实际形状：(行, 列)。在乘积 A·B 中，A 的列数必须等于 B 的行数。[l] 表示层；ᵀ 表示转置；⊙ 表示逐元素相乘。</translation>
+    </message>
+    <message>
+        <source>The entry under the mouse pointer.</source>
+        <translation>鼠标指针下的元素。</translation>
+    </message>
+    <message>
+        <source>The network or the data changed after this pass was computed: press “Start over” to step through the current one.</source>
+        <translation>计算这次传播之后，网络或数据发生了变化：请按“重新开始”逐步查看当前的网络。</translation>
+    </message>
+    <message>
+        <source>Forward propagation, layer {l}: the linear step</source>
+        <translation>前向传播，第 {l} 层：线性部分</translation>
+    </message>
+    <message>
+        <source>Forward propagation, layer {l}: the activation</source>
+        <translation>前向传播，第 {l} 层：激活函数</translation>
+    </message>
+    <message>
+        <source>The cost J: how wrong the predictions are</source>
+        <translation>代价 J：预测错得有多离谱</translation>
+    </message>
+    <message>
+        <source>Back propagation, layer {l}: {name}</source>
+        <translation>反向传播，第 {l} 层：{name}</translation>
+    </message>
+    <message>
+        <source>Gradient descent update, layer {l}</source>
+        <translation>梯度下降更新，第 {l} 层</translation>
+    </message>
+    <message>
+        <source>Start over</source>
+        <translation>重新开始</translation>
+    </message>
+    <message>
+        <source>One pass, step by step</source>
+        <translation>一次传播，逐步查看</translation>
+    </message>
+    <message>
+        <source>Press “Start a pass” to compute one forward and one backward pass with the current weights, then use Next ▸ to follow every formula layer by layer.</source>
+        <translation>按“开始一次传播”，用当前权重计算一次前向传播和一次反向传播，然后用“下一步 ▸”逐层跟随每个公式。</translation>
+    </message>
+    <message>
+        <source>Step {i} of {n}</source>
+        <translation>第 {i} 步，共 {n} 步</translation>
+    </message>
+    <message>
+        <source>new {name}</source>
+        <translation>新的 {name}</translation>
+    </message>
+    <message>
+        <source>{name}: row {row}, column {col} = {value}</source>
+        <translation>{name}：第 {row} 行，第 {col} 列 = {value}</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingController</name>
+    <message>
+        <source>Training is in progress. Stop it (Train ▸ Stop) to change the network or the data.</source>
+        <translation>正在训练。请先停止训练（训练 ▸ 停止），再修改网络或数据。</translation>
+    </message>
+    <message>
+        <source>There are no training samples: choose or import some data.</source>
+        <translation>没有训练样本：请选择或导入一些数据。</translation>
+    </message>
+    <message>
+        <source>Training failed: {message}</source>
+        <translation>训练失败：{message}</translation>
+    </message>
+    <message>
+        <source>Training stopped: the network changed while it ran.</source>
+        <translation>训练已停止：训练过程中网络发生了变化。</translation>
+    </message>
+    <message>
+        <source>Training stopped: the network or the data changed while it ran.</source>
+        <translation>训练已停止：训练过程中网络或数据发生了变化。</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingPanel</name>
+    <message>
+        <source>α, the size of each step: W[l] ← W[l] − α·dW[l]. Too small and learning crawls; too large and the cost jumps around or blows up.</source>
+        <translation>α，每一步的大小：W[l] ← W[l] − α·dW[l]。太小则学得很慢；太大则代价来回跳动甚至爆炸。</translation>
+    </message>
+    <message>
+        <source>Passes over the training data per Train. With the full batch one epoch is one iteration (one gradient step); Train again continues where the run stopped.</source>
+        <translation>每次“训练”遍历训练数据的轮数。使用全批量时，一轮就是一次迭代（一步梯度下降）；再次“训练”会从上次停下的地方继续。</translation>
+    </message>
+    <message>
+        <source>full batch</source>
+        <translation>全批量</translation>
+    </message>
+    <message>
+        <source>Samples per gradient step. Full batch uses all m samples (the course&apos;s gradient descent); a mini-batch of size B takes ⌈m / B⌉ noisier steps per epoch.</source>
+        <translation>每一步梯度下降使用的样本数。全批量使用全部 m 个样本（即课程中的梯度下降）；大小为 B 的小批量每轮走 ⌈m / B⌉ 步，每一步更嘈杂。</translation>
+    </message>
+    <message>
+        <source>Gradient descent</source>
+        <translation>梯度下降</translation>
+    </message>
+    <message>
+        <source>Momentum</source>
+        <translation>动量法</translation>
+    </message>
+    <message>
+        <source>RMSprop</source>
+        <translation>RMSprop</translation>
+    </message>
+    <message>
+        <source>Adam</source>
+        <translation>Adam</translation>
+    </message>
+    <message>
+        <source>How a gradient becomes a step: plain gradient descent, momentum (a running average of gradients), RMSprop (steps scaled by recent gradient size) or Adam (both). Adam and RMSprop usually want a learning rate near 0.001–0.01.</source>
+        <translation>梯度如何变成一步：普通梯度下降、动量法（梯度的滑动平均）、RMSprop（按最近的梯度大小缩放步长）或 Adam（两者兼有）。Adam 和 RMSprop 通常适合 0.001–0.01 左右的学习率。</translation>
+    </message>
+    <message>
+        <source>small (× 0.01)</source>
+        <translation>小随机数 (× 0.01)</translation>
+    </message>
+    <message>
+        <source>Xavier (× √(1/n[l-1]))</source>
+        <translation>Xavier (× √(1/n[l-1]))</translation>
+    </message>
+    <message>
+        <source>He (× √(2/n[l-1]))</source>
+        <translation>He (× √(2/n[l-1]))</translation>
+    </message>
+    <message>
+        <source>zeros (symmetric: fails)</source>
+        <translation>全零（对称：会失败）</translation>
+    </message>
+    <message>
+        <source>How W[l] starts: random numbers times a scale (b[l] starts at 0). Zeros make every unit of a layer identical, so they never learn different features. Changing it draws new weights.</source>
+        <translation>W[l] 的初始值：随机数乘以一个缩放系数（b[l] 从 0 开始）。全零会让一层中的所有单元完全相同，它们永远学不到不同的特征。更改后会重新生成权重。</translation>
+    </message>
+    <message>
+        <source>λ of L2 regularisation: the cost gains λ/(2m)·Σ‖W[l]‖², which keeps the weights small and the boundary smooth. 0 turns it off.</source>
+        <translation>L2 正则化的 λ：代价会加上 λ/(2m)·Σ‖W[l]‖²，使权重保持较小、决策边界更平滑。设为 0 即关闭。</translation>
+    </message>
+    <message>
+        <source>The random seed of the initial weights: the same seed gives the same weights, so two runs differ only in what you changed. Changing it draws new weights.</source>
+        <translation>初始权重的随机种子：相同的种子给出相同的权重，因此两次训练只在你改动的地方不同。更改后会重新生成权重。</translation>
+    </message>
+    <message>
+        <source>float64 (about 16 significant digits) or float32 (about 7, faster and how deep-learning libraries train). Changing it draws new weights.</source>
+        <translation>float64（约 16 位有效数字）或 float32（约 7 位，更快，也是深度学习框架训练时用的精度）。更改后会重新生成权重。</translation>
+    </message>
+    <message>
+        <source>Hyperparameters</source>
+        <translation>超参数</translation>
+    </message>
+    <message>
+        <source>Learning rate α</source>
+        <translation>学习率 α</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>轮数</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>批量大小</translation>
+    </message>
+    <message>
+        <source>Optimizer</source>
+        <translation>优化器</translation>
+    </message>
+    <message>
+        <source>Initialisation</source>
+        <translation>初始化</translation>
+    </message>
+    <message>
+        <source>L2 λ</source>
+        <translation>L2 λ</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>精度</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>单步</translation>
+    </message>
+    <message>
+        <source>One iteration: one forward pass, one backward pass, one update</source>
+        <translation>一次迭代：一次前向传播、一次反向传播、一次更新</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>End the run and keep its weights; Train continues from them</source>
+        <translation>结束本次训练并保留权重；再次“训练”会从这些权重继续</translation>
+    </message>
+    <message>
+        <source>Reset weights</source>
+        <translation>重置权重</translation>
+    </message>
+    <message>
+        <source>Draw the initial weights again from the seed (the same seed gives the same weights) and forget the history, so runs start alike</source>
+        <translation>用随机种子重新生成初始权重（相同的种子给出相同的权重），并清空历史记录，使每次训练从同样的起点开始</translation>
+    </message>
+    <message>
+        <source>iteration %v / %m</source>
+        <translation>迭代 %v / %m</translation>
+    </message>
+    <message>
+        <source>&amp;Train</source>
+        <translation>训练(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Step</source>
+        <translation>单步(&amp;S)</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>停止(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Reset weights</source>
+        <translation>重置权重(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Train the network; while training, pause it</source>
+        <translation>训练网络；训练过程中则暂停</translation>
+    </message>
+    <message>
+        <source>One iteration: forward pass, backward pass, update</source>
+        <translation>一次迭代：前向传播、反向传播、更新</translation>
+    </message>
+    <message>
+        <source>End the run and keep its weights</source>
+        <translation>结束本次训练并保留权重</translation>
+    </message>
+    <message>
+        <source>Draw the initial weights again from the seed</source>
+        <translation>用随机种子重新生成初始权重</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>暂停(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>继续(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Stop training to change the hyperparameters: the run uses the values it started with.</source>
+        <translation>请先停止训练再修改超参数：本次训练使用它开始时的值。</translation>
+    </message>
+    <message>
+        <source>{rate:,.0f} it/s</source>
+        <translation>{rate:,.0f} 次迭代/秒</translation>
+    </message>
+    <message>
+        <source>Training diverged</source>
+        <translation>训练发散</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>代价</translation>
+    </message>
+    <message>
+        <source>The cost J and the accuracy as it trains</source>
+        <translation>训练过程中的代价 J 和准确率</translation>
+    </message>
+    <message>
+        <source>Activations</source>
+        <translation>激活值</translation>
+    </message>
+    <message>
+        <source>A[l] for a batch of samples: saturated and dead units show here</source>
+        <translation>一批样本的 A[l]：饱和单元和死亡单元会在这里显现</translation>
+    </message>
+    <message>
+        <source>Decision boundary</source>
+        <translation>决策边界</translation>
+    </message>
+    <message>
+        <source>The network&apos;s output over the input plane, behind the data</source>
+        <translation>网络在输入平面上的输出，数据点叠在上面</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingStatus</name>
+    <message>
+        <source>Iteration {step}</source>
+        <translation>第 {step} 次迭代</translation>
+    </message>
+    <message>
+        <source>Iteration {step} · cost {cost} · validation cost {val}</source>
+        <translation>第 {step} 次迭代 · 代价 {cost} · 验证代价 {val}</translation>
+    </message>
+    <message>
+        <source>Iteration {step} · cost {cost} · train {train} · val {val}</source>
+        <translation>第 {step} 次迭代 · 代价 {cost} · 训练 {train} · 验证 {val}</translation>
+    </message>
+    <message>
+        <source>layer {l} (dW{l})</source>
+        <translation>第 {l} 层（dW{l}）</translation>
+    </message>
+    <message>
+        <source>the output</source>
+        <translation>输出层</translation>
+    </message>
+    <message>
+        <source>Training diverged at iteration {step}: the cost became infinite or NaN, and the gradients of {where} blew up first. The learning rate {lr:g} is too large for this network. Try a learning rate about 10× smaller ({smaller:g}), another initialisation (xavier or he), or the Adam optimizer. The last finite weights were kept.</source>
+        <translation>训练在第 {step} 次迭代时发散：代价变成了无穷大或 NaN，最先爆炸的是{where}的梯度。对这个网络来说，学习率 {lr:g} 太大了。请试试小约 10 倍的学习率（{smaller:g}）、换一种初始化方法（xavier 或 he），或改用 Adam 优化器。已保留最后一组有限的权重。</translation>
+    </message>
+</context>
+</TS>
