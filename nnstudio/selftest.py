@@ -95,7 +95,10 @@ def check_resources() -> str:
     translator = QTranslator()
     if not translator.load("qtbase_zh_CN", folder):
         raise AssertionError(f"cannot load the Qt translation qtbase_zh_CN from {folder}")
-    return "application icon and Qt's Chinese translation found"
+    ours = resource_path("translations")
+    if not QTranslator().load("nnstudio_zh_CN", str(ours)):
+        raise AssertionError(f"cannot load NN Studio's translation nnstudio_zh_CN from {ours}")
+    return "application icon and the Chinese translations (NN Studio's and Qt's) found"
 
 
 def check_main_window() -> str:
