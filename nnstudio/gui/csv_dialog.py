@@ -147,6 +147,6 @@ class CsvDialog(QDialog):
             self.tr(
                 "Cannot import this file — {reason}. Fix the file or choose another label "
                 "column; the data in use has not changed."
-            ).format(reason=reason.rstrip(". "))
+            ).format(reason=reason.rstrip(". 。"))
         )
         self.error_label.show()
