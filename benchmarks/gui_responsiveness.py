@@ -38,7 +38,7 @@ from PySide6.QtWidgets import QApplication, QGridLayout, QHBoxLayout, QTabWidget
 from nnstudio.engine import train
 from nnstudio.gui.live_views import ActivationsView, CostView, DecisionView
 from nnstudio.gui.training_controller import TrainingController
-from nnstudio.gui.training_panel import TrainingPanel, install_training
+from nnstudio.gui.training_panel import TrainingPanel, TrainingUi, install_training
 from nnstudio.session import Session
 
 TIMER_MS = 10
@@ -80,15 +80,16 @@ class BenchWindow(QWidget):
 
 
 def make_window(layout: str) -> tuple[QWidget, Session, TrainingController, QTabWidget | None]:
-    """The main window with training installed (``install_training``, unless the window already
-    hosts a controller as ``training_controller``), else a BenchWindow. Either gets the main
+    """The main window with training installed (by the window itself as ``window.training``,
+    else here with ``install_training``), else a BenchWindow. Either gets the main
     window's default size, 1240 × 760 (the offscreen screen is smaller)."""
     if layout == "main":
         from nnstudio.gui import MainWindow
         from nnstudio.gui.main_window import DEFAULT_SIZE
 
         window = MainWindow()
-        controller = getattr(window, "training_controller", None)
+        ui = getattr(window, "training", None)  # the main window installs training itself
+        controller = ui.controller if isinstance(ui, TrainingUi) else None
         if not isinstance(controller, TrainingController):
             controller = install_training(window).controller
         window.resize(*DEFAULT_SIZE)
