@@ -97,7 +97,7 @@ class DataPanel(QWidget):
         self.classes_spin.setToolTip(
             self.tr("K, the number of classes; the output layer gets K softmax units.")
         )
-        self.seed_spin = self._spin("seedSpinBox", 0, MAX_SEED)
+        self.seed_spin = self._spin("dataSeedSpinBox", 0, MAX_SEED)
         self.seed_spin.setToolTip(self.tr("The same seed always draws the same samples."))
         self.validation_spin = self._spin("validationSpinBox", 0, 90)
         self.validation_spin.setSuffix(" %")

@@ -20,7 +20,7 @@ from ..files import FILE_SUFFIX, ModelFileError
 from ..files.examples import EXAMPLES
 from ..resources import resource_path
 from ..session import Session
-from ..session_files import open_model_into, save_session
+from ..session_files import open_model_into, save_session, take_runs
 from ..text import localized
 from .binding import bind
 
@@ -260,6 +260,7 @@ class FileController(QObject):
         if self._blocked() or not self.confirm_discard():
             return False
         self.session.replace_with(Session())
+        take_runs(self.session, [])  # a new model starts with no runs to compare
         self.untitled_name = self.tr("Untitled")
         self._replaced(self.tr("A new model: the flower data and a 2-layer network."))
         return True

@@ -47,8 +47,10 @@ from .data_panel import DataPanel
 from .dimension_table import DimensionPanel
 from .file_actions import FileController, FileDropFilter
 from .layer_editor import LayerEditor
+from .learn_install import install_learn
 from .network_diagram import NetworkDiagram
 from .style import ERROR_TEXT
+from .training_panel import install_training
 
 DEFAULT_SIZE = (1240, 760)
 DROP_SUFFIXES = (".nnstudio", ".csv")
@@ -126,6 +128,11 @@ class MainWindow(QMainWindow):
         self._create_actions()
         self._create_menus()
         self.file_controller = FileController(self)
+        self.training = install_training(self)
+        self.learn = install_learn(self, self.training)
+        # data and training share the right side as tabs, so the window fits 1280 × 800
+        self.tabifyDockWidget(self.data_dock, self.training.dock)
+        self.data_dock.raise_()
         self.setAcceptDrops(True)
         # graphics views (the diagram, plots) take every drag that enters them, so a dragged
         # model file is caught where the platform delivers it, the window itself, first
@@ -426,5 +433,6 @@ class MainWindow(QMainWindow):
         if not self.file_controller.confirm_close():
             event.ignore()
             return
+        self.training.controller.shutdown()  # stop a run and join its thread before closing
         self.save_settings()
         super().closeEvent(event)

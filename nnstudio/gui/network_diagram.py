@@ -99,6 +99,7 @@ class NetworkDiagram(QGraphicsView):
         self.units: dict[tuple[int, int], UnitItem] = {}
         self.edges: list[EdgeItem] = []
         self.selected: tuple[int, int] | None = None
+        self.highlighted_layer = -1  # a column outlined by the step-through view
         self._weights_timer = QTimer(self)
         self._weights_timer.setSingleShot(True)
         self._weights_timer.setInterval(40)  # ≤ 25 redraws a second while training
@@ -215,11 +216,14 @@ class NetworkDiagram(QGraphicsView):
 
     def _style_units(self) -> None:
         for key, item in self.units.items():
-            selected = key == self.selected
-            pen = QPen(
-                QColor(SELECTED_OUTLINE if selected else UNIT_OUTLINE), 3 if selected else 1.2
-            )
+            marked = key == self.selected or key[0] == self.highlighted_layer
+            pen = QPen(QColor(SELECTED_OUTLINE if marked else UNIT_OUTLINE), 3 if marked else 1.2)
             item.setPen(pen)
+
+    def highlight_layer(self, layer: int) -> None:
+        """Outline every drawn unit of layer ``layer`` (0 is the input); -1 clears it."""
+        self.highlighted_layer = layer
+        self._style_units()
 
     def _weights_changed(self) -> None:
         if not self._weights_timer.isActive():

@@ -107,7 +107,7 @@ def test_default_state_is_the_article_network_on_the_flower(window):
         (QComboBox, "datasetCombo"),
         (QSpinBox, "samplesSpinBox"),
         (QSpinBox, "classesSpinBox"),
-        (QSpinBox, "seedSpinBox"),
+        (QSpinBox, "dataSeedSpinBox"),
         (QSpinBox, "validationSpinBox"),
         (QPushButton, "importCsvButton"),
         (QCheckBox, "gradientShapesCheckBox"),
@@ -311,7 +311,7 @@ def test_samples_noise_seed_and_validation_follow_into_m(window, qtbot):
     assert len(x) == 150
     window.findChild(object, "noiseSpinBox").setValue(0.5)
     assert window.session.dataset.source["params"]["noise"] == 0.5
-    child(window, QSpinBox, "seedSpinBox").setValue(7)
+    child(window, QSpinBox, "dataSeedSpinBox").setValue(7)
     assert window.session.dataset.source["params"]["seed"] == 7
     assert window.undo_stack.count() == 4
     for _ in range(3):
