@@ -1,0 +1,88 @@
+"""Learn mode inside the main window: tabs, the diagram outline, kept runs, menus."""
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMenu, QPushButton
+
+from nnstudio.gui import MainWindow
+
+WAIT = 20_000
+
+
+@pytest.fixture
+def window(qtbot):
+    window = MainWindow()
+    qtbot.addWidget(window)
+    yield window
+    window.training.controller.shutdown()
+
+
+def train_to_end(qtbot, window, epochs=200):
+    window.session.set_settings(epochs=epochs)
+    with qtbot.waitSignal(window.training.controller.finished, timeout=WAIT):
+        window.training.panel.train_action.trigger()
+
+
+def test_learn_tabs_and_menus_are_in_place(window):
+    titles = [window.views.tabText(i) for i in range(window.views.count())]
+    assert {"Step through", "Matrices", "Gradient flow", "Compare runs"} <= set(titles)
+    export_menu = window.findChild(QMenu, "exportMenu")
+    names = {action.objectName() for action in export_menu.actions()}
+    assert {"exportCostPlotAction", "exportHistoryAction", "exportScriptAction"} <= names
+    assert window.learn.gradient_check_action in window.training.menu.actions()
+    assert window.learn.guide_action in window.help_menu.actions()
+
+
+def test_the_step_through_outlines_its_layer_in_the_diagram(qtbot, window):
+    window.views.setCurrentWidget(window.learn.step_view)
+    qtbot.mouseClick(window.findChild(QPushButton, "startPassButton"), Qt.LeftButton)
+    step = window.learn.step_view.current_step
+    assert step is not None and step.layer == 1
+    assert window.diagram.highlighted_layer == 1
+    while window.learn.step_view.current_step.layer != 2:
+        qtbot.mouseClick(window.findChild(QPushButton, "nextStepButton"), Qt.LeftButton)
+    assert window.diagram.highlighted_layer == 2
+    window.views.setCurrentIndex(0)
+    assert window.diagram.highlighted_layer == -1
+
+
+def test_a_finished_run_is_kept_and_continuing_updates_it(qtbot, window):
+    train_to_end(qtbot, window)
+    runs = window.session.runs.list()
+    assert len(runs) == 1
+    first_steps = runs[0].history["step"][-1]
+    train_to_end(qtbot, window)  # continues the same weights: the same run grows
+    runs = window.session.runs.list()
+    assert len(runs) == 1 and runs[0].history["step"][-1] > first_steps
+    window.session.set_settings(learning_rate=0.5)
+    qtbot.mouseClick(window.findChild(QPushButton, "resetButton"), Qt.LeftButton)
+    train_to_end(qtbot, window)
+    runs = window.session.runs.list()
+    assert len(runs) == 2 and "0.5" in runs[1].name
+
+
+def test_runs_survive_save_and_reopen(qtbot, window, tmp_path):
+    train_to_end(qtbot, window)
+    path = tmp_path / "with-runs.nnstudio"
+    assert window.file_controller.save_to(path)
+    reopened = MainWindow()
+    qtbot.addWidget(reopened)
+    assert reopened.open_path(path)
+    assert [r.name for r in reopened.session.runs.list()] == [
+        r.name for r in window.session.runs.list()
+    ]
+    np.testing.assert_array_equal(
+        reopened.session.network.params["W1"], window.session.network.params["W1"]
+    )
+    reopened.training.controller.shutdown()
+
+
+def test_gradient_check_is_refused_while_training(qtbot, window):
+    window.session.set_settings(epochs=10_000_000)
+    with qtbot.waitSignal(window.training.controller.busyChanged, timeout=WAIT):
+        window.training.panel.train_action.trigger()
+    assert not window.learn.gradient_check_action.isEnabled()
+    with qtbot.waitSignal(window.training.controller.finished, timeout=WAIT):
+        window.training.panel.stop_action.trigger()
+    assert window.learn.gradient_check_action.isEnabled()
