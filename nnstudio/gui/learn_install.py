@@ -28,10 +28,6 @@ from .learn_stepthrough import StepThroughView
 from .training_panel import TrainingUi
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("LearnMode", text)
-
-
 @dataclass
 class LearnUi:
     """Everything :func:`install_learn` added to a main window."""
@@ -151,10 +147,30 @@ def install_learn(window: QMainWindow, training: TrainingUi) -> LearnUi:
 
     tabs = window.views  # type: ignore[attr-defined]
     for view, title, tip in (
-        (step_view, _tr("Step through"), _tr("One forward and backward pass, a formula at a time")),
-        (inspector, _tr("Matrices"), _tr("Heatmaps of W, b, Z, A, dW and db for one layer")),
-        (gradient_flow, _tr("Gradient flow"), _tr("‖dW[l]‖ per layer: vanishing or exploding")),
-        (runs_view, _tr("Compare runs"), _tr("Cost curves of finished runs, overlaid")),
+        (
+            step_view,
+            QCoreApplication.translate("LearnMode", "Step through"),
+            QCoreApplication.translate(
+                "LearnMode", "One forward and backward pass, a formula at a time"
+            ),
+        ),
+        (
+            inspector,
+            QCoreApplication.translate("LearnMode", "Matrices"),
+            QCoreApplication.translate(
+                "LearnMode", "Heatmaps of W, b, Z, A, dW and db for one layer"
+            ),
+        ),
+        (
+            gradient_flow,
+            QCoreApplication.translate("LearnMode", "Gradient flow"),
+            QCoreApplication.translate("LearnMode", "‖dW[l]‖ per layer: vanishing or exploding"),
+        ),
+        (
+            runs_view,
+            QCoreApplication.translate("LearnMode", "Compare runs"),
+            QCoreApplication.translate("LearnMode", "Cost curves of finished runs, overlaid"),
+        ),
     ):
         tabs.setTabToolTip(tabs.addTab(view, title), tip)
 
@@ -162,10 +178,13 @@ def install_learn(window: QMainWindow, training: TrainingUi) -> LearnUi:
     tabs.currentChanged.connect(sync.tab_changed)
 
     # Train ▸ Gradient check…
-    check_action = QAction(_tr("&Gradient check…"), window)
+    check_action = QAction(QCoreApplication.translate("LearnMode", "&Gradient check…"), window)
     check_action.setObjectName("gradientCheckAction")
     check_action.setToolTip(
-        _tr("Compare back propagation with numerical gradients on the current network and data")
+        QCoreApplication.translate(
+            "LearnMode",
+            "Compare back propagation with numerical gradients on the current network and data",
+        )
     )
 
     def open_gradient_check() -> None:
@@ -179,28 +198,43 @@ def install_learn(window: QMainWindow, training: TrainingUi) -> LearnUi:
         training.menu.addAction(check_action)
 
     # File ▸ Export
-    export_menu = QMenu(_tr("&Export"), window)
+    export_menu = QMenu(QCoreApplication.translate("LearnMode", "&Export"), window)
     export_menu.setObjectName("exportMenu")
     cost_plot = training.cost_view.plot
     decision_plot = getattr(training.decision_view, "plot", None)
     entries = [
-        ("exportCostPlotAction", _tr("Cost plot as PNG or SVG…"),
-         lambda: export.save_plot_dialog(window, cost_plot, "cost.png")),
-        ("exportHistoryAction", _tr("Training history as CSV…"),
-         lambda: export.save_history_dialog(window, session.history)),
-        ("exportRunsAction", _tr("Compared runs as CSV…"),
-         lambda: export.save_runs_dialog(window, session.runs)),
-        ("exportScriptAction", _tr("Model as a NumPy script…"),
-         lambda: export.save_script_dialog(
-             window, session.network, session.prepared.standardizer, session.dataset.class_names
-         )),
-    ]  # fmt: skip
+        (
+            "exportCostPlotAction",
+            QCoreApplication.translate("LearnMode", "Cost plot as PNG or SVG…"),
+            lambda: export.save_plot_dialog(window, cost_plot, "cost.png"),
+        ),
+        (
+            "exportHistoryAction",
+            QCoreApplication.translate("LearnMode", "Training history as CSV…"),
+            lambda: export.save_history_dialog(window, session.history),
+        ),
+        (
+            "exportRunsAction",
+            QCoreApplication.translate("LearnMode", "Compared runs as CSV…"),
+            lambda: export.save_runs_dialog(window, session.runs),
+        ),
+        (
+            "exportScriptAction",
+            QCoreApplication.translate("LearnMode", "Model as a NumPy script…"),
+            lambda: export.save_script_dialog(
+                window, session.network, session.prepared.standardizer, session.dataset.class_names
+            ),
+        ),
+    ]
     if decision_plot is not None:
         entries.insert(
             1,
-            ("exportDecisionPlotAction", _tr("Decision boundary as PNG or SVG…"),
-             lambda: export.save_plot_dialog(window, decision_plot, "decision-boundary.png")),
-        )  # fmt: skip
+            (
+                "exportDecisionPlotAction",
+                QCoreApplication.translate("LearnMode", "Decision boundary as PNG or SVG…"),
+                lambda: export.save_plot_dialog(window, decision_plot, "decision-boundary.png"),
+            ),
+        )
     for name, text, slot in entries:
         action = export_menu.addAction(text)
         action.setObjectName(name)
@@ -210,7 +244,9 @@ def install_learn(window: QMainWindow, training: TrainingUi) -> LearnUi:
     file_menu.insertSeparator(window.quit_action)  # type: ignore[attr-defined]
 
     # Help ▸ Guide
-    guide_action = QAction(_tr("&Guide: forward and back propagation"), window)
+    guide_action = QAction(
+        QCoreApplication.translate("LearnMode", "&Guide: forward and back propagation"), window
+    )
     guide_action.setObjectName("guideAction")
     guide_action.setShortcut("F1")
     guide_action.triggered.connect(lambda: show_guide(window, diagram=diagram))
