@@ -118,6 +118,9 @@ def gui_run(session: Session, controller: TrainingController, iterations: int) -
     event loop, not ``app.exec()``: ``QApplication.quit()`` would close the window.)"""
     loop = QEventLoop()
     controller.reset_weights()
+    runs = getattr(session, "runs", None)  # finished runs kept for comparison (learn mode):
+    if runs is not None and hasattr(runs, "clear"):  # a learner does not pile up dozens
+        runs.clear()
     session.set_settings(epochs=iterations)
     settle = QEventLoop()  # let the reset's redraws finish before the run is timed
     QTimer.singleShot(SETTLE_MS, settle.quit)

@@ -6,7 +6,7 @@ signals; the controller coalesces them into frames (:class:`FrameScheduler`: at 
 fewer when the GUI thread is busy; at once when a run pauses or ends), passes the report (with
 every record since the last frame) and the views' arrays on, and applies the latest report to
 the session (``session.apply_report``, which the diagram and the other session views follow) at
-most 5 times a second.
+most 5 times a second (every other frame at the most).
 
 States: ``"idle"`` (no run), ``"running"``, ``"paused"`` (a run waits between two iterations),
 ``"stopping"`` (asked to stop, the last report is on its way). ``is_busy`` is true in every state
@@ -503,8 +503,10 @@ class TrainingController(QObject):
         self._update_rate(report)
         self.last_report = report
         now = time.perf_counter()
-        if report.status != RUNNING or now - self._last_apply >= APPLY_INTERVAL:
-            # the session's weights (which the diagram redraws) follow at most 5 times a second
+        every = max(APPLY_INTERVAL, 2 * self.frames.interval)
+        if report.status != RUNNING or now - self._last_apply >= every:
+            # the session's weights (which the diagram and other views redraw) follow at most 5
+            # times a second, and less often when the GUI is busy
             self._last_apply = now
             self.applying = True
             try:
