@@ -13,7 +13,7 @@ is the GUI thread's CPU time over the run's wall time.
 Run from the repository root:
 
     QT_QPA_PLATFORM=offscreen python benchmarks/gui_responsiveness.py [--iterations 6000]
-        [--rounds 40] [--layout main|tabs|grid]
+        [--rounds 64] [--layout main|tabs|grid]
 
 Targets (docs/benchmarks.md, "GUI responsiveness"): lateness p50 ≤ 2 ms and p99 ≤ 16 ms; GUI
 training ≥ 90 % of the headless iterations per second.
@@ -180,7 +180,7 @@ def gui_run(session: Session, controller: TrainingController, iterations: int) -
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--iterations", type=int, default=6_000)
-    parser.add_argument("--rounds", type=int, default=40)
+    parser.add_argument("--rounds", type=int, default=64)
     parser.add_argument(
         "--layout",
         choices=("main", "tabs", "grid"),
