@@ -2,9 +2,10 @@
 
 The worker owns a copy of the network for the whole run (made in the GUI thread when the worker
 is created); the GUI never sees an array the trainer is changing and the worker never touches a
-widget. For every report the generator yields, the worker computes the views' arrays
-(:func:`~.view_data.compute_views`) in its own thread and emits one frozen
-:class:`TrainingUpdate`. The generator yields at most ``1 / report_interval`` reports a second
+widget. For every report the generator yields, the worker emits one frozen
+:class:`TrainingUpdate`, with the views' arrays (:func:`~.view_data.compute_views`, computed in
+this thread) when the GUI wants new ones (``views_wanted``) and always when a run pauses or
+ends. The generator yields at most ``1 / report_interval`` reports a second
 while running (``UPDATES_PER_SECOND``, 20), so the signals stay under 30 a second however fast
 training runs.
 
