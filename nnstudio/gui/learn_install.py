@@ -58,24 +58,37 @@ class _LearnSync(QObject):
         self.tabs = window.views  # type: ignore[attr-defined]
         self.diagram = window.diagram  # type: ignore[attr-defined]
         self.step_view, self.inspector, self.gradient_flow = step_view, inspector, gradient_flow
+        self._inspector_stale = self._gradients_stale = True
         for event in ("network", "weights", "data"):
             bind(self.session.events, event, self, self.network_changed)
         bind(self.session.events, "history", self, self.history_changed)
-        self.network_changed()
-        self.history_changed()
 
     def network_changed(self) -> None:
-        train = self.session.prepared.train  # replaced on change, never changed in place
-        self.inspector.set_state(self.session.network, train.X, train.Y)
         self.step_view.mark_stale()
+        self._inspector_stale = True
+        self.refresh_visible()
 
     def history_changed(self) -> None:
-        self.gradient_flow.set_history(self.session.history)
+        self._gradients_stale = True
+        self.refresh_visible()
+
+    def refresh_visible(self) -> None:
+        """Bring the learn view on screen up to date; hidden ones wait until they are shown, so
+        training is not slowed down by views nobody looks at."""
+        current = self.tabs.currentWidget()
+        if self._inspector_stale and current is self.inspector:
+            self._inspector_stale = False
+            train = self.session.prepared.train  # replaced on change, never changed in place
+            self.inspector.set_state(self.session.network, train.X, train.Y)
+        if self._gradients_stale and current is self.gradient_flow:
+            self._gradients_stale = False
+            self.gradient_flow.set_history(self.session.history)
 
     def tab_changed(self, _index: int) -> None:
         """The step-through's layer outline shows only while its tab is open."""
         if self.tabs.currentWidget() is not self.step_view:
             self.diagram.highlight_layer(-1)
+        self.refresh_visible()
 
 
 class RunKeeper(QObject):
