@@ -1385,7 +1385,7 @@ The previous data is still in use.</source>
     </message>
     <message>
         <source>&lt;ul&gt;&lt;li&gt;Train, then change tanh to ReLU and train again: both runs are kept, and Compare runs overlays their cost curves.&lt;/li&gt;&lt;li&gt;Try learning rates 0.01, 1.2 and 10 and look at the cost.&lt;/li&gt;&lt;li&gt;Train → Gradient check compares back propagation with a numerical estimate of every gradient: a good way to convince yourself the formulas above are right.&lt;/li&gt;&lt;li&gt;File → Export → NumPy script writes your trained network as a short Python file you can read line by line — the same forward pass as above.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Hover over any control to read what it means.&lt;/p&gt;</source>
-        <translation>&lt;ul&gt;&lt;li&gt;训练一次，然后把 tanh 改成 ReLU 再训练一次：两次训练都会保留下来，“比较训练记录”会把它们的代价曲线画在一起。&lt;/li&gt;&lt;li&gt;试试学习率 0.01、1.2 和 10，观察代价的变化。&lt;/li&gt;&lt;li&gt;“训练 → 梯度检验”把反向传播与每个梯度的数值估计相比较：这是让你确信上面的公式正确的好办法。&lt;/li&gt;&lt;li&gt;“文件 → 导出 → NumPy 脚本”把训练好的网络写成一个简短的 Python 文件，你可以逐行阅读——它的前向传播和上面讲的一模一样。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;把鼠标停在任何控件上，都能读到它的含义。&lt;/p&gt;</translation>
+        <translation>&lt;ul&gt;&lt;li&gt;训练一次，然后把 tanh 改成 ReLU 再训练一次：两次训练都会保留下来，“比较训练记录”会把它们的代价曲线画在一起。&lt;/li&gt;&lt;li&gt;试试学习率 0.01、1.2 和 10，观察代价的变化。&lt;/li&gt;&lt;li&gt;“训练 → 梯度检验”把反向传播与每个梯度的数值估计相比较：这是让你确信上面的公式正确的好办法。&lt;/li&gt;&lt;li&gt;“文件 → 导出 → 模型（NumPy 脚本）”把训练好的网络写成一个简短的 Python 文件，你可以逐行阅读——它的前向传播和上面讲的一模一样。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;把鼠标停在任何控件上，都能读到它的含义。&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -1548,6 +1548,77 @@ The previous data is still in use.</source>
     <message>
         <source>The output layer has 1 unit: the data has one target value per sample.</source>
         <translation>输出层有 1 个单元：数据的每个样本只有一个目标值。</translation>
+    </message>
+</context>
+<context>
+    <name>LearnMode</name>
+    <message>
+        <source>Step through</source>
+        <translation>逐步查看</translation>
+    </message>
+    <message>
+        <source>One forward and backward pass, a formula at a time</source>
+        <translation>一次前向传播和反向传播，一次一个公式</translation>
+    </message>
+    <message>
+        <source>Matrices</source>
+        <translation>矩阵</translation>
+    </message>
+    <message>
+        <source>Heatmaps of W, b, Z, A, dW and db for one layer</source>
+        <translation>某一层的 W、b、Z、A、dW 和 db 热图</translation>
+    </message>
+    <message>
+        <source>Gradient flow</source>
+        <translation>梯度流</translation>
+    </message>
+    <message>
+        <source>‖dW[l]‖ per layer: vanishing or exploding</source>
+        <translation>每层的 ‖dW[l]‖：梯度消失还是梯度爆炸</translation>
+    </message>
+    <message>
+        <source>Compare runs</source>
+        <translation>比较训练记录</translation>
+    </message>
+    <message>
+        <source>Cost curves of finished runs, overlaid</source>
+        <translation>已完成训练的代价曲线，叠在一起比较</translation>
+    </message>
+    <message>
+        <source>&amp;Gradient check…</source>
+        <translation>梯度检验(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>Compare back propagation with numerical gradients on the current network and data</source>
+        <translation>在当前的网络和数据上，把反向传播的梯度与数值梯度相比较</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Cost plot as PNG or SVG…</source>
+        <translation>代价曲线图（PNG 或 SVG）…</translation>
+    </message>
+    <message>
+        <source>Training history as CSV…</source>
+        <translation>训练历史（CSV）…</translation>
+    </message>
+    <message>
+        <source>Compared runs as CSV…</source>
+        <translation>比较的训练记录（CSV）…</translation>
+    </message>
+    <message>
+        <source>Model as a NumPy script…</source>
+        <translation>模型（NumPy 脚本）…</translation>
+    </message>
+    <message>
+        <source>Decision boundary as PNG or SVG…</source>
+        <translation>决策边界图（PNG 或 SVG）…</translation>
+    </message>
+    <message>
+        <source>&amp;Guide: forward and back propagation</source>
+        <translation>指南：前向传播与反向传播(&amp;G)</translation>
     </message>
 </context>
 <context>
