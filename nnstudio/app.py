@@ -37,6 +37,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from .gui import MainWindow
+    from .gui.i18n import install_language, system_language
     from .resources import resource_path
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -48,6 +49,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     for size in (16, 24, 32, 48, 64, 128, 256, 512):
         icon.addFile(str(resource_path("icons", f"nnstudio-{size}.png")))
     app.setWindowIcon(icon)
+    install_language(app, system_language())
     window = MainWindow()
     if args.model and hasattr(window, "open_path"):
         window.open_path(args.model)

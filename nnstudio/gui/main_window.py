@@ -46,6 +46,7 @@ from .csv_dialog import CsvDialog
 from .data_panel import DataPanel
 from .dimension_table import DimensionPanel
 from .file_actions import FileController, FileDropFilter
+from .i18n import add_language_menu
 from .layer_editor import LayerEditor
 from .learn_install import install_learn
 from .network_diagram import NetworkDiagram
@@ -130,6 +131,7 @@ class MainWindow(QMainWindow):
         self.file_controller = FileController(self)
         self.training = install_training(self)
         self.learn = install_learn(self, self.training)
+        add_language_menu(self)  # View ▸ Language, last in the View menu
         # data and training share the right side as tabs, so the window fits 1280 × 800
         self.tabifyDockWidget(self.data_dock, self.training.dock)
         self.data_dock.raise_()
