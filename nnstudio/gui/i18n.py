@@ -28,7 +28,7 @@ from PySide6.QtCore import (
     Qt,
     QTranslator,
 )
-from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtGui import QAction, QActionGroup, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu
 
 from .. import text
@@ -59,12 +59,24 @@ def language_for_locale(locale: QLocale) -> str:
     return SOURCE_LANGUAGE
 
 
+def has_chinese_font() -> bool:
+    """Whether a font can draw Chinese (needs a QGuiApplication; without one, assume so)."""
+    if QGuiApplication.instance() is None:
+        return True
+    return bool(QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese))
+
+
 def system_language() -> str:
-    """The language chosen in View ▸ Language, else the system locale's."""
+    """The language chosen in View ▸ Language, else the system locale's. A Chinese locale on a
+    machine without a Chinese font starts in English: empty boxes would be of no use to anyone
+    (the learner can still choose 简体中文 in the menu)."""
     chosen = QSettings().value(SETTINGS_KEY)
     if isinstance(chosen, str) and chosen in LANGUAGES:
         return chosen
-    return language_for_locale(QLocale.system())
+    language = language_for_locale(QLocale.system())
+    if language == "zh_CN" and not has_chinese_font():
+        return SOURCE_LANGUAGE
+    return language
 
 
 def current_language() -> str:

@@ -9,7 +9,14 @@ from collections.abc import Iterator
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QAbstractItemModel, QAbstractListModel, QModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractListModel,
+    QLocale,
+    QModelIndex,
+    QSettings,
+    Qt,
+)
 from PySide6.QtGui import QAction, QImage
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -30,7 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from nnstudio.data import read_csv_preview
-from nnstudio.gui import MainWindow
+from nnstudio.gui import MainWindow, i18n
 from nnstudio.gui.csv_dialog import CsvDialog
 from nnstudio.gui.i18n import (
     LANGUAGES,
@@ -211,8 +218,6 @@ def test_the_learners_messages_from_the_qt_free_packages_are_translated(qtbot, c
 
 
 def test_the_system_locale_chooses_the_language_unless_one_was_chosen() -> None:
-    from PySide6.QtCore import QLocale, QSettings
-
     assert language_for_locale(QLocale("zh_CN")) == "zh_CN"
     assert language_for_locale(QLocale("zh_TW")) == "zh_CN"
     assert language_for_locale(QLocale("de_DE")) == "en"
@@ -220,6 +225,15 @@ def test_the_system_locale_chooses_the_language_unless_one_was_chosen() -> None:
     assert system_language() == "zh_CN"
     QSettings().setValue(SETTINGS_KEY, "en")
     assert system_language() == "en"
+
+
+def test_a_chinese_system_without_a_chinese_font_starts_in_english(monkeypatch) -> None:
+    monkeypatch.setattr(i18n.QLocale, "system", staticmethod(lambda: i18n.QLocale("zh_CN")))
+    assert system_language() == "zh_CN" or not i18n.has_chinese_font()
+    monkeypatch.setattr(i18n, "has_chinese_font", lambda: False)
+    assert system_language() == "en"
+    QSettings().setValue(SETTINGS_KEY, "zh_CN")  # a learner's own choice is kept
+    assert system_language() == "zh_CN"
 
 
 def main_windows() -> list[MainWindow]:
