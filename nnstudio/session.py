@@ -20,10 +20,13 @@ from .engine import (
     OPTIMIZERS,
     Network,
     NetworkSpec,
+    Optimizer,
     SpecError,
     TrainingConfig,
     TrainingData,
     TrainingReport,
+    make_optimizer,
+    train,
 )
 from .engine.spec import MAX_UNITS
 from .text import translate
@@ -122,6 +125,22 @@ class History:
             accuracy=list(values.get("accuracy", [])),
             val_accuracy=list(values.get("val_accuracy", [])),
         )
+
+
+# which state slots each optimizer keeps (see engine.optimizers)
+SLOT_PREFIXES = {"gd": set(), "momentum": {"v"}, "rmsprop": {"s"}, "adam": {"v", "s"}}
+
+
+def optimizer_state_fits(state: dict[str, Any] | None, name: str) -> bool:
+    """Whether a kept optimizer state (``Optimizer.state_dict()``) belongs to optimizer ``name``:
+    momentum keeps v slots, RMSprop s slots, Adam both, gradient descent none."""
+    if not state:
+        return False
+    slots = state.get("slots") or {}
+    prefixes = {str(key).split("_", 1)[0] for key in slots}
+    if not slots and int(state.get("t", 0) or 0) > 0:
+        return name == "gd"
+    return prefixes == SLOT_PREFIXES.get(name, set())
 
 
 DEFAULT_HIDDEN = (LayerSpec(4, "tanh"),)
@@ -426,6 +445,33 @@ class Session:
             optimizer_options={k: v for k, v in s.optimizer_options.items() if k in known},
             report_every=s.report_every,
         )
+
+    def next_optimizer(self, config: TrainingConfig) -> Optimizer:
+        """The optimizer for the next run: it continues the kept state (velocities, step count)
+        when training goes on from the history with the same kind of optimizer."""
+        optimizer = make_optimizer(
+            config.optimizer, config.learning_rate, **config.optimizer_options
+        )
+        state = self.optimizer_state
+        if state and self.history.step and optimizer_state_fits(state, config.optimizer):
+            optimizer.load_state_dict(state)
+        return optimizer
+
+    def train_here(self, epochs: int | None = None) -> TrainingReport:
+        """Train in this thread to the end, as the app's worker does: on a copy of the network,
+        taking every report, then keeping the optimizer's state. For scripts and tests."""
+        config = self.training_config(epochs)
+        optimizer = self.next_optimizer(config)
+        net = self.network.copy()
+        start = self.history.last_step
+        report: TrainingReport | None = None
+        for report in train(
+            net, self.training_data(), config, optimizer=optimizer, start_step=start
+        ):
+            self.apply_report(report)
+        self.optimizer_state = optimizer.state_dict()
+        assert report is not None
+        return report
 
     def apply_report(self, report: TrainingReport) -> None:
         """Take the weights and history of a report from a training run."""

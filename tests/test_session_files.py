@@ -10,7 +10,7 @@ import pytest
 from nnstudio.resources import resource_path
 
 from nnstudio.data import load_csv
-from nnstudio.engine import Network, make_optimizer, train
+from nnstudio.engine import Network
 from nnstudio.files import (
     InvalidContentError,
     ModelFileError,
@@ -27,18 +27,7 @@ EVENTS = ("data", "network", "weights", "settings", "history", "modified")
 
 
 def train_some(session: Session, epochs: int) -> None:
-    """What the GUI does: train a copy, take each report, keep the optimizer's state."""
-    config = session.training_config(epochs)
-    optimizer = make_optimizer(config.optimizer, config.learning_rate, **config.optimizer_options)
-    if session.optimizer_state is not None:
-        optimizer.load_state_dict(session.optimizer_state)
-    net = session.network.copy()
-    start = session.history.last_step
-    for report in train(
-        net, session.training_data(), config, optimizer=optimizer, start_step=start
-    ):
-        session.apply_report(report)
-    session.optimizer_state = optimizer.state_dict()
+    session.train_here(epochs)
 
 
 def adam_session() -> Session:

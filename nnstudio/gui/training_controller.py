@@ -33,9 +33,9 @@ from PySide6.QtGui import QColor
 from ..engine import (
     Optimizer,
     Record,
+    TrainingConfig,
     TrainingControl,
     TrainingReport,
-    make_optimizer,
 )
 from ..session import Session
 from .binding import bind
@@ -54,7 +54,6 @@ IDLE, RUNNING, STOPPING = "idle", "running", "stopping"
 MAX_FRAME_GAP = 0.25  # s: frames never wait longer than this (at least 4 frames a second)
 APPLY_INTERVAL = 0.2  # s: a running report goes into the session (and the diagram) ≤ 5 a second
 STATUS_INTERVAL = 0.5  # s: the status line changes at most twice a second while running
-SLOT_PREFIXES = {"gd": set(), "momentum": {"v"}, "rmsprop": {"s"}, "adam": {"v", "s"}}
 
 
 def format_percent(value: float | None) -> str:
@@ -99,18 +98,6 @@ def divergence_text(step: int, layers: tuple[int, ...], learning_rate: float) ->
         "network. Try a learning rate about 10× smaller ({smaller:g}), another initialisation "
         "(xavier or he), or the Adam optimizer. The last finite weights were kept.",
     ).format(step=step, where=where, lr=learning_rate, smaller=learning_rate / 10)
-
-
-def optimizer_state_fits(state: dict[str, Any] | None, name: str) -> bool:
-    """Whether a saved optimizer state (``Optimizer.state_dict()``) belongs to optimizer ``name``:
-    momentum keeps v slots, RMSprop s slots, Adam both, gradient descent none."""
-    if not state:
-        return False
-    slots = state.get("slots") or {}
-    prefixes = {str(key).split("_", 1)[0] for key in slots}
-    if not slots and int(state.get("t", 0) or 0) > 0:
-        return name == "gd"
-    return prefixes == SLOT_PREFIXES.get(name, set())
 
 
 def class_colors_rgb() -> tuple[tuple[int, int, int], ...]:
@@ -476,11 +463,8 @@ class TrainingController(QObject):
 
     # -- internals ------------------------------------------------------------------------------
     def _optimizer(self, name: str, learning_rate: float, options: dict[str, float]) -> Optimizer:
-        optimizer = make_optimizer(name, learning_rate, **options)
-        state = self.session.optimizer_state
-        if state and self.session.history.step and optimizer_state_fits(state, name):
-            optimizer.load_state_dict(state)
-        return optimizer
+        config = TrainingConfig(learning_rate, optimizer=name, optimizer_options=dict(options))
+        return self.session.next_optimizer(config)
 
     def _flush(self, final: TrainingOutcome | None = None) -> bool:
         """Apply everything received since the last flush: the latest report (with all the

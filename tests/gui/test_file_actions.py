@@ -15,7 +15,6 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox, QTableView
 
-from nnstudio.engine import make_optimizer, train
 from nnstudio.files import load_model
 from nnstudio.files.examples import EXAMPLES
 from nnstudio.gui import MainWindow
@@ -91,17 +90,7 @@ def table_rows(window) -> list[tuple[str, str]]:
 
 
 def train_some(session: Session, epochs: int) -> None:
-    config = session.training_config(epochs)
-    optimizer = make_optimizer(config.optimizer, config.learning_rate, **config.optimizer_options)
-    if session.optimizer_state is not None:
-        optimizer.load_state_dict(session.optimizer_state)
-    net = session.network.copy()
-    start = session.history.last_step
-    for report in train(
-        net, session.training_data(), config, optimizer=optimizer, start_step=start
-    ):
-        session.apply_report(report)
-    session.optimizer_state = optimizer.state_dict()
+    session.train_here(epochs)
 
 
 def trained_file(tmp_path: Path, name: str = "trained.nnstudio") -> tuple[Path, Session]:

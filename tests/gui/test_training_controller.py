@@ -15,14 +15,10 @@ from PySide6.QtWidgets import QHBoxLayout, QWidget
 from nnstudio.data.builtin import BUILTIN_DATASETS
 from nnstudio.engine import Record, TrainingControl
 from nnstudio.gui.live_views import ActivationsView, CostView, DecisionView
-from nnstudio.gui.training_controller import (
-    TrainingController,
-    optimizer_state_fits,
-    status_text,
-)
+from nnstudio.gui.training_controller import TrainingController, status_text
 from nnstudio.gui.training_panel import TrainingPanel
 from nnstudio.gui.training_worker import REPORT_INTERVAL, TrainingWorker
-from nnstudio.session import DataChoice, LayerSpec, Session
+from nnstudio.session import DataChoice, LayerSpec, Session, optimizer_state_fits
 
 WAIT = 10_000  # ms: generous, for a loaded two-core machine
 LONG = 10_000_000  # epochs: a run that only ends when stopped
