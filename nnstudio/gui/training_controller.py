@@ -19,16 +19,10 @@ of optimizer). Resetting the weights forgets both.
 
 from __future__ import annotations
 
-import math
 import time
-import weakref
-from collections.abc import Callable
 from dataclasses import replace
-from typing import Any
 
-import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal, Slot
-from PySide6.QtGui import QColor
 
 from ..engine import (
     Optimizer,
@@ -39,7 +33,12 @@ from ..engine import (
 )
 from ..session import Session
 from .binding import bind
-from .style import CLASS_COLORS
+from .training_frames import MAX_FRAME_GAP as MAX_FRAME_GAP
+from .training_frames import FrameScheduler
+from .training_probe import ProbeCache
+from .training_probe import class_colors_rgb as class_colors_rgb
+from .training_status import divergence_text, smoothed_rate, status_text
+from .training_status import format_percent as format_percent
 from .training_worker import (
     DIVERGED,
     PAUSED,
@@ -48,175 +47,11 @@ from .training_worker import (
     TrainingUpdate,
     TrainingWorker,
 )
-from .view_data import ViewProbe, ViewSnapshot, compute_views, grid_size_for, make_probe
+from .view_data import ViewProbe, ViewSnapshot, compute_views
 
 IDLE, RUNNING, STOPPING = "idle", "running", "stopping"
-MAX_FRAME_GAP = 0.25  # s: frames never wait longer than this (at least 4 frames a second)
 APPLY_INTERVAL = 0.2  # s: a running report goes into the session (and the diagram) ≤ 5 a second
 STATUS_INTERVAL = 0.5  # s: the status line changes at most twice a second while running
-
-
-def format_percent(value: float | None) -> str:
-    if value is None or not math.isfinite(value):
-        return "—"
-    return f"{100.0 * value:.1f} %"
-
-
-def status_text(step: int, record: Record | None, classifies: bool = True) -> str:
-    """One line for the status bar: "Iteration 1200 · cost 0.2871 · train 90.5 % · val —"."""
-    if record is None:
-        return QCoreApplication.translate("TrainingStatus", "Iteration {step}").format(step=step)
-    cost = f"{record.cost:.4g}" if math.isfinite(record.cost) else str(record.cost)
-    if not classifies:
-        val = "—" if record.val_cost is None else f"{record.val_cost:.4g}"
-        return QCoreApplication.translate(
-            "TrainingStatus", "Iteration {step} · cost {cost} · validation cost {val}"
-        ).format(step=step, cost=cost, val=val)
-    return QCoreApplication.translate(
-        "TrainingStatus", "Iteration {step} · cost {cost} · train {train} · val {val}"
-    ).format(
-        step=step,
-        cost=cost,
-        train=format_percent(record.accuracy),
-        val=format_percent(record.val_accuracy),
-    )
-
-
-def divergence_text(step: int, layers: tuple[int, ...], learning_rate: float) -> str:
-    """What happened and what to try, for a learner (translatable)."""
-    if layers:
-        where = ", ".join(
-            QCoreApplication.translate("TrainingStatus", "layer {l} (dW{l})").format(l=layer)
-            for layer in layers
-        )
-    else:
-        where = QCoreApplication.translate("TrainingStatus", "the output")
-    return QCoreApplication.translate(
-        "TrainingStatus",
-        "Training diverged at iteration {step}: the cost became infinite or NaN, and the "
-        "gradients of {where} blew up first. The learning rate {lr:g} is too large for this "
-        "network. Try a learning rate about 10× smaller ({smaller:g}), another initialisation "
-        "(xavier or he), or the Adam optimizer. The last finite weights were kept.",
-    ).format(step=step, where=where, lr=learning_rate, smaller=learning_rate / 10)
-
-
-def class_colors_rgb() -> tuple[tuple[int, int, int], ...]:
-    return tuple(QColor(c).getRgb()[:3] for c in CLASS_COLORS)
-
-
-class FrameScheduler(QObject):
-    """The GUI's frames while training: each frame first runs ``prepare`` (the controller passes
-    on the reports received since the last frame), then draws the live views that have something
-    new, at most ``per_frame`` of them, the least recently drawn first.
-
-    Frames come at most ``rate`` times a second, and further apart when the GUI thread is busy:
-    at each frame the scheduler looks at the GUI thread's CPU time since the previous one (the
-    frame, the painting it caused, everything else) and stretches or shrinks the time between
-    frames so that the GUI thread stays near ``budget`` of the CPU (at most MAX_FRAME_GAP apart).
-    Its Python work holds the GIL the training thread needs, so a small share keeps training
-    nearly as fast as without a GUI, on fast and slow machines and at any window size alike.
-
-    A view is a widget with ``draw_pending()``. Hidden views are skipped (they draw when shown).
-    One view per frame keeps each burst of GUI work short; the view a learner is looking at (one
-    tab) still gets every frame.
-    """
-
-    def __init__(
-        self,
-        parent: QObject | None = None,
-        rate: float = 20.0,
-        budget: float = 0.08,
-        per_frame: int = 1,
-        prepare: Callable[[], None] | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.per_frame = per_frame
-        self.budget = budget
-        self.prepare = prepare
-        self.frames = 0
-        self.min_interval = 1.0 / rate
-        self.interval = self.min_interval  # the current time between frames
-        self._waiting: dict[int, weakref.ref] = {}
-        self._views: dict[int, weakref.ref] = {}
-        self._drawn_at: dict[int, float] = {}
-        self._last_frame = 0.0
-        self._last_cpu = 0.0
-        self._wanted = False
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.timeout.connect(self._frame)
-
-    def request(self, view: Any = None) -> None:
-        """A frame is wanted: ``view`` (if any) has a new update to draw."""
-        if view is not None:
-            self._waiting[id(view)] = weakref.ref(view)
-        self._wanted = True
-        if not self._timer.isActive():
-            wait = self.interval - (time.perf_counter() - self._last_frame)
-            self._timer.start(max(0, round(wait * 1000)))
-
-    def register(self, view: Any) -> None:
-        """Know ``view`` (for :meth:`wants_views`); views that draw snapshots have
-        ``uses_snapshots`` true."""
-        self._views[id(view)] = weakref.ref(view)
-
-    def wants_views(self) -> bool:
-        """Whether new view arrays would be drawn soon: a view that draws them is on screen and
-        none is still waiting to draw the last ones (so the training thread does not compute
-        arrays nobody will see)."""
-        shown = False
-        for key, ref in list(self._views.items()):
-            view = ref()
-            if view is None or not shiboken6.isValid(view):
-                del self._views[key]
-            elif getattr(view, "uses_snapshots", False) and view.isVisible():
-                if key in self._waiting:
-                    return False
-                shown = True
-        return shown
-
-    def flush_all(self) -> None:
-        """Run frames now until every waiting view has drawn everything (for tests)."""
-        self._frame(limit=max(1, len(self._waiting)))
-        for _ in range(8):
-            if not self._waiting:
-                break
-            self._frame(limit=len(self._waiting))
-
-    def _adapt(self, now: float, cpu: float) -> None:
-        """Scale the time between frames by how busy the GUI thread was since the last frame
-        (all its work: the frame, the painting it caused, everything else), towards
-        ``budget``."""
-        period, used = now - self._last_frame, cpu - self._last_cpu
-        if not 0 < period < 2 * MAX_FRAME_GAP:
-            return  # a fresh start: what the GUI did in between was not for the frames
-        busy = used / period
-        factor = math.sqrt(busy / self.budget) if self.budget > 0 else 0.0
-        self.interval = min(max(self.interval * factor, self.min_interval), MAX_FRAME_GAP)
-
-    def _frame(self, limit: int | None = None) -> None:
-        self._timer.stop()
-        now, cpu = time.perf_counter(), time.thread_time()
-        self._adapt(now, cpu)
-        self._last_frame, self._last_cpu = now, cpu
-        self._wanted = False
-        if self.prepare is not None:
-            self.prepare()
-        views = []
-        for key, ref in list(self._waiting.items()):
-            view = ref()
-            if view is None or not shiboken6.isValid(view) or not view.isVisible():
-                del self._waiting[key]  # gone or hidden: it draws when shown
-                continue
-            views.append((self._drawn_at.get(key, 0.0), key, view))
-        views.sort(key=lambda item: item[0])
-        for _, key, view in views[: limit or self.per_frame]:
-            del self._waiting[key]
-            self._drawn_at[key] = now
-            view.draw_pending()
-        self.frames += 1
-        if self._waiting or self._wanted:
-            self._timer.start(max(1, round(self.interval * 1000)))
 
 
 class TrainingController(QObject):
@@ -248,8 +83,7 @@ class TrainingController(QObject):
         self._control: TrainingControl | None = None
         self._pending: list[TrainingUpdate] = []
         self._rate_mark: tuple[int, float] | None = None
-        self._probe: ViewProbe | None = None
-        self._probe_key: tuple[Any, ...] | None = None
+        self._probes = ProbeCache()  # the inputs the views are computed on
         self.applying = False  # true while a run's report goes into the session
         # every frame applies the reports received since the last one, then draws a live view
         self.frames = FrameScheduler(self, rate=UPDATES_PER_SECOND, prepare=self._flush)
@@ -416,26 +250,7 @@ class TrainingController(QObject):
         self.viewsChanged.emit(self.views)
 
     def _current_probe(self) -> ViewProbe | None:
-        session = self.session
-        train = session.prepared.train
-        grid = grid_size_for(session.spec)
-        key = (train, grid)
-        if (
-            self._probe is None
-            or self._probe_key is None
-            or self._probe_key[0] is not train
-            or self._probe_key[1] != grid
-        ):
-            self._probe = make_probe(
-                train.X,
-                train.Y,
-                train.task,
-                train.n_classes,
-                grid_size=grid,
-                class_colors=class_colors_rgb(),
-            )
-            self._probe_key = key
-        return self._probe
+        return self._probes.get(self.session)
 
     # -- worker signals (GUI thread) -------------------------------------------------------------
     @Slot(object)
@@ -484,7 +299,7 @@ class TrainingController(QObject):
             if final is None:
                 self._abort(self.tr("Training stopped: the network changed while it ran."))
             return False
-        self._update_rate(report)
+        self.rate, self._rate_mark = smoothed_rate(self.rate, self._rate_mark, report)
         self.last_report = report
         now = time.perf_counter()
         every = max(APPLY_INTERVAL, 2 * self.frames.interval)
@@ -515,18 +330,6 @@ class TrainingController(QObject):
         if not h.step or h.cost[-1] is None:
             return None
         return Record(h.step[-1], h.cost[-1], h.accuracy[-1], h.val_cost[-1], h.val_accuracy[-1])
-
-    def _update_rate(self, report: TrainingReport) -> None:
-        now = report.elapsed
-        if report.status != "running":
-            self._rate_mark = None
-            return
-        if self._rate_mark is not None:
-            step, at = self._rate_mark
-            if now > at and report.step > step:
-                current = (report.step - step) / (now - at)
-                self.rate = current if self.rate <= 0 else 0.7 * self.rate + 0.3 * current
-        self._rate_mark = (report.step, now)
 
     def _fits_session(self, report: TrainingReport) -> bool:
         if report.params is None:
