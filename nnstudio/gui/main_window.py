@@ -132,6 +132,12 @@ class MainWindow(QMainWindow):
         self.training = install_training(self)
         self.learn = install_learn(self, self.training)
         add_language_menu(self)  # View ▸ Language, last in the View menu
+        # Train, Step, Stop and Reset always in reach, whichever dock is in front
+        self.training_toolbar = self.addToolBar(self.tr("Training"))
+        self.training_toolbar.setObjectName("trainingToolBar")
+        self.training_toolbar.setToolButtonStyle(Qt.ToolButtonTextOnly)
+        self.training_toolbar.addActions(self.training.panel.training_actions())
+        self.view_menu.addAction(self.training_toolbar.toggleViewAction())
         # data and training share the right side as tabs, so the window fits 1280 × 800
         self.tabifyDockWidget(self.data_dock, self.training.dock)
         self.data_dock.raise_()
@@ -152,7 +158,10 @@ class MainWindow(QMainWindow):
         self._resize_to_screen()
         self.restore_settings()
         self.statusBar().showMessage(
-            self.tr("Ready: the flower data and a 2-layer network. Edit the layers on the left."),
+            self.tr(
+                "Ready: the flower data and a 2-layer network. Edit the layers on the left, "
+                "press Train (F5) to train."
+            ),
             8000,
         )
 

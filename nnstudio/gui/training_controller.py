@@ -137,8 +137,10 @@ class TrainingController(QObject):
             self.resume()
 
     @Slot()
-    def start(self, paused: bool = False) -> bool:
-        """Train ``session.settings.epochs`` more epochs; returns whether a run started."""
+    def start(self, paused: bool = False, steps: int = 0) -> bool:
+        """Train ``session.settings.epochs`` more epochs; returns whether a run started. A run
+        started ``paused`` first takes ``steps`` single updates, granted before its thread runs
+        so that its first report comes after them."""
         if self.state == PAUSED and not paused:
             self.resume()
             return True
@@ -162,6 +164,8 @@ class TrainingController(QObject):
         self.run_total = start_step + config.total_steps(data.m)
         self.last_divergence = ""
         self._control = TrainingControl(paused=paused)
+        if steps:
+            self._control.step(steps)
         worker = TrainingWorker(
             session.network,
             data,
@@ -205,8 +209,7 @@ class TrainingController(QObject):
         """Exactly one update: starts a paused run when idle, or lets a paused run take one more
         step. While running it pauses instead."""
         if self.state == IDLE:
-            if self.start(paused=True) and self._control is not None:
-                self._control.step(1)
+            self.start(paused=True, steps=1)
         elif self.state == PAUSED and self._control is not None:
             self._control.step(1)
         elif self.state == RUNNING:

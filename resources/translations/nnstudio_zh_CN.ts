@@ -1659,8 +1659,12 @@ The previous data is still in use.</source>
         <translation>数据</translation>
     </message>
     <message>
-        <source>Ready: the flower data and a 2-layer network. Edit the layers on the left.</source>
-        <translation>就绪：花朵数据和一个 2 层网络。可在左侧编辑各层。</translation>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>Ready: the flower data and a 2-layer network. Edit the layers on the left, press Train (F5) to train.</source>
+        <translation>就绪：花朵数据和一个 2 层网络。可在左侧编辑各层，按“训练”（F5）开始训练。</translation>
     </message>
     <message>
         <source>&amp;Import CSV…</source>
