@@ -61,7 +61,7 @@ class _Translated(str):
         translated.source = source
         return translated
 
-    def __getnewargs__(self) -> tuple[str, str]:  # copy and pickle
+    def __getnewargs__(self) -> tuple[str, str]:  # type: ignore[override]  # copy and pickle
         return (str(self), self.source)
 
     def format(self, /, *args: object, **kwargs: object) -> str:
@@ -83,7 +83,7 @@ class Text(str):
         text.source = source
         return text
 
-    def __getnewargs__(self) -> tuple[str, str]:  # copy and pickle
+    def __getnewargs__(self) -> tuple[str, str]:  # type: ignore[override]  # copy and pickle
         return (self.context, self.source)
 
     def localized(self) -> str:

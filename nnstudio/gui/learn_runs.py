@@ -28,19 +28,10 @@ from PySide6.QtWidgets import (
 )
 
 from ..learn import Run, RunStore
+from .style import CLASS_COLORS
 
-RUN_COLORS = (
-    "#1f77b4",
-    "#d62728",
-    "#2ca02c",
-    "#ff7f0e",
-    "#9467bd",
-    "#8c564b",
-    "#e377c2",
-    "#7f7f7f",
-    "#bcbd22",
-    "#17becf",
-)
+# the class palette with blue first: the first run is drawn like the live cost curve
+RUN_COLORS = (CLASS_COLORS[1], CLASS_COLORS[0], *CLASS_COLORS[2:])
 
 
 def run_color(index: int) -> QColor:
