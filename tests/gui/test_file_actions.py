@@ -415,8 +415,17 @@ def mime_for(*urls: QUrl) -> QMimeData:
     return mime
 
 
+def drag_event(kind, pos: QPointF, mime: QMimeData):
+    """A drag-enter or drag-move event: PySide6 6.12 takes a QPointF (its QPoint form is
+    deprecated), 6.11 only a QPoint."""
+    try:
+        return kind(pos, Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)
+    except TypeError:
+        return kind(pos.toPoint(), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)
+
+
 def drag(window, mime: QMimeData) -> bool:
-    event = QDragEnterEvent(QPointF(50, 50), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)
+    event = drag_event(QDragEnterEvent, QPointF(50, 50), mime)
     event.ignore()
     window.dragEnterEvent(event)
     return event.isAccepted()
@@ -535,7 +544,7 @@ def test_a_file_dragged_over_the_diagram_is_taken_by_the_window(window, qtbot, d
     mime = mime_for(QUrl.fromLocalFile(str(path)))
     over = QPointF(window.diagram.mapTo(window, window.diagram.rect().center()))
     for kind in (QDragEnterEvent, QDragMoveEvent):
-        event = kind(over, Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)
+        event = drag_event(kind, over, mime)
         event.ignore()
         QApplication.sendEvent(handle, event)
         assert event.isAccepted(), kind.__name__
@@ -551,5 +560,5 @@ def test_other_drags_still_reach_the_widgets(window, qtbot):
     qtbot.waitExposed(window)
     text = QMimeData()
     text.setText("just words")
-    event = QDragEnterEvent(QPointF(5, 5), Qt.CopyAction, text, Qt.LeftButton, Qt.NoModifier)
+    event = drag_event(QDragEnterEvent, QPointF(5, 5), text)
     assert not window._drop_filter.eventFilter(window.windowHandle(), event)
