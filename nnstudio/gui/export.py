@@ -11,7 +11,7 @@ import csv
 import math
 import numbers
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -159,59 +159,69 @@ def _complain(parent: QWidget | None, what: str, error: Exception) -> None:
     )
 
 
+def _save(
+    parent: QWidget | None,
+    title: str,
+    suggested: str,
+    filters: str,
+    what: str,
+    write: Callable[[Path], Path],
+    errors: tuple[type[Exception], ...] = (OSError,),
+) -> Path | None:
+    """Ask for a file name, then ``write(path)``; a failure is shown, not raised."""
+    path = _ask(parent, title, suggested, filters)
+    if path is None:
+        return None
+    try:
+        return write(path)
+    except errors as exc:
+        _complain(parent, what, exc)
+        return None
+
+
 def save_plot_dialog(parent: QWidget | None, plot: Any, suggested: str = "plot.png") -> Path | None:
     """Ask for a .png or .svg file name and export the plot there."""
-    path = _ask(
+
+    def write(path: Path) -> Path:
+        if path.suffix.lower() not in (".svg", *IMAGE_SUFFIXES):
+            path = path.with_suffix(".png")
+        return export_plot(plot, path)
+
+    return _save(
         parent,
         QCoreApplication.translate("Export", "Export plot"),
         suggested,
         QCoreApplication.translate("Export", "PNG image (*.png);;SVG drawing (*.svg)"),
+        QCoreApplication.translate("Export", "The plot"),
+        write,
+        (OSError, ValueError),
     )
-    if path is None:
-        return None
-    if path.suffix.lower() not in (".svg", *IMAGE_SUFFIXES):
-        path = path.with_suffix(".png")
-    try:
-        return export_plot(plot, path)
-    except (OSError, ValueError) as exc:
-        _complain(parent, QCoreApplication.translate("Export", "The plot"), exc)
-        return None
 
 
 def save_history_dialog(
     parent: QWidget | None, history: Any, suggested: str = "history.csv"
 ) -> Path | None:
-    path = _ask(
+    return _save(
         parent,
         QCoreApplication.translate("Export", "Export training history"),
         suggested,
         QCoreApplication.translate("Export", "CSV file (*.csv)"),
+        QCoreApplication.translate("Export", "The history"),
+        lambda path: write_history_csv(history, path.with_suffix(".csv")),
     )
-    if path is None:
-        return None
-    try:
-        return write_history_csv(history, path.with_suffix(".csv"))
-    except OSError as exc:
-        _complain(parent, QCoreApplication.translate("Export", "The history"), exc)
-        return None
 
 
 def save_runs_dialog(
     parent: QWidget | None, store: RunStore, suggested: str = "runs.csv"
 ) -> Path | None:
-    path = _ask(
+    return _save(
         parent,
         QCoreApplication.translate("Export", "Export runs"),
         suggested,
         QCoreApplication.translate("Export", "CSV file (*.csv)"),
+        QCoreApplication.translate("Export", "The runs"),
+        lambda path: write_runs_csv(store, path.with_suffix(".csv")),
     )
-    if path is None:
-        return None
-    try:
-        return write_runs_csv(store, path.with_suffix(".csv"))
-    except OSError as exc:
-        _complain(parent, QCoreApplication.translate("Export", "The runs"), exc)
-        return None
 
 
 def save_script_dialog(
@@ -222,17 +232,12 @@ def save_script_dialog(
     suggested: str = "model.py",
 ) -> Path | None:
     """Ask for a .py file name; write the script there and the weights beside it (.npz)."""
-    path = _ask(
+    return _save(
         parent,
         QCoreApplication.translate("Export", "Export as NumPy script"),
         suggested,
         QCoreApplication.translate("Export", "Python script (*.py)"),
+        QCoreApplication.translate("Export", "The script"),
+        lambda path: export_numpy_script(net, path, standardizer, class_names)[0],
+        (OSError, ValueError),
     )
-    if path is None:
-        return None
-    try:
-        script, _weights = export_numpy_script(net, path, standardizer, class_names)
-    except (OSError, ValueError) as exc:
-        _complain(parent, QCoreApplication.translate("Export", "The script"), exc)
-        return None
-    return script
