@@ -21,14 +21,19 @@ def course_network():
 
 
 def test_flower_matches_the_course(flower):
-    """The course's planar exercise prints these costs for n_h = 4, lr 1.2, seed 2."""
+    """The course's planar exercise prints these costs for n_h = 4, lr 1.2, seed 2.
+
+    Up to iteration 7,000 they agree to the six printed decimals on every BLAS kernel tried
+    (Haswell, Zen, SkylakeX, Nehalem, Core2...). At lr 1.2 the cost then oscillates, and from
+    iteration 8,000 on the last digits depend on the rounding of the processor's matrix
+    products (0.219442 to 0.219520 where the course printed 0.219450), so those are compared
+    to 1e-4 only."""
     config = TrainingConfig(learning_rate=1.2, epochs=10000, record_every=1000, report_every=10**6)
     reports = list(train(course_network(), flower, config))
-    costs = [round(r.cost, 6) for r in reports[-1].records]
-    assert costs[:10] == [
-        0.693048, 0.288083, 0.254385, 0.233864, 0.226792,
-        0.222644, 0.219731, 0.217504, 0.219450, 0.218606,
-    ]  # fmt: skip
+    costs = [r.cost for r in reports[-1].records]
+    exact = [0.693048, 0.288083, 0.254385, 0.233864, 0.226792, 0.222644, 0.219731, 0.217504]
+    assert [round(c, 6) for c in costs[:8]] == exact
+    assert costs[8:10] == pytest.approx([0.219450, 0.218606], abs=1e-4)
     assert reports[-1].status == FINISHED
     assert reports[-1].train_accuracy >= 0.88
 
