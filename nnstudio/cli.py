@@ -3,6 +3,7 @@
     nnstudio-cli info MODEL.nnstudio
     nnstudio-cli train MODEL.nnstudio [--epochs N] [--learning-rate X] [--out OTHER.nnstudio]
     nnstudio-cli predict MODEL.nnstudio DATA.csv > predictions.csv
+    nnstudio-cli examples [NAME -o PATH]
 
 Exit status: 0 on success, 1 when training diverged (the last finite weights are still saved),
 2 for any error, which is printed to stderr as one line. Never imports Qt.
@@ -21,6 +22,7 @@ from typing import Any, TextIO
 import numpy as np
 
 from . import __version__
+from .cli_examples import add_examples_command
 from .data import CsvError, Dataset, read_csv_preview, split
 from .engine import TrainingConfig, TrainingData, TrainingReport, train
 from .engine.training import DIVERGED
@@ -374,6 +376,7 @@ def build_parser() -> argparse.ArgumentParser:
     pr.add_argument("model", metavar="MODEL", help="a .nnstudio file")
     pr.add_argument("data", metavar="DATA.csv", help="one sample per row, a header naming inputs")
     pr.set_defaults(run=cmd_predict)
+    add_examples_command(commands)
     return parser
 
 
