@@ -8,6 +8,7 @@ changed by training), ``"data"``, ``"settings"``, ``"history"``, ``"modified"``.
 
 from __future__ import annotations
 
+import copy
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -15,7 +16,7 @@ from typing import Any
 
 import numpy as np
 
-from .data import Dataset, PreparedData, make_dataset, prepare
+from .data import Dataset, PreparedData, Preset, make_dataset, prepare
 from .engine import (
     OPTIMIZERS,
     Network,
@@ -398,7 +399,8 @@ class Session:
 
     # -- data ---------------------------------------------------------------------------------
     def set_data(self, choice: DataChoice) -> None:
-        """Use a built-in or imported data set; raises ValueError (data unchanged) if it is bad."""
+        """Use a built-in or imported data set with fresh initial weights (from the seed) and an
+        empty history; raises ValueError (data unchanged) if it is bad."""
         dataset = (
             choice.imported
             if choice.imported is not None
@@ -407,19 +409,11 @@ class Session:
         prepared = prepare(
             dataset, choice.validation_share, choice.split_seed, standardize=choice.standardize
         )
-        old_shape = (self.dataset.n_features, self.output_units, self.output_activation)
         self.data_choice, self.dataset, self.prepared = choice, dataset, prepared
         self.events.emit("data")
-        if (dataset.n_features, self.output_units, self.output_activation) != old_shape or (
-            self.network.layer_dims[0] != dataset.n_features
-        ):
-            self._rebuild_network()
-        else:
-            self.history = History()
-            self.optimizer_state = None
-            self.events.emit("history")
-            self.events.emit("network")
-            self.set_modified()
+        # fresh initial weights even when the shapes fit: weights trained (or blown up) on
+        # other data are no start for this data
+        self._rebuild_network()
 
     # -- training -------------------------------------------------------------------------------
     def set_settings(self, **changes: Any) -> None:
@@ -481,4 +475,48 @@ class Session:
         self.history.append(report)
         self.events.emit("weights")
         self.events.emit("history")
+        self.set_modified()
+
+    # -- presets and undo snapshots -----------------------------------------------------------
+    def apply_preset(self, preset: Preset) -> None:
+        """Use a data set's preset: its hidden layers, initialisation and seed, L2 λ, optimizer,
+        learning rate, epochs and batch size, with fresh initial weights and an empty history.
+        The data, the precision and the report interval stay as they are."""
+        hidden = tuple(LayerSpec(units, activation) for units, activation in preset.hidden)
+        self.check_hidden_layers(hidden)
+        self._hidden = hidden
+        self.init, self.seed, self.l2 = preset.init, preset.seed, float(preset.l2)
+        self.settings = replace(
+            self.settings,
+            learning_rate=preset.learning_rate,
+            epochs=preset.epochs,
+            batch_size=preset.batch_size,
+            optimizer=preset.optimizer,
+            optimizer_options=dict(preset.optimizer_options),
+        )
+        self.events.emit("settings")
+        self._rebuild_network()
+
+    SNAPSHOT = tuple(name for name in STATE if name not in ("file_path", "file_info", "_modified"))
+
+    def snapshot(self) -> dict[str, Any]:
+        """The state an edit can change (architecture, data, settings, weights, history,
+        optimizer state), copied so that later training does not change it. For undo."""
+        state = {name: getattr(self, name) for name in self.SNAPSHOT}
+        state["network"] = self.network.copy()
+        state["history"] = copy.deepcopy(self.history)
+        state["optimizer_state"] = copy.deepcopy(self.optimizer_state)
+        return state
+
+    def restore(self, state: dict[str, Any]) -> None:
+        """Go back to a :meth:`snapshot` exactly (weights, history and optimizer state
+        included); the snapshot stays usable for another restore.
+        Events: "data", "network", "settings", "history", then "modified"."""
+        for name in self.SNAPSHOT:
+            setattr(self, name, state[name])
+        self.network = state["network"].copy()
+        self.history = copy.deepcopy(state["history"])
+        self.optimizer_state = copy.deepcopy(state["optimizer_state"])
+        for name in ("data", "network", "settings", "history"):
+            self.events.emit(name)
         self.set_modified()

@@ -19,16 +19,19 @@ from .builtin import (
 )
 from .csv_import import CsvError, CsvPreview, load_csv, read_csv_preview
 from .dataset import TASKS, Dataset
+from .presets import PRESETS, Preset, proposed_learning_rate
 from .split import PreparedData, Standardizer, prepare, split
 
 __all__ = [
     "BUILTIN_DATASETS",
+    "PRESETS",
     "TASKS",
     "BuiltinSpec",
     "CsvError",
     "CsvPreview",
     "Dataset",
     "PreparedData",
+    "Preset",
     "Standardizer",
     "blobs",
     "builtin_from_source",
@@ -38,6 +41,7 @@ __all__ = [
     "make_dataset",
     "moons",
     "prepare",
+    "proposed_learning_rate",
     "read_csv_preview",
     "sine",
     "spiral",
