@@ -10,23 +10,29 @@ read-only copy of the engine's own, so what the learner sees is exactly what tra
 
 from __future__ import annotations
 
-import html
-from collections.abc import Mapping
-from dataclasses import dataclass, field
-from types import MappingProxyType
-from typing import NamedTuple
-
 import numpy as np
 
 from ..engine import Network, get_activation, get_loss
+from ..engine.optimizers import GradientDescent, Optimizer
 from ..text import localized, translatable, translate
+from .stepthrough_notation import (
+    BACKWARD,
+    COST,
+    FORWARD,
+    KINDS,
+    UPDATE,
+    Array,
+    Arrays,
+    Formula,
+    Step,
+    StepList,
+    cat,
+    number,
+    sym,
+)
+from .stepthrough_update import add_update_steps, private_copy
 
-Array = np.ndarray
-
-FORWARD, COST, BACKWARD, UPDATE = "forward", "cost", "backward", "update"
-KINDS = (FORWARD, COST, BACKWARD, UPDATE)
-
-SHAPE_COLOR = "#6a6a6a"
+__all__ = ["BACKWARD", "COST", "FORWARD", "KINDS", "UPDATE", "Step", "build_steps"]
 
 # g[l] as the course writes it, and g′ in terms of z and a = g(z).
 G_NAMES = {
@@ -52,102 +58,40 @@ def _sentences(first: str, second: str) -> str:
     return translate("StepThrough", "{first} {second}").format(first=first, second=second)
 
 
-@dataclass(frozen=True, eq=False)
-class Step:
-    """One step of the pass.
-
-    kind: "forward", "cost", "backward" or "update". layer: the layer l it belongs to (the cost
-    belongs to the output layer L). formula_text: plain Unicode, e.g.
-    ``Z[2] (1, 400) = W[2] (1, 4) · A[1] (4, 400) + b[2] (1, 1)``; formula_html: the same with
-    the layer as a superscript (``Z<sup>[2]</sup>``). arrays: name → read-only copy, inputs
-    first and ``result_name`` last. value: the cost J for the cost step, else None.
-    """
-
-    kind: str
-    layer: int
-    title: str
-    formula_text: str
-    formula_html: str
-    arrays: Mapping[str, Array]
-    result_name: str
-    explanation: str = ""
-    value: float | None = None
-    index: int = field(default=0)
-
-    @property
-    def result(self) -> Array:
-        return self.arrays[self.result_name]
-
-
-class _F(NamedTuple):
-    """A piece of a formula in both renderings."""
-
-    text: str
-    html: str
-
-
-def _shape(shape: tuple[int, ...]) -> _F:
-    text = "(" + ", ".join(str(n) for n in shape) + ")"
-    return _F(" " + text, f' <span style="color:{SHAPE_COLOR};">{text}</span>')
-
-
-def _sym(base: str, layer: int | None = None, shape: tuple[int, ...] | None = None) -> _F:
-    """``W[2]`` / ``W<sup>[2]</sup>``, with a trailing ᵀ in ``base`` kept after the superscript."""
-    transpose = base.endswith("ᵀ")
-    core = base[:-1] if transpose else base
-    text = core + (f"[{layer}]" if layer is not None else "") + ("ᵀ" if transpose else "")
-    markup = html.escape(core) + (f"<sup>[{layer}]</sup>" if layer is not None else "")
-    markup += "ᵀ" if transpose else ""
-    piece = _F(text, f"<i>{markup}</i>" if core not in ("J",) else markup)
-    return _cat(piece, _shape(shape)) if shape is not None else piece
-
-
-def _cat(*parts: _F | str) -> _F:
-    text = "".join(p.text if isinstance(p, _F) else p for p in parts)
-    markup = "".join(p.html if isinstance(p, _F) else html.escape(p) for p in parts)
-    return _F(text, markup)
-
-
-def _g_of(activation: str, argument: _F, layer: int) -> _F:
+def _g_of(activation: str, argument: Formula, layer: int) -> Formula:
     name = G_NAMES[activation]
     if not name:
         return argument  # a linear layer: A = Z
-    return _cat(name, "(", argument, ")")
+    return cat(name, "(", argument, ")")
 
 
-def _number(value: float) -> str:
-    return f"{value:.6g}"
-
-
-class _Arrays:
-    """Read-only copies of the engine's arrays, one copy per array however many steps show it."""
-
-    def __init__(self) -> None:
-        self._copies: dict[str, Array] = {}
-
-    def __call__(self, key: str, array: Array) -> Array:
-        if key not in self._copies:
-            copy = np.array(array, copy=True)
-            copy.setflags(write=False)
-            self._copies[key] = copy
-        return self._copies[key]
-
-
-def build_steps(net: Network, X: Array, Y: Array, learning_rate: float) -> list[Step]:
-    """The steps of one forward pass, the cost, back propagation and a gradient-descent update.
+def build_steps(
+    net: Network,
+    X: Array,
+    Y: Array,
+    learning_rate: float | None = None,
+    optimizer: Optimizer | None = None,
+) -> list[Step]:
+    """The steps of one forward pass, the cost, back propagation and the update.
 
     X (n0, m) and Y (n[L], m) (or class labels for a softmax output) as the engine takes them.
-    ``net`` is left unchanged: the update is applied to a copy.
+    The update is the one ``optimizer`` (gradient descent, momentum, RMSprop or Adam, in the
+    state an earlier run left it) would make next; without one it is gradient descent with
+    ``learning_rate``, which also replaces the optimizer's rate when both are given, as a run's
+    rate does. ``net`` and ``optimizer`` are left unchanged: the update is applied to copies.
     """
+    if optimizer is None:
+        if learning_rate is None:
+            raise ValueError("build_steps needs a learning rate or an optimizer")
+        optimizer = GradientDescent(learning_rate)
+    optimizer = private_copy(optimizer, learning_rate)
     X = net.as_input(X)
     Y = net.as_labels(Y)
     AL, cache = net.forward(X)
     cost = net.cost(AL, Y)
     grads = net.backward(Y, cache, need_input_grad=False)
-    after = net.copy()
-    after.update(grads, learning_rate)
 
-    keep = _Arrays()
+    keep = Arrays()
     L, m, dims = net.L, X.shape[1], net.layer_dims
 
     def A(l: int) -> tuple[str, Array]:
@@ -162,46 +106,21 @@ def build_steps(net: Network, X: Array, Y: Array, learning_rate: float) -> list[
     def grad(name: str, l: int) -> tuple[str, Array]:
         return f"{name}[{l}]", keep(name + str(l), grads[f"{name}{l}"])
 
-    steps: list[Step] = []
-
-    def add(
-        kind: str,
-        layer: int,
-        title: str,
-        formula: _F,
-        arrays: list[tuple[str, Array]],
-        explanation: str,
-        value: float | None = None,
-        result: str | None = None,
-    ) -> None:
-        ordered = MappingProxyType(dict(arrays))
-        steps.append(
-            Step(
-                kind,
-                layer,
-                title,
-                formula.text,
-                formula.html,
-                ordered,
-                result or arrays[-1][0],
-                explanation,
-                value,
-                len(steps),
-            )
-        )
+    step_list = StepList()
+    add = step_list.add
 
     # -- forward ---------------------------------------------------------------------------------
     for l in range(1, L + 1):
         n, n_prev = dims[l], dims[l - 1]
         act = net.activations[l - 1]
-        formula = _cat(
-            _sym("Z", l, (n, m)),
+        formula = cat(
+            sym("Z", l, (n, m)),
             " = ",
-            _sym("W", l, (n, n_prev)),
+            sym("W", l, (n, n_prev)),
             " · ",
-            _sym("A", l - 1, (n_prev, m)),
+            sym("A", l - 1, (n_prev, m)),
             " + ",
-            _sym("b", l, (n, 1)),
+            sym("b", l, (n, 1)),
         )
         explanation = translate(
             "StepThrough",
@@ -222,7 +141,7 @@ def build_steps(net: Network, X: Array, Y: Array, learning_rate: float) -> list[
             [param("W", l), A(l - 1), param("b", l), Z(l)],
             explanation,
         )
-        formula = _cat(_sym("A", l, (n, m)), " = ", _g_of(act, _sym("Z", l), l))
+        formula = cat(sym("A", l, (n, m)), " = ", _g_of(act, sym("Z", l), l))
         formula_note = get_activation(act).formula
         if act == "softmax":
             explanation = translate(
@@ -253,9 +172,9 @@ def build_steps(net: Network, X: Array, Y: Array, learning_rate: float) -> list[
 
     # -- cost -----------------------------------------------------------------------------------
     loss = get_loss(net.loss)
-    AL_sym, Y_sym = _sym("A", L), _sym("Y")
+    AL_sym, Y_sym = sym("A", L), sym("Y")
     if loss.name == "binary_cross_entropy":
-        body = _cat(
+        body = cat(
             "−(1/m) Σ [",
             Y_sym,
             " log ",
@@ -267,12 +186,12 @@ def build_steps(net: Network, X: Array, Y: Array, learning_rate: float) -> list[
             ")]",
         )
     elif loss.name == "categorical_cross_entropy":
-        body = _cat("−(1/m) Σ Σ ", Y_sym, " log ", AL_sym)
+        body = cat("−(1/m) Σ Σ ", Y_sym, " log ", AL_sym)
     else:
-        body = _cat("(1/m) Σ ½ (", AL_sym, " − ", Y_sym, ")²")
+        body = cat("(1/m) Σ ½ (", AL_sym, " − ", Y_sym, ")²")
     if net.l2:
-        body = _cat(body, " + (λ/2m) Σ‖", _sym("W", None), "‖²")
-    formula = _cat(_sym("J"), " = ", body, f" = {_number(cost)}")
+        body = cat(body, " + (λ/2m) Σ‖", sym("W", None), "‖²")
+    formula = cat(sym("J"), " = ", body, f" = {number(cost)}")
     add(
         COST,
         L,
@@ -301,7 +220,7 @@ def build_steps(net: Network, X: Array, Y: Array, learning_rate: float) -> list[
         act = net.activations[l - 1]
         dZ = grad("dZ", l)
         if l == L and loss.paired_activation == act:
-            formula = _cat(_sym("dZ", l, (n, m)), " = ", _sym("A", l), " − ", _sym("Y"))
+            formula = cat(sym("dZ", l, (n, m)), " = ", sym("A", l), " − ", sym("Y"))
             arrays = [A(l), ("Y", keep("Y", Y)), dZ]
             explanation = translate(
                 "StepThrough",
@@ -309,14 +228,14 @@ def build_steps(net: Network, X: Array, Y: Array, learning_rate: float) -> list[
                 "output is just prediction minus label.",
             ).format(act=act, loss=localized(loss.title))
         else:
-            formula = _cat(
-                _sym("dZ", l, (n, m)),
+            formula = cat(
+                sym("dZ", l, (n, m)),
                 " = ",
-                _sym("dA", l, (n, m)),
+                sym("dA", l, (n, m)),
                 " ⊙ ",
                 _g_prime(l),
                 "(",
-                _sym("Z", l),
+                sym("Z", l),
                 ")",
             )
             arrays = [grad("dA", l), Z(l), dZ]
@@ -326,34 +245,47 @@ def build_steps(net: Network, X: Array, Y: Array, learning_rate: float) -> list[
             ).format(l=l, prime=localized(G_PRIME[act]))
         add(BACKWARD, l, f"Backward, layer {l}: dZ[{l}]", formula, arrays, explanation)
 
-        parts: list[_F | str] = [
-            _sym("dW", l, (n, n_prev)),
+        parts: list[Formula | str] = [
+            sym("dW", l, (n, n_prev)),
             " = (1/m) ",
-            _sym("dZ", l, (n, m)),
+            sym("dZ", l, (n, m)),
             " · ",
-            _sym("Aᵀ", l - 1, (m, n_prev)),
+            sym("Aᵀ", l - 1, (m, n_prev)),
         ]
         arrays = [dZ, A(l - 1)]
+        explanation = translate(
+            "StepThrough",
+            "({n}, {m}) · ({m}, {p}) = ({n}, {p}), the shape of W[{l}]: the product adds up "
+            "the m = {m} samples, and 1/m turns the sum into an average.",
+        ).format(n=n, m=m, p=n_prev, l=l)
+        constants: dict[str, float] = {}
         if net.l2:
-            parts += [" + (λ/m) ", _sym("W", l)]
+            constants = {"λ": net.l2, "m": m}
+            parts += [" + (λ/m)·", sym("W", l, (n, n_prev)), f",   λ = {net.l2:g},  m = {m}"]
             arrays.append(param("W", l))
+            explanation = _sentences(
+                explanation,
+                translate(
+                    "StepThrough",
+                    "L2 regularisation adds (λ/m)·W[{l}] with λ = {l2:g}: the derivative of the "
+                    "penalty (λ/2m) Σ‖W‖² in the cost. It pulls every weight a little towards "
+                    "zero at each update (weight decay).",
+                ).format(l=l, l2=net.l2),
+            )
         add(
             BACKWARD,
             l,
             f"Backward, layer {l}: dW[{l}]",
-            _cat(*parts),
+            cat(*parts),
             [*arrays, grad("dW", l)],
-            translate(
-                "StepThrough",
-                "({n}, {m}) · ({m}, {p}) = ({n}, {p}), the shape of W[{l}]: the product adds up "
-                "the m = {m} samples, and 1/m turns the sum into an average.",
-            ).format(n=n, m=m, p=n_prev, l=l),
+            explanation,
+            constants=constants,
         )
         add(
             BACKWARD,
             l,
             f"Backward, layer {l}: db[{l}]",
-            _cat(_sym("db", l, (n, 1)), " = (1/m) Σ ", _sym("dZ", l, (n, m))),
+            cat(sym("db", l, (n, 1)), " = (1/m) Σ ", sym("dZ", l, (n, m))),
             [dZ, grad("db", l)],
             translate(
                 "StepThrough",
@@ -366,12 +298,12 @@ def build_steps(net: Network, X: Array, Y: Array, learning_rate: float) -> list[
                 BACKWARD,
                 l,
                 f"Backward, layer {l}: dA[{l - 1}]",
-                _cat(
-                    _sym("dA", l - 1, (n_prev, m)),
+                cat(
+                    sym("dA", l - 1, (n_prev, m)),
                     " = ",
-                    _sym("Wᵀ", l, (n_prev, n)),
+                    sym("Wᵀ", l, (n_prev, n)),
                     " · ",
-                    _sym("dZ", l, (n, m)),
+                    sym("dZ", l, (n, m)),
                 ),
                 [param("W", l), dZ, grad("dA", l - 1)],
                 translate(
@@ -382,44 +314,9 @@ def build_steps(net: Network, X: Array, Y: Array, learning_rate: float) -> list[
             )
 
     # -- update ---------------------------------------------------------------------------------
-    for l in range(1, L + 1):
-        n, n_prev = dims[l], dims[l - 1]
-        formula = _cat(
-            _sym("W", l, (n, n_prev)),
-            " := ",
-            _sym("W", l),
-            " − α ",
-            _sym("dW", l),
-            ",   ",
-            _sym("b", l, (n, 1)),
-            " := ",
-            _sym("b", l),
-            " − α ",
-            _sym("db", l),
-            f",   α = {learning_rate:g}",
-        )
-        add(
-            UPDATE,
-            l,
-            f"Update, layer {l}",
-            formula,
-            [
-                param("W", l),
-                grad("dW", l),
-                (f"new W[{l}]", keep(f"new W{l}", after.params[f"W{l}"])),
-                param("b", l),
-                grad("db", l),
-                (f"new b[{l}]", keep(f"new b{l}", after.params[f"b{l}"])),
-            ],
-            translate(
-                "StepThrough",
-                "Gradient descent moves every parameter a small step against its gradient; the "
-                "learning rate α = {lr:g} sets the step size.",
-            ).format(lr=learning_rate),
-            result=f"new W[{l}]",
-        )
-    return steps
+    add_update_steps(step_list, net, grads, optimizer, keep)
+    return step_list.steps
 
 
-def _g_prime(l: int) -> _F:
-    return _F(f"g′[{l}]", f"<i>g′<sup>[{l}]</sup></i>")
+def _g_prime(l: int) -> Formula:
+    return Formula(f"g′[{l}]", f"<i>g′<sup>[{l}]</sup></i>")

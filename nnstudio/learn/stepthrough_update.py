@@ -1,0 +1,264 @@
+"""The update at the end of a step-through pass, as the run's own optimizer makes it.
+
+Gradient descent is one step per layer, W[l] := W[l] − α·dW[l] and b[l] := b[l] − α·db[l].
+Momentum first updates its moving average v_dW = β·v_dW + (1 − β)·dW, then W := W − α·v_dW.
+RMSprop keeps s_dW = β·s_dW + (1 − β)·dW² (dW² squares every entry) and takes
+W := W − α·dW / (√s_dW + ε). Adam keeps both (β₁ for v, β₂ for s), corrects their start at zero,
+v̂_dW = v_dW / (1 − β₁ᵗ) and ŝ_dW = s_dW / (1 − β₂ᵗ), and takes W := W − α·v̂_dW / (√ŝ_dW + ε).
+b[l] is updated the same way with db[l]. Every array v, s, v̂, ŝ has the shape of its parameter.
+
+The new parameters and the new v and s are the engine's own: a copy of the optimizer, in the
+state the run left it (step count t, v, s), performs ``update`` on a copy of the parameters.
+v̂ and ŝ are the products the engine forms on the way (``v · 1/(1 − β₁ᵗ)``, ``s · 1/(1 − β₂ᵗ)``).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..engine import Network
+from ..engine.optimizers import Optimizer, make_optimizer
+from ..text import translate
+from .stepthrough_notation import (
+    UPDATE,
+    Array,
+    Arrays,
+    Formula,
+    StepList,
+    cat,
+    lines,
+    state_sym,
+    sym,
+)
+
+VELOCITY, SQUARES, CORRECTION, APPLY = "velocity", "squares", "correction", "apply"
+PHASES = (VELOCITY, SQUARES, CORRECTION, APPLY)
+V_HAT, S_HAT = "v\u0302", "\u015d"  # v̂ (v and a combining circumflex), ŝ
+
+# the parts of each optimizer's update, in the order they are computed
+OPTIMIZER_PHASES = {
+    "gd": (APPLY,),
+    "momentum": (VELOCITY, APPLY),
+    "rmsprop": (SQUARES, APPLY),
+    "adam": (VELOCITY, SQUARES, CORRECTION, APPLY),
+}
+
+
+def private_copy(optimizer: Optimizer, learning_rate: float | None = None) -> Optimizer:
+    """A new optimizer of the same kind, hyperparameters and state (t, v, s), so that using it
+    leaves ``optimizer`` as it was. ``learning_rate`` replaces its rate, as a run's does."""
+    hyper = optimizer.hyperparameters()
+    rate = hyper.pop("learning_rate")
+    copy = make_optimizer(optimizer.name, rate if learning_rate is None else learning_rate, **hyper)
+    copy.load_state_dict(optimizer.state_dict())
+    return copy
+
+
+def _constants(values: dict[str, float]) -> Formula:
+    return cat(",  ".join(f"{k} = {v:g}" for k, v in values.items()))
+
+
+def add_update_steps(
+    steps: StepList,
+    net: Network,
+    grads: dict[str, Array],
+    optimizer: Optimizer,
+    keep: Arrays,
+) -> Network:
+    """Add the update steps of layers 1..L to ``steps`` and return the updated copy of ``net``.
+
+    ``grads`` are the engine's dW{l}, db{l}; ``optimizer`` is in the state before this iteration
+    and is not changed.
+    """
+    engine = private_copy(optimizer)
+    after = net.copy()
+    engine.update(after.params, grads)
+    name, t = optimizer.name, engine.t
+    hyper = engine.hyperparameters()
+    lr = hyper["learning_rate"]
+    beta1 = hyper.get("beta1", hyper.get("beta", 0.0))
+    beta2 = hyper.get("beta2", hyper.get("beta", 0.0))
+    eps = hyper.get("epsilon", 0.0)
+    b1_sym, b2_sym = ("β₁", "β₂") if name == "adam" else ("β", "β")
+    v_scale = 1.0 / (1.0 - beta1**t) if name == "adam" else 1.0
+    s_scale = 1.0 / (1.0 - beta2**t) if name == "adam" else 1.0
+    dims = net.layer_dims
+
+    def old(letter: str, p: str, l: int) -> tuple[str, Array]:
+        key, value = f"{letter}_{p}{l}", net.params[f"{p}{l}"]
+        slot = optimizer.slots.get(key)
+        if slot is None or slot.shape != value.shape or slot.dtype != value.dtype:
+            slot = np.zeros_like(value)  # where the optimizer starts it (Optimizer._slot)
+        return f"{letter}_d{p}[{l}]", keep(key, slot)
+
+    def new(letter: str, p: str, l: int) -> tuple[str, Array]:
+        key = f"{letter}_{p}{l}"
+        return f"new {letter}_d{p}[{l}]", keep(f"new {key}", engine.slots[key])
+
+    def hat(letter: str, p: str, l: int) -> tuple[str, Array]:
+        key = f"{letter}_{p}{l}"
+        scale = v_scale if letter == "v" else s_scale
+        shown = V_HAT if letter == "v" else S_HAT
+        return f"{shown}_d{p}[{l}]", keep(f"{shown}_{p}{l}", engine.slots[key] * scale)
+
+    def param(p: str, l: int) -> tuple[str, Array]:
+        return f"{p}[{l}]", keep(f"{p}{l}", net.params[f"{p}{l}"])
+
+    def grad(p: str, l: int) -> tuple[str, Array]:
+        return f"d{p}[{l}]", keep(f"d{p}{l}", grads[f"d{p}{l}"])
+
+    def result(p: str, l: int) -> tuple[str, Array]:
+        return f"new {p}[{l}]", keep(f"new {p}{l}", after.params[f"{p}{l}"])
+
+    def inputs(p: str, l: int) -> list[tuple[str, Array]]:
+        """What W := W − … uses besides W."""
+        if name == "momentum":
+            return [new("v", p, l)]
+        if name == "rmsprop":
+            return [grad(p, l), new("s", p, l)]
+        if name == "adam":
+            return [hat("v", p, l), hat("s", p, l)]
+        return [grad(p, l)]
+
+    for l in range(1, net.L + 1):
+        shapes = {"W": (dims[l], dims[l - 1]), "b": (dims[l], 1)}
+
+        def average(
+            letter: str, beta: str, p: str, *, squared: bool, l: int = l, shapes: dict = shapes
+        ) -> Formula:
+            return cat(
+                state_sym(letter, p, l, shapes[p]),
+                f" = {beta}·",
+                state_sym(letter, p, l),
+                f" + (1 − {beta})·",
+                sym(f"d{p}", l),
+                "²" if squared else "",
+            )
+
+        def step_of(p: str, l: int = l) -> Formula:
+            if name == "momentum":
+                return cat("α·", state_sym("v", p, l))
+            if name == "rmsprop":
+                return cat("α·", sym(f"d{p}", l), " / (√", state_sym("s", p, l), " + ε)")
+            if name == "adam":
+                return cat("α·", state_sym(V_HAT, p, l), " / (√", state_sym(S_HAT, p, l), " + ε)")
+            return cat("α·", sym(f"d{p}", l))
+
+        for phase in OPTIMIZER_PHASES[name]:
+            constants: dict[str, float]
+            if phase == VELOCITY:
+                constants = {b1_sym: beta1}
+                formula = lines(
+                    average("v", b1_sym, "W", squared=False),
+                    average("v", b1_sym, "b", squared=False),
+                    _constants(constants),
+                )
+                groups = [[old("v", p, l), grad(p, l), new("v", p, l)] for p in "Wb"]
+                explanation = translate(
+                    "StepThrough",
+                    "v_dW[{l}] is a moving average of the gradients: it keeps {beta} = {value:g} "
+                    "of the previous v and adds (1 − {beta}) of this iteration's dW[{l}], which "
+                    "smooths the steps. It has the shape of W[{l}] and started at zero; this is "
+                    "iteration t = {t}. v_db[{l}] does the same for b[{l}].",
+                ).format(l=l, beta=b1_sym, value=beta1, t=t)
+                title = f"Update, layer {l}: v"
+            elif phase == SQUARES:
+                constants = {b2_sym: beta2}
+                formula = lines(
+                    average("s", b2_sym, "W", squared=True),
+                    average("s", b2_sym, "b", squared=True),
+                    _constants(constants),
+                )
+                groups = [[old("s", p, l), grad(p, l), new("s", p, l)] for p in "Wb"]
+                explanation = translate(
+                    "StepThrough",
+                    "s_dW[{l}] is a moving average of the squared gradients (dW[{l}]² squares "
+                    "every entry on its own), with {beta} = {value:g}: it is large where the "
+                    "gradient has been large. It has the shape of W[{l}] and started at zero; "
+                    "this is iteration t = {t}.",
+                ).format(l=l, beta=b2_sym, value=beta2, t=t)
+                title = f"Update, layer {l}: s"
+            elif phase == CORRECTION:
+                c1, c2 = 1.0 - beta1**t, 1.0 - beta2**t
+                constants = {"t": t, "1 − β₁ᵗ": c1, "1 − β₂ᵗ": c2}
+                parts = [
+                    cat(
+                        state_sym(letter, p, l, shapes[p]),
+                        " = ",
+                        state_sym(base, p, l),
+                        f" / (1 − {beta}ᵗ)",
+                    )
+                    for p in "Wb"
+                    for letter, base, beta in ((V_HAT, "v", "β₁"), (S_HAT, "s", "β₂"))
+                ]
+                formula = lines(*parts, _constants(constants))
+                groups = [
+                    [new("v", p, l), hat("v", p, l), new("s", p, l), hat("s", p, l)] for p in "Wb"
+                ]
+                explanation = translate(
+                    "StepThrough",
+                    "v and s start at zero, so in the first iterations their averages are too "
+                    "small. Adam divides them by 1 − βᵗ: at t = {t}, 1 − β₁ᵗ = {c1:.4g} and "
+                    "1 − β₂ᵗ = {c2:.4g}. As t grows both approach 1 and the correction fades.",
+                ).format(t=t, c1=c1, c2=c2)
+                title = f"Update, layer {l}: bias correction"
+            else:
+                constants = {"α": lr} | ({"ε": eps} if name in ("rmsprop", "adam") else {})
+                formula = lines(
+                    *(
+                        cat(sym(p, l, shapes[p]), " := ", sym(p, l), " − ", step_of(p))
+                        for p in "Wb"
+                    ),
+                    _constants(constants),
+                )
+                groups = [[param(p, l), *inputs(p, l), result(p, l)] for p in "Wb"]
+                explanation = _apply_explanation(name, lr, eps)
+                title = f"Update, layer {l}"
+            arrays = groups[0] + groups[1]
+            outputs = [group[-1][0] for group in groups]
+            if phase == CORRECTION:
+                outputs = [group[i][0] for group in groups for i in (1, 3)]
+            steps.add(
+                UPDATE,
+                l,
+                title,
+                formula,
+                arrays,
+                explanation,
+                result=outputs[0],
+                optimizer=name,
+                phase=phase,
+                constants=constants,
+                columns=len(groups[0]),
+                outputs=tuple(outputs),
+            )
+    return after
+
+
+def _apply_explanation(name: str, lr: float, eps: float) -> str:
+    if name == "momentum":
+        text = translate(
+            "StepThrough",
+            "Momentum moves every parameter against the averaged gradient v instead of this "
+            "iteration's gradient alone; the learning rate α = {lr:g} sets the step size.",
+        )
+    elif name == "rmsprop":
+        text = translate(
+            "StepThrough",
+            "RMSprop divides each entry's step by √s + ε: entries whose gradients have been large "
+            "take smaller steps, small ones larger steps. α = {lr:g}; ε = {eps:g} keeps the "
+            "division safe.",
+        )
+    elif name == "adam":
+        text = translate(
+            "StepThrough",
+            "Adam steps along the corrected average v̂, divided entry by entry by √ŝ + ε, the "
+            "size of recent gradients. α = {lr:g}; ε = {eps:g} keeps the division safe.",
+        )
+    else:
+        text = translate(
+            "StepThrough",
+            "Gradient descent moves every parameter a small step against its gradient; the "
+            "learning rate α = {lr:g} sets the step size.",
+        )
+    return text.format(lr=lr, eps=eps)
