@@ -6,7 +6,8 @@
    macOS also dist/NN Studio.app), after compiling resources/translations/*.ts to .qm.
 2. On Linux it packs dist/nnstudio-<version>-linux-x86_64.tar.gz and
    dist/nnstudio_<version>_amd64.deb (dpkg-deb); on Windows it runs Inno Setup's compiler on
-   packaging/windows/nnstudio.iss if ISCC.exe is found; on macOS it zips the .app.
+   packaging/windows/nnstudio.iss if ISCC.exe is found; on macOS it zips the .app and puts it
+   in a disk image (.dmg, hdiutil) next to a link to /Applications.
 
 Needs the project's runtime dependencies plus PyInstaller (pip install pyinstaller); the .deb
 needs dpkg-deb (Debian package dpkg). Options: --dist and --work choose the output and scratch
@@ -29,7 +30,11 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
-from system_libraries import debian_depends  # noqa: E402
+from system_libraries import (  # noqa: E402
+    bundle_version_needs,
+    debian_depends,
+    minimum_versions,
+)
 
 PACKAGE = "nnstudio"
 INSTALL_DIR = "/opt/nnstudio"
@@ -187,8 +192,10 @@ def deb_tree(bundle: Path, root: Path, package_version: str) -> None:
     normalise_modes(root)
     control = root / "DEBIAN"
     control.mkdir()
+    depends = debian_depends(minimum_versions(bundle_version_needs(bundle)))
+    log(f"Depends: {depends}")
     (control / "control").write_text(
-        control_file(package_version, installed_size_kib(root)), encoding="utf-8"
+        control_file(package_version, installed_size_kib(root), depends), encoding="utf-8"
     )
     (control / "md5sums").write_text(md5sums(root), encoding="utf-8")
     for path in control.iterdir():
@@ -232,14 +239,15 @@ def md5sums(root: Path) -> str:
     return "".join(lines)
 
 
-def control_file(package_version: str, installed_size: int) -> str:
+def control_file(package_version: str, installed_size: int, depends: str) -> str:
+    """``depends``: from ``debian_depends``, versions computed from the bundle's ELF files."""
     return (
         f"Package: {PACKAGE}\n"
         f"Version: {package_version}\n"
         "Architecture: amd64\n"
         f"Maintainer: {MAINTAINER}\n"
         f"Installed-Size: {installed_size}\n"
-        f"Depends: {debian_depends()}\n"
+        f"Depends: {depends}\n"
         f"Recommends: {RECOMMENDS}\n"
         "Section: education\n"
         "Priority: optional\n"
@@ -338,6 +346,24 @@ def zip_mac_app(dist: Path, package_version: str) -> Path:
     return out
 
 
+def make_mac_dmg(dist: Path, package_version: str, work: Path) -> Path:
+    """A compressed disk image with the .app and a link to /Applications to drag it onto."""
+    out = dist / f"NNStudio-{package_version}-macos.dmg"
+    log(f"dmg: {out.name}")
+    staging = work / "dmg"
+    if staging.exists():
+        shutil.rmtree(staging)
+    staging.mkdir(parents=True)
+    app = "NN Studio.app"
+    subprocess.run(["ditto", str(dist / app), str(staging / app)], check=True)
+    (staging / "Applications").symlink_to("/Applications")
+    out.unlink(missing_ok=True)
+    create = ["hdiutil", "create", "-volname", "NN Studio", "-srcfolder", str(staging)]
+    subprocess.run([*create, "-format", "UDZO", "-ov", str(out)], check=True)
+    shutil.rmtree(staging)
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--dist", type=Path, default=ROOT / "dist", help="output folder")
@@ -390,6 +416,7 @@ def main(argv: list[str] | None = None) -> int:
         outputs.append(make_windows_installer(dist, package_version))
     elif sys.platform == "darwin":
         outputs.append(zip_mac_app(dist, package_version))
+        outputs.append(make_mac_dmg(dist, package_version, work))
     for path in filter(None, outputs):
         size = folder_size(path) if path.is_dir() else path.stat().st_size
         log(f"{path}  {size / 1e6:.1f} MB")

@@ -2,8 +2,9 @@
 
 ``needed(path)`` lists the libraries named in the dynamic section (DT_NEEDED): the direct
 dependencies, unlike ``ldd``, which resolves the whole tree on the build machine.
-``glibc_versions(path)`` lists the GLIBC_x.y symbol versions the file requires. Used by
-packaging/nnstudio.spec and the packaging tests; standard library only.
+``version_needs(path)`` lists the symbol versions (GLIBC_2.34, GLIBCXX_3.4.29, …) it requires
+of each library and ``glibc_versions(path)`` the GLIBC_x.y ones. Used by packaging/nnstudio.spec,
+packaging/system_libraries.py and the packaging tests; standard library only.
 """
 
 from __future__ import annotations
@@ -103,6 +104,12 @@ def is_elf(path: str | Path) -> bool:
 def needed(path: str | Path) -> list[str]:
     """The DT_NEEDED entries of an ELF file: the libraries it links to directly."""
     return _Elf(path).needed()
+
+
+def version_needs(path: str | Path) -> dict[str, set[str]]:
+    """Library file name → the symbol versions an ELF file requires from it, e.g.
+    ``{"libc.so.6": {"GLIBC_2.2.5", "GLIBC_2.34"}, "libstdc++.so.6": {"GLIBCXX_3.4.29"}}``."""
+    return _Elf(path).version_needs()
 
 
 def glibc_versions(path: str | Path) -> set[str]:
