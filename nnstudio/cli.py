@@ -27,6 +27,7 @@ from .data import CsvError, Dataset, read_csv_preview, split
 from .engine import TrainingConfig, TrainingData, TrainingReport, train
 from .engine.training import DIVERGED
 from .files import ModelFile, ModelFileError, load_model, save_model
+from .learn.advice import divergence_text
 
 PROGRAM = "nnstudio-cli"
 MAX_PREDICT_ROWS = 1_000_000
@@ -240,7 +241,7 @@ def cmd_train(args: argparse.Namespace, out: TextIO) -> int:
     )
     print(f"saved {target}", file=out)
     if last is not None and last.status == DIVERGED and last.divergence is not None:
-        print(f"{PROGRAM}: {last.divergence.message}", file=sys.stderr)
+        print(f"{PROGRAM}: {divergence_text(last.divergence)}", file=sys.stderr)
         return 1
     return 0
 

@@ -11,6 +11,8 @@ from .network import Network, output_accuracy
 from .optimizers import OPTIMIZERS, Optimizer, make_optimizer
 from .spec import MAX_UNITS, NetworkSpec, ShapeRow, SpecError, shape_table
 from .training import (
+    COST_ROSE,
+    NONFINITE,
     Divergence,
     Record,
     TrainingConfig,
@@ -23,10 +25,12 @@ from .training import (
 
 __all__ = [
     "ACTIVATIONS",
+    "COST_ROSE",
     "HIDDEN_ACTIVATIONS",
     "INITIALIZERS",
     "LOSSES",
     "MAX_UNITS",
+    "NONFINITE",
     "OPTIMIZERS",
     "Divergence",
     "GradientCheck",

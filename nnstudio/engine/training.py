@@ -72,11 +72,28 @@ class TrainingConfig:
         return self.epochs * self.steps_per_epoch(m)
 
 
+NONFINITE, COST_ROSE = "nonfinite", "cost rose"
+
+
 @dataclass(frozen=True)
 class Divergence:
+    """The facts of a run that diverged; the sentence a learner reads is composed from them
+    where it is translated (``nnstudio.learn.advice.divergence_text``).
+
+    ``kind`` is ``"nonfinite"`` (a gradient became infinite or NaN; ``layers`` are the layers
+    whose dW or db did, in back-propagation order, empty when only the output did) or
+    ``"cost rose"`` (the cost stayed far above where the run started; ``layers`` holds the layer
+    whose weights grew the most). ``first_cost`` is the run's first recorded cost and
+    ``last_cost`` the last one (NaN when none was recorded)."""
+
     step: int
-    layers: tuple[int, ...]  # layers with non-finite gradients, in back-propagation order
-    message: str
+    kind: str
+    layers: tuple[int, ...]
+    learning_rate: float
+    optimizer: str
+    first_cost: float = math.nan
+    last_cost: float = math.nan
+    init: str = ""
 
 
 @dataclass(frozen=True)
@@ -179,30 +196,8 @@ class TrainingControl:
             )
 
 
-def divergence_message(step: int, layers: tuple[int, ...], learning_rate: float) -> str:
-    where = ", ".join(f"layer {l} (dW{l})" for l in layers) or "the output"
-    return (
-        f"Training diverged at iteration {step}: the gradients of {where} became infinite or NaN "
-        f"first. The learning rate {learning_rate:g} is too large for this network. Try a "
-        f"learning rate about 10× smaller ({learning_rate / 10:g}), another initialisation "
-        "(xavier or he), or the Adam optimizer. The last finite weights were kept."
-    )
-
-
 EXPLOSION_FACTOR = 10.0
 EXPLOSION_RECORDS = 3
-
-
-def explosion_message(
-    step: int, layer: int, first_cost: float, cost: float, learning_rate: float
-) -> str:
-    return (
-        f"Training diverged at iteration {step}: the cost rose from {first_cost:.4g} to "
-        f"{cost:.4g} and stayed there, and the weights of layer {layer} (W{layer}) grew the most. "
-        f"The learning rate {learning_rate:g} is too large for this network. Try a learning rate "
-        f"about 10× smaller ({learning_rate / 10:g}), another initialisation (xavier or he), or "
-        "the Adam optimizer. The weights were left as they were when training stopped."
-    )
 
 
 def _fastest_growing_layer(net: Network, start_norms: list[float]) -> int:
@@ -278,6 +273,7 @@ def train(
     start_norms = [float(np.linalg.norm(net.params[f"W{l}"])) for l in range(1, net.L + 1)]
     records: list[Record] = []
     costs_seen: list[float] = []  # first cost of the run, then the recent run of exploded costs
+    last_cost = [math.nan]  # the last recorded cost (for a divergence)
     grad_norms: tuple[float, ...] | None = None  # None: read them from the step's buffers
     stepped = False
     cost_sum, acc_sum, n_batches = 0.0, 0.0, 0
@@ -288,6 +284,7 @@ def train(
         if has_val:
             val_cost, val_acc = evaluate(net, X_val, Y_val)  # type: ignore[arg-type]
         records.append(Record(start_step + step, cost, accuracy, val_cost, val_acc))
+        last_cost[0] = cost
         if not costs_seen or cost > max(EXPLOSION_FACTOR * costs_seen[0], costs_seen[0] + 1.0):
             costs_seen.append(cost)
         else:
@@ -298,10 +295,12 @@ def train(
         if len(costs_seen) <= EXPLOSION_RECORDS:
             return None
         layer = _fastest_growing_layer(net, start_norms)
-        at = start_step + step
-        lr = opt.learning_rate
-        message = explosion_message(at, layer, costs_seen[0], costs_seen[-1], lr)
-        return Divergence(at, (layer,), message)
+        return diverged(start_step + step, COST_ROSE, (layer,), costs_seen[-1])
+
+    def diverged(at: int, kind: str, layers: tuple[int, ...], cost: float) -> Divergence:
+        first = costs_seen[0] if costs_seen else math.nan
+        lr, init = opt.learning_rate, net.spec.init
+        return Divergence(at, kind, layers, lr, opt.name, first, cost, init)
 
     def report(status: str, divergence: Divergence | None = None) -> TrainingReport:
         nonlocal last_report_time
@@ -348,8 +347,7 @@ def train(
                         checkpoint.restore_if_needed(net, opt)
                         at = start_step + step + 1
                         bad = _nonfinite_layers(grads, net.L)
-                        message = divergence_message(at, bad, opt.learning_rate)
-                        status, divergence = DIVERGED, Divergence(at, bad, message)
+                        status, divergence = DIVERGED, diverged(at, NONFINITE, bad, last_cost[0])
                         break
                 if full_batch:
                     if step % record_every == 0:

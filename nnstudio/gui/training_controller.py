@@ -37,10 +37,11 @@ from .training_frames import MAX_FRAME_GAP as MAX_FRAME_GAP
 from .training_frames import FrameScheduler
 from .training_probe import ProbeCache
 from .training_probe import class_colors_rgb as class_colors_rgb
-from .training_status import divergence_text, smoothed_rate, status_text
+from .training_status import diagnosis_of, divergence_text, smoothed_rate, status_text
 from .training_status import format_percent as format_percent
 from .training_worker import (
     DIVERGED,
+    FINISHED,
     PAUSED,
     UPDATES_PER_SECOND,
     TrainingOutcome,
@@ -62,6 +63,7 @@ class TrainingController(QObject):
     reportReceived = Signal(object)  # TrainingReport with every record since the previous one
     viewsChanged = Signal(object)  # ViewSnapshot of the session's current weights
     diverged = Signal(str)  # the message for the learner
+    diagnosed = Signal(str)  # why a finished run did not learn, and what to try
     finished = Signal()  # a run ended (finished, stopped, diverged or failed)
     errored = Signal(str)
     statusMessage = Signal(str)
@@ -74,6 +76,7 @@ class TrainingController(QObject):
         self.rate = 0.0  # iterations per second, smoothed
         self.last_report: TrainingReport | None = None
         self.last_divergence = ""
+        self.last_diagnosis = ""  # why the last finished run did not learn ("" if it did)
         self.last_status = ""  # the last status line
         self.views: ViewSnapshot | None = None
         self.run_start = 0  # first iteration of the current (or last) run
@@ -162,7 +165,7 @@ class TrainingController(QObject):
         start_step = session.history.last_step
         self.run_start = start_step
         self.run_total = start_step + config.total_steps(data.m)
-        self.last_divergence = ""
+        self.last_divergence = self.last_diagnosis = ""
         self._control = TrainingControl(paused=paused)
         if steps:
             self._control.step(steps)
@@ -350,22 +353,23 @@ class TrainingController(QObject):
             self.session.optimizer_state = outcome.optimizer_state
             divergence = outcome.report.divergence
             if outcome.report.status == DIVERGED and divergence is not None:
-                # the engine's message says what happened (non-finite gradients, or a cost that
-                # exploded and stayed up), where and what to try
-                lr = self.session.settings.learning_rate
-                self.last_divergence = divergence.message or divergence_text(
-                    divergence.step, divergence.layers, lr
-                )
+                # what happened (non-finite gradients, or a cost that exploded and stayed up),
+                # where and what to try, composed from the engine's facts
+                self.last_divergence = divergence_text(divergence)
+            elif outcome.report.status == FINISHED:
+                self.last_diagnosis = diagnosis_of(self.session)
         else:
             self._pending.clear()
         self.rate = 0.0
         self._set_state(IDLE)
         self.busyChanged.emit(False)  # (a main window may clear its status line on unlocking)
         self.finished.emit()
+        # the explanation is shown once, by the panel; the status line stays the run's numbers
         if self.last_divergence:
-            self.statusMessage.emit(self.last_divergence)
             self.diverged.emit(self.last_divergence)
-        elif self.last_status:
+        elif self.last_diagnosis:
+            self.diagnosed.emit(self.last_diagnosis)
+        if self.last_status:
             self.statusMessage.emit(self.last_status)
 
     def _join(self) -> None:

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QSpinBox,
@@ -59,7 +58,6 @@ class TrainingPanel(QWidget):
         self.setObjectName("trainingPanel")
         self.session = session
         self.controller = controller
-        self.divergence_box: QMessageBox | None = None
         self._shown_at = 0.0
         self._build()
         self._sync_settings()
@@ -75,6 +73,9 @@ class TrainingPanel(QWidget):
         controller.reportReceived.connect(self._report)
         controller.statusMessage.connect(self._status)
         controller.diverged.connect(self.show_divergence)
+        controller.diagnosed.connect(self.show_diagnosis)
+        bind(session.events, "network", self, self._hide_explanations)
+        bind(session.events, "data", self, self._hide_explanations)
 
     # -- construction -------------------------------------------------------------------------
     def _build(self) -> None:
@@ -262,11 +263,16 @@ class TrainingPanel(QWidget):
         self.progress.setTextVisible(True)
         self.rate_label = steady_label("trainingRateLabel")
         self.status_label = steady_label("trainingStatusLabel", lines=2)
+        # why the last run failed, in full (word-wrapped, as tall as its text needs)
         self.divergence_label = QLabel()
         self.divergence_label.setObjectName("divergenceLabel")
-        self.divergence_label.setWordWrap(True)
         self.divergence_label.setStyleSheet(f"color: {ERROR_TEXT};")
-        self.divergence_label.hide()
+        self.diagnosis_label = QLabel()
+        self.diagnosis_label.setObjectName("diagnosisLabel")
+        for label in (self.divergence_label, self.diagnosis_label):
+            label.setWordWrap(True)
+            label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+            label.hide()
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.hyperparameters)
@@ -275,6 +281,7 @@ class TrainingPanel(QWidget):
         layout.addWidget(self.rate_label)
         layout.addWidget(self.status_label)
         layout.addWidget(self.divergence_label)
+        layout.addWidget(self.diagnosis_label)
         layout.addStretch(1)
 
     def _create_actions(self) -> None:
@@ -358,7 +365,7 @@ class TrainingPanel(QWidget):
             tip = self._tooltips[widget]
             widget.setToolTip(tip if idle else f"{reason}\n\n{tip}")
         if state == RUNNING:
-            self.divergence_label.hide()
+            self._hide_explanations()
         if idle:
             self.rate_label.show_text("", now=True)
             self._show_idle_progress()
@@ -395,19 +402,32 @@ class TrainingPanel(QWidget):
 
     # -- divergence -----------------------------------------------------------------------------
     def show_divergence(self, message: str) -> None:
-        """Show the divergence message in the panel and in a non-modal message box."""
+        """Show why the run diverged, once and in full, under the run's status line."""
+        self.diagnosis_label.hide()
         self.divergence_label.setText(message)
         self.divergence_label.show()
-        if self.divergence_box is None:
-            box = QMessageBox(self)
-            box.setObjectName("divergenceMessage")
-            box.setIcon(QMessageBox.Warning)
-            box.setWindowTitle(self.tr("Training diverged"))
-            box.setStandardButtons(QMessageBox.Ok)
-            self.divergence_box = box
-        self.divergence_box.setText(message)
-        self.divergence_box.open()
+        self._reveal()
         self.divergenceShown.emit(message)
+
+    def show_diagnosis(self, message: str) -> None:
+        """Show why the finished run did not learn and what to try, under the status line."""
+        self.divergence_label.hide()
+        self.diagnosis_label.setText(message)
+        self.diagnosis_label.show()
+        self._reveal()
+
+    def _reveal(self) -> None:
+        """Bring the panel's dock to the front (it may be a tab behind the Data dock, or
+        closed): the explanation is shown nowhere else."""
+        dock = self.parentWidget()
+        if isinstance(dock, QDockWidget):
+            dock.show()
+            dock.raise_()
+
+    def _hide_explanations(self) -> None:
+        """A new run, or another network or data: the last run's explanation no longer holds."""
+        self.divergence_label.hide()
+        self.diagnosis_label.hide()
 
 
 # -- the main window's side ---------------------------------------------------------------------

@@ -1,4 +1,5 @@
-"""What the status of a training run shows: its progress, its speed and why it diverged."""
+"""What the status of a training run shows: its progress, its speed, and why it failed (the
+sentences come from :mod:`nnstudio.learn.advice`, translated)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,10 @@ import math
 from PySide6.QtCore import QCoreApplication
 
 from ..engine import Record, TrainingReport
+from ..learn.advice import diagnosis_text
+from ..learn.advice import divergence_text as divergence_text
+from ..learn.diagnosis import diagnose_run
+from ..session import Session
 
 
 def format_percent(value: float | None) -> str:
@@ -35,22 +40,22 @@ def status_text(step: int, record: Record | None, classifies: bool = True) -> st
     )
 
 
-def divergence_text(step: int, layers: tuple[int, ...], learning_rate: float) -> str:
-    """What happened and what to try, for a learner (translatable)."""
-    if layers:
-        where = ", ".join(
-            QCoreApplication.translate("TrainingStatus", "layer {l} (dW{l})").format(l=layer)
-            for layer in layers
-        )
-    else:
-        where = QCoreApplication.translate("TrainingStatus", "the output")
-    return QCoreApplication.translate(
-        "TrainingStatus",
-        "Training diverged at iteration {step}: the cost became infinite or NaN, and the "
-        "gradients of {where} blew up first. The learning rate {lr:g} is too large for this "
-        "network. Try a learning rate about 10× smaller ({smaller:g}), another initialisation "
-        "(xavier or he), or the Adam optimizer. The last finite weights were kept.",
-    ).format(step=step, where=where, lr=learning_rate, smaller=learning_rate / 10)
+def diagnosis_of(session: Session) -> str:
+    """Why the finished run of ``session`` did not learn and what to try ("" when it learned):
+    the diagnosis of its history, weights and training data, in the interface's language."""
+    history, data = session.history, session.training_data()
+    found = diagnose_run(
+        session.network,
+        data.X,
+        data.Y,
+        history.step,
+        history.cost,
+        history.accuracy,
+        session.settings.learning_rate,
+        session.settings.optimizer,
+        session.data_choice.standardize,
+    )
+    return "" if found is None else diagnosis_text(found, session.init)
 
 
 def smoothed_rate(
