@@ -7,6 +7,7 @@ Only QtCore is imported up front, so ``--self-test`` can report a broken QtGui o
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -99,6 +100,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.self_test:
         from .selftest import run_self_test
 
+        if sys.stdout is None:  # a windowed program on Windows started without a console
+            with open(os.devnull, "w", encoding="utf-8") as nowhere:
+                return run_self_test(nowhere)  # the exit status still tells
         return run_self_test(sys.stdout)
 
     from PySide6.QtGui import QIcon
