@@ -1,176 +1,29 @@
 """Matrix inspector: heatmaps of W[l], b[l], Z[l], A[l], dW[l] and db[l] for a chosen layer.
 
-:class:`MatrixHeatmap` draws one matrix (row i down, column j across, as printed in the course)
-with a diverging colour scale — blue above zero, orange below, white at zero, like the weights in
-the network diagram — and reports the entry under the cursor. :class:`MatrixInspector` shows the
-six arrays of one layer at the current weights, computed by the engine's forward and backward
-pass on the training data, with summary statistics under each.
+:class:`MatrixInspector` shows the six arrays of one layer at the current weights, computed by
+the engine's forward and backward pass on the training data, each as a
+:class:`~.learn_heatmap.MatrixHeatmap` (sized by its shape, with a colour bar of its values)
+with summary statistics under it, and reports the entry under the cursor.
 """
 
 from __future__ import annotations
 
-import math
-
 import numpy as np
-import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QSizePolicy,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from ..engine import Network
+from .learn_heatmap import MatrixHeatmap, array_stats, shape_text
 
-NEGATIVE = "#f59322"
-POSITIVE = "#0877bd"
-DIVERGING = pg.ColorMap([0.0, 0.5, 1.0], [NEGATIVE, "#ffffff", POSITIVE])
-
-
-def array_stats(array: np.ndarray) -> dict[str, float]:
-    """mean, std, min, max and the fraction of exact zeros of the finite entries."""
-    values = np.asarray(array, dtype=np.float64).ravel()
-    finite = values[np.isfinite(values)]
-    if finite.size == 0:
-        nan = math.nan
-        return {"mean": nan, "std": nan, "min": nan, "max": nan, "zero": nan}
-    return {
-        "mean": float(finite.mean()),
-        "std": float(finite.std()),
-        "min": float(finite.min()),
-        "max": float(finite.max()),
-        "zero": float(np.count_nonzero(finite == 0) / finite.size),
-    }
-
-
-def shape_text(shape: tuple[int, ...]) -> str:
-    return "(" + ", ".join(str(n) for n in shape) + ")"
-
-
-def index_ticks(n: int, all_up_to: int = 8, about: int = 4) -> list[tuple[float, str]]:
-    """Ticks at the centres of rows (or columns) counted from 1, as the course counts: every
-    index up to ``all_up_to`` of them, else about ``about`` round ones."""
-    if n <= all_up_to:
-        return [(i + 0.5, str(i + 1)) for i in range(n)]
-    raw = n / about
-    magnitude = 10 ** math.floor(math.log10(raw))
-    step = next(k * magnitude for k in (1, 2, 5, 10) if k * magnitude >= raw)
-    return [(0.5, "1")] + [(k - 0.5, str(k)) for k in range(step, n + 1, step)]
-
-
-class MatrixHeatmap(QWidget):
-    """One matrix as a heatmap with its name and shape above and, optionally, statistics below.
-
-    ``hovered(name, row, column, value)`` is emitted with 0-based row and column when the cursor
-    moves over an entry; the text shown to the learner counts from 1, as the course does.
-    """
-
-    hovered = Signal(str, int, int, float)
-
-    def __init__(
-        self, parent: QWidget | None = None, show_stats: bool = True, height: int = 120
-    ) -> None:
-        super().__init__(parent)
-        self.name = ""
-        self.array: np.ndarray | None = None
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(2, 2, 2, 2)
-        layout.setSpacing(2)
-        self.caption = QLabel(self)
-        self.caption.setObjectName("heatmapCaption")
-        self.caption.setTextFormat(Qt.RichText)
-        layout.addWidget(self.caption)
-        self.plot = pg.PlotWidget(self)
-        self.plot.setObjectName("heatmapPlot")
-        self.plot.setMinimumHeight(height)
-        self.plot.setBackground("w")
-        self.plot.setMenuEnabled(False)
-        self.plot.hideButtons()
-        self.plot.setMouseEnabled(x=False, y=False)
-        self.plot.getViewBox().invertY(True)
-        for axis in ("left", "bottom"):
-            self.plot.getAxis(axis).setStyle(tickLength=-3)
-        self.plot.getAxis("left").setLabel(self.tr("row i"))
-        self.plot.getAxis("bottom").setLabel(self.tr("column j"))
-        self.image = pg.ImageItem(axisOrder="row-major")
-        self.image.setColorMap(DIVERGING)
-        self.plot.addItem(self.image)
-        self.plot.scene().sigMouseMoved.connect(self._mouse_moved)
-        layout.addWidget(self.plot, 1)
-        self.stats_label = QLabel(self)
-        self.stats_label.setObjectName("heatmapStats")
-        self.stats_label.setWordWrap(True)
-        self.stats_label.setVisible(show_stats)
-        layout.addWidget(self.stats_label)
-        self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
-        self.setToolTip(
-            self.tr(
-                "Each cell is one entry of the matrix: row i down, column j across. Blue is "
-                "positive, orange negative, white zero; the colour scale is symmetric around 0."
-            )
-        )
-
-    def set_array(self, name: str, array: np.ndarray | None, caption_html: str = "") -> None:
-        """Show ``array`` (1-D arrays are drawn as a column) under the label ``name``."""
-        self.name = name
-        if array is None:
-            self.array = None
-            self.image.clear()
-            self.caption.setText(caption_html or name)
-            self.stats_label.clear()
-            return
-        array = np.asarray(array)
-        if array.ndim == 1:
-            array = array.reshape(-1, 1)
-        elif array.ndim == 0:
-            array = array.reshape(1, 1)
-        self.array = array
-        values = np.asarray(array, dtype=np.float64)
-        finite = values[np.isfinite(values)]
-        limit = float(np.abs(finite).max()) if finite.size else 0.0
-        limit = limit if limit > 0 else 1.0
-        self.image.setImage(array, levels=(-limit, limit), autoLevels=False)
-        self.plot.getViewBox().setRange(
-            xRange=(0, array.shape[1]), yRange=(0, array.shape[0]), padding=0
-        )
-        self.plot.getAxis("left").setTicks([index_ticks(array.shape[0])])
-        self.plot.getAxis("bottom").setTicks([index_ticks(array.shape[1])])
-        self.caption.setText(caption_html or f"<b>{name}</b> {shape_text(array.shape)}")
-        stats = array_stats(array)
-        self.stats_label.setText(
-            self.tr("mean {mean} · std {std} · min {min} · max {max} · {zero} zero").format(
-                mean=f"{stats['mean']:+.3g}",
-                std=f"{stats['std']:.3g}",
-                min=f"{stats['min']:+.3g}",
-                max=f"{stats['max']:+.3g}",
-                zero=f"{100 * stats['zero']:.0f} %",
-            )
-        )
-
-    def entry_at(self, scene_pos: QPointF) -> tuple[int, int] | None:
-        """(row, column), 0-based, of the entry at a scene position, or None outside."""
-        if self.array is None:
-            return None
-        point = self.plot.getViewBox().mapSceneToView(scene_pos)
-        row, col = math.floor(point.y()), math.floor(point.x())
-        if 0 <= row < self.array.shape[0] and 0 <= col < self.array.shape[1]:
-            return row, col
-        return None
-
-    def scene_pos_of(self, row: int, col: int) -> QPointF:
-        """The scene position of the centre of entry (row, col) — for tests and guides."""
-        return self.plot.getViewBox().mapViewToScene(QPointF(col + 0.5, row + 0.5))
-
-    def _mouse_moved(self, scene_pos: QPointF) -> None:
-        entry = self.entry_at(scene_pos)
-        if entry is None or self.array is None:
-            return
-        row, col = entry
-        self.hovered.emit(self.name, row, col, float(self.array[row, col]))
+__all__ = ["MatrixHeatmap", "MatrixInspector", "array_stats", "shape_text"]
 
 
 class MatrixInspector(QWidget):
@@ -218,7 +71,9 @@ class MatrixInspector(QWidget):
         top.addWidget(self.value_label, 1)
         layout.addLayout(top)
 
-        grid = QGridLayout()
+        area = QWidget(self)
+        grid = QGridLayout(area)
+        grid.setAlignment(Qt.AlignLeft | Qt.AlignTop)
         self.heatmaps: dict[str, MatrixHeatmap] = {}
         tips = {
             "W": self.tr("W[l]: the weights. Row i holds the weights into unit i of layer l."),
@@ -232,16 +87,20 @@ class MatrixInspector(QWidget):
             "A": self.tr("A[l] = g[l](Z[l]): the activations, the layer's output."),
         }
         for i, name in enumerate(self.NAMES):
-            heatmap = MatrixHeatmap(self)
+            heatmap = MatrixHeatmap(area)
             heatmap.setObjectName(f"inspector{name}Heatmap")
             heatmap.setToolTip(tips[name] + "\n" + heatmap.toolTip())
             heatmap.hovered.connect(self._show_value)
             self.heatmaps[name] = heatmap
             if i < 4:
-                grid.addWidget(heatmap, 0, i)
+                grid.addWidget(heatmap, 0, i, Qt.AlignLeft | Qt.AlignTop)
             else:
-                grid.addWidget(heatmap, 1, 2 * (i - 4), 1, 2)
-        layout.addLayout(grid, 1)
+                grid.addWidget(heatmap, i - 3, 0, 1, 4, Qt.AlignLeft | Qt.AlignTop)
+        scroll = QScrollArea(self)
+        scroll.setObjectName("inspectorArrays")
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(area)
+        layout.addWidget(scroll, 1)
         self.message = QLabel(self)
         self.message.setObjectName("inspectorMessage")
         self.message.setWordWrap(True)

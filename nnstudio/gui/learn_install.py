@@ -24,7 +24,7 @@ from .learn_gradcheck import GradientCheckDialog
 from .learn_gradflow import GradientFlowView
 from .learn_inspector import MatrixInspector
 from .learn_runs import CompareRunsView
-from .learn_stepthrough import StepThroughView
+from .learn_stepthrough import StepThroughView, session_source
 from .training_panel import TrainingUi
 
 
@@ -149,9 +149,7 @@ def install_learn(window: QMainWindow, training: TrainingUi) -> LearnUi:
         return train.X, train.Y
 
     step_view = StepThroughView()
-    step_view.set_source(
-        lambda: (session.network, *training_data(), session.settings.learning_rate)
-    )
+    step_view.set_source(session_source(session))
     step_view.layerHighlighted.connect(diagram.highlight_layer)
     inspector = MatrixInspector()
     window.unitSelected.connect(inspector.select_unit)  # type: ignore[attr-defined]

@@ -14,6 +14,7 @@ import numpy as np
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -23,29 +24,51 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..engine import Network
+from ..engine import Network, Optimizer, make_optimizer
 from ..learn import Step, build_steps
-from .learn_inspector import MatrixHeatmap, shape_text
+from ..learn.stepthrough_notation import name_html
+from ..session import Session, optimizer_state_fits
+from .learn_heatmap import MatrixHeatmap, shape_text
 
-MAX_HEATMAPS = 6  # the most arrays a step shows (the update step)
+MAX_HEATMAPS = 8  # the most arrays a step shows (Adam's bias correction and update)
 
-Source = Callable[[], tuple[Network, np.ndarray, np.ndarray, float]]
+# (net, X, Y, learning rate) for gradient descent, or (net, X, Y, learning rate, optimizer) for
+# the update the run's optimizer makes next
+Source = Callable[
+    [],
+    tuple[Network, np.ndarray, np.ndarray, float]
+    | tuple[Network, np.ndarray, np.ndarray, float | None, Optimizer | None],
+]
 
 
-def _name_html(name: str) -> str:
-    """ "new W[2]" → "new W<sup>[2]</sup>"; "Y" stays "Y"."""
-    if "[" in name and name.endswith("]"):
-        base, layer = name[:-1].split("[", 1)
-        return f"{base}<sup>[{layer}]</sup>"
-    return name
+def session_source(session: Session) -> Source:
+    """A source for :meth:`StepThroughView.set_source`: the pass the session's next training
+    iteration makes — its network, its training data and the optimizer its next run uses (the
+    kind, rate and options of the settings; v, s and t of the kept state when training goes on
+    from the history with the same kind of optimizer, as a run continues them)."""
+
+    def source() -> tuple[Network, np.ndarray, np.ndarray, float | None, Optimizer | None]:
+        config = session.training_config()
+        optimizer = make_optimizer(
+            config.optimizer, config.learning_rate, **config.optimizer_options
+        )
+        state = session.optimizer_state
+        if state and session.history.step and optimizer_state_fits(state, config.optimizer):
+            optimizer.load_state_dict(dict(state))
+        train = session.prepared.train  # replaced when the data change, never changed in place
+        return session.network, train.X, train.Y, None, optimizer
+
+    return source
 
 
 class StepThroughView(QWidget):
     """One forward and backward pass, a step at a time.
 
-    ``load(net, X, Y, learning_rate)`` computes the steps (the network is not changed);
-    ``set_source(fn)`` gives a function returning those four values, called by the
-    "Start a pass" button so a learner can restart from the current weights. Signals:
+    ``load(net, X, Y, learning_rate, optimizer)`` computes the steps (neither the network nor
+    the optimizer is changed; with an optimizer the update steps are its own: momentum's v,
+    RMSprop's s, Adam's both and their bias correction); ``set_source(fn)`` gives a function
+    returning those values, called by the "Start a pass" button so a learner can restart from
+    the current weights. Signals:
     ``layerHighlighted(l)`` (l = 1..L) and ``stepChanged(index)`` on every move.
     """
 
@@ -120,17 +143,18 @@ class StepThroughView(QWidget):
         layout.addWidget(self.explanation)
 
         strip = QWidget(self)
-        row = QHBoxLayout(strip)
-        row.setContentsMargins(0, 0, 0, 0)
+        self._grid = QGridLayout(strip)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._grid.setAlignment(Qt.AlignLeft | Qt.AlignTop)
         self.heatmaps: list[MatrixHeatmap] = []
         for i in range(MAX_HEATMAPS):
-            heatmap = MatrixHeatmap(strip, show_stats=False, height=90)
+            heatmap = MatrixHeatmap(strip, show_stats=False)
             heatmap.setObjectName(f"stepHeatmap{i}")
             heatmap.setVisible(False)
             heatmap.hovered.connect(self._show_value)
-            row.addWidget(heatmap)
+            self._grid.addWidget(heatmap, 0, i, Qt.AlignLeft | Qt.AlignTop)
             self.heatmaps.append(heatmap)
-        scroll = QScrollArea(self)
+        scroll = self._scroll = QScrollArea(self)
         scroll.setObjectName("stepArrays")
         scroll.setWidgetResizable(True)
         scroll.setWidget(strip)
@@ -174,9 +198,17 @@ class StepThroughView(QWidget):
     def set_source(self, source: Source | None) -> None:
         self._source = source
 
-    def load(self, net: Network, X: np.ndarray, Y: np.ndarray, learning_rate: float) -> None:
-        """Compute a pass of ``net`` on (X, Y) and show its first step."""
-        self.set_steps(build_steps(net, X, Y, learning_rate))
+    def load(
+        self,
+        net: Network,
+        X: np.ndarray,
+        Y: np.ndarray,
+        learning_rate: float | None = None,
+        optimizer: Optimizer | None = None,
+    ) -> None:
+        """Compute a pass of ``net`` on (X, Y) and show its first step; the update is the one
+        ``optimizer`` makes next (gradient descent with ``learning_rate`` without one)."""
+        self.set_steps(build_steps(net, X, Y, learning_rate, optimizer))
 
     def set_steps(self, steps: Sequence[Step]) -> None:
         self._steps = list(steps)
@@ -233,7 +265,26 @@ class StepThroughView(QWidget):
             return self.tr("The cost J: how wrong the predictions are")
         if step.kind == "backward":
             return self.tr("Back propagation, layer {l}: {name}").format(l=l, name=step.result_name)
-        return self.tr("Gradient descent update, layer {l}").format(l=l)
+        return self._update_title(step)
+
+    def _update_title(self, step: Step) -> str:
+        l, optimizer, phase = step.layer, step.optimizer, step.phase
+        if phase == "velocity":
+            text = self.tr("{optimizer}, layer {l}: v, the moving average of the gradients")
+        elif phase == "squares":
+            text = self.tr("{optimizer}, layer {l}: s, the moving average of the squared gradients")
+        elif phase == "correction":
+            text = self.tr("Adam, layer {l}: bias correction of v and s")
+        elif optimizer == "momentum":
+            text = self.tr("Momentum update, layer {l}")
+        elif optimizer == "rmsprop":
+            text = self.tr("RMSprop update, layer {l}")
+        elif optimizer == "adam":
+            text = self.tr("Adam update, layer {l}")
+        else:
+            text = self.tr("Gradient descent update, layer {l}")
+        names = {"momentum": self.tr("Momentum"), "rmsprop": "RMSprop", "adam": "Adam"}
+        return text.format(l=l, optimizer=names.get(optimizer, optimizer))
 
     def _show(self, message: str = "") -> None:
         step = self.current_step
@@ -261,18 +312,49 @@ class StepThroughView(QWidget):
         self.explanation.setText(step.explanation)
         self.value_label.clear()
         items = list(step.arrays.items())[: len(self.heatmaps)]
+        results = step.results
         for heatmap, (name, array) in zip(self.heatmaps, items, strict=False):
-            caption = f"<b>{_name_html(self._shown_name(name))}</b> {shape_text(array.shape)}"
-            if name == step.result_name:
+            caption = f"<b>{self._shown_name_html(name)}</b> {shape_text(array.shape)}"
+            if name in results:
                 caption = "= " + caption
             heatmap.set_array(name, array, caption)
             heatmap.setVisible(True)
         for heatmap in self.heatmaps[len(items) :]:
             heatmap.setVisible(False)
+        self._arrange()
+
+    def _arrange(self) -> None:
+        """Place the step's heatmaps in rows: the rows the step asks for (an update step puts
+        W's arrays above b's), and a new row wherever the next one would not fit the width."""
+        step = self.current_step
+        if step is None:
+            return
+        count = min(len(step.arrays), len(self.heatmaps))
+        room = max(self._scroll.viewport().width(), 300)
+        spacing = self._grid.horizontalSpacing()
+        row = column = used = 0
+        for i, heatmap in enumerate(self.heatmaps[:count]):
+            width = heatmap.minimumWidth()
+            starts_group = step.columns and i and i % step.columns == 0
+            if column and (starts_group or used + spacing + width > room):
+                row, column, used = row + 1, 0, 0
+            self._grid.removeWidget(heatmap)
+            self._grid.addWidget(heatmap, row, column, Qt.AlignLeft | Qt.AlignTop)
+            used += width + (spacing if column else 0)
+            column += 1
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._arrange()
 
     def shown_arrays(self) -> dict[str, np.ndarray]:
         """The arrays the heatmaps show now, by name (for tests and the guide)."""
         return {h.name: h.array for h in self.heatmaps if not h.isHidden() and h.array is not None}
+
+    def _shown_name_html(self, name: str) -> str:
+        if name.startswith("new "):
+            return self.tr("new {name}").format(name=name_html(name.removeprefix("new ")))
+        return name_html(name)
 
     def _shown_name(self, name: str) -> str:
         """An array's name as shown: "new W[2]" (the update's result) in the interface language."""

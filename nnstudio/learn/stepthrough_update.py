@@ -252,8 +252,9 @@ def _apply_explanation(name: str, lr: float, eps: float) -> str:
     elif name == "adam":
         text = translate(
             "StepThrough",
-            "Adam steps along the corrected average v̂, divided entry by entry by √ŝ + ε, the "
-            "size of recent gradients. α = {lr:g}; ε = {eps:g} keeps the division safe.",
+            "Adam steps along the corrected average of the gradients, divided entry by entry by "
+            "the square root of the corrected average of their squares (the size of recent "
+            "gradients) plus ε. α = {lr:g}; ε = {eps:g} keeps the division safe.",
         )
     else:
         text = translate(

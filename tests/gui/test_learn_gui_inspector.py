@@ -5,6 +5,7 @@ import pytest
 
 from nnstudio.data import make_dataset
 from nnstudio.engine import Network
+from nnstudio.gui.learn_heatmap import CELL, DIVERGING, MAX_WIDTH
 from nnstudio.gui.learn_inspector import MatrixHeatmap, MatrixInspector, array_stats
 
 
@@ -81,3 +82,58 @@ def test_statistics_are_shown(inspector):
     inspector.refresh()
     text = inspector.findChild(object, "inspectorbHeatmap").stats_label.text()
     assert "mean +0" in text and "100 % zero" in text
+
+
+def test_every_heatmap_has_a_colour_scale_with_its_values(qtbot, inspector):
+    data = make_dataset("flower")
+    net = Network([2, 4, 1], ["tanh", "sigmoid"], seed=1)
+    inspector.set_state(net, data.X, data.Y)
+    inspector.show()
+    inspector.refresh()
+    for name, array in inspector.arrays().items():
+        heatmap = inspector.findChild(MatrixHeatmap, f"inspector{name}Heatmap")
+        bar = heatmap.findChild(object, "heatmapPlot").getPlotItem().layout.itemAt(2, 5)
+        assert bar is heatmap.color_bar and bar.isVisible()
+        limit = np.abs(array).max() or 1.0
+        assert bar.levels() == (-limit, limit) == tuple(heatmap.image.getLevels())
+        assert bar.colorMap() is DIVERGING
+        values = [v for _, ticks in bar.axis.tickValues(-limit, limit, 100) for v in ticks]
+        assert values and min(values) < 0 < max(values)  # labelled values either side of 0
+
+
+def drawn(qtbot, heatmap):
+    qtbot.waitUntil(lambda: heatmap.drawn_rect().width() > 0)
+    rect = heatmap.drawn_rect()
+    return rect.width(), rect.height()
+
+
+def test_heatmaps_are_drawn_at_the_size_of_their_shape(qtbot):
+    sizes = {}
+    for shape in ((1, 1), (4, 1), (4, 2), (2, 400), (12, 30)):
+        heatmap = MatrixHeatmap()
+        qtbot.addWidget(heatmap)
+        heatmap.set_array("M", np.arange(np.prod(shape), dtype=float).reshape(shape) - 3)
+        heatmap.show()
+        qtbot.waitExposed(heatmap)
+        sizes[shape] = drawn(qtbot, heatmap)
+    cell = sizes[(1, 1)]
+    assert cell == pytest.approx((CELL, CELL), abs=1)
+    assert sizes[(4, 1)] == pytest.approx((CELL, 4 * CELL), abs=1)  # a column of square cells
+    assert sizes[(4, 2)] == pytest.approx((2 * CELL, 4 * CELL), abs=1)
+    width, height = sizes[(2, 400)]  # a long strip: as wide as allowed, two cells tall
+    assert width == pytest.approx(MAX_WIDTH, abs=2) and height == pytest.approx(2 * CELL, abs=1)
+    width, height = sizes[(12, 30)]  # shrunk to fit, cells still square
+    assert width / 30 == pytest.approx(height / 12, rel=0.02) and width <= MAX_WIDTH + 1
+    assert width * height > 100 * cell[0] * cell[1]
+
+
+def test_the_inspector_draws_b_narrower_than_w(qtbot, inspector):
+    data = make_dataset("flower")
+    inspector.set_state(Network([2, 4, 1], ["tanh", "sigmoid"], seed=1), data.X, data.Y)
+    inspector.show()
+    qtbot.waitExposed(inspector)
+    inspector.refresh()
+    size = {n: drawn(qtbot, inspector.heatmaps[n]) for n in ("W", "b", "Z")}
+    assert size["b"][0] == pytest.approx(size["W"][0] / 2, abs=1)  # (4, 1) beside (4, 2)
+    assert size["b"][1] == pytest.approx(size["W"][1], abs=1)
+    assert size["Z"][0] > 5 * size["W"][0]  # (4, 400)

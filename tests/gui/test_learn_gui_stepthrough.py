@@ -3,9 +3,11 @@
 import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QShortcut
+from PySide6.QtWidgets import QPushButton
 
 from nnstudio.data import make_dataset
-from nnstudio.engine import Network
+from nnstudio.engine import Network, make_optimizer
+from nnstudio.gui import MainWindow
 from nnstudio.gui.learn_stepthrough import StepThroughView
 
 
@@ -101,3 +103,82 @@ def test_every_control_has_a_name_and_a_tooltip(qtbot):
     for name in ("nextStepButton", "previousStepButton", "startPassButton", "stepFormula"):
         widget = view.findChild(object, name)
         assert widget is not None and widget.toolTip()
+
+
+def walk_to(qtbot, view, predicate):
+    """Click Next ▸ until the current step satisfies ``predicate``."""
+    next_button = view.findChild(QPushButton, "nextStepButton")
+    while not predicate(view.current_step):
+        assert next_button.isEnabled(), "no such step"
+        qtbot.mouseClick(next_button, Qt.LeftButton)
+    return view.current_step
+
+
+def test_adam_update_shows_v_s_and_their_bias_correction(qtbot):
+    data = make_dataset("flower")
+    net = Network([2, 4, 1], ["tanh", "sigmoid"], init="small", seed=2)
+    optimizer = make_optimizer("adam", 0.01)
+    view = StepThroughView()
+    qtbot.addWidget(view)
+    view.resize(1000, 700)
+    view.set_source(lambda: (net, data.X, data.Y, None, optimizer))
+    view.show()
+    qtbot.mouseClick(view.findChild(QPushButton, "startPassButton"), Qt.LeftButton)
+    assert view.counter.text() == "Step 1 of 20"  # 13 before the update, then 4 per layer
+    step = walk_to(qtbot, view, lambda s: s.phase == "correction")
+    assert view.title.text() == "Adam, layer 1: bias correction of v and s"
+    formula = view.formula.text()
+    assert "<i>v̂</i><sub><i>dW</i><sup>[1]</sup></sub>" in formula and "1 − β₁ᵗ" in formula
+    assert "t = 1" in formula
+    shown = view.shown_arrays()
+    assert list(shown) == [
+        "new v_dW[1]", "v̂_dW[1]", "new s_dW[1]", "ŝ_dW[1]",
+        "new v_db[1]", "v̂_db[1]", "new s_db[1]", "ŝ_db[1]",
+    ]  # fmt: skip
+    captions = [h.caption.text() for h in view.heatmaps if not h.isHidden()]
+    assert captions[1].startswith("= <b>v̂<sub>dW<sup>[1]</sup></sub></b> (4, 2)")
+    assert captions[0].startswith("<b>new v<sub>dW")
+    # W's arrays on one row, b's on the next
+    grid = view._grid
+    rows = [grid.getItemPosition(grid.indexOf(h))[0] for h in view.heatmaps]
+    assert rows == [0, 0, 0, 0, 1, 1, 1, 1]
+    step = walk_to(qtbot, view, lambda s: s.phase == "apply")
+    assert view.title.text() == "Adam update, layer 1"
+    assert "√" in view.formula.text() and "ε" in view.formula.text()
+    # what the engine's Adam makes of the same gradients
+    grads = net.backward(data.Y, net.forward(data.X)[1])
+    params = {k: v.copy() for k, v in net.params.items()}
+    make_optimizer("adam", 0.01).update(params, grads)
+    assert np.array_equal(view.shown_arrays()["new W[1]"], params["W1"])
+    assert step.constants["α"] == 0.01 and optimizer.t == 0  # the run's optimizer is untouched
+
+
+def test_the_main_window_steps_through_the_next_iteration_of_its_run(qtbot):
+    window = MainWindow()
+    qtbot.addWidget(window)
+    session = window.session
+    session.set_settings(optimizer="momentum", learning_rate=0.05)
+    session.set_l2(0.5)
+    session.train_here(epochs=7)
+    window.views.setCurrentWidget(window.learn.step_view)
+    view = window.learn.step_view
+    qtbot.mouseClick(view.findChild(QPushButton, "startPassButton"), Qt.LeftButton)
+    dW = walk_to(qtbot, view, lambda s: s.result_name == "dW[2]")
+    assert "(λ/m)·<i>W<sup>[2]</sup></i>" in view.formula.text() and "λ = 0.5" in dW.formula_text
+    velocity = walk_to(qtbot, view, lambda s: s.phase == "velocity")
+    assert view.title.text().startswith("Momentum, layer 1: v")
+    state = session.optimizer_state["slots"]
+    assert np.array_equal(velocity.arrays["v_dW[1]"], state["v_W1"])  # the run's v, not zeros
+    assert velocity.arrays["v_dW[1]"].any()
+    shown = {}
+    for _ in range(2 * session.network.L - 1):
+        shown.update(view.current_step.arrays)
+        qtbot.mouseClick(view.findChild(QPushButton, "nextStepButton"), Qt.LeftButton)
+    shown.update(view.current_step.arrays)
+    assert view.title.text() == "Momentum update, layer 2"
+    session.train_here(epochs=1)  # the iteration the pass showed
+    for name, value in session.network.params.items():
+        assert np.array_equal(shown[f"new {name[0]}[{name[1:]}]"], value), name
+    for key, value in session.optimizer_state["slots"].items():
+        assert np.array_equal(shown[f"new {key[0]}_d{key[2]}[{key[3:]}]"], value), key
+    window.training.controller.shutdown()
