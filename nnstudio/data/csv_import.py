@@ -63,12 +63,15 @@ class CsvPreview:
 
     header: the column names (generated "column 1", … when the file has no header row).
     rows: up to ``max_rows`` data rows, each a tuple of stripped strings.
+    row_numbers: the row number of each of ``rows`` as a spreadsheet shows it (the header is
+    row 1; blank rows count), the number a :class:`CsvError` names.
     """
 
     header: tuple[str, ...]
     rows: list[tuple[str, ...]]
     has_header: bool
     delimiter: str
+    row_numbers: tuple[int, ...] = ()
 
     @property
     def n_columns(self) -> int:
@@ -254,8 +257,10 @@ def read_csv_preview(
     is missing, too large, not text or empty.
     """
     table = _table(Path(path), max(0, int(max_rows)), has_header)
-    rows = [tuple(fields) for _, fields in table.records[: max(0, int(max_rows))]]
-    return CsvPreview(table.header, rows, table.has_header, table.delimiter)
+    shown = table.records[: max(0, int(max_rows))]
+    rows = [tuple(fields) for _, fields in shown]
+    numbers = tuple(number for number, _ in shown)
+    return CsvPreview(table.header, rows, table.has_header, table.delimiter, numbers)
 
 
 # -- labels and features ---------------------------------------------------------------------

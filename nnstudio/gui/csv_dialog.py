@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -27,6 +28,8 @@ from ..data.csv_import import DELIMITER_NAMES
 from ..text import localized
 from .style import ERROR_TEXT
 
+ERROR_CELL = "#fde0e3"  # the background of the preview cell an error names
+
 
 class CsvDialog(QDialog):
     """Preview ``path`` and load it; after ``accept()`` the result is in :attr:`dataset`."""
@@ -37,6 +40,7 @@ class CsvDialog(QDialog):
         self.path = Path(path)
         self.preview = preview
         self.dataset: Dataset | None = None
+        self._error_cells: set[tuple[int, int]] = set()
         self.setWindowTitle(self.tr("Import {file}").format(file=self.path.name))
         self.resize(720, 480)
 
@@ -57,6 +61,12 @@ class CsvDialog(QDialog):
         for r, row in enumerate(preview.rows):
             for c, value in enumerate(row[: preview.n_columns]):
                 self.table.setItem(r, c, QTableWidgetItem(value))
+        if len(preview.row_numbers) == len(preview.rows):
+            # the rows are numbered as in a spreadsheet (header = row 1), as errors name them
+            self.table.setVerticalHeaderLabels([str(n) for n in preview.row_numbers])
+        self.table.setToolTip(
+            self.tr("Rows are numbered as in a spreadsheet: the header, if any, is row 1.")
+        )
 
         self.label_combo = QComboBox()
         self.label_combo.setObjectName("labelColumnCombo")
@@ -103,6 +113,7 @@ class CsvDialog(QDialog):
 
     def _mark_label_column(self, column: int) -> None:
         self.error_label.hide()
+        self._mark_error_cells(None, None)
         for c in range(self.table.columnCount()):
             item = self.table.horizontalHeaderItem(c)
             if item is not None:
@@ -135,11 +146,48 @@ class CsvDialog(QDialog):
                     where=self.tr(", ").join(where), reason=reason
                 )
             self._fail(reason)
+            self._mark_error_cells(exc.row, exc.column)
             return
         except (OSError, ValueError) as exc:
             self._fail(str(exc))
             return
         super().accept()
+
+    @property
+    def error_cells(self) -> list[tuple[int, int]]:
+        """(preview row, column) of the cells marked as the cause of the last error."""
+        return sorted(self._error_cells)
+
+    def _mark_error_cells(self, row: int | None, column: str | None) -> None:
+        """Mark the preview's cell at spreadsheet ``row`` and ``column`` (the whole row when the
+        column is unknown, the whole column when the row is), select it and scroll to it;
+        None, None clears the mark."""
+        for r, c in self._error_cells:
+            item = self.table.item(r, c)
+            if item is not None:
+                item.setData(Qt.BackgroundRole, None)
+                item.setData(Qt.ForegroundRole, None)
+        self._error_cells = set()
+        numbers = list(self.preview.row_numbers)
+        rows = [numbers.index(row)] if row in numbers else []
+        if row is None and column is not None:
+            rows = list(range(self.table.rowCount()))
+        header = list(self.preview.header)
+        columns = [header.index(column)] if column in header else []
+        if column is None and rows:
+            columns = list(range(self.table.columnCount()))
+        for r in rows:
+            for c in columns:
+                item = self.table.item(r, c)
+                if item is None:
+                    item = QTableWidgetItem("")
+                    self.table.setItem(r, c, item)
+                item.setBackground(QColor(ERROR_CELL))
+                item.setForeground(QColor(ERROR_TEXT))
+                self._error_cells.add((r, c))
+        if rows and columns:
+            self.table.setCurrentCell(rows[0], columns[0])
+            self.table.scrollToItem(self.table.item(rows[0], columns[0]))
 
     def _fail(self, reason: str) -> None:
         self.dataset = None

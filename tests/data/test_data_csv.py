@@ -128,6 +128,16 @@ def test_blank_rows_are_skipped_but_count_as_rows(tmp_path):
     assert error.row == 5 and error.column == "x"
 
 
+def test_the_preview_numbers_its_rows_as_errors_do(tmp_path):
+    path = write(tmp_path, "x,y\n1,a\n\n2,b\n,c\n\n")
+    preview = read_csv_preview(path)
+    assert preview.row_numbers == (2, 4, 5)
+    error = error_of(path)
+    assert preview.rows[preview.row_numbers.index(error.row)] == ("", "c")
+    headless = read_csv_preview(write(tmp_path, "1,2\n\n3,4\n", "plain.csv"))
+    assert headless.row_numbers == (1, 3)
+
+
 def test_preview(tmp_path):
     path = write(tmp_path, "a;b;c\n" + "".join(f"{i};{i};{i % 2}\n" for i in range(50)))
     p = read_csv_preview(path, max_rows=5)

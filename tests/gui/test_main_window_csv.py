@@ -146,3 +146,28 @@ def test_import_is_blocked_while_editing_is_locked(window, qtbot, monkeypatch, t
     assert not window.import_csv_action.isEnabled()
     assert window.import_csv() is None
     assert asked == []
+
+
+def test_an_error_names_the_row_the_preview_shows_and_marks_its_cell(
+    window, qtbot, tmp_path, monkeypatch, warnings
+):
+    bad = tmp_path / "gaps.csv"
+    # a blank line after the header: the bad value is on the file's (and a spreadsheet's) row 5
+    bad.write_text("a,b,label\n\n1,2,x\n3,4,y\n5,oops,x\n7,8,y\n")
+    choose_file(monkeypatch, bad)
+    dialog = click_import(window, qtbot)
+    table = dialog.table
+    shown = [table.verticalHeaderItem(r).text() for r in range(table.rowCount())]
+    assert shown == ["3", "4", "5", "6"]
+    press_ok(dialog, qtbot)
+    assert "row 5" in dialog.error and "oops" in dialog.error
+    assert dialog.error_cells == [(2, 1)]
+    assert table.verticalHeaderItem(2).text() == "5" and table.item(2, 1).text() == "oops"
+    assert (table.currentRow(), table.currentColumn()) == (2, 1)
+    assert table.item(2, 1).background().color().name() == "#fde0e3"
+    assert table.item(2, 0).background().style() == Qt.NoBrush
+    # choosing another label column starts over: no mark, no error
+    dialog.findChild(QComboBox, "labelColumnCombo").setCurrentIndex(0)
+    assert dialog.error_cells == [] and dialog.error == ""
+    assert table.item(2, 1).background().style() == Qt.NoBrush
+    dialog.reject()
