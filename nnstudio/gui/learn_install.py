@@ -62,6 +62,8 @@ class _LearnSync(QObject):
         for event in ("network", "weights", "data"):
             bind(self.session.events, event, self, self.network_changed)
         bind(self.session.events, "history", self, self.history_changed)
+        # the update shown is the one the settings' optimizer makes
+        bind(self.session.events, "settings", self, self.step_view.mark_stale)
 
     def network_changed(self) -> None:
         self.step_view.mark_stale()

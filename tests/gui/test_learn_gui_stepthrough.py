@@ -182,3 +182,18 @@ def test_the_main_window_steps_through_the_next_iteration_of_its_run(qtbot):
     for key, value in session.optimizer_state["slots"].items():
         assert np.array_equal(shown[f"new {key[0]}_d{key[2]}[{key[3:]}]"], value), key
     window.training.controller.shutdown()
+
+
+def test_changing_the_optimizer_marks_the_shown_pass_as_stale(qtbot):
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    window.views.setCurrentWidget(window.learn.step_view)
+    view = window.learn.step_view
+    qtbot.mouseClick(view.findChild(QPushButton, "startPassButton"), Qt.LeftButton)
+    assert not view.stale_note.isVisible()
+    window.session.set_settings(optimizer="rmsprop", learning_rate=0.01)
+    assert view.stale_note.isVisible()
+    qtbot.mouseClick(view.findChild(QPushButton, "startPassButton"), Qt.LeftButton)
+    assert not view.stale_note.isVisible() and view.steps[-1].optimizer == "rmsprop"
+    window.training.controller.shutdown()
