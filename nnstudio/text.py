@@ -96,6 +96,14 @@ def translatable(context: str, source: str) -> Text:
     return Text(context, source)
 
 
+def count(n: int, one: str, many: str) -> str:
+    """``one`` when ``n`` is 1, else ``many``, with ``{n}`` filled in: English says "1 feature"
+    and "2 features". Pass both templates translated, each as its own literal call so that
+    lupdate finds them: ``count(k, translate("C", "{n} class"), translate("C", "{n} classes"))``.
+    """
+    return (one if n == 1 else many).format(n=n)
+
+
 def localized(value: object) -> str:
     """A :class:`Text` in the current language; anything else as ``str(value)``."""
     if isinstance(value, Text):

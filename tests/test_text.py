@@ -8,9 +8,9 @@ import re
 
 import pytest
 
-from nnstudio.data import BUILTIN_DATASETS, CsvError, load_csv
+from nnstudio.data import BUILTIN_DATASETS, CsvError, load_csv, make_dataset
 from nnstudio.engine import NetworkSpec, SpecError
-from nnstudio.text import Text, localized, set_translator, translatable, translate
+from nnstudio.text import Text, count, localized, set_translator, translatable, translate
 
 
 @pytest.fixture
@@ -73,3 +73,15 @@ def test_errors_of_the_qt_free_packages_are_made_in_the_current_language(
     path.write_text("")
     with pytest.raises(CsvError, match=r"^empty\.csv IS EMPTY; CHOOSE A CSV FILE"):
         load_csv(path)  # the file name is a value: it stays as it is
+
+
+def test_counts_say_one_thing_and_two_things() -> None:
+    assert count(1, "{n} feature", "{n} features") == "1 feature"
+    assert count(2, "{n} feature", "{n} features") == "2 features"
+    assert count(0, "{n} feature", "{n} features") == "0 features"
+    assert make_dataset("sine").summary() == "sine: 200 samples, 1 feature, regression"
+    assert make_dataset("flower").summary() == "flower: 400 samples, 2 features, 2 classes"
+
+
+def test_a_data_set_summary_is_made_in_the_current_language(shouting) -> None:
+    assert make_dataset("sine").summary() == "sine: 200 SAMPLES, 1 FEATURE, REGRESSION"

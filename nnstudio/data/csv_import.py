@@ -30,7 +30,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ..text import localized, translatable, translate
+from ..text import count, localized, translatable, translate
 from .dataset import TASKS, Dataset
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
@@ -491,11 +491,15 @@ def load_csv(
             raise CsvError(
                 translate(
                     "CsvError",
-                    "row {row} has {got} values but {where} {n} columns; every row needs one "
+                    "row {row} has {values} but {where} {n} columns; every row needs one "
                     "value per column (look for a missing or extra {delimiter}).",
                 ).format(
                     row=row,
-                    got=len(fields),
+                    values=count(
+                        len(fields),
+                        translate("CsvError", "{n} value"),
+                        translate("CsvError", "{n} values"),
+                    ),
                     where=where,
                     n=n,
                     delimiter=localized(DELIMITER_NAMES[table.delimiter]),

@@ -17,7 +17,7 @@ from typing import Any
 
 import numpy as np
 
-from ..text import translate
+from ..text import count, translate
 
 TASKS = ("binary", "multiclass", "regression")
 OUTPUT_ACTIVATION = {"binary": "sigmoid", "multiclass": "softmax", "regression": "linear"}
@@ -215,8 +215,22 @@ class Dataset:
 
     def summary(self) -> str:
         """One line for a status bar, e.g. "flower: 400 samples, 2 features, 2 classes"."""
+        samples = count(
+            self.m, translate("Dataset", "{n} sample"), translate("Dataset", "{n} samples")
+        )
+        features = count(
+            self.n_features,
+            translate("Dataset", "{n} feature"),
+            translate("Dataset", "{n} features"),
+        )
         if self.is_classification:
-            template = translate("Dataset", "{name}: {m} samples, {n} features, {k} classes")
+            task = count(
+                self.n_classes,
+                translate("Dataset", "{n} class"),
+                translate("Dataset", "{n} classes"),
+            )
         else:
-            template = translate("Dataset", "{name}: {m} samples, {n} features, regression")
-        return template.format(name=self.name, m=self.m, n=self.n_features, k=self.n_classes)
+            task = translate("Dataset", "regression")
+        return translate("Dataset", "{name}: {samples}, {features}, {task}").format(
+            name=self.name, samples=samples, features=features, task=task
+        )

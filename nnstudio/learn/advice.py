@@ -157,22 +157,39 @@ def _cause(f: Finding, init: str) -> str:
             "regression). Add a hidden layer.",
         )
     if f.code == "dead_relu":
-        text = translate(
-            "Advice",
-            "{dead} of the {units} ReLU units of layer {layer} are dead: they output 0 for "
-            "every sample, so no gradient reaches their weights.",
-        ).format(dead=f["dead"], units=f["units"], layer=f["layer"])
+        if f["units"] == 1:
+            template = translate(
+                "Advice",
+                "The only ReLU unit of layer {layer} is dead: it outputs 0 for every sample, so "
+                "no gradient reaches its weights.",
+            )
+        else:
+            template = translate(
+                "Advice",
+                "{dead} of the {units} ReLU units of layer {layer} are dead: they output 0 for "
+                "every sample, so no gradient reaches their weights.",
+            )
+        text = template.format(dead=f["dead"], units=f["units"], layer=f["layer"])
         if init == "he":
             remedy = translate("Advice", "Try a smaller learning rate.")
         else:
             remedy = translate("Advice", "Try a smaller learning rate and He initialisation.")
         return f"{text} {remedy}"
     if f.code == "saturated":
-        text = translate(
-            "Advice",
-            "{saturated} of the {units} {activation} units of layer {layer} are saturated: "
-            "their slope g′(Z) is nearly 0 for almost every sample, so their gradients vanish.",
-        ).format(
+        if f["units"] == 1:
+            template = translate(
+                "Advice",
+                "The only {activation} unit of layer {layer} is saturated: its slope g′(Z) is "
+                "nearly 0 for almost every sample, so its gradient vanishes.",
+            )
+        else:
+            template = translate(
+                "Advice",
+                "{saturated} of the {units} {activation} units of layer {layer} are saturated: "
+                "their slope g′(Z) is nearly 0 for almost every sample, so their gradients "
+                "vanish.",
+            )
+        text = template.format(
             saturated=f["saturated"], units=f["units"], activation=f["activation"], layer=f["layer"]
         )
         remedy = translate(

@@ -171,3 +171,23 @@ def test_an_error_names_the_row_the_preview_shows_and_marks_its_cell(
     assert dialog.error_cells == [] and dialog.error == ""
     assert table.item(2, 1).background().style() == Qt.NoBrush
     dialog.reject()
+
+
+def test_the_status_bar_counts_in_correct_english(window, qtbot, tmp_path, monkeypatch):
+    one = tmp_path / "one.csv"
+    one.write_text("x,label\n" + "".join(f"{i},{i % 2}\n" for i in range(6)))
+    choose_file(monkeypatch, one)
+    press_ok(click_import(window, qtbot), qtbot)
+    message = window.statusBar().currentMessage()
+    assert message == "one: 6 samples, 1 feature, 2 classes"
+
+
+def test_a_short_row_is_counted_in_correct_english(window, qtbot, tmp_path, monkeypatch):
+    short = tmp_path / "short.csv"
+    short.write_text("a,b,label\n1,2,x\n3\n")
+    choose_file(monkeypatch, short)
+    dialog = click_import(window, qtbot)
+    press_ok(dialog, qtbot)
+    assert "row 3 has 1 value but the header has 3 columns" in dialog.error
+    assert dialog.error_cells == [(1, 0), (1, 1), (1, 2)]
+    dialog.reject()

@@ -176,3 +176,14 @@ def test_divergence_text_follows_the_installed_translator():
     finally:
         text.set_translator(None)
     assert seen and set(seen) == {"Advice"}
+
+
+def test_a_layer_of_one_unit_is_spoken_of_in_the_singular():
+    from nnstudio.learn.diagnosis import Diagnosis, Finding
+
+    dead = Finding("dead_relu", {"layer": 1, "dead": 1, "units": 1})
+    saturated = Finding("saturated", {"layer": 2, "saturated": 1, "units": 1, "activation": "tanh"})
+    found = Diagnosis(500, 0.69, 0.69, 0.5, 0.5, True, True, (dead, saturated))
+    text = diagnosis_text(found)
+    assert "The only ReLU unit of layer 1 is dead" in text and "1 of the 1" not in text
+    assert "The only tanh unit of layer 2 is saturated" in text
