@@ -1,6 +1,8 @@
 """Choosing the data: a built-in set and its parameters, or an imported CSV; a scatter plot of it.
 
-Every change is a :class:`~nnstudio.gui.commands.SetDataCommand` on the undo stack. The plot
+Every change is a :class:`~nnstudio.gui.commands.SessionStateCommand` on the undo stack (undo
+brings back the previous data with its weights and history); choosing a built-in set also
+proposes its preset network and hyperparameters in the same step. The plot
 shows what the network trains on (after the split and standardisation): training samples
 filled, validation samples hollow, one colour per class; for a regression, x against y.
 """
@@ -17,7 +19,6 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDoubleSpinBox,
     QFormLayout,
     QLabel,
     QMessageBox,
@@ -27,16 +28,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..data import BUILTIN_DATASETS, Dataset
-from ..data.builtin import CLASS_NAME, MAX_CLASSES, MAX_SAMPLES, MIN_CLASSES, MIN_SAMPLES
+from ..data import BUILTIN_DATASETS, PRESETS, Dataset, Preset
+from ..data.builtin import (
+    CLASS_NAME,
+    MAX_CLASSES,
+    MAX_SAMPLES,
+    MAX_SEED,
+    MIN_CLASSES,
+    MIN_SAMPLES,
+)
 from ..session import DataChoice, Session
 from ..text import localized
 from .binding import bind
-from .commands import SetDataCommand
+from .commands import SessionStateCommand
+from .number_box import NumberBox
 from .style import CLASS_COLORS, REGRESSION_COLOR, class_color
 
 IMPORTED = "__imported__"
-MAX_SEED = 2**31 - 1  # QSpinBox holds a 32-bit int
 
 
 def shown_class_names(dataset: Dataset) -> list[str]:
@@ -84,12 +92,8 @@ class DataPanel(QWidget):
                 "How many samples to draw. With no validation share this is m, the columns of X."
             )
         )
-        self.noise_spin = QDoubleSpinBox()
+        self.noise_spin = NumberBox(0.0)  # any noise ≥ 0 a file holds is shown as it is
         self.noise_spin.setObjectName("noiseSpinBox")
-        self.noise_spin.setRange(0.0, 5.0)
-        self.noise_spin.setDecimals(2)
-        self.noise_spin.setSingleStep(0.05)
-        self.noise_spin.setKeyboardTracking(False)
         self.noise_spin.setToolTip(
             self.tr("Random jitter added to the samples: more noise, harder task.")
         )
@@ -97,7 +101,8 @@ class DataPanel(QWidget):
         self.classes_spin.setToolTip(
             self.tr("K, the number of classes; the output layer gets K softmax units.")
         )
-        self.seed_spin = self._spin("dataSeedSpinBox", 0, MAX_SEED)
+        self.seed_spin = NumberBox(0, MAX_SEED, whole=True)  # a QSpinBox stops at 2³¹ − 1
+        self.seed_spin.setObjectName("dataSeedSpinBox")
         self.seed_spin.setToolTip(self.tr("The same seed always draws the same samples."))
         self.validation_spin = self._spin("validationSpinBox", 0, 90)
         self.validation_spin.setSuffix(" %")
@@ -163,9 +168,9 @@ class DataPanel(QWidget):
 
         self.dataset_combo.currentIndexChanged.connect(self._dataset_chosen)
         self.samples_spin.valueChanged.connect(lambda v: self._param_edited("samples", v))
-        self.noise_spin.valueChanged.connect(lambda v: self._param_edited("noise", round(v, 4)))
+        self.noise_spin.valueChanged.connect(lambda v: self._param_edited("noise", float(v)))
         self.classes_spin.valueChanged.connect(lambda v: self._param_edited("classes", v))
-        self.seed_spin.valueChanged.connect(lambda v: self._param_edited("seed", v))
+        self.seed_spin.valueChanged.connect(lambda v: self._param_edited("seed", int(v)))
         self.validation_spin.valueChanged.connect(self._validation_edited)
         self.standardize_check.toggled.connect(self._standardize_edited)
         self.import_button.clicked.connect(self.importRequested)
@@ -212,7 +217,7 @@ class DataPanel(QWidget):
             params = self._params()
             self.samples_spin.setValue(int(params["samples"]))
             self.noise_spin.setValue(float(params["noise"]))
-            self.seed_spin.setValue(min(int(params["seed"]), MAX_SEED))
+            self.seed_spin.setValue(int(params["seed"]))
             self.classes_spin.setValue(int(params.get("classes", dataset.n_classes or 2)))
             self.description_label.setText(localized(spec.description))
         else:
@@ -287,11 +292,17 @@ class DataPanel(QWidget):
 
     def _update_summary(self) -> None:
         dataset, prepared = self.session.dataset, self.session.prepared
+        if dataset.m == 1:
+            samples = self.tr("<b>1</b> sample: m = {train} for training, {val} for validation")
+        else:
+            samples = self.tr("<b>{m}</b> samples: m = {train} for training, {val} for validation")
+        if dataset.n_features == 1:
+            features = self.tr("n<sup>[0]</sup> = 1 feature")
+        else:
+            features = self.tr("n<sup>[0]</sup> = {n} features").format(n=dataset.n_features)
         parts = [
-            self.tr("<b>{m}</b> samples: m = {train} for training, {val} for validation").format(
-                m=dataset.m, train=prepared.train.m, val=prepared.validation.m
-            ),
-            self.tr("n<sup>[0]</sup> = {n} features").format(n=dataset.n_features),
+            samples.format(m=dataset.m, train=prepared.train.m, val=prepared.validation.m),
+            features,
         ]
         if dataset.n_features > 2 and dataset.task != "regression":
             parts.append(self.tr("the plot shows the first two"))
@@ -308,11 +319,12 @@ class DataPanel(QWidget):
         self.summary_label.setText(" · ".join(parts))
 
     # -- view → undo stack → session -------------------------------------------------------------
-    def apply(self, choice: DataChoice, text: str) -> bool:
-        """Use ``choice`` through an undo command; on a ValueError say why and keep the data."""
-        before = self.session.data_choice
-        if choice == before:
+    def apply(self, choice: DataChoice, text: str, preset: Preset | None = None) -> bool:
+        """Use ``choice`` (and ``preset``'s network and hyperparameters, if given) as one undo
+        step; on a ValueError say why and keep the data."""
+        if choice == self.session.data_choice and preset is None:
             return True
+        before = self.session.snapshot()
         try:
             self.session.set_data(choice)
         except ValueError as exc:
@@ -323,7 +335,10 @@ class DataPanel(QWidget):
             )
             self.refresh()
             return False
-        self.undo_stack.push(SetDataCommand(self.session, before, choice, text, applied=True))
+        if preset is not None:
+            self.session.apply_preset(preset)
+        after = self.session.snapshot()
+        self.undo_stack.push(SessionStateCommand(self.session, before, after, text))
         return True
 
     def use_imported(self, dataset: Dataset) -> bool:
@@ -340,7 +355,13 @@ class DataPanel(QWidget):
             return
         spec = BUILTIN_DATASETS[key]
         choice = replace(current, name=key, params=dict(spec.defaults), imported=None)
-        self.apply(choice, self.tr("Use data set {title}").format(title=localized(spec.title)))
+        if choice == current:
+            return
+        self.apply(
+            choice,
+            self.tr("Use data set {title} and its settings").format(title=localized(spec.title)),
+            PRESETS.get(key),
+        )
 
     def _param_edited(self, key: str, value: Any) -> None:
         current = self.session.data_choice

@@ -165,6 +165,8 @@ class LayerEditor(QWidget):
             names = ", ".join(f"x{subscript(j + 1)}" for j in range(min(n0, 3)))
             if n0 > 3:
                 names += ", …"
+            if n0 == 1:
+                return self.tr("Input X: 1 feature ({names})").format(names=names)
             return self.tr("Input X: {n} features ({names})").format(n=n0, names=names)
         units, act = spec.layer_dims[row], spec.activations[row - 1]
         if row == self.output_row:

@@ -2,7 +2,9 @@
 progress of the run.
 
 The widgets show the session's settings (model → view under ``QSignalBlocker``) and edit them
-through the session (``set_settings``, ``set_initialization``, ``set_precision``, ``set_l2``).
+through undo commands: the settings and L2 λ as values, the seed, initialisation and precision
+(which draw new weights) as session snapshots, so undo brings the trained weights back.
+Switching the optimizer proposes its usual learning rate in the same step.
 While a run is active (running, paused or stopping) the hyperparameters are locked, with the
 reason in their tooltips; the run's own settings were fixed when it started.
 """
@@ -10,15 +12,14 @@ reason in their tooltips; the run's own settings were fixed when it started.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSignalBlocker, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractSpinBox,
     QComboBox,
     QDockWidget,
-    QDoubleSpinBox,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -27,22 +28,26 @@ from PySide6.QtWidgets import (
     QMenu,
     QProgressBar,
     QPushButton,
-    QSpinBox,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from ..data import proposed_learning_rate
 from ..engine import INITIALIZERS, OPTIMIZERS, TrainingReport
 from ..session import Session
 from .binding import bind
+from .commands import SessionStateCommand, SetValueCommand
 from .live_views import ActivationsView, CostView, DecisionView, steady_label
+from .number_box import NumberBox
 from .style import ERROR_TEXT
 from .training_controller import IDLE, RUNNING, STOPPING, TrainingController
 
 PRECISIONS = ("float64", "float32")
-MAX_EPOCHS = 10_000_000
-MAX_SEED = 2**31 - 1
+MAX_EPOCHS = 2**40  # the model file's limit for epochs and the batch size
+MAX_SEED = 2**32 - 1  # RandomState's seeds
+PROGRESS_MAX = 2**31 - 1
+SMALLEST_RATE = 5e-324  # the smallest positive double: any α > 0 a file holds is shown
 PANEL_RATE = 4  # progress bar and rate updates a second while running
 
 
@@ -52,12 +57,17 @@ class TrainingPanel(QWidget):
     divergenceShown = Signal(str)
 
     def __init__(
-        self, session: Session, controller: TrainingController, parent: QWidget | None = None
+        self,
+        session: Session,
+        controller: TrainingController,
+        parent: QWidget | None = None,
+        undo_stack: QUndoStack | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("trainingPanel")
         self.session = session
         self.controller = controller
+        self.undo_stack = undo_stack if undo_stack is not None else QUndoStack(self)
         self._shown_at = 0.0
         self._build()
         self._sync_settings()
@@ -79,12 +89,8 @@ class TrainingPanel(QWidget):
 
     # -- construction -------------------------------------------------------------------------
     def _build(self) -> None:
-        self.learning_rate = QDoubleSpinBox()
+        self.learning_rate = NumberBox(SMALLEST_RATE)
         self.learning_rate.setObjectName("learningRateSpinBox")
-        self.learning_rate.setDecimals(6)
-        self.learning_rate.setRange(1e-6, 100.0)
-        self.learning_rate.setStepType(QAbstractSpinBox.AdaptiveDecimalStepType)
-        self.learning_rate.setKeyboardTracking(False)
         self.learning_rate.setToolTip(
             self.tr(
                 "α, the size of each step: W[l] ← W[l] − α·dW[l]. Too small and learning "
@@ -92,33 +98,35 @@ class TrainingPanel(QWidget):
             )
         )
         self.learning_rate.valueChanged.connect(
-            lambda v: self.session.set_settings(learning_rate=float(v))
+            lambda v: self._edit_setting(
+                "learning_rate", float(v), self.tr("Set learning rate α to {value:g}")
+            )
         )
 
-        self.epochs = QSpinBox()
+        self.epochs = NumberBox(1, MAX_EPOCHS, whole=True)
         self.epochs.setObjectName("epochsSpinBox")
-        self.epochs.setRange(1, MAX_EPOCHS)
-        self.epochs.setKeyboardTracking(False)
         self.epochs.setToolTip(
             self.tr(
                 "Passes over the training data per Train. With the full batch one epoch is one "
                 "iteration (one gradient step); Train again continues where the run stopped."
             )
         )
-        self.epochs.valueChanged.connect(lambda v: self.session.set_settings(epochs=int(v)))
+        self.epochs.valueChanged.connect(
+            lambda v: self._edit_setting("epochs", int(v), self.tr("Set epochs to {value}"))
+        )
 
-        self.batch_size = QSpinBox()
+        self.batch_size = NumberBox(0, MAX_EPOCHS, whole=True)
         self.batch_size.setObjectName("batchSizeSpinBox")
-        self.batch_size.setRange(0, 1_000_000)
         self.batch_size.setSpecialValueText(self.tr("full batch"))
-        self.batch_size.setKeyboardTracking(False)
         self.batch_size.setToolTip(
             self.tr(
                 "Samples per gradient step. Full batch uses all m samples (the course's gradient "
                 "descent); a mini-batch of size B takes ⌈m / B⌉ noisier steps per epoch."
             )
         )
-        self.batch_size.valueChanged.connect(lambda v: self.session.set_settings(batch_size=int(v)))
+        self.batch_size.valueChanged.connect(
+            lambda v: self._edit_setting("batch_size", int(v), self.tr("Set batch size to {value}"))
+        )
 
         self.optimizer = QComboBox()
         self.optimizer.setObjectName("optimizerCombo")
@@ -137,9 +145,7 @@ class TrainingPanel(QWidget):
                 "(both). Adam and RMSprop usually want a learning rate near 0.001–0.01."
             )
         )
-        self.optimizer.currentIndexChanged.connect(
-            lambda _i: self.session.set_settings(optimizer=self.optimizer.currentData())
-        )
+        self.optimizer.currentIndexChanged.connect(self._optimizer_chosen)
 
         self.init = QComboBox()
         self.init.setObjectName("initCombo")
@@ -159,34 +165,36 @@ class TrainingPanel(QWidget):
             )
         )
         self.init.currentIndexChanged.connect(
-            lambda _i: self.session.set_initialization(init=self.init.currentData())
+            lambda _i: self._redraw_weights(
+                lambda: self.session.set_initialization(init=self.init.currentData()),
+                self.tr("Use initialisation {name}").format(name=self.init.currentText()),
+            )
         )
 
-        self.l2 = QDoubleSpinBox()
+        self.l2 = NumberBox(0.0)
         self.l2.setObjectName("l2SpinBox")
-        self.l2.setDecimals(4)
-        self.l2.setRange(0.0, 100.0)
-        self.l2.setStepType(QAbstractSpinBox.AdaptiveDecimalStepType)
-        self.l2.setKeyboardTracking(False)
         self.l2.setToolTip(
             self.tr(
                 "λ of L2 regularisation: the cost gains λ/(2m)·Σ‖W[l]‖², which keeps the weights "
                 "small and the boundary smooth. 0 turns it off."
             )
         )
-        self.l2.valueChanged.connect(lambda v: self.session.set_l2(float(v)))
+        self.l2.valueChanged.connect(self._l2_edited)
 
-        self.seed = QSpinBox()
+        self.seed = NumberBox(0, MAX_SEED, whole=True)
         self.seed.setObjectName("seedSpinBox")
-        self.seed.setRange(0, MAX_SEED)
-        self.seed.setKeyboardTracking(False)
         self.seed.setToolTip(
             self.tr(
                 "The random seed of the initial weights: the same seed gives the same weights, "
                 "so two runs differ only in what you changed. Changing it draws new weights."
             )
         )
-        self.seed.valueChanged.connect(lambda v: self.session.set_initialization(seed=int(v)))
+        self.seed.valueChanged.connect(
+            lambda v: self._redraw_weights(
+                lambda: self.session.set_initialization(seed=int(v)),
+                self.tr("Set seed to {value}").format(value=int(v)),
+            )
+        )
 
         self.precision = QComboBox()
         self.precision.setObjectName("precisionCombo")
@@ -199,7 +207,10 @@ class TrainingPanel(QWidget):
             )
         )
         self.precision.currentIndexChanged.connect(
-            lambda _i: self.session.set_precision(self.precision.currentData())
+            lambda _i: self._redraw_weights(
+                lambda: self.session.set_precision(self.precision.currentData()),
+                self.tr("Use precision {dtype}").format(dtype=self.precision.currentData()),
+            )
         )
 
         self.hyperparameters = QGroupBox(self.tr("Hyperparameters"))
@@ -309,6 +320,60 @@ class TrainingPanel(QWidget):
         self.stop_action.setStatusTip(self.tr("End the run and keep its weights"))
         self.reset_action.setStatusTip(self.tr("Draw the initial weights again from the seed"))
 
+    # -- view → undo stack → session ----------------------------------------------------------
+    def _edit_setting(self, key: str, value: float | int, text: str) -> None:
+        """One training setting as an undo step; arrow clicks on one box merge into one."""
+        before = getattr(self.session.settings, key)
+        if value == before:
+            return
+        command = SetValueCommand(
+            self._apply_settings,
+            {key: before},
+            {key: value},
+            text.format(value=value),
+            merge_key=key,
+        )
+        self.undo_stack.push(command)
+
+    def _apply_settings(self, changes: dict[str, object]) -> None:
+        self.session.set_settings(**changes)
+
+    def _optimizer_chosen(self, _index: int) -> None:
+        """Switch the optimizer and propose its usual learning rate, as one undo step."""
+        name, settings = self.optimizer.currentData(), self.session.settings
+        if name == settings.optimizer:
+            return
+        choice = self.session.data_choice
+        rate = proposed_learning_rate(
+            name,
+            choice.name if choice.imported is None else None,
+            settings.optimizer,
+            settings.learning_rate,
+        )
+        text = self.tr("Use optimizer {name} with α = {rate:g}").format(
+            name=self.optimizer.currentText(), rate=rate
+        )
+        before = {"optimizer": settings.optimizer, "learning_rate": settings.learning_rate}
+        after = {"optimizer": name, "learning_rate": rate}
+        self.undo_stack.push(SetValueCommand(self._apply_settings, before, after, text))
+
+    def _l2_edited(self, value: float) -> None:
+        before = self.session.l2
+        if value == before:
+            return
+        text = self.tr("Set L2 λ to {value:g}").format(value=value)
+        command = SetValueCommand(self.session.set_l2, before, float(value), text, "l2")
+        self.undo_stack.push(command)
+
+    def _redraw_weights(self, edit: Callable[[], None], text: str) -> None:
+        """An edit that draws new weights (seed, initialisation, precision), as an undo step
+        whose undo brings back the weights, history and optimizer state it replaced."""
+        before = self.session.snapshot()
+        edit()
+        self.undo_stack.push(
+            SessionStateCommand(self.session, before, self.session.snapshot(), text)
+        )
+
     def training_actions(self) -> list[QAction]:
         """Train/Pause/Resume, Step, Stop and Reset weights, for a Train menu."""
         return [self.train_action, self.step_action, self.stop_action, self.reset_action]
@@ -379,8 +444,22 @@ class TrainingPanel(QWidget):
             planned = self.controller.planned_steps()
         except ValueError:
             planned = 0
-        self.progress.setRange(start, max(start + planned, start + 1))
-        self.progress.setValue(start)
+        self._set_progress(start, max(start + planned, start + 1), start)
+
+    def _set_progress(self, low: int, high: int, value: int) -> None:
+        """The bar from iteration ``low`` to ``high`` at ``value``. A QProgressBar holds 32-bit
+        numbers: beyond them the bar is scaled and its text still names the true iterations."""
+        if high <= PROGRESS_MAX:
+            self.progress.setFormat(self.tr("iteration %v / %m"))
+            self.progress.setRange(low, high)
+            self.progress.setValue(value)
+            return
+        scale = high / PROGRESS_MAX
+        self.progress.setRange(int(low / scale), PROGRESS_MAX)
+        self.progress.setValue(min(int(value / scale), PROGRESS_MAX))
+        self.progress.setFormat(
+            self.tr("iteration {value} / {total}").format(value=value, total=high)
+        )
 
     def _report(self, report: TrainingReport) -> None:
         """Progress and rate: at most PANEL_RATE times a second while running (within the
@@ -389,8 +468,7 @@ class TrainingPanel(QWidget):
         if report.status == RUNNING and now - self._shown_at < 1.0 / PANEL_RATE:
             return
         self._shown_at = now
-        self.progress.setRange(self.controller.run_start, max(report.total_steps, 1))
-        self.progress.setValue(report.step)
+        self._set_progress(self.controller.run_start, max(report.total_steps, 1), report.step)
         rate = self.controller.rate
         if rate > 0:
             self.rate_label.show_text(
@@ -474,7 +552,12 @@ def install_training(window: QMainWindow, session: Session | None = None) -> Tra
     session = session if session is not None else window.session  # type: ignore[attr-defined]
     controller = TrainingController(session, window)
     controller.setObjectName("trainingController")
-    panel = TrainingPanel(session, controller)
+    undo_stack = getattr(window, "undo_stack", None)
+    panel = TrainingPanel(
+        session,
+        controller,
+        undo_stack=undo_stack if isinstance(undo_stack, QUndoStack) else None,
+    )
     dock = QDockWidget(QCoreApplication.translate("TrainingPanel", "Training"), window)
     dock.setObjectName("trainingDock")
     dock.setWidget(panel)

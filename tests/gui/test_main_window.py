@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDockWidget,
+    QDoubleSpinBox,
     QListWidget,
     QMessageBox,
     QPushButton,
@@ -107,7 +108,7 @@ def test_default_state_is_the_article_network_on_the_flower(window):
         (QComboBox, "datasetCombo"),
         (QSpinBox, "samplesSpinBox"),
         (QSpinBox, "classesSpinBox"),
-        (QSpinBox, "dataSeedSpinBox"),
+        (QDoubleSpinBox, "dataSeedSpinBox"),
         (QSpinBox, "validationSpinBox"),
         (QPushButton, "importCsvButton"),
         (QCheckBox, "gradientShapesCheckBox"),
@@ -264,22 +265,23 @@ def test_spiral_with_three_classes_needs_three_softmax_units(window):
     combo.setCurrentIndex(combo.findData("spiral"))
     session = window.session
     assert session.dataset.name == "spiral"
-    assert session.spec.layer_dims == (2, 4, 3)
-    assert session.spec.activations == ("tanh", "softmax")
+    # the spiral's preset: two hidden ReLU layers
+    assert session.spec.layer_dims == (2, 32, 32, 3)
+    assert session.spec.activations == ("relu", "relu", "softmax")
     rows = table(window)
-    assert rows["2"]["g[l]"] == "softmax"
-    assert rows["2"]["W[l]"] == "(3, 4)"
+    assert rows["3"]["g[l]"] == "softmax"
+    assert rows["3"]["W[l]"] == "(3, 32)"
     assert rows["Y"]["A[l]"] == "(3, 300)"
     assert rows["X"]["A[l]"] == "(2, 300)"
-    assert drawn_units(window, 2) == 3
+    assert drawn_units(window, 3) == 3
     classes = child(window, QSpinBox, "classesSpinBox")
     assert classes.isEnabled() and classes.value() == 3
 
     classes.setValue(5)
-    assert session.spec.layer_dims == (2, 4, 5)
-    assert table(window)["2"]["b[l]"] == "(5, 1)"
+    assert session.spec.layer_dims == (2, 32, 32, 5)
+    assert table(window)["3"]["b[l]"] == "(5, 1)"
     window.undo_stack.undo()
-    assert session.spec.layer_dims == (2, 4, 3)
+    assert session.spec.layer_dims == (2, 32, 32, 3)
     assert classes.value() == 3
     window.undo_stack.undo()
     assert session.dataset.name == "flower"
@@ -291,7 +293,7 @@ def test_spiral_with_three_classes_needs_three_softmax_units(window):
 def test_sine_regression_has_a_linear_output_and_x_y_plot(window):
     combo = child(window, QComboBox, "datasetCombo")
     combo.setCurrentIndex(combo.findData("sine"))
-    assert window.session.spec.layer_dims == (1, 4, 1)
+    assert window.session.spec.layer_dims == (1, 16, 1)
     assert window.session.spec.activations == ("tanh", "linear")
     assert table(window)["X"]["A[l]"] == "(1, 200)"
     x, y = window.data_panel.train_scatter.getData()
@@ -311,7 +313,7 @@ def test_samples_noise_seed_and_validation_follow_into_m(window, qtbot):
     assert len(x) == 150
     window.findChild(object, "noiseSpinBox").setValue(0.5)
     assert window.session.dataset.source["params"]["noise"] == 0.5
-    child(window, QSpinBox, "dataSeedSpinBox").setValue(7)
+    child(window, QDoubleSpinBox, "dataSeedSpinBox").setValue(7)
     assert window.session.dataset.source["params"]["seed"] == 7
     assert window.undo_stack.count() == 4
     for _ in range(3):

@@ -65,10 +65,10 @@ def test_widgets_show_the_session(panel):
 
 def test_edits_go_to_the_session(panel):
     session = panel.session
-    panel.learning_rate.setValue(0.05)
+    panel.optimizer.setCurrentIndex(panel.optimizer.findData("momentum"))
+    panel.learning_rate.setValue(0.05)  # any rate, after the optimizer proposed its own
     panel.epochs.setValue(777)
     panel.batch_size.setValue(32)
-    panel.optimizer.setCurrentIndex(panel.optimizer.findData("momentum"))
     assert session.settings.learning_rate == pytest.approx(0.05)
     assert session.settings.epochs == 777 and session.settings.batch_size == 32
     assert session.settings.optimizer == "momentum"
