@@ -56,7 +56,7 @@ class Step:
     index: int = field(default=0)
     optimizer: str = ""
     phase: str = ""
-    constants: Mapping[str, float] = _EMPTY
+    constants: Mapping[str, float] = field(default_factory=lambda: _EMPTY)
     columns: int = 0
     outputs: tuple[str, ...] = ()
 
