@@ -16,6 +16,7 @@ import csv
 import math
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -24,10 +25,11 @@ import numpy as np
 from . import __version__
 from .cli_examples import add_examples_command
 from .data import CsvError, Dataset, read_csv_preview, split
-from .engine import TrainingConfig, TrainingData, TrainingReport, train
+from .engine import Record, TrainingReport
 from .engine.training import DIVERGED
-from .files import ModelFile, ModelFileError, load_model, save_model
+from .files import ModelFile, ModelFileError, load_model
 from .learn.advice import divergence_text
+from .session_files import save_session, session_from_model
 
 PROGRAM = "nnstudio-cli"
 MAX_PREDICT_ROWS = 1_000_000
@@ -181,64 +183,37 @@ def _training_m(model: ModelFile) -> int:
 # -- train ----------------------------------------------------------------------------------------
 def cmd_train(args: argparse.Namespace, out: TextIO) -> int:
     model = load_model(args.model)
-    train_set, val_set = _splits(model)
-    hp = dict(model.hyperparameters)
-    rate = args.learning_rate if args.learning_rate is not None else hp.get("learning_rate")
-    if rate is None:
+    train_set, _ = _splits(model)  # a model without data cannot train: say so first
+    hp = model.hyperparameters
+    if args.learning_rate is None and hp.get("learning_rate") is None:
         raise CliError("the model stores no learning rate; give one with --learning-rate")
-    epochs = args.epochs if args.epochs is not None else hp.get("epochs")
-    if epochs is None:
+    if args.epochs is None and hp.get("epochs") is None:
         raise CliError("the model stores no number of epochs; give one with --epochs")
-    config = TrainingConfig(
-        learning_rate=float(rate),
-        epochs=int(epochs),
-        batch_size=int(hp.get("batch_size", 0)),
-        optimizer=str(hp.get("optimizer", "gd")),
-        optimizer_options=dict(hp.get("optimizer_options", {})),
-        shuffle_seed=int(hp.get("shuffle_seed", 0)),
-        report_every=int(hp.get("report_every", 10)),
-        copy_params=False,
-    )
-    try:
-        optimizer = model.make_optimizer(config.learning_rate)
+    session = session_from_model(model, args.model)
+    if args.learning_rate is not None:
+        session.set_settings(learning_rate=float(args.learning_rate))
+    try:  # the run the window would make: the session assembles it
+        plan = session.plan_run(args.epochs, copy_params=False)
     except (ValueError, TypeError) as exc:
         raise CliError(f"the stored optimizer settings cannot be used: {exc}") from exc
-    history = {name: list(values) for name, values in model.history.items()}
-    start = _last_step(history, model)
-    data = TrainingData(train_set.X, train_set.Y, val_set.X, val_set.Y)
-    net = model.network
+    config, start, total = plan.config, plan.start_step, plan.total_steps()
     print(
-        f"training {net!r} on {train_set.m} samples for {config.epochs} epochs "
+        f"training {session.network!r} on {train_set.m} samples for {config.epochs} epochs "
         f"({config.optimizer}, learning rate {config.learning_rate:g}), "
         f"starting at iteration {start}",
         file=out,
     )
-    total = config.total_steps(train_set.m)
     every = max(1, math.ceil(total / PROGRESS_LINES))
+    plan = replace(plan, config=replace(config, report_every=every))  # pacing only
     last: TrainingReport | None = None
-    next_print = every
+    latest: Record | None = None
     with np.errstate(all="ignore"):  # a diverging run is reported below, not as warnings
-        for report in train(net, data, config, optimizer=optimizer, start_step=start):
-            _append(history, report)
-            last = report
-            done = report.step - start
-            if done >= next_print or report.status != "running":
-                print(_progress(report), file=out)
-                next_print = (done // every + 1) * every
-    hp["learning_rate"] = config.learning_rate
+        for report in plan.run(session.network):
+            session.apply_report(report)  # every record goes into the history
+            last, latest = report, report.last or latest
+            print(_progress(report, latest), file=out)
     target = Path(args.out) if args.out else Path(args.model)
-    save_model(
-        target,
-        net,
-        dataset=model.dataset,
-        history=history,
-        hyperparameters=hp,
-        optimizer_state=optimizer.state_dict(),
-        runs=model.runs,
-        extra=model.extra,
-        standardizer=model.standardizer,
-        created=model.created,
-    )
+    save_session(session, target)
     print(f"saved {target}", file=out)
     if last is not None and last.status == DIVERGED and last.divergence is not None:
         print(f"{PROGRAM}: {divergence_text(last.divergence)}", file=sys.stderr)
@@ -246,42 +221,17 @@ def cmd_train(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-def _last_step(history: dict[str, list[Any]], model: ModelFile) -> int:
-    steps = [s for s in history.get("step", []) if s is not None]
-    if steps:
-        return int(steps[-1])
-    return int(model.optimizer_state["t"]) if model.optimizer_state else 0
-
-
-def _append(history: dict[str, list[Any]], report: TrainingReport) -> None:
-    """Add one report; other series that kept pace with "step" get a null to stay aligned."""
-    values = {
-        "step": report.step,
-        "cost": report.cost,
-        "val_cost": report.val_cost,
-        "accuracy": report.train_accuracy,
-        "val_accuracy": report.val_accuracy,
-    }
-    steps = history.setdefault("step", [])
-    if steps and steps[-1] is not None and report.step <= steps[-1]:
-        return
-    length = len(steps)
-    for name, series in history.items():
-        if name not in values and len(series) == length:
-            series.append(None)
-    for name, value in values.items():
-        series = history.setdefault(name, [None] * length)
-        series.append(value)
-
-
-def _progress(report: TrainingReport) -> str:
-    text = f"  iteration {report.step:>7}/{report.total_steps}  cost {report.cost:.6f}"
-    if report.train_accuracy is not None:
-        text += f"  accuracy {report.train_accuracy:.4f}"
-    if report.val_cost is not None:
-        text += f"  validation cost {report.val_cost:.6f}"
-    if report.val_accuracy is not None:
-        text += f"  validation accuracy {report.val_accuracy:.4f}"
+def _progress(report: TrainingReport, record: Record | None) -> str:
+    """One progress line: the report's iteration and the latest record's numbers."""
+    text = f"  iteration {report.step:>7}/{report.total_steps}"
+    if record is not None:
+        text += f"  cost {record.cost:.6f}"
+        if record.accuracy is not None:
+            text += f"  accuracy {record.accuracy:.4f}"
+        if record.val_cost is not None:
+            text += f"  validation cost {record.val_cost:.6f}"
+        if record.val_accuracy is not None:
+            text += f"  validation accuracy {record.val_accuracy:.4f}"
     return text if report.status in ("running", "finished") else f"{text}  ({report.status})"
 
 

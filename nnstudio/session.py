@@ -18,19 +18,18 @@ import numpy as np
 
 from .data import Dataset, PreparedData, Preset, make_dataset, prepare
 from .engine import (
-    OPTIMIZERS,
     Network,
     NetworkSpec,
-    Optimizer,
     SpecError,
     TrainingConfig,
     TrainingData,
     TrainingReport,
-    make_optimizer,
-    train,
 )
 from .engine.spec import MAX_UNITS
 from .text import translate
+from .training_run import SLOT_PREFIXES as SLOT_PREFIXES
+from .training_run import History, RunPlan, TrainingSettings, plan_run, training_config
+from .training_run import optimizer_state_fits as optimizer_state_fits
 
 OUTPUT_FOR_TASK = {"binary": "sigmoid", "multiclass": "softmax", "regression": "linear"}
 
@@ -71,77 +70,6 @@ class DataChoice:
     standardize: bool = False
     split_seed: int = 0
     imported: Dataset | None = None
-
-
-@dataclass(frozen=True)
-class TrainingSettings:
-    learning_rate: float = 1.2
-    epochs: int = 10000
-    batch_size: int = 0  # 0 = full batch
-    optimizer: str = "gd"
-    report_every: int = 10
-    optimizer_options: dict[str, float] = field(default_factory=dict)  # e.g. {"beta": 0.9}
-
-
-@dataclass
-class History:
-    """What training has recorded so far: one entry per report, by iteration."""
-
-    step: list[int] = field(default_factory=list)
-    cost: list[float | None] = field(default_factory=list)  # None: the report recorded nothing
-    val_cost: list[float | None] = field(default_factory=list)
-    accuracy: list[float | None] = field(default_factory=list)
-    val_accuracy: list[float | None] = field(default_factory=list)
-    grad_norms: list[tuple[float, ...]] = field(default_factory=list)
-
-    @property
-    def last_step(self) -> int:
-        return self.step[-1] if self.step else 0
-
-    def append(self, report: TrainingReport) -> None:
-        if self.step and report.step <= self.step[-1]:
-            return
-        self.step.append(report.step)
-        self.cost.append(report.cost)
-        self.val_cost.append(report.val_cost)
-        self.accuracy.append(report.train_accuracy)
-        self.val_accuracy.append(report.val_accuracy)
-        self.grad_norms.append(report.grad_norms)
-
-    def to_dict(self) -> dict[str, list[Any]]:
-        return {
-            "step": list(self.step),
-            "cost": list(self.cost),
-            "val_cost": list(self.val_cost),
-            "accuracy": list(self.accuracy),
-            "val_accuracy": list(self.val_accuracy),
-        }
-
-    @classmethod
-    def from_dict(cls, values: dict[str, Sequence[Any]]) -> History:
-        return cls(
-            step=[int(v) for v in values.get("step", [])],
-            cost=[float(v) for v in values.get("cost", [])],
-            val_cost=list(values.get("val_cost", [])),
-            accuracy=list(values.get("accuracy", [])),
-            val_accuracy=list(values.get("val_accuracy", [])),
-        )
-
-
-# which state slots each optimizer keeps (see engine.optimizers)
-SLOT_PREFIXES = {"gd": set(), "momentum": {"v"}, "rmsprop": {"s"}, "adam": {"v", "s"}}
-
-
-def optimizer_state_fits(state: dict[str, Any] | None, name: str) -> bool:
-    """Whether a kept optimizer state (``Optimizer.state_dict()``) belongs to optimizer ``name``:
-    momentum keeps v slots, RMSprop s slots, Adam both, gradient descent none."""
-    if not state:
-        return False
-    slots = state.get("slots") or {}
-    prefixes = {str(key).split("_", 1)[0] for key in slots}
-    if not slots and int(state.get("t", 0) or 0) > 0:
-        return name == "gd"
-    return prefixes == SLOT_PREFIXES.get(name, set())
 
 
 DEFAULT_HIDDEN = (LayerSpec(4, "tanh"),)
@@ -429,50 +357,54 @@ class Session:
         )
 
     def training_config(self, epochs: int | None = None) -> TrainingConfig:
-        s = self.settings
-        known = OPTIMIZERS[s.optimizer].hyperparameter_names if s.optimizer in OPTIMIZERS else ()
-        return TrainingConfig(
-            learning_rate=s.learning_rate,
-            epochs=s.epochs if epochs is None else epochs,
-            batch_size=s.batch_size,
-            optimizer=s.optimizer,
-            optimizer_options={k: v for k, v in s.optimizer_options.items() if k in known},
-            report_every=s.report_every,
-        )
+        """The engine's config for the current settings (see :func:`training_config`)."""
+        return training_config(self.settings, epochs)
 
-    def next_optimizer(self, config: TrainingConfig) -> Optimizer:
-        """The optimizer for the next run: it continues the kept state (velocities, step count)
-        when training goes on from the history with the same kind of optimizer."""
-        optimizer = make_optimizer(
-            config.optimizer, config.learning_rate, **config.optimizer_options
+    def plan_run(
+        self,
+        epochs: int | None = None,
+        *,
+        report_interval: float = 0.0,
+        report_every: int | None = None,
+        copy_params: bool = True,
+    ) -> RunPlan:
+        """The next run, the one way every caller (the window's worker, :meth:`train_here`, the
+        command line, the examples) assembles it: the settings' config, the data, the iteration
+        the history ends at, and the kept optimizer state when it continues the same kind of
+        optimizer. The reporting arguments only pace reports (see :func:`plan_run`). Raises
+        ValueError for settings the engine cannot use."""
+        return plan_run(
+            self.settings,
+            self.training_data(),
+            self.history,
+            self.optimizer_state,
+            epochs=epochs,
+            report_interval=report_interval,
+            report_every=report_every,
+            copy_params=copy_params,
         )
-        state = self.optimizer_state
-        if state and self.history.step and optimizer_state_fits(state, config.optimizer):
-            optimizer.load_state_dict(state)
-        return optimizer
 
     def train_here(self, epochs: int | None = None) -> TrainingReport:
         """Train in this thread to the end, as the app's worker does: on a copy of the network,
-        taking every report, then keeping the optimizer's state. For scripts and tests."""
-        config = self.training_config(epochs)
-        optimizer = self.next_optimizer(config)
-        net = self.network.copy()
-        start = self.history.last_step
+        every record into the history, then keeping the optimizer's state. For scripts and
+        tests."""
+        plan = self.plan_run(epochs)
         report: TrainingReport | None = None
-        for report in train(
-            net, self.training_data(), config, optimizer=optimizer, start_step=start
-        ):
+        for report in plan.run(self.network.copy()):
             self.apply_report(report)
-        self.optimizer_state = optimizer.state_dict()
-        assert report is not None
+        assert report is not None  # train() always ends with a report
         return report
 
     def apply_report(self, report: TrainingReport) -> None:
-        """Take the weights and history of a report from a training run."""
+        """Take the weights, the records and (at a run's end) the optimizer's state of a report
+        from a training run. Every record reaches the history: a caller that applies only some
+        reports passes the records of the others along (``replace(report, records=...)``)."""
         if report.params is not None:
             for name, value in report.params.items():
                 self.network.params[name] = np.array(value, copy=True)
-        self.history.append(report)
+        self.history.extend(report.records)
+        if report.optimizer_state is not None:
+            self.optimizer_state = dict(report.optimizer_state)
         self.events.emit("weights")
         self.events.emit("history")
         self.set_modified()

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping, Sequence
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -32,13 +33,13 @@ def session_hyperparameters(session: Session) -> dict[str, Any]:
     """The training settings, the network's init/seed/dtype/l2 and the data split, as JSON."""
     config = session.training_config()
     choice = session.data_choice
-    return {
+    return {  # report_every: iterations between two history points (the engine's record_every)
         "learning_rate": config.learning_rate,
         "epochs": config.epochs,
         "batch_size": config.batch_size,
         "optimizer": config.optimizer,
         "optimizer_options": dict(config.optimizer_options),
-        "report_every": config.report_every,
+        "report_every": config.record_every,
         "shuffle_seed": config.shuffle_seed,
         "validation_share": float(choice.validation_share),
         "split_seed": int(choice.split_seed),
@@ -59,8 +60,11 @@ def session_runs(session: Session) -> list[dict[str, Any]]:
     return list(session.file_info.get("runs", []))
 
 
-def save_session(session: Session, path: str | os.PathLike[str]) -> Path:
-    """Save the whole session to ``path`` (atomically); return the file's path.
+def save_session(
+    session: Session, path: str | os.PathLike[str], *, modified: datetime | None = None
+) -> Path:
+    """Save the whole session to ``path`` (atomically); return the file's path. ``modified``:
+    the time to write as the last save (default now; the examples use a fixed one).
 
     Afterwards ``session.file_path`` is that path and the session is no longer modified.
     Raises a ModelFileError subclass (SaveError, InvalidContentError) with the learner's message;
@@ -78,6 +82,7 @@ def save_session(session: Session, path: str | os.PathLike[str]) -> Path:
         extra=session.file_info.get("extra") or {},
         standardizer=session.prepared.standardizer if session.data_choice.standardize else None,
         created=created,
+        modified=modified,
     )
     session.file_info["created"] = created
     session.file_path = str(target)
@@ -214,23 +219,12 @@ def _settings(hp: Mapping[str, Any]) -> TrainingSettings:
 
 
 def _history(values: Mapping[str, Sequence[Any]]) -> History:
-    """The recorded series, aligned with "step" (None where a report recorded nothing)."""
-    steps = list(values.get("step", []))
-    if any(step is None for step in steps):
+    """The recorded series, aligned with "step" (None where nothing was recorded), with the
+    gradient norms of the norm_dW1 … norm_dWL series (none in files saved before they were
+    kept)."""
+    if any(step is None for step in values.get("step", [])):
         raise ValueError(translate("ModelFile", "the history has an iteration without a number"))
-    n = len(steps)
-
-    def series(name: str) -> list[Any]:
-        items = list(values.get(name, []))[:n]
-        return items + [None] * (n - len(items))
-
-    return History(
-        step=[int(step) for step in steps],
-        cost=[None if v is None else float(v) for v in series("cost")],
-        val_cost=series("val_cost"),
-        accuracy=series("accuracy"),
-        val_accuracy=series("val_accuracy"),
-    )
+    return History.from_dict(values)
 
 
 def _optimizer_state(state: Mapping[str, Any] | None) -> dict[str, Any] | None:

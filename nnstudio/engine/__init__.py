@@ -20,6 +20,7 @@ from .training import (
     TrainingData,
     TrainingReport,
     evaluate,
+    measure,
     train,
 )
 
@@ -51,6 +52,7 @@ __all__ = [
     "gradient_check",
     "initialize_parameters",
     "make_optimizer",
+    "measure",
     "output_accuracy",
     "shape_table",
     "train",

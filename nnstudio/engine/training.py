@@ -5,6 +5,10 @@ a :class:`TrainingReport` every ``config.report_every`` steps, whenever it pause
 the end. Between any two steps it honours :class:`TrainingControl` (stop, pause, resume, step).
 Reports carry copies, never arrays the loop is still changing. A non-finite gradient stops the
 run with status ``"diverged"`` and the last finite parameters in place.
+
+The optimizer is described by the config alone (name, learning rate, options): ``train`` builds
+it, continuing an earlier run's ``optimizer_state`` when given, and hands its state back in the
+run's last report, so the learning rate has exactly one home.
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ from __future__ import annotations
 import math
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -63,6 +67,14 @@ class TrainingConfig:
     report_interval: float = 0.0
     copy_params: bool = True
 
+    def make_optimizer(self, state: Mapping[str, object] | None = None) -> Optimizer:
+        """The optimizer these settings describe, continuing ``state`` (``state_dict()``) if
+        given. Raises ValueError for an unknown optimizer or option."""
+        optimizer = make_optimizer(self.optimizer, self.learning_rate, **self.optimizer_options)
+        if state:
+            optimizer.load_state_dict(dict(state))
+        return optimizer
+
     def steps_per_epoch(self, m: int) -> int:
         if self.batch_size <= 0 or self.batch_size >= m:
             return 1
@@ -98,13 +110,16 @@ class Divergence:
 
 @dataclass(frozen=True)
 class Record:
-    """Cost and accuracy with the parameters after ``step`` updates."""
+    """Cost and accuracy with the parameters after ``step`` updates, and ``grad_norms``:
+    ‖dW[l]‖ for l = 1..L of the gradient that goes with them (full batch: the gradient at
+    those parameters; mini-batches: of the last batch before the record)."""
 
     step: int
     cost: float
     accuracy: float | None
     val_cost: float | None = None
     val_accuracy: float | None = None
+    grad_norms: tuple[float, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -119,6 +134,8 @@ class TrainingReport:
     elapsed: float = 0.0
     steps_per_second: float = 0.0
     divergence: Divergence | None = None
+    # the optimizer's ``state_dict()`` in a run's last report (finished, stopped, diverged)
+    optimizer_state: dict[str, object] | None = None
 
     @property
     def last(self) -> Record | None:
@@ -215,6 +232,25 @@ def evaluate(net: Network, X: Array, Y: Array) -> tuple[float, float | None]:
     return net.cost(AL, Yl), output_accuracy(net, AL, Yl)
 
 
+def measure(net: Network, data: TrainingData, step: int) -> Record:
+    """The record of ``net`` as it is after ``step`` updates: cost and accuracy on the training
+    (and validation) data and ‖dW[l]‖ of the full-batch gradient there (one forward and one
+    backward pass over X (n0, m))."""
+    with _quiet():
+        cost, accuracy, norms = _measure(net, net.as_input(data.X), net.as_labels(data.Y))
+        val_cost = val_accuracy = None
+        if data.X_val is not None and data.Y_val is not None and data.X_val.shape[1] > 0:
+            val_cost, val_accuracy = evaluate(net, data.X_val, data.Y_val)
+    return Record(step, cost, accuracy, val_cost, val_accuracy, norms)
+
+
+def _measure(net: Network, X: Array, Y: Array) -> tuple[float, float | None, tuple[float, ...]]:
+    """Cost, accuracy and ‖dW[l]‖ (l = 1..L) of ``net`` on X (n0, m) and labels Y (n[L], m)."""
+    AL, cache = net.forward(X)
+    grads = net.backward(Y, cache)
+    return net.cost(AL, Y), output_accuracy(net, AL, Y), _grad_norms(grads, net.L)
+
+
 def _nonfinite_layers(grads: dict[str, Array], L: int) -> tuple[int, ...]:
     return tuple(
         l
@@ -228,19 +264,19 @@ def train(
     data: TrainingData,
     config: TrainingConfig,
     control: TrainingControl | None = None,
-    optimizer: Optimizer | None = None,
+    optimizer_state: Mapping[str, object] | None = None,
     start_step: int = 0,
 ) -> Iterator[TrainingReport]:
-    """Train ``net`` in place and yield reports. ``optimizer`` continues an earlier run's state;
-    ``start_step`` numbers the iterations after an earlier run's.
+    """Train ``net`` in place and yield reports. The optimizer is ``config.make_optimizer``,
+    continuing ``optimizer_state`` (an earlier run's ``state_dict()``) when given; the last
+    report carries its state. ``start_step`` numbers the iterations after an earlier run's.
 
-    Each iteration is what ``net.forward``, ``net.backward`` and ``optimizer.update`` compute,
-    done by a :class:`~.fast_step.TrainingStep` in buffers allocated once for the run."""
+    Every ``config.record_every`` iterations a :class:`Record` (cost, accuracy, ‖dW[l]‖) is
+    taken; each reaches exactly one report. Each iteration is what ``net.forward``,
+    ``net.backward`` and ``optimizer.update`` compute, done by a
+    :class:`~.fast_step.TrainingStep` in buffers allocated once for the run."""
     control = control or TrainingControl()
-    opt = optimizer or make_optimizer(
-        config.optimizer, config.learning_rate, **config.optimizer_options
-    )
-    opt.learning_rate = config.learning_rate
+    opt = config.make_optimizer(optimizer_state)
     X = net.as_input(data.X)
     X_val = Y_val = None
     if data.X_val is not None and data.Y_val is not None and data.X_val.shape[1] > 0:
@@ -279,16 +315,28 @@ def train(
     cost_sum, acc_sum, n_batches = 0.0, 0.0, 0
     step = 0
 
-    def record(cost: float, accuracy: float | None) -> None:
+    last_at: int | None = None  # the iteration of the latest record
+
+    def record(cost: float, accuracy: float | None, norms: tuple[float, ...]) -> None:
+        nonlocal last_at
+        if last_at == start_step + step:
+            return  # already recorded here (a run resumed after a pause)
+        last_at = start_step + step
         val_cost = val_acc = None
         if has_val:
             val_cost, val_acc = evaluate(net, X_val, Y_val)  # type: ignore[arg-type]
-        records.append(Record(start_step + step, cost, accuracy, val_cost, val_acc))
+        records.append(Record(start_step + step, cost, accuracy, val_cost, val_acc, norms))
         last_cost[0] = cost
         if not costs_seen or cost > max(EXPLOSION_FACTOR * costs_seen[0], costs_seen[0] + 1.0):
             costs_seen.append(cost)
         else:
             del costs_seen[1:]
+
+    def measure_here() -> None:
+        """A record of the parameters as they are now, unless one was taken at this step."""
+        if last_at != start_step + step:
+            with _quiet():  # as for the records taken during training
+                record(*_measure(net, X, net.as_labels(data.Y) if Y is None else Y))
 
     def exploded() -> Divergence | None:
         """The cost stayed far above where this run started for several records."""
@@ -318,6 +366,7 @@ def train(
             elapsed=elapsed,
             steps_per_second=step / elapsed if elapsed > 0 else 0.0,
             divergence=divergence,
+            optimizer_state=opt.state_dict() if status in (FINISHED, STOPPED, DIVERGED) else None,
         )
         records.clear()
         return out
@@ -351,7 +400,9 @@ def train(
                         break
                 if full_batch:
                     if step % record_every == 0:
-                        record(fast.cost(), fast.accuracy() if classifies else None)
+                        # ‖dW[l]‖ of the gradient just computed, at the recorded parameters
+                        norms = fast.grad_norms() if grads is None else _grad_norms(grads, net.L)
+                        record(fast.cost(), fast.accuracy() if classifies else None, norms)
                 else:
                     cost_sum += fast.cost()
                     acc_sum += (fast.accuracy() or 0.0) if classifies else 0.0
@@ -362,8 +413,10 @@ def train(
                     opt.update(net.params, grads)
                 step += 1
                 if not full_batch and (step % record_every == 0 or step % per_epoch == 0):
-                    # averaged over the batches since the last record, stamped with the updates
-                    record(cost_sum / n_batches, acc_sum / n_batches if classifies else None)
+                    # averaged over the batches since the last record, stamped with the updates;
+                    # the gradient norms are the last batch's
+                    norms = fast.grad_norms() if grads is None else _grad_norms(grads, net.L)
+                    record(cost_sum / n_batches, acc_sum / n_batches if classifies else None, norms)
                     cost_sum, acc_sum, n_batches = 0.0, 0.0, 0
                 if len(costs_seen) > EXPLOSION_RECORDS:
                     status, divergence = DIVERGED, exploded()
@@ -378,15 +431,15 @@ def train(
                     break
         if status is None:
             break
+        if status != RUNNING:
+            measure_here()  # a pause, a single step or the end shows the cost where it is
         yield report(status, divergence)
         if status in (STOPPED, DIVERGED):
             return
         if status == PAUSED:
             control.wait_while_paused()
         fast.rebind()  # the caller may have changed the parameters or the optimizer meanwhile
-    if not records or records[-1].step != start_step + step:
-        with _quiet():  # as for the records taken during training
-            record(*evaluate(net, X, data.Y if Y is None else Y))
+    measure_here()
     yield report(FINISHED)
 
 

@@ -2,8 +2,10 @@
 
     python -m nnstudio.files.examples OUTDIR
 
-Each example trains with the engine from a fixed seed (a few seconds at most) and is saved with
-its data set, settings, history and optimizer state, so a learner can open it and continue.
+Each example is set up in a :class:`~nnstudio.session.Session` as a learner would set it up,
+trained there from a fixed seed (a few seconds at most) and saved with its data set, settings,
+complete history (with the gradient norms) and optimizer state, so a learner can open it and
+continue.
 The same program version writes the same bytes every time (the timestamps are fixed).
 """
 
@@ -18,10 +20,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from ..data import make_dataset, prepare
-from ..engine import Network, TrainingConfig, TrainingData, make_optimizer, train
+from ..engine import Network
+from ..learn.runs import Run
+from ..session import DataChoice, LayerSpec, Session
+from ..session_files import save_session
 from ..text import translatable
-from .save import save_model
 
 WRITTEN = datetime(2025, 1, 1, tzinfo=UTC)
 
@@ -130,16 +133,6 @@ EXAMPLES = (
 )
 
 
-def _history(reports: Sequence[Any]) -> dict[str, list[Any]]:
-    return {
-        "step": [r.step for r in reports],
-        "cost": [r.cost for r in reports],
-        "val_cost": [r.val_cost for r in reports],
-        "accuracy": [r.train_accuracy for r in reports],
-        "val_accuracy": [r.val_accuracy for r in reports],
-    }
-
-
 def _description(example: Example, net: Network, rate: float) -> dict[str, Any]:
     spec = net.spec
     return {
@@ -157,60 +150,59 @@ def _description(example: Example, net: Network, rate: float) -> dict[str, Any]:
     }
 
 
-def build(example: Example, folder: Path) -> Path:
-    """Train ``example`` from its seed and save it in ``folder``; return the file's path."""
-    dataset = make_dataset(example.dataset, **example.dataset_params)
-    prepared = prepare(dataset, example.validation_share, 0, standardize=example.standardize)
-    data = TrainingData(
-        prepared.train.X, prepared.train.Y, prepared.validation.X, prepared.validation.Y
+def example_session(example: Example) -> Session:
+    """A session set up as a learner would for ``example``: its data, split and scaling, its
+    hidden layers, initialisation and training settings, with fresh initial weights."""
+    session = Session()
+    session.set_data(
+        DataChoice(
+            example.dataset,
+            dict(example.dataset_params),
+            example.validation_share,
+            example.standardize,
+            0,
+        )
     )
+    dims, acts = example.layer_dims, example.activations
+    session.set_hidden_layers(
+        [LayerSpec(units, act) for units, act in zip(dims[1:-1], acts[:-1], strict=True)]
+    )
+    session.set_initialization(example.init, example.seed)
+    session.set_settings(
+        learning_rate=example.learning_rate,
+        epochs=example.epochs,
+        batch_size=example.batch_size,
+        optimizer=example.optimizer,
+        optimizer_options=dict(example.optimizer_options),
+        report_every=example.report_every,
+    )
+    return session
+
+
+def build(example: Example, folder: Path) -> Path:
+    """Train ``example`` from its seed and save it in ``folder``; return the file's path.
+
+    Each run is the session's (:meth:`Session.train_here`): the same config, optimizer and
+    history the window makes, every record included. The other learning rates are kept as
+    comparison runs, the example's own rate last."""
+    session = example_session(example)
     runs: list[dict[str, Any]] = []
     for rate in (*example.compare_rates, example.learning_rate):
-        net = Network(example.layer_dims, example.activations, example.init, example.seed)
-        config = TrainingConfig(
-            learning_rate=rate,
-            epochs=example.epochs,
-            batch_size=example.batch_size,
-            optimizer=example.optimizer,
-            optimizer_options=example.optimizer_options,
-            report_every=example.report_every,
-            copy_params=False,
+        session.reset_weights()  # every run starts from the seed's weights
+        session.set_settings(learning_rate=rate)
+        session.train_here()
+        run = Run(
+            f"learning rate {rate:g}",
+            session.history.to_dict(),
+            _description(example, session.network, rate),
         )
-        optimizer = make_optimizer(example.optimizer, rate, **example.optimizer_options)
-        reports = list(train(net, data, config, optimizer=optimizer))
-        runs.append(
-            {
-                "name": f"learning rate {rate:g}",
-                "visible": True,
-                "history": _history(reports),
-                "description": _description(example, net, rate),
-            }
-        )
-    hyperparameters = {
-        "learning_rate": example.learning_rate,
-        "epochs": example.epochs,
-        "batch_size": example.batch_size,
-        "optimizer": example.optimizer,
-        "optimizer_options": example.optimizer_options,
-        "report_every": example.report_every,
-        "shuffle_seed": 0,
-        "validation_share": example.validation_share,
-        "split_seed": 0,
-        "standardize": example.standardize,
+        runs.append(run.to_dict())
+    session.file_info = {
+        "created": WRITTEN,
+        "extra": {"title": example.title},
+        "runs": runs if len(runs) > 1 else [],
     }
-    return save_model(
-        folder / example.file_name,
-        net,
-        dataset=dataset,
-        history=runs[-1]["history"],
-        hyperparameters=hyperparameters,
-        optimizer_state=optimizer.state_dict(),
-        runs=runs if len(runs) > 1 else [],
-        extra={"title": example.title},
-        standardizer=prepared.standardizer if example.standardize else None,
-        created=WRITTEN,
-        modified=WRITTEN,
-    )
+    return save_session(session, folder / example.file_name, modified=WRITTEN)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

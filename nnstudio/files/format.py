@@ -49,7 +49,7 @@ class Limits:
     total_bytes: int = 512 * MiB
     layers: int = 100
     json_depth: int = 16
-    history_series: int = 64
+    history_series: int = 128  # the five series and norm_dW1 … norm_dWL for L ≤ 100
     history_points: int = 1_000_000
     runs: int = 100
     text: int = 1000

@@ -11,7 +11,7 @@ import csv
 import math
 import numbers
 import os
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QFileDialog, QGraphicsScene, QMessageBox, QWidget
 
 from ..engine import Network
 from ..learn import RunStore, export_numpy_script
+from ..training_run import NORM_PREFIX
 
 HISTORY_COLUMNS = ("step", "cost", "val_cost", "accuracy", "val_accuracy")
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".bmp")
@@ -97,24 +98,22 @@ def _cell(value: Any) -> str:
 
 
 def history_rows(history: Any) -> tuple[list[str], list[list[str]]]:
-    """(header, rows) of a ``History`` (or a mapping of series): one row per recorded iteration,
-    with ‖dW[l]‖ columns when the history has gradient norms."""
-    series: Mapping[str, Sequence[Any]] = (
-        history.to_dict() if hasattr(history, "to_dict") else dict(history)
+    """(header, rows) of a ``History`` (or a mapping of series, as the model file stores them):
+    one row per record, with the ‖dW[l]‖ columns norm_dW1 … norm_dWL when the history has
+    gradient norms. The same series the history, the model file and the views hold."""
+    series: dict[str, Sequence[Any]] = dict(
+        history.to_dict() if hasattr(history, "to_dict") else history
     )
+    norms = series.pop("grad_norms", None)  # a mapping with rows of norms instead of columns
+    if norms and not any(str(c).startswith(NORM_PREFIX) for c in series):
+        L = max((len(row) for row in norms), default=0)
+        for l in range(1, L + 1):
+            series[f"{NORM_PREFIX}{l}"] = [row[l - 1] if len(row) >= l else None for row in norms]
     columns = [c for c in HISTORY_COLUMNS if c in series]
-    columns += [c for c in series if c not in HISTORY_COLUMNS and c != "grad_norms"]
-    norms = list(getattr(history, "grad_norms", None) or series.get("grad_norms", []) or [])
-    L = max((len(row) for row in norms), default=0)
-    header = columns + [f"norm_dW{l}" for l in range(1, L + 1)]
+    columns += [c for c in series if c not in HISTORY_COLUMNS]
     n = max((len(series[c]) for c in columns), default=0)
-    rows = []
-    for i in range(n):
-        row = [_cell(series[c][i]) if i < len(series[c]) else "" for c in columns]
-        norm_row = norms[i] if i < len(norms) else ()
-        row += [_cell(float(norm_row[l])) if l < len(norm_row) else "" for l in range(L)]
-        rows.append(row)
-    return header, rows
+    rows = [[_cell(series[c][i]) if i < len(series[c]) else "" for c in columns] for i in range(n)]
+    return columns, rows
 
 
 def write_history_csv(history: Any, path: str | os.PathLike[str]) -> Path:

@@ -233,6 +233,18 @@ class TrainingController(QObject):
         self.session.reset_weights()
         self.refresh_views()
 
+    def forget_run(self) -> None:
+        """The open model changed (New, Open, another data set, an undone edit): forget the
+        previous model's last report, status line, divergence, diagnosis and speed, and compute
+        the views' arrays for the model now open. Does nothing while a run is active."""
+        if self._worker is not None:
+            return
+        self.last_report = None
+        self.last_divergence = self.last_diagnosis = self.last_status = ""
+        self.rate, self._rate_mark = 0.0, None
+        self.run_start = self.run_total = self.session.history.last_step
+        self.refresh_views()
+
     @Slot()
     def shutdown(self) -> None:
         """Stop the run and join its thread (for the main window's closeEvent). Safe to call

@@ -1,8 +1,10 @@
 """The object that drives the engine's training generator in a QThread.
 
-The worker owns a copy of the network for the whole run (made in the GUI thread when the worker
-is created); the GUI never sees an array the trainer is changing and the worker never touches a
-widget. For every report the generator yields, the worker emits one frozen
+The worker trains from a :class:`~nnstudio.training_run.RunPlan` (the session assembles it:
+config, optimizer state, first iteration, data) and owns a copy of the network for the whole run
+(made in the GUI thread when the worker is created); the GUI never sees an array the trainer is
+changing and the worker never touches a widget. Every record the engine makes travels in exactly
+one report. For every report the generator yields, the worker emits one frozen
 :class:`TrainingUpdate`, with the views' arrays (:func:`~.view_data.compute_views`, computed in
 this thread) when the GUI wants new ones (``views_wanted``) and always when a run pauses or
 ends. The generator yields at most ``1 / report_interval`` reports a second
@@ -19,23 +21,13 @@ from __future__ import annotations
 import threading
 import time
 import traceback
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 
-from ..engine import (
-    Network,
-    Optimizer,
-    Record,
-    TrainingConfig,
-    TrainingControl,
-    TrainingData,
-    TrainingReport,
-    evaluate,
-    make_optimizer,
-    train,
-)
+from ..engine import Network, TrainingControl, TrainingReport
+from ..training_run import RunPlan
 from .view_data import ViewProbe, ViewSnapshot, compute_views
 
 RUNNING, PAUSED, FINISHED, STOPPED, DIVERGED = (
@@ -51,7 +43,6 @@ TERMINAL = (FINISHED, STOPPED, DIVERGED)
 # costs the training thread a snapshot of the views, so fewer leave more time to training.
 UPDATES_PER_SECOND = 20
 REPORT_INTERVAL = 1.0 / UPDATES_PER_SECOND
-RECORD_EVERY = 10  # full batch: the cost is known anyway, recording it costs a float
 VIEW_SHARE = 0.05  # running: spend at most this share of the time on the views' arrays
 
 
@@ -73,18 +64,6 @@ class TrainingOutcome:
     optimizer_state: dict[str, Any]
 
 
-def worker_config(config: TrainingConfig) -> TrainingConfig:
-    """``config`` with the reporting the GUI needs: a report as soon as ``REPORT_INTERVAL`` has
-    passed (checked every iteration, which costs one clock read) and a cheap ``record_every``."""
-    return replace(
-        config,
-        record_every=max(1, min(config.record_every, RECORD_EVERY)),
-        report_every=1,
-        report_interval=REPORT_INTERVAL,
-        copy_params=True,
-    )
-
-
 class TrainingWorker(QObject):
     """Runs ``train(...)`` on its own copy of ``network``; see the module docstring."""
 
@@ -95,29 +74,20 @@ class TrainingWorker(QObject):
     def __init__(
         self,
         network: Network,
-        data: TrainingData,
-        config: TrainingConfig,
+        plan: RunPlan,
         control: TrainingControl,
-        optimizer: Optimizer | None = None,
-        start_step: int = 0,
         probe: ViewProbe | None = None,
     ) -> None:
         super().__init__()
         self.network = network.copy()  # the worker's own network: nobody else touches it
-        self.data = data
-        self.config = worker_config(config)
+        self.plan = plan  # made with report_interval REPORT_INTERVAL and copies of the weights
         self.control = control
-        self.optimizer = optimizer or make_optimizer(
-            config.optimizer, config.learning_rate, **config.optimizer_options
-        )
-        self.start_step = int(start_step)
         self.probe = probe
         self.outcome: TrainingOutcome | None = None  # set (worker thread) just before "finished"
         # set by the GUI when it can use new view arrays; cleared here when they are made
         self.views_wanted = threading.Event()
         self.views_wanted.set()
         self.error = ""  # set just before "errored"
-        self._last_record_step = start_step if start_step > 0 else -1  # already in the history
         self._view_cost = 0.0
         self._views_done_at = 0.0
 
@@ -126,22 +96,14 @@ class TrainingWorker(QObject):
     def run(self) -> None:
         try:
             last: TrainingReport | None = None
-            for raw in train(
-                self.network,
-                self.data,
-                self.config,
-                self.control,
-                self.optimizer,
-                self.start_step,
-            ):
-                report = self._complete(raw)
+            for report in self.plan.run(self.network, self.control):
                 last = report
                 if report.status in TERMINAL:
                     break
                 self.progress.emit(TrainingUpdate(report, self._views(report)))
             if last is not None:
                 views = self._views(last, force=True)
-                self.outcome = TrainingOutcome(last, views, self.optimizer.state_dict())
+                self.outcome = TrainingOutcome(last, views, dict(last.optimizer_state or {}))
                 self.finished.emit(self.outcome)
         except Exception as exc:  # the GUI shows it; a traceback helps a bug report
             self.error = "".join(traceback.format_exception_only(type(exc), exc)).strip()
@@ -154,29 +116,6 @@ class TrainingWorker(QObject):
             QThread.currentThread().quit()
 
     # -- helpers (worker thread) ----------------------------------------------------------------
-    def _complete(self, report: TrainingReport) -> TrainingReport:
-        """Drop records already sent; when the run stops or pauses, make sure the last record
-        is at the report's own iteration, so a single step shows the cost after it."""
-        records = tuple(r for r in report.records if r.step > self._last_record_step)
-        needs_exact = report.status in (PAUSED, STOPPED, FINISHED) and (
-            not records or records[-1].step != report.step
-        )
-        if needs_exact and report.step > self._last_record_step:
-            records = (*records, self._evaluate(report.step))
-        if records:
-            self._last_record_step = records[-1].step
-        if records is report.records or records == report.records:
-            return report
-        return replace(report, records=records)
-
-    def _evaluate(self, step: int) -> Record:
-        data, net = self.data, self.network
-        cost, accuracy = evaluate(net, data.X, data.Y)
-        val_cost = val_accuracy = None
-        if data.X_val is not None and data.Y_val is not None and data.X_val.shape[1] > 0:
-            val_cost, val_accuracy = evaluate(net, data.X_val, data.Y_val)
-        return Record(step, cost, accuracy, val_cost, val_accuracy)
-
     def _views(self, report: TrainingReport, force: bool = False) -> ViewSnapshot | None:
         """The views' arrays for this report. While running, only when the GUI wants them
         (``views_wanted``: a view drew the previous ones, none is waiting) and when they take

@@ -3,8 +3,9 @@
 Back propagation multiplies by W[l]ᵀ and by g′(Z[l]) once per layer on its way to layer 1. With
 sigmoid (g′ ≤ 1/4) those factors shrink the gradient layer after layer, so the early layers of a
 deep sigmoid network barely learn (vanishing gradients); large weights can make it grow instead
-(exploding gradients). The training loop reports ‖dW[l]‖ for l = 1..L with every report; this
-module turns those into per-layer series and gives a plain diagnosis.
+(exploding gradients). The training loop records ‖dW[l]‖ for l = 1..L with every record (and the
+history and the model file keep them); this module turns those into per-layer series and gives a
+plain diagnosis.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import Any
 import numpy as np
 
 from ..engine import Network, TrainingConfig, TrainingData, train
+from ..training_run import History
 
 VANISHING_RATIO = 1e-2  # ‖dW[1]‖ / ‖dW[L]‖ below this: the early layers hardly move
 EXPLODING_RATIO = 1e2
@@ -61,18 +63,23 @@ class GradientFlow:
 
 def _rows(source: Any) -> tuple[list[int], list[Sequence[float]]]:
     if isinstance(source, Mapping):
-        return list(source.get("step", [])), list(source.get("grad_norms", []))
+        steps = list(source.get("step", []))
+        if "grad_norms" in source:
+            return steps, list(source["grad_norms"])
+        norms = History.from_dict(source).grad_norms  # the model file's norm_dW1 … norm_dWL
+        return steps, list(norms)
     if hasattr(source, "grad_norms") and hasattr(source, "step") and not np.isscalar(source.step):
         return list(source.step), list(source.grad_norms)
-    if isinstance(source, Iterable):  # training reports
-        reports = [r for r in source if r.grad_norms]
-        return [r.step for r in reports], [r.grad_norms for r in reports]
+    if isinstance(source, Iterable):  # training reports: every record, with its norms
+        records = [r for report in source for r in report.records if r.grad_norms]
+        return [r.step for r in records], [r.grad_norms for r in records]
     raise TypeError("expected a History, a mapping with step and grad_norms, or reports")
 
 
 def gradient_flow(source: Any) -> GradientFlow:
-    """The norms of a ``History`` (its ``step`` and ``grad_norms``), of a mapping with those
-    keys, or of an iterable of ``TrainingReport`` s. Rows without norms are left out."""
+    """The norms of a ``History`` (its ``step`` and ``grad_norms``), of a mapping with
+    ``step`` and ``grad_norms`` or with the model file's ``norm_dW1`` … series, or of the
+    records of an iterable of ``TrainingReport`` s. Rows without norms are left out."""
     steps, norms = _rows(source)
     pairs = [(int(s), tuple(n)) for s, n in zip(steps, norms, strict=False) if n]
     L = max((len(n) for _, n in pairs), default=0)
@@ -100,6 +107,8 @@ def diagnose(norms: Sequence[float]) -> tuple[str, float]:
     below 1e-4 (training has converged or stalled); "healthy"; "unknown" (no usable numbers).
     """
     values = [float(v) for v in norms]
+    if len(values) >= 2 and any(math.isinf(v) for v in values):
+        return "exploding", math.inf  # a gradient overflowed: the run diverged
     if len(values) < 2 or not all(math.isfinite(v) for v in values):
         return "unknown", math.nan
     first, later = values[0], max(values[1:])
@@ -125,7 +134,7 @@ def record_gradient_flow(
     optimizer: str = "gd",
 ) -> GradientFlow:
     """Train ``net`` in place with the engine for ``steps`` full-batch iterations and return
-    the ‖dW[l]‖ it reported every ``record_every`` iterations."""
+    the ‖dW[l]‖ it recorded every ``record_every`` iterations."""
     config = TrainingConfig(
         learning_rate=learning_rate,
         epochs=steps,

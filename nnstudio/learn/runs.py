@@ -6,6 +6,12 @@ A :class:`Run` holds the recorded series of one run (``step``, ``cost``, ``val_c
 model file stores: ``{"name": str, "visible": bool, "history": {...}, "description": {...}}``.
 :func:`describe_change` names a new run after the settings that differ from the previous one,
 e.g. ``"relu, lr 0.1"``.
+
+A run holds every point of the history it was kept from (one per record, see
+:class:`nnstudio.training_run.History`) up to :data:`MAX_RUN_POINTS`; a longer one is reduced
+the way a history is (:func:`~nnstudio.training_run.keep_indices`: first and last point, the
+lowest and highest cost in each stretch). The gradient norms stay with the history: a run keeps
+what Compare runs draws.
 """
 
 from __future__ import annotations
@@ -17,10 +23,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..text import translate
+from ..training_run import NORM_PREFIX, keep_indices
 
 SERIES = ("step", "cost", "val_cost", "accuracy", "val_accuracy")
 MAX_RUNS = 100  # what a model file may hold
 MAX_NAME = 200
+MAX_RUN_POINTS = 2_000  # points a kept run holds; a longer run is reduced to this many
 
 # Settings in the order they appear in a name, with how each is written.
 DESCRIPTION_KEYS = (
@@ -65,8 +73,16 @@ def _history_dict(history: Any) -> dict[str, list[float | int | None]]:
         else:
             result[name] = [_number(v) for v in values]
     for name, values in history.items():  # keep any other series the file may hold
-        if name not in result and isinstance(values, Sequence) and not isinstance(values, str):
+        if str(name).startswith(NORM_PREFIX) or name in result:
+            continue
+        if isinstance(values, Sequence) and not isinstance(values, str):
             result[str(name)] = [_number(v) for v in values]
+    steps = result["step"]
+    if len(steps) > MAX_RUN_POINTS and len(result["cost"]) == len(steps):
+        keep = keep_indices(steps, result["cost"], MAX_RUN_POINTS)
+        for name, values in result.items():
+            if len(values) == len(steps):
+                result[name] = [values[i] for i in keep]
     return result
 
 

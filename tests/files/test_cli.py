@@ -14,7 +14,7 @@ from nnstudio.resources import resource_path
 
 from nnstudio.cli import main
 from nnstudio.data import make_dataset, prepare, split
-from nnstudio.engine import Network, TrainingConfig, TrainingData, make_optimizer, train
+from nnstudio.engine import Network, TrainingConfig, TrainingData, train
 from nnstudio.files import load_model, save_model
 from nnstudio.files.examples import EXAMPLES, build
 
@@ -39,11 +39,10 @@ def model_path(tmp_path) -> Path:
     config = TrainingConfig(
         learning_rate=0.5, epochs=40, optimizer="momentum", optimizer_options={"beta": 0.8}
     )
-    opt = make_optimizer("momentum", 0.5, beta=0.8)
     training = TrainingData(
         prepared.train.X, prepared.train.Y, prepared.validation.X, prepared.validation.Y
     )
-    reports = list(train(net, training, config, optimizer=opt))
+    reports = list(train(net, training, config))
     history = {"step": [r.step for r in reports], "cost": [r.cost for r in reports]}
     return save_model(
         tmp_path / "flower.nnstudio",
@@ -51,7 +50,7 @@ def model_path(tmp_path) -> Path:
         dataset=data,
         history=history,
         hyperparameters=HYPER,
-        optimizer_state=opt.state_dict(),
+        optimizer_state=reports[-1].optimizer_state,
         standardizer=prepared.standardizer,
     )
 
@@ -87,8 +86,7 @@ def test_train_continues_exactly_where_the_file_left_off(model_path, tmp_path, c
     config = TrainingConfig(
         learning_rate=0.5, epochs=30, optimizer="momentum", optimizer_options={"beta": 0.8}
     )
-    opt = model.make_optimizer()
-    list(train(model.network, data, config, optimizer=opt, start_step=40))
+    list(train(model.network, data, config, optimizer_state=model.optimizer_state, start_step=40))
 
     trained = load_model(out_path)
     assert trained.network == model.network

@@ -138,8 +138,9 @@ def test_step_from_idle_makes_exactly_one_update(qtbot, rig):
     report = received.args[0]
     assert report.status == "paused" and report.step == 1
     assert rig.controller.state == "paused"
-    assert session.history.step == [1]
-    assert report.records[-1].step == 1  # the cost after that one update
+    # the cost of the initial weights, then the cost after that one update
+    assert session.history.step == [0, 1]
+    assert report.records[-1].step == 1
     for name, value in net.params.items():
         np.testing.assert_allclose(session.network.params[name], value, rtol=1e-10, atol=1e-14)
     with qtbot.waitSignal(rig.controller.finished, timeout=WAIT):
@@ -306,9 +307,9 @@ def test_a_failing_run_reports_an_error(qtbot, rig, monkeypatch):
 def test_reports_are_throttled(qtbot):
     session = Session()
     control = TrainingControl()
-    worker = TrainingWorker(
-        session.network, session.training_data(), session.training_config(LONG), control
-    )
+    session.set_settings(epochs=LONG)
+    plan = session.plan_run(report_interval=REPORT_INTERVAL, report_every=1)
+    worker = TrainingWorker(session.network, plan, control)
     thread = QThread()
     worker.moveToThread(thread)
     thread.started.connect(worker.run)

@@ -1,0 +1,300 @@
+"""One training run, assembled in one place, and the history it leaves. Qt-free.
+
+:func:`plan_run` turns "these settings, this network, this data, this history" into a
+:class:`RunPlan`: the engine's :class:`~nnstudio.engine.TrainingConfig` (which alone carries the
+learning rate and the optimizer), the optimizer state to continue, the first iteration and the
+arrays. The application's worker thread, :meth:`Session.train_here`, ``nnstudio-cli train`` and
+the example builder all train from such a plan, so they record the same series.
+
+:class:`History` keeps every :class:`~nnstudio.engine.Record` the engine makes (one every
+``record_every`` iterations): iteration, cost, validation cost, accuracy, validation accuracy
+and ‖dW[l]‖ for l = 1..L. A run longer than :data:`MAX_POINTS` records is reduced by
+:func:`keep_indices` (first and last record, and in each of equal stretches of iterations the
+records with the lowest and the highest cost), never by dropping records as they arrive.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+import numpy as np
+
+from .engine import (
+    OPTIMIZERS,
+    Network,
+    Record,
+    TrainingConfig,
+    TrainingControl,
+    TrainingData,
+    TrainingReport,
+    train,
+)
+
+MAX_POINTS = 10_000  # records a history holds before it is reduced ...
+REDUCED_POINTS = 5_000  # ... to at most this many
+SERIES = ("step", "cost", "val_cost", "accuracy", "val_accuracy")
+NORM_PREFIX = "norm_dW"  # the series "norm_dW1" … "norm_dWL" hold ‖dW[l]‖
+
+
+def keep_indices(steps: Sequence[float], values: Sequence[float | None], target: int) -> list[int]:
+    """Which of n points (iterations ``steps``, strictly increasing, and ``values``) a reduced
+    series keeps: all of them when n ≤ ``target`` (≥ 4); else the first, the last and, in each
+    of (target − 2) // 2 equal stretches of iterations between them, the point with the lowest
+    and the one with the highest value (None or NaN counts as neither; a stretch without a
+    number keeps its first point). The curve keeps its start, its end, its extremes and its
+    shape; returns sorted indices, at most ``target`` of them."""
+    n = len(steps)
+    target = max(4, int(target))
+    if n <= target:
+        return list(range(n))
+    s = np.asarray(steps, dtype=np.float64)
+    v = np.array([np.nan if x is None else float(x) for x in values], dtype=np.float64)
+    buckets = (target - 2) // 2
+    span = s[-1] - s[0]
+    inner = np.arange(1, n - 1)
+    where = np.floor((s[inner] - s[0]) / span * buckets) if span > 0 else np.zeros(n - 2)
+    where = np.clip(where, 0, buckets - 1).astype(np.int64)
+    starts = np.flatnonzero(np.r_[True, where[1:] != where[:-1]])
+    ends = np.r_[starts[1:], len(inner)]
+    low = np.where(np.isnan(v), np.inf, v)
+    high = np.where(np.isnan(v), -np.inf, v)
+    keep = {0, n - 1}
+    for a, b in zip(starts, ends, strict=True):
+        block = inner[a:b]
+        keep.add(int(block[np.argmin(low[block])]))
+        keep.add(int(block[np.argmax(high[block])]))
+    return sorted(keep)
+
+
+@dataclass
+class History:
+    """Every record of the runs that led to the current weights, by iteration: ``step[i]``,
+    ``cost[i]`` (None: none recorded), ``val_cost[i]``, ``accuracy[i]``, ``val_accuracy[i]``
+    and ``grad_norms[i]`` (‖dW[1]‖ … ‖dW[L]‖, or () when unknown, e.g. in an older file).
+    Beyond ``MAX_POINTS`` records it is reduced to ``REDUCED_POINTS`` (:func:`keep_indices`
+    on the cost)."""
+
+    step: list[int] = field(default_factory=list)
+    cost: list[float | None] = field(default_factory=list)
+    val_cost: list[float | None] = field(default_factory=list)
+    accuracy: list[float | None] = field(default_factory=list)
+    val_accuracy: list[float | None] = field(default_factory=list)
+    grad_norms: list[tuple[float, ...]] = field(default_factory=list)
+    max_points: int = MAX_POINTS
+    reduced_points: int = REDUCED_POINTS
+
+    def __len__(self) -> int:
+        return len(self.step)
+
+    @property
+    def last_step(self) -> int:
+        return self.step[-1] if self.step else 0
+
+    def extend(self, records: Iterable[Record]) -> int:
+        """Add the records after the last iteration held (earlier ones are already here);
+        returns how many were added. Reduces the history when it grows beyond max_points."""
+        added = 0
+        for r in records:
+            if self.step and r.step <= self.step[-1]:
+                continue
+            self.step.append(int(r.step))
+            self.cost.append(r.cost)
+            self.val_cost.append(r.val_cost)
+            self.accuracy.append(None if r.accuracy is None else float(r.accuracy))
+            self.val_accuracy.append(r.val_accuracy)
+            self.grad_norms.append(tuple(float(x) for x in r.grad_norms))
+            added += 1
+        if len(self.step) > self.max_points:
+            self.reduce(self.reduced_points)
+        return added
+
+    def append(self, report: TrainingReport) -> None:
+        """Add every record of a training report."""
+        self.extend(report.records)
+
+    def reduce(self, target: int) -> None:
+        """Keep at most ``target`` records, chosen by :func:`keep_indices` on the cost."""
+        keep = keep_indices(self.step, self.cost, target)
+        if len(keep) == len(self.step):
+            return
+        for name in (*SERIES, "grad_norms"):
+            values = getattr(self, name)
+            setattr(self, name, [values[i] for i in keep])
+
+    def records(self) -> list[Record]:
+        """The history as engine records (cost None becomes NaN)."""
+        return [
+            Record(s, math.nan if c is None else c, a, vc, va, g)
+            for s, c, vc, a, va, g in zip(
+                self.step,
+                self.cost,
+                self.val_cost,
+                self.accuracy,
+                self.val_accuracy,
+                self.grad_norms,
+                strict=True,
+            )
+        ]
+
+    @property
+    def layers(self) -> int:
+        """L, the number of ‖dW[l]‖ per record (0 when none is known)."""
+        return max((len(g) for g in self.grad_norms), default=0)
+
+    def to_dict(self) -> dict[str, list[Any]]:
+        """The series as the model file stores them: step, cost, val_cost, accuracy,
+        val_accuracy and norm_dW1 … norm_dWL (None where a value is unknown)."""
+        out: dict[str, list[Any]] = {name: list(getattr(self, name)) for name in SERIES}
+        for l in range(1, self.layers + 1):
+            out[f"{NORM_PREFIX}{l}"] = [g[l - 1] if len(g) >= l else None for g in self.grad_norms]
+        return out
+
+    @classmethod
+    def from_dict(cls, values: Mapping[str, Sequence[Any]]) -> History:
+        """The inverse of :meth:`to_dict`; series shorter than "step" are padded with None,
+        and a file without norm_dW series gives records without gradient norms."""
+        steps = [int(v) for v in values.get("step", [])]
+        n = len(steps)
+
+        def series(name: str) -> list[Any]:
+            items = list(values.get(name, []))[:n]
+            return items + [None] * (n - len(items))
+
+        L = 0
+        while f"{NORM_PREFIX}{L + 1}" in values:
+            L += 1
+        columns = [series(f"{NORM_PREFIX}{l}") for l in range(1, L + 1)]
+        norms: list[tuple[float, ...]] = []
+        for i in range(n):
+            row = [columns[l][i] for l in range(L)]
+            known = all(v is not None for v in row)
+            norms.append(tuple(float(v) for v in row) if L and known else ())
+        return cls(
+            step=steps,
+            cost=[None if v is None else float(v) for v in series("cost")],
+            val_cost=series("val_cost"),
+            accuracy=series("accuracy"),
+            val_accuracy=series("val_accuracy"),
+            grad_norms=norms,
+        )
+
+
+@dataclass(frozen=True)
+class TrainingSettings:
+    """What the learner sets for training. ``report_every``: iterations between two history
+    points (the engine's ``record_every``; the model file's ``report_every``)."""
+
+    learning_rate: float = 1.2
+    epochs: int = 10000
+    batch_size: int = 0  # 0 = full batch
+    optimizer: str = "gd"
+    report_every: int = 10
+    optimizer_options: dict[str, float] = field(default_factory=dict)  # e.g. {"beta": 0.9}
+
+
+# which state slots each optimizer keeps (see engine.optimizers)
+SLOT_PREFIXES = {"gd": set(), "momentum": {"v"}, "rmsprop": {"s"}, "adam": {"v", "s"}}
+
+
+def optimizer_state_fits(state: Mapping[str, Any] | None, name: str) -> bool:
+    """Whether a kept optimizer state (``Optimizer.state_dict()``) belongs to optimizer ``name``:
+    momentum keeps v slots, RMSprop s slots, Adam both, gradient descent none."""
+    if not state:
+        return False
+    slots = state.get("slots") or {}
+    prefixes = {str(key).split("_", 1)[0] for key in slots}
+    if not slots and int(state.get("t", 0) or 0) > 0:
+        return name == "gd"
+    return prefixes == SLOT_PREFIXES.get(name, set())
+
+
+def training_config(settings: TrainingSettings, epochs: int | None = None) -> TrainingConfig:
+    """The engine's config for ``settings``: the optimizer (name, learning rate, its own
+    options only) and a record every ``settings.report_every`` iterations."""
+    s = settings
+    known = OPTIMIZERS[s.optimizer].hyperparameter_names if s.optimizer in OPTIMIZERS else ()
+    every = max(1, int(s.report_every))
+    return TrainingConfig(
+        learning_rate=s.learning_rate,
+        epochs=s.epochs if epochs is None else int(epochs),
+        batch_size=s.batch_size,
+        optimizer=s.optimizer,
+        optimizer_options={k: float(v) for k, v in s.optimizer_options.items() if k in known},
+        record_every=every,
+        report_every=every,
+    )
+
+
+@dataclass(frozen=True, eq=False)
+class RunPlan:
+    """Everything one run needs besides the network it trains: ``config`` (the only place the
+    learning rate lives), ``optimizer_state`` to continue (None: a fresh optimizer),
+    ``start_step`` (the first iteration's number) and ``data`` (X (n0, m), Y, validation)."""
+
+    config: TrainingConfig
+    data: TrainingData
+    start_step: int = 0
+    optimizer_state: dict[str, Any] | None = None
+
+    def run(
+        self, network: Network, control: TrainingControl | None = None
+    ) -> Iterator[TrainingReport]:
+        """The engine's report generator training ``network`` in place with this plan."""
+        return train(
+            network, self.data, self.config, control, self.optimizer_state, self.start_step
+        )
+
+    def total_steps(self) -> int:
+        return self.config.total_steps(self.data.m)
+
+
+def plan_run(
+    settings: TrainingSettings,
+    data: TrainingData,
+    history: History,
+    optimizer_state: Mapping[str, Any] | None,
+    *,
+    epochs: int | None = None,
+    report_interval: float = 0.0,
+    report_every: int | None = None,
+    copy_params: bool = True,
+) -> RunPlan:
+    """The run that trains ``settings.epochs`` (or ``epochs``) more epochs after ``history``.
+
+    It continues ``optimizer_state`` when the history is not empty and the state belongs to
+    the same kind of optimizer. ``report_interval`` / ``report_every`` / ``copy_params`` only
+    pace the reports (a window wants a few a second with copies of the weights, a script
+    fewer); what is recorded does not depend on them. Raises ValueError for an unknown
+    optimizer or option."""
+    config = training_config(settings, epochs)
+    config.make_optimizer()  # the settings make an optimizer, or ValueError says why not
+    config = replace(
+        config,
+        report_every=config.report_every if report_every is None else max(1, report_every),
+        report_interval=float(report_interval),
+        copy_params=copy_params,
+    )
+    keep = history.step and optimizer_state_fits(optimizer_state, config.optimizer)
+    state = dict(optimizer_state) if keep and optimizer_state is not None else None
+    return RunPlan(config, data, history.last_step, state)
+
+
+def run_to_end(
+    network: Network,
+    plan: RunPlan,
+    history: History,
+    on_report: Callable[[TrainingReport], None] | None = None,
+) -> TrainingReport:
+    """Train ``network`` in place with ``plan`` in this thread to the end; every record goes
+    into ``history``. Returns the last report (its ``optimizer_state`` continues the run)."""
+    last: TrainingReport | None = None
+    for report in plan.run(network):
+        history.extend(report.records)
+        if on_report is not None:
+            on_report(report)
+        last = report
+    assert last is not None  # train() always ends with a report
+    return last
