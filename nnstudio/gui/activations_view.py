@@ -7,25 +7,39 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
 
 from ..session import Session
+from .data_panel import shown_class_names
 from .live_view_base import LiveView
 from .plot_items import (
     TRAIN_COLOR,
     Raster,
-    diverging_colormap,
-    diverging_lut,
     make_curve,
     make_plot,
     set_range,
     steady_label,
     steady_range,
+    unit_colormap,
+    unit_lut,
 )
 from .training_controller import TrainingController
 from .view_data import BOUNDED_LEVELS, LayerView, ViewSnapshot
 
+MAX_UNIT_TICKS = 16  # labelled rows of the heatmap's unit axis
+
+
+def unit_ticks(units: int, names: list[str] | None = None) -> list[tuple[int, str]]:
+    """Ticks (row k, text) of the heatmap's unit axis: whole unit numbers 1..units, at most
+    MAX_UNIT_TICKS of them; ``names`` (one per unit: a softmax output's classes) label every
+    row instead."""
+    if names is not None and len(names) == units:
+        return [(k + 1, name) for k, name in enumerate(names)]
+    step = max(1, -(-units // MAX_UNIT_TICKS))
+    return [(k, str(k)) for k in range(1, units + 1, step)]
+
 
 class ActivationsView(LiveView):
     """Per layer: a heatmap of A[l] (units × a fixed batch of samples sorted by label) and a
-    histogram of its values, with the share of saturated values and of dead relu units."""
+    histogram of its values, with the share of saturated values and of dead relu units. The
+    unit axis counts whole units; a softmax output's rows are named after their classes."""
 
     PARTS = ("heatmap", "histogram")
 
@@ -44,9 +58,9 @@ class ActivationsView(LiveView):
         self.heatmap_plot.setLabel("left", self.tr("unit"))
         self.heatmap_plot.invertY(True)
         self.heatmap = Raster(self.heatmap_plot)
-        self._lut = diverging_lut()
+        self._lut = unit_lut()
         self.heatmap_bar = pg.ColorBarItem(
-            values=(-1.0, 1.0), colorMap=diverging_colormap(), interactive=False, width=12
+            values=(-1.0, 1.0), colorMap=unit_colormap(), interactive=False, width=12
         )
         self.heatmap_plot.getPlotItem().layout.addItem(self.heatmap_bar, 2, 5)
 
@@ -78,6 +92,7 @@ class ActivationsView(LiveView):
         self._hist_x: tuple[float, float] | None = None
         self._hist_y: tuple[float, float] | None = None
         self._histogram_label = ""
+        self._ticks: list[tuple[int, str]] = []
 
     @property
     def layer(self) -> int:
@@ -87,6 +102,12 @@ class ActivationsView(LiveView):
     def select_layer(self, layer: int) -> None:
         if 1 <= layer <= self.layer_combo.count():
             self.layer_combo.setCurrentIndex(layer - 1)
+
+    def model_changed(self) -> None:
+        """Forget the previous model's layers and ranges."""
+        super().model_changed()
+        self._layers_key, self._heat_shape, self._heat_top = (), (), None
+        self._bar_levels = self._hist_x = self._hist_y = None
 
     def _layer_chosen(self) -> None:
         self._heat_top = None
@@ -162,6 +183,7 @@ class ActivationsView(LiveView):
         heat = view.heatmap
         if not heat.size:
             return
+        self._label_units(view)
         levels = self._steady_heat_levels(view)
         self.heatmap.set_values(heat, levels, self._lut)
         if heat.shape != self._heat_shape:
@@ -172,6 +194,21 @@ class ActivationsView(LiveView):
         if levels != self._bar_levels:
             self._bar_levels = levels
             self.heatmap_bar.setLevels(levels)
+
+    def _label_units(self, view: LayerView) -> None:
+        snapshot = self.snapshot
+        names = None
+        if (
+            snapshot is not None
+            and view.layer == snapshot.L
+            and snapshot.probe.task == "multiclass"
+            and view.activation == "softmax"
+        ):
+            names = shown_class_names(self.session.dataset)
+        ticks = unit_ticks(view.units, names)
+        if ticks != self._ticks:
+            self._ticks = ticks
+            self.heatmap_plot.getAxis("left").setTicks([ticks])
 
     def _draw_histogram(self, view: LayerView) -> None:
         edges, counts = view.hist_edges, view.hist_counts

@@ -6,8 +6,8 @@ import math
 from collections.abc import Sequence
 
 import numpy as np
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
 
 from ..engine import Record, TrainingReport
 from ..session import Session
@@ -26,6 +26,7 @@ from .training_controller import TrainingController
 from .view_data import ViewSnapshot
 
 MAX_POINTS = 1_500  # cost curve points kept; older ones are thinned beyond this
+AUTO_LOG_DECADES = 6.0  # a cost spanning this many powers of ten gets a logarithmic axis
 
 
 class _Series:
@@ -70,7 +71,13 @@ def _row(r: Record) -> tuple[float | None, ...]:
 class CostView(LiveView):
     """Training and validation cost against iterations (``costPlot``, whose first curve is the
     training cost; log scale optional) above training and validation accuracy
-    (``accuracyPlot``)."""
+    (``accuracyPlot``).
+
+    The curves always hold the open model's history: a new model (New, Open, an example,
+    another data set, an edit) reloads it. The cost axis shows costs as they are (no SI
+    prefix), and switches itself to a logarithmic scale, saying so, when the costs span
+    AUTO_LOG_DECADES or more powers of ten (a run that exploded); the learner can switch it
+    back."""
 
     PARTS = ("cost", "accuracy")
     uses_snapshots = False
@@ -81,7 +88,10 @@ class CostView(LiveView):
         super().__init__(session, controller, parent)
         self.setObjectName("costView")
         self.series = _Series()
+        self._history: object = None  # the session's History the curves hold
         self._expected_history_step: int | None = None
+        self._auto_log = False  # the log axis was chosen because the costs span many decades
+        self._keep_linear = False  # the learner turned the automatic log axis off
         self._refit = True
         self._accuracy_low: float | None = None
         self._shown: dict[int, bool] = {}  # curve → has data
@@ -111,12 +121,17 @@ class CostView(LiveView):
         self.log_scale.setToolTip(
             self.tr("A log scale shows the cost's late, slow progress that a linear axis flattens.")
         )
-        self.log_scale.toggled.connect(self.set_log_scale)
+        self.log_scale.toggled.connect(self._log_scale_toggled)
+        self.log_note = QLabel()
+        self.log_note.setObjectName("costScaleNote")
+        self.log_note.setWordWrap(True)
+        self.log_note.hide()
         self.summary = steady_label("costSummaryLabel")
         self.summary.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
 
         bar = QHBoxLayout()
         bar.addWidget(self.log_scale)
+        bar.addWidget(self.log_note, 1)
         bar.addStretch(1)
         bar.addWidget(self.summary)
         splitter = QSplitter(Qt.Vertical)
@@ -141,6 +156,47 @@ class CostView(LiveView):
         self._dirty_parts.add("cost")
         self.redraw()
 
+    def _log_scale_toggled(self, on: bool) -> None:
+        if not on and self._auto_log:
+            self._keep_linear = True  # the learner's choice holds until the model changes
+        self._auto_log = False
+        self.log_note.hide()
+        self.set_log_scale(on)
+
+    def _follow_decades(self) -> None:
+        """Switch to a log axis (once per history) when the costs span many powers of ten."""
+        if self.log_scale.isChecked() or self._keep_linear or not self.series.n:
+            return
+        costs = self.series.data[: self.series.n, 1:3]
+        positive = costs[np.isfinite(costs) & (costs > 0)]
+        if positive.size < 2:
+            return
+        decades = math.log10(float(positive.max()) / float(positive.min()))
+        if decades < AUTO_LOG_DECADES:
+            return
+        with QSignalBlocker(self.log_scale):
+            self.log_scale.setChecked(True)
+        self.plot.getAxis("left").setLogMode(True)
+        self._auto_log = True
+        self._refit = True
+        self.log_note.setText(
+            self.tr(
+                "The cost spans {n} powers of ten, so its axis is logarithmic; untick to see it "
+                "on a linear axis."
+            ).format(n=int(decades))
+        )
+        self.log_note.show()
+
+    def _linear_again(self) -> None:
+        """Back to the linear axis the learner had, if the log axis was chosen automatically."""
+        self._keep_linear = False
+        if self._auto_log:
+            self._auto_log = False
+            self.log_note.hide()
+            with QSignalBlocker(self.log_scale):
+                self.log_scale.setChecked(False)
+            self.plot.getAxis("left").setLogMode(False)
+
     def add_report(self, report: TrainingReport) -> None:
         """Append the report's records (in the GUI thread, from the controller)."""
         rows = [_row(r) for r in report.records if r.step > self.series.last_step]
@@ -152,6 +208,7 @@ class CostView(LiveView):
     def load_history(self) -> None:
         """Show ``session.history`` (after a reset, a new data set or opening a model file)."""
         h = self.session.history
+        self._history = h
         self.series.clear()
         rows = [
             (s, c, vc, a, va)
@@ -166,11 +223,17 @@ class CostView(LiveView):
         self._refit = True
         self.mark_dirty(*self.PARTS)
 
+    def model_changed(self) -> None:
+        """A new model is open: its history, on the axis the learner chose."""
+        super().model_changed()
+        self._linear_again()
+        self.load_history()
+
     def _history_changed(self) -> None:
         if self.controller.applying:
             return  # a report from training: its records come through add_report
         h = self.session.history
-        if not h.step or h.step[-1] != self._expected_history_step:
+        if h is not self._history or not h.step or h.step[-1] != self._expected_history_step:
             self.load_history()
 
     def _task_changed(self) -> None:
@@ -202,6 +265,7 @@ class CostView(LiveView):
         s = self.series
         steps = s.column(0)
         if part == "cost":
+            self._follow_decades()
             curves = ((self.cost_curve, 1), (self.val_cost_curve, 2))
         else:
             curves = ((self.accuracy_curve, 3), (self.val_accuracy_curve, 4))

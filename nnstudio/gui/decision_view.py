@@ -6,24 +6,25 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ..session import Session
 from .binding import bind
+from .data_panel import shown_class_names
 from .live_view_base import LiveView
 from .plot_items import (
     PathCurve,
     Raster,
-    diverging_lut,
     make_curve,
     make_plot,
     set_range,
     steady_label,
     steady_range,
+    unit_lut,
 )
-from .style import CLASS_COLORS, REGRESSION_COLOR, subscript
+from .style import CLASS_COLORS, REGRESSION_COLOR, class_swatches, subscript
 from .training_controller import TrainingController
 from .view_data import ViewSnapshot
 
@@ -32,8 +33,10 @@ MAX_SCATTER = 2_000  # data points drawn behind the decision map
 
 class DecisionView(LiveView):
     """The model's output over the input plane behind the data (two features), or the fitted
-    curve over the data (one feature). ``set_selected_unit(layer, unit)`` shows one unit's own
-    output instead (layer 0 = an input feature)."""
+    curve over the data (one feature); with more features (or no samples) the plot gives way to
+    ``noPlaneLabel``, which says why there is no boundary to draw. Classes are named and drawn in
+    their colours. ``set_selected_unit(layer, unit)`` shows one unit's own output instead
+    (layer 0 = an input feature), in colours no class uses."""
 
     selectionChanged = Signal()
 
@@ -56,7 +59,7 @@ class DecisionView(LiveView):
         self.plot.setAspectLocked(False)
         self.class_map = Raster(self.plot)
         self.value_map = Raster(self.plot)
-        self._lut = diverging_lut()
+        self._lut = unit_lut()
         self.fit_curve = make_curve(self.plot, "#222222", width=3)
         self.unit_curve = make_curve(self.plot, "#c2185b", width=2, dashed=True)
         self.class_curves: list[PathCurve] = []
@@ -64,12 +67,19 @@ class DecisionView(LiveView):
         self.val_points = pg.ScatterPlotItem(size=7, brush=pg.mkBrush(None))
         self.plot.addItem(self.points)
         self.plot.addItem(self.val_points)
+        self.no_plane = QLabel()
+        self.no_plane.setObjectName("noPlaneLabel")
+        self.no_plane.setWordWrap(True)
+        self.no_plane.setAlignment(Qt.AlignCenter)
+        self.no_plane.setMargin(24)
+        self.no_plane.hide()
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
         top.addWidget(self.output_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.plot, 1)
+        layout.addWidget(self.no_plane, 1)
         bind(session.events, "data", self, self.load_data)
         self.load_data()
 
@@ -86,6 +96,17 @@ class DecisionView(LiveView):
     def clear_selected_unit(self) -> None:
         self.set_selected_unit(None)
 
+    def model_changed(self) -> None:
+        """A new model: keep the chosen unit only if the new network has it (as the diagram
+        does)."""
+        super().model_changed()
+        self._ranged_for = None
+        if self.selected is not None:
+            layer, unit = self.selected
+            dims = self.session.spec.layer_dims
+            if not (0 <= layer < len(dims) and 0 <= unit < dims[layer]):
+                self.clear_selected_unit()
+
     # -- data -------------------------------------------------------------------------------
     def load_data(self) -> None:
         """The training points (and hollow validation points), drawn once per data set."""
@@ -93,6 +114,7 @@ class DecisionView(LiveView):
         train, val = prepared.train, prepared.validation
         n0 = train.n_features
         task = train.task
+        self._show_plane_or_why(n0, train.m)
         self.plot.setLabel("bottom", train.feature_names[0] if n0 else "")
         if n0 == 2:
             self.plot.setLabel("left", train.feature_names[1])
@@ -124,6 +146,29 @@ class DecisionView(LiveView):
             curve.setData([], [])
         self._ranged_for = None
 
+    def _show_plane_or_why(self, n0: int, m: int) -> None:
+        """The plot for one or two features; else a sentence saying why there is none."""
+        drawable = n0 in (1, 2) and m > 0
+        self.plot.setVisible(drawable)
+        self.no_plane.setVisible(not drawable)
+        if drawable:
+            return
+        self.title.setText(self.tr("No decision boundary to draw"))
+        if m == 0:
+            self.no_plane.setText(
+                self.tr("There are no training samples: choose or import some data.")
+            )
+            return
+        self.no_plane.setText(
+            self.tr(
+                "A decision boundary can be drawn over one input (a curve) or two (a plane). "
+                "This data has n[0] = {n0} features, so the network's output depends on {n0} "
+                "inputs at once and no flat picture shows it.\n\nThe Cost and Activations "
+                "tabs follow training as usual; import data with one or two feature columns "
+                "to see a boundary."
+            ).format(n0=n0)
+        )
+
     # -- drawing ----------------------------------------------------------------------------
     def draw(self, snapshot: ViewSnapshot) -> None:
         probe = snapshot.probe
@@ -143,13 +188,7 @@ class DecisionView(LiveView):
                 item.setVisible(False)
             self.fit_curve.setData([], [])
             self.unit_curve.setData([], [])
-            n0 = probe.X.shape[0]
-            self.title.setText(
-                self.tr(
-                    "The input space can be drawn for data with one or two features; this data "
-                    "has n[0] = {n0}. The cost and activation views still follow training."
-                ).format(n0=n0)
-            )
+            self._show_plane_or_why(probe.X.shape[0], probe.X.shape[1])
 
     def _place(self, item: Raster, snapshot: ViewSnapshot) -> None:
         """Pixel (i, j) centred on the grid point (x_j, y_i)."""
@@ -186,21 +225,38 @@ class DecisionView(LiveView):
         self.value_map.set_values(values, levels, self._lut)
         self._place(self.value_map, snapshot)
 
+    def _class_names(self, snapshot: ViewSnapshot) -> list[str]:
+        """The classes' names as the data panel shows them (one per class of the probe)."""
+        names = shown_class_names(self.session.dataset)
+        K = max(2, snapshot.probe.n_classes)
+        if len(names) != K:
+            names = [self.tr("class {k}").format(k=k) for k in range(K)]
+        return names
+
     def _output_title(self, snapshot: ViewSnapshot) -> str:
         L = snapshot.L
+        names = self._class_names(snapshot)
         if snapshot.probe.task == "multiclass":
             return self.tr(
-                "Output A[{L}]: each point takes the colour of its likeliest class, paler where "
-                "the network is unsure"
-            ).format(L=L)
+                "Output A[{L}]: each point takes the colour of its likeliest class ({classes}), "
+                "paler where the network is unsure"
+            ).format(L=L, classes=class_swatches(names))
         return self.tr(
-            "Output A[{L}] = ŷ, the probability of class 1: the boundary ŷ = 0.5 is where the "
-            "colour turns"
-        ).format(L=L)
+            "Output A[{L}] = ŷ, the probability of {one}: the boundary ŷ = 0.5 is where "
+            "{zero} turns into {one}"
+        ).format(L=L, one=class_swatches(names[1:2]), zero=class_swatches(names[:1]))
 
-    def _unit_name(self, layer: int, unit: int, L: int) -> str:
+    def _unit_name(
+        self, layer: int, unit: int, L: int, snapshot: ViewSnapshot | None = None
+    ) -> str:
         if layer == 0:
             return self.tr("input x{k}").format(k=subscript(unit + 1))
+        if layer == L and snapshot is not None and snapshot.probe.task == "multiclass":
+            names = self._class_names(snapshot)
+            if unit < len(names):
+                return self.tr("output unit {k}, the probability of class {name}").format(
+                    k=unit + 1, name=names[unit]
+                )
         where = (
             self.tr("output layer") if layer == L else self.tr("hidden layer {l}").format(l=layer)
         )
@@ -215,7 +271,7 @@ class DecisionView(LiveView):
             return None
         layer, unit = self.selected
         probe = snapshot.probe
-        name = self._unit_name(layer, unit, snapshot.L)
+        name = self._unit_name(layer, unit, snapshot.L, snapshot)
         if layer == 0 and probe.grid is not None and 0 <= unit < 2:
             gy, gx = probe.grid_shape
             values = probe.grid[unit].reshape(gy, gx)
@@ -232,8 +288,8 @@ class DecisionView(LiveView):
         values, levels = found
         act = snapshot.layers[layer - 1].activation
         title = self.tr(
-            "Output of {name} ({act}) over the input plane: white is {mid}, blue above, "
-            "orange below"
+            "Output of {name} ({act}) over the input plane: white is {mid}, purple above, "
+            "teal below"
         ).format(name=name, act=act, mid=f"{(levels[0] + levels[1]) / 2:g}")
         return values, levels, title
 
@@ -255,8 +311,14 @@ class DecisionView(LiveView):
                     curve.setData(x, out[k])
         if snapshot.probe.task == "regression":
             title = self.tr("The fitted curve ŷ(x) over the data")
+        elif out.shape[0] == 1:
+            names = self._class_names(snapshot)
+            title = self.tr("The predicted probability of {one} over the input x").format(
+                one=class_swatches(names[1:2])
+            )
         else:
-            title = self.tr("The predicted probability over the input x")
+            title = self.tr("The predicted probability of each class over the input x: {classes}")
+            title = title.format(classes=class_swatches(self._class_names(snapshot)))
         self.unit_curve.setData([], [])
         if self.selected is not None:
             layer, unit = self.selected
@@ -269,6 +331,6 @@ class DecisionView(LiveView):
                     lo, hi = min(y0, float(finite.min())), max(y1, float(finite.max()))
                     current = self.plot.getViewBox().viewRange()[1]
                     set_range(self.plot, None, steady_range(current, lo, hi, fill=0.5))
-                name = self._unit_name(layer, unit, snapshot.L)
+                name = self._unit_name(layer, unit, snapshot.L, snapshot)
                 title = self.tr("{title}; dashed: {name}").format(title=title, name=name)
         self.title.setText(title)

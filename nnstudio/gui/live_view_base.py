@@ -6,6 +6,7 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QWidget
 
 from ..session import Session
+from .binding import bind
 from .training_controller import TrainingController
 from .view_data import ViewSnapshot
 
@@ -17,6 +18,11 @@ class LiveView(QWidget):
     dirty; when it is this view's turn, the scheduler calls :meth:`draw_pending`, which redraws
     one dirty part and asks for another turn if more are dirty, so one frame never paints more
     than one plot. A hidden view draws everything when it is shown.
+
+    Every change of the open model (New, Open, an example, another data set, an edit of the
+    layers or its undo: the session's "network" event) calls :meth:`model_changed`, which
+    forgets what was drawn for the previous model; the controller then hands over the arrays of
+    the model now open.
     """
 
     PARTS: tuple[str, ...] = ("all",)
@@ -35,6 +41,12 @@ class LiveView(QWidget):
         self.updates = 0  # parts drawn (for tests and the benchmark)
         controller.viewsChanged.connect(self.set_snapshot)
         controller.frames.register(self)
+        bind(session.events, "network", self, self.model_changed)
+
+    def model_changed(self) -> None:
+        """Forget the snapshot of the previous model (a new one follows from the controller)."""
+        self.snapshot = self._pending = None
+        self._dirty_parts.clear()
 
     def set_snapshot(self, snapshot: ViewSnapshot) -> None:
         self._pending = snapshot

@@ -27,6 +27,8 @@ from .plot_items import (
     make_curve,
     steady_label,
     steady_range,
+    unit_colormap,
+    unit_lut,
 )
 
 __all__ = [
@@ -45,4 +47,6 @@ __all__ = [
     "make_curve",
     "steady_label",
     "steady_range",
+    "unit_colormap",
+    "unit_lut",
 ]

@@ -133,7 +133,8 @@ class MainWindow(QMainWindow):
         self.learn = install_learn(self, self.training)
         add_language_menu(self)  # View ▸ Language, last in the View menu
         # Train, Step, Stop and Reset always in reach, whichever dock is in front
-        self.training_toolbar = self.addToolBar(self.tr("Training"))
+        # (named apart from the "Training" dock: both are listed in the View menu)
+        self.training_toolbar = self.addToolBar(self.tr("Training toolbar"))
         self.training_toolbar.setObjectName("trainingToolBar")
         self.training_toolbar.setToolButtonStyle(Qt.ToolButtonTextOnly)
         self.training_toolbar.addActions(self.training.panel.training_actions())
@@ -153,6 +154,9 @@ class MainWindow(QMainWindow):
         self.data_panel.importRequested.connect(self.import_csv)
         bind(self.session.events, "network", self, self._update_summary)
         bind(self.session.events, "data", self, self._update_summary)
+        # every model change (New, Open, an example, a recent file, other data, an edit or its
+        # undo) emits "network" after the views have reloaded their own state
+        bind(self.session.events, "network", self, self._model_changed)
         self._update_summary()
         self.dimension_panel.select_layer(self.layer_editor.current_row())
         self._resize_to_screen()
@@ -285,6 +289,11 @@ class MainWindow(QMainWindow):
                 "m = {m} training samples"
             ).format(L=spec.L, h=hidden, p=spec.parameter_count(), m=session.m)
         )
+
+    def _model_changed(self) -> None:
+        """The training controller forgets the previous model's run and hands the views the
+        arrays of the model now open."""
+        self.training.controller.forget_run()
 
     def _unit_clicked(self, layer: int, unit: int) -> None:
         if not self.editing_locked:

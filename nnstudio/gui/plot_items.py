@@ -18,7 +18,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage, QPainterPath, QPen, QPixmap, QTransform
 from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsPixmapItem, QLabel, QSizePolicy
 
-from .style import NEGATIVE_COLOR, POSITIVE_COLOR
+from .style import NEGATIVE_COLOR, POSITIVE_COLOR, UNIT_HIGH_COLOR, UNIT_LOW_COLOR
 
 if TYPE_CHECKING:
     from .training_controller import TrainingController
@@ -27,20 +27,31 @@ TRAIN_COLOR = "#1f77b4"
 VAL_COLOR = "#ff7f0e"
 
 
-def diverging_colormap() -> pg.ColorMap:
-    """Orange (negative) → white (0) → blue (positive), as the diagram draws weights."""
-    return pg.ColorMap(
-        pos=[0.0, 0.5, 1.0],
-        color=[QColor(NEGATIVE_COLOR), QColor("#ffffff"), QColor(POSITIVE_COLOR)],
-    )
+def diverging_colormap(low: str = NEGATIVE_COLOR, high: str = POSITIVE_COLOR) -> pg.ColorMap:
+    """``low`` → white (the middle) → ``high``; by default orange (negative) → white (0) →
+    blue (positive), as the diagram draws weights."""
+    return pg.ColorMap(pos=[0.0, 0.5, 1.0], color=[QColor(low), QColor("#ffffff"), QColor(high)])
 
 
-def diverging_lut(n: int = 256) -> np.ndarray:
+def diverging_lut(
+    n: int = 256, low: str = NEGATIVE_COLOR, high: str = POSITIVE_COLOR
+) -> np.ndarray:
     """(n, 4) uint8 RGBA colours of :func:`diverging_colormap`."""
-    rgb = np.asarray(diverging_colormap().getLookupTable(0.0, 1.0, n, alpha=False))
+    rgb = np.asarray(diverging_colormap(low, high).getLookupTable(0.0, 1.0, n, alpha=False))
     return np.concatenate([rgb[:, :3], np.full((n, 1), 255, dtype=rgb.dtype)], axis=1).astype(
         np.uint8
     )
+
+
+def unit_colormap() -> pg.ColorMap:
+    """Teal (low) → white (the middle) → purple (high): a unit's output, in hues that no class
+    and no weight uses."""
+    return diverging_colormap(UNIT_LOW_COLOR, UNIT_HIGH_COLOR)
+
+
+def unit_lut(n: int = 256) -> np.ndarray:
+    """(n, 4) uint8 RGBA colours of :func:`unit_colormap`."""
+    return diverging_lut(n, UNIT_LOW_COLOR, UNIT_HIGH_COLOR)
 
 
 class PathCurve(QGraphicsPathItem):

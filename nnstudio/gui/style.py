@@ -26,6 +26,12 @@ POSITIVE_COLOR = "#0877bd"
 NEGATIVE_COLOR = "#f59322"
 ZERO_COLOR = "#b0b0b0"
 
+# A unit's output over the plane and the activation heatmaps: purple above the middle value,
+# teal below: hues apart from the classes' red, blue, green and orange (and from the weights'
+# blue and orange), so a unit's map is not mistaken for a class region.
+UNIT_HIGH_COLOR = "#542788"
+UNIT_LOW_COLOR = "#01665e"
+
 INPUT_FILL = "#e8eef7"
 HIDDEN_FILL = "#ffffff"
 OUTPUT_FILL = "#fdf1dc"
@@ -39,6 +45,14 @@ _SUBSCRIPT = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 def class_color(k: int) -> QColor:
     """The colour of class k (cycling after ten classes)."""
     return QColor(CLASS_COLORS[k % len(CLASS_COLORS)])
+
+
+def class_swatches(names: Sequence[str]) -> str:
+    """Rich text naming each class in its colour: "● red ● blue"."""
+    return " ".join(
+        f"<span style='color:{CLASS_COLORS[k % len(CLASS_COLORS)]}'>●</span>&nbsp;{name}"
+        for k, name in enumerate(names)
+    )
 
 
 def subscript(n: int) -> str:
