@@ -24,13 +24,7 @@ from dataclasses import replace
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal, Slot
 
-from ..engine import (
-    Optimizer,
-    Record,
-    TrainingConfig,
-    TrainingControl,
-    TrainingReport,
-)
+from ..engine import Record, TrainingControl, TrainingReport
 from ..session import Session
 from .binding import bind
 from .training_frames import MAX_FRAME_GAP as MAX_FRAME_GAP
@@ -43,6 +37,7 @@ from .training_worker import (
     DIVERGED,
     FINISHED,
     PAUSED,
+    REPORT_INTERVAL,
     UPDATES_PER_SECOND,
     TrainingOutcome,
     TrainingUpdate,
@@ -85,6 +80,7 @@ class TrainingController(QObject):
         self._worker: TrainingWorker | None = None
         self._control: TrainingControl | None = None
         self._pending: list[TrainingUpdate] = []
+        self._unapplied: list[Record] = []  # records shown but not yet in the session's history
         self._rate_mark: tuple[int, float] | None = None
         self._probes = ProbeCache()  # the inputs the views are computed on
         self.applying = False  # true while a run's report goes into the session
@@ -151,33 +147,20 @@ class TrainingController(QObject):
             return False
         session = self.session
         try:
-            config = session.training_config()
-            data = session.training_data()
-            optimizer = self._optimizer(
-                config.optimizer, config.learning_rate, config.optimizer_options
-            )
+            plan = session.plan_run(report_interval=REPORT_INTERVAL, report_every=1)
         except ValueError as exc:
             self._fail(str(exc))
             return False
-        if data.m == 0:
+        if plan.data.m == 0:
             self._fail(self.tr("There are no training samples: choose or import some data."))
             return False
-        start_step = session.history.last_step
-        self.run_start = start_step
-        self.run_total = start_step + config.total_steps(data.m)
+        self.run_start = plan.start_step
+        self.run_total = plan.start_step + plan.total_steps()
         self.last_divergence = self.last_diagnosis = ""
         self._control = TrainingControl(paused=paused)
         if steps:
             self._control.step(steps)
-        worker = TrainingWorker(
-            session.network,
-            data,
-            config,
-            self._control,
-            optimizer,
-            start_step,
-            self._current_probe(),
-        )
+        worker = TrainingWorker(session.network, plan, self._control, self._current_probe())
         thread = QThread()
         thread.setObjectName("trainingThread")
         worker.moveToThread(thread)
@@ -187,6 +170,7 @@ class TrainingController(QObject):
         worker.errored.connect(self._on_errored)
         self._worker, self._thread = worker, thread
         self._pending.clear()
+        self._unapplied.clear()
         self._rate_mark = None
         self.rate = 0.0
         thread.start()
@@ -295,10 +279,6 @@ class TrainingController(QObject):
         self._fail(self.tr("Training failed: {message}").format(message=message))
 
     # -- internals ------------------------------------------------------------------------------
-    def _optimizer(self, name: str, learning_rate: float, options: dict[str, float]) -> Optimizer:
-        config = TrainingConfig(learning_rate, optimizer=name, optimizer_options=dict(options))
-        return self.session.next_optimizer(config)
-
     def _flush(self, final: TrainingOutcome | None = None) -> bool:
         """Apply everything received since the last flush: the latest report (with all the
         records in between) to the session, the latest views to the views. False when the
@@ -319,17 +299,20 @@ class TrainingController(QObject):
             return False
         self.rate, self._rate_mark = smoothed_rate(self.rate, self._rate_mark, report)
         self.last_report = report
+        self._unapplied.extend(records)
         now = time.perf_counter()
         every = max(APPLY_INTERVAL, 2 * self.frames.interval)
         if report.status != RUNNING or now - self._last_apply >= every:
             # the session's weights (which the diagram and other views redraw) follow at most 5
-            # times a second, and less often when the GUI is busy
+            # times a second, and less often when the GUI is busy; every record since the last
+            # time goes into its history with them
             self._last_apply = now
             self.applying = True
             try:
-                self.session.apply_report(report)
+                self.session.apply_report(replace(report, records=tuple(self._unapplied)))
             finally:
                 self.applying = False
+                self._unapplied.clear()
         if views is not None:
             self.views = views
             self.viewsChanged.emit(views)
@@ -362,7 +345,6 @@ class TrainingController(QObject):
         """The run is over: join its thread, apply its last report, go idle."""
         self._join()
         if outcome is not None and self._flush(outcome):
-            self.session.optimizer_state = outcome.optimizer_state
             divergence = outcome.report.divergence
             if outcome.report.status == DIVERGED and divergence is not None:
                 # what happened (non-finite gradients, or a cost that exploded and stayed up),
@@ -410,6 +392,7 @@ class TrainingController(QObject):
         if self._control is not None:
             self._control.stop()
         self._pending.clear()
+        self._unapplied.clear()
         self._join()
         self.rate = 0.0
         self._set_state(IDLE)
