@@ -285,3 +285,25 @@ def test_a_relative_path_is_remembered_as_an_absolute_one(tmp_path, monkeypatch)
     session = Session()
     open_model_into(session, "here.nnstudio")
     assert session.file_path == str(tmp_path / "here.nnstudio")
+
+
+def test_a_file_saved_before_gradient_norms_were_kept_opens_and_trains_on(tmp_path):
+    """Files written by the first format-1 writer hold one point per report and no norm_dW
+    series: they open as they were, and training adds complete records after them."""
+    old = Session()
+    path = save_model(
+        tmp_path / "old.nnstudio",
+        old.network,
+        dataset=old.dataset,
+        history={"step": [362, 6793, 10000], "cost": [0.6, 0.3, 0.25]},
+        hyperparameters={"learning_rate": 1.2, "epochs": 20, "report_every": 10},
+    )
+    session = load_session(path)
+    assert session.history.step == [362, 6793, 10000]
+    assert session.history.grad_norms == [(), (), ()]
+    assert session.history.val_cost == [None, None, None]
+    session.train_here()
+    assert session.history.step == [362, 6793, 10000, 10010, 10020]
+    assert [len(n) for n in session.history.grad_norms] == [0, 0, 0, 2, 2]
+    again = load_session(save_session(session, tmp_path / "new.nnstudio"))
+    assert again.history == session.history

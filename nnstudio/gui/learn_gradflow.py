@@ -22,7 +22,7 @@ LAYER_COLORS = pg.colormap.get("viridis")
 
 class GradientFlowView(QWidget):
     """``set_history(history)`` shows a whole ``History`` (its ``step`` and ``grad_norms``);
-    ``append(report)`` adds one training report; ``clear()`` empties the plot."""
+    ``append(report)`` adds the records of one training report; ``clear()`` empties the plot."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -72,14 +72,17 @@ class GradientFlowView(QWidget):
         self._schedule()
 
     def append(self, report: Any) -> None:
-        """Add the ``grad_norms`` of a training report (reports without them are skipped)."""
-        if not report.grad_norms:
-            return
-        if self._steps and report.step <= self._steps[-1]:
-            return
-        self._steps.append(int(report.step))
-        self._norms.append(tuple(float(v) for v in report.grad_norms))
-        self._schedule()
+        """Add the ‖dW[l]‖ of every record of a training report (records without them, and
+        records at iterations already shown, are skipped)."""
+        added = False
+        for record in report.records:
+            if not record.grad_norms or (self._steps and record.step <= self._steps[-1]):
+                continue
+            self._steps.append(int(record.step))
+            self._norms.append(tuple(float(v) for v in record.grad_norms))
+            added = True
+        if added:
+            self._schedule()
 
     def clear(self) -> None:
         self._steps, self._norms = [], []
@@ -106,6 +109,9 @@ class GradientFlowView(QWidget):
         for l in range(1, L + 1):
             color = LAYER_COLORS.map((l - 1) / max(1, L - 1) * 0.85, mode="qcolor")
             curve = self.plot.plot([], [], pen=pg.mkPen(color, width=2), name=f"‖dW[{l}]‖")
+            # the data keep every record; only the drawing thins a long run (peaks kept)
+            curve.setDownsampling(auto=True, method="peak")
+            curve.setClipToView(True)
             self._curves.append(curve)
 
     def redraw(self) -> None:

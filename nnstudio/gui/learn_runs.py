@@ -240,6 +240,9 @@ class CompareRunsView(QWidget):
             curve = self.plot.plot(
                 steps, values, pen=pg.mkPen(run_color(i), width=2), name=run.name
             )
+            # the run keeps every point; only the drawing thins a long run (peaks kept)
+            curve.setDownsampling(auto=True, method="peak")
+            curve.setClipToView(True)
             self._curves.append(curve)
 
     def curves(self) -> dict[str, pg.PlotDataItem]:

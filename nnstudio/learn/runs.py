@@ -79,7 +79,7 @@ def _history_dict(history: Any) -> dict[str, list[float | int | None]]:
             result[str(name)] = [_number(v) for v in values]
     steps = result["step"]
     if len(steps) > MAX_RUN_POINTS and len(result["cost"]) == len(steps):
-        keep = keep_indices(steps, result["cost"], MAX_RUN_POINTS)
+        keep = keep_indices([float(s or 0) for s in steps], result["cost"], MAX_RUN_POINTS)
         for name, values in result.items():
             if len(values) == len(steps):
                 result[name] = [values[i] for i in keep]

@@ -11,7 +11,13 @@ def reports(layer_dims, acts, steps=60):
     rs = np.random.RandomState(0)
     X, Y = rs.randn(layer_dims[0], 50), (rs.rand(1, 50) > 0.5).astype(float)
     net = Network(layer_dims, acts, seed=1)
-    return list(train(net, TrainingData(X, Y), TrainingConfig(0.3, epochs=steps, report_every=10)))
+    return list(
+        train(
+            net,
+            TrainingData(X, Y),
+            TrainingConfig(0.3, epochs=steps, record_every=10, report_every=20),
+        )
+    )
 
 
 def test_append_reports_and_set_history(qtbot):
@@ -22,8 +28,10 @@ def test_append_reports_and_set_history(qtbot):
         view.append(report)
     series = view.series()
     assert sorted(series) == [1, 2, 3]
-    assert list(series[3][0]) == [r.step for r in got]
-    assert np.allclose(series[1][1], [r.grad_norms[0] for r in got])
+    records = [record for report in got for record in report.records]
+    assert list(series[3][0]) == [r.step for r in records]  # every record, not every report
+    assert list(series[3][0]) == list(range(0, 61, 10))
+    assert np.allclose(series[1][1], [r.grad_norms[0] for r in records])
     assert view.plot.getPlotItem().ctrl.logYCheck.isChecked()
     assert len(view._curves) == 3 and view.diagnosis.text()
 
