@@ -25,6 +25,7 @@ import numpy as np
 from .engine import (
     OPTIMIZERS,
     Network,
+    Optimizer,
     Record,
     TrainingConfig,
     TrainingControl,
@@ -249,6 +250,10 @@ class RunPlan:
 
     def total_steps(self) -> int:
         return self.config.total_steps(self.data.m)
+
+    def make_optimizer(self) -> Optimizer:
+        """The optimizer this run starts with (for a view that shows its next update)."""
+        return self.config.make_optimizer(self.optimizer_state)
 
 
 def plan_run(

@@ -118,6 +118,8 @@ def test_the_session_assembles_the_run_once():
     plan = session.plan_run(epochs=5)
     assert plan.start_step == 20 and plan.optimizer_state["t"] == 20
     assert plan.config.learning_rate == 0.1
+    optimizer = plan.make_optimizer()  # what a view showing the next update uses
+    assert (optimizer.name, optimizer.learning_rate, optimizer.t) == ("momentum", 0.1, 20)
     net = session.network.copy()
     config = TrainingConfig(
         learning_rate=0.1, epochs=5, optimizer="momentum", optimizer_options={"beta": 0.8}
