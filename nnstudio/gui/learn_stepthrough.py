@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..engine import Network, Optimizer, make_optimizer
+from ..engine import Network, Optimizer
 from ..learn import Step, build_steps
 from ..learn.stepthrough_notation import name_html
-from ..session import Session, optimizer_state_fits
+from ..session import Session
 from .learn_heatmap import MatrixHeatmap, shape_text
 
 MAX_HEATMAPS = 8  # the most arrays a step shows (Adam's bias correction and update)
@@ -43,20 +43,13 @@ Source = Callable[
 
 def session_source(session: Session) -> Source:
     """A source for :meth:`StepThroughView.set_source`: the pass the session's next training
-    iteration makes — its network, its training data and the optimizer its next run uses (the
-    kind, rate and options of the settings; v, s and t of the kept state when training goes on
-    from the history with the same kind of optimizer, as a run continues them)."""
+    iteration makes — its network, the training data and the optimizer the session's plan for
+    the next run starts with (the settings' kind, rate and options; v, s and t of the kept
+    state when training goes on from the history with the same kind of optimizer)."""
 
     def source() -> tuple[Network, np.ndarray, np.ndarray, float | None, Optimizer | None]:
-        config = session.training_config()
-        optimizer = make_optimizer(
-            config.optimizer, config.learning_rate, **config.optimizer_options
-        )
-        state = session.optimizer_state
-        if state and session.history.step and optimizer_state_fits(state, config.optimizer):
-            optimizer.load_state_dict(dict(state))
-        train = session.prepared.train  # replaced when the data change, never changed in place
-        return session.network, train.X, train.Y, None, optimizer
+        plan = session.plan_run()
+        return session.network, plan.data.X, plan.data.Y, None, plan.make_optimizer()
 
     return source
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..engine import Network
-from ..engine.optimizers import Optimizer, make_optimizer
+from ..engine.optimizers import Optimizer
 from ..text import translate
 from .stepthrough_notation import (
     UPDATE,
@@ -49,7 +49,7 @@ def private_copy(optimizer: Optimizer, learning_rate: float | None = None) -> Op
     leaves ``optimizer`` as it was. ``learning_rate`` replaces its rate, as a run's does."""
     hyper = optimizer.hyperparameters()
     rate = hyper.pop("learning_rate")
-    copy = make_optimizer(optimizer.name, rate if learning_rate is None else learning_rate, **hyper)
+    copy = type(optimizer)(rate if learning_rate is None else learning_rate, **hyper)
     copy.load_state_dict(optimizer.state_dict())
     return copy
 
