@@ -52,22 +52,23 @@ def keep_indices(steps: Sequence[float], values: Sequence[float | None], target:
     if n <= target:
         return list(range(n))
     s = np.asarray(steps, dtype=np.float64)
-    v = np.array([np.nan if x is None else float(x) for x in values], dtype=np.float64)
+    if isinstance(values, np.ndarray):
+        v = values.astype(np.float64)  # NaN for no value already
+    else:
+        v = np.array([np.nan if x is None else float(x) for x in values], dtype=np.float64)
     buckets = (target - 2) // 2
     span = s[-1] - s[0]
     inner = np.arange(1, n - 1)
     where = np.floor((s[inner] - s[0]) / span * buckets) if span > 0 else np.zeros(n - 2)
     where = np.clip(where, 0, buckets - 1).astype(np.int64)
-    starts = np.flatnonzero(np.r_[True, where[1:] != where[:-1]])
-    ends = np.r_[starts[1:], len(inner)]
-    low = np.where(np.isnan(v), np.inf, v)
-    high = np.where(np.isnan(v), -np.inf, v)
-    keep = {0, n - 1}
-    for a, b in zip(starts, ends, strict=True):
-        block = inner[a:b]
-        keep.add(int(block[np.argmin(low[block])]))
-        keep.add(int(block[np.argmax(high[block])]))
-    return sorted(keep)
+    low = np.where(np.isnan(v), np.inf, v)[inner]
+    high = np.where(np.isnan(v), -np.inf, v)[inner]
+    picked = [np.array([0, n - 1])]
+    for key in (low, -high):  # the first lowest and the first highest of each stretch
+        order = np.lexsort((key, where))  # by stretch, then by value, then by position
+        first = np.r_[True, where[order][1:] != where[order][:-1]]
+        picked.append(inner[order[first]])
+    return [int(i) for i in np.unique(np.concatenate(picked))]
 
 
 @dataclass
@@ -96,7 +97,8 @@ class History:
 
     def extend(self, records: Iterable[Record]) -> int:
         """Add the records after the last iteration held (earlier ones are already here);
-        returns how many were added. Reduces the history when it grows beyond max_points."""
+        returns how many were added. The moment the history holds more than max_points
+        records it is reduced, so the result does not depend on how records are grouped."""
         added = 0
         for r in records:
             if self.step and r.step <= self.step[-1]:
@@ -108,8 +110,8 @@ class History:
             self.val_accuracy.append(r.val_accuracy)
             self.grad_norms.append(tuple(float(x) for x in r.grad_norms))
             added += 1
-        if len(self.step) > self.max_points:
-            self.reduce(self.reduced_points)
+            if len(self.step) > self.max_points:  # record by record: however they are grouped
+                self.reduce(self.reduced_points)
         return added
 
     def append(self, report: TrainingReport) -> None:

@@ -65,20 +65,24 @@ def record(step, cost, L=2):
 def test_records_arriving_in_any_chunks_give_the_same_history(chunks, cap):
     """Nothing that arrives between two frames is lost: the history does not depend on how the
     records were grouped into reports, and only the documented reduction thins it."""
-    records = [record(10 * i, 1.0 / (i + 1)) for i in range(sum(chunks))]
-    chunked, at_once = History(max_points=cap, reduced_points=cap // 2), History()
+    records = [record(10 * i, math.sin(i) / (i + 1)) for i in range(sum(chunks))]
+    chunked = History(max_points=cap, reduced_points=cap // 2)
+    at_once = History(max_points=cap, reduced_points=cap // 2)
     start = 0
     for size in chunks:
         chunked.extend(records[start : start + size])
         start += size
     at_once.extend(records)
-    assert at_once.step == [r.step for r in records]  # under the cap: every record
+    assert chunked == at_once
+    everything = History()
+    everything.extend(records)
+    assert everything.step == [r.step for r in records]  # under the cap: every record
     assert len(chunked) <= cap
     if records:
         assert chunked.step[0] == 0 and chunked.step[-1] == records[-1].step
-        assert set(chunked.step) <= set(at_once.step)
-        i = at_once.step.index(chunked.step[-1])
-        assert chunked.grad_norms[-1] == at_once.grad_norms[i]  # whole records are kept
+        assert set(chunked.step) <= set(everything.step)
+        for s, norms in zip(chunked.step, chunked.grad_norms, strict=True):
+            assert norms == everything.grad_norms[everything.step.index(s)]  # whole records
 
 
 def test_a_very_long_run_is_bounded_and_keeps_its_start_end_and_spike():

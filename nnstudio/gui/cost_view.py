@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSplitter, QVBoxLa
 
 from ..engine import Record, TrainingReport
 from ..session import Session
+from ..training_run import MAX_POINTS, REDUCED_POINTS, keep_indices
 from .binding import bind
 from .live_view_base import LiveView
 from .plot_items import (
@@ -25,14 +26,14 @@ from .plot_items import (
 from .training_controller import TrainingController
 from .view_data import ViewSnapshot
 
-MAX_POINTS = 1_500  # cost curve points kept; older ones are thinned beyond this
+DRAW_POINTS = 2_000  # points drawn per curve at most (the data keep every record)
 AUTO_LOG_DECADES = 6.0  # a cost spanning this many powers of ten gets a logarithmic axis
 
 
 class _Series:
-    """Growing arrays of the records (step, cost, val cost, accuracy, val accuracy); beyond
-    MAX_POINTS the older half is thinned to every other point (the plot is a few hundred pixels
-    wide, and fewer points keep each frame cheap)."""
+    """Growing arrays of the records (step, cost, val cost, accuracy, val accuracy): the same
+    points as the session's history, reduced the same way at the same moment (beyond
+    ``MAX_POINTS`` records, :func:`~nnstudio.training_run.keep_indices` on the cost)."""
 
     def __init__(self) -> None:
         self.data = np.empty((0, 5))
@@ -48,17 +49,20 @@ class _Series:
 
     def extend(self, rows: Sequence[Sequence[float | None]]) -> None:
         new = np.array(rows, dtype=np.float64).reshape(-1, 5)  # None → nan
-        if self.n + len(new) > len(self.data):
-            grown = np.empty((max(2 * len(self.data), self.n + len(new), 256), 5))
-            grown[: self.n] = self.data[: self.n]
-            self.data = grown
-        self.data[self.n : self.n + len(new)] = new
-        self.n += len(new)
-        if self.n > MAX_POINTS:
-            half = self.n // 2
-            joined = np.concatenate([self.data[:half:2], self.data[half : self.n]])
-            self.n = len(joined)
-            self.data[: self.n] = joined
+        while len(new):
+            # up to the record that makes the history reduce itself, then reduce as it does
+            take = new[: max(1, MAX_POINTS + 1 - self.n)]
+            new = new[len(take) :]
+            if self.n + len(take) > len(self.data):
+                grown = np.empty((max(2 * len(self.data), self.n + len(take), 256), 5))
+                grown[: self.n] = self.data[: self.n]
+                self.data = grown
+            self.data[self.n : self.n + len(take)] = take
+            self.n += len(take)
+            if self.n > MAX_POINTS:
+                keep = keep_indices(self.column(0), self.column(1), REDUCED_POINTS)
+                self.data[: len(keep)] = self.data[keep]
+                self.n = len(keep)
 
     def column(self, i: int) -> np.ndarray:
         return self.data[: self.n, i]
@@ -273,7 +277,11 @@ class CostView(LiveView):
             values = self._scaled(s.column(i)) if i <= 2 else s.column(i) * 100.0
             finite = np.isfinite(values)
             if s.n and finite.any():
-                curve.setData(steps, values, connect="all" if finite.all() else "finite")
+                x, y = steps, values
+                if s.n > DRAW_POINTS:  # thin what is drawn, keeping each stretch's extremes
+                    drawn = keep_indices(steps, values, DRAW_POINTS)
+                    x, y = steps[drawn], values[drawn]
+                curve.setData(x, y, connect="all" if finite.all() else "finite")
                 self._shown[id(curve)] = True
             elif self._shown.get(id(curve), True):
                 curve.setData([], [])

@@ -99,3 +99,21 @@ def test_gradient_flow_shows_a_run_that_diverged(qtbot, window):
     steps, _ = cost_curve(window)
     assert steps == h.step
     assert np.isfinite(np.array(h.cost[:1])).all()
+
+
+def test_a_run_past_the_history_cap_is_reduced_alike_everywhere(qtbot, window, tmp_path):
+    """12,001 records: the history and the live plot reduce them the same way (first and last
+    point kept, each stretch's extremes kept); only the drawing is thinned further."""
+    window.session.set_settings(epochs=12_000, report_every=1)
+    train_to_end(qtbot, window)
+    h = window.session.history
+    assert len(h) <= h.max_points and h.step[0] == 0 and h.step[-1] == 12_000
+    view = window.findChild(QWidget, "costView")
+    assert list(view.series.column(0)) == h.step
+    assert list(view.series.column(1)) == h.cost
+    x, y = cost_curve(window)
+    assert len(x) <= 2_000 and x[0] == 0 and x[-1] == 12_000
+    assert min(y) == min(h.cost) and max(y) == max(h.cost)
+    path = tmp_path / "long.nnstudio"
+    assert window.file_controller.save_to(path)
+    assert load_model(path).history["step"] == h.step
