@@ -4,11 +4,25 @@ NumPy and the standard library only; nothing here imports Qt.
 """
 
 from .activations import ACTIVATIONS, HIDDEN_ACTIVATIONS, get_activation
+from .checks import (
+    MemoryEstimate,
+    NotEnoughMemoryError,
+    TrainingDataError,
+    available_memory,
+    check_training,
+    estimate_training_memory,
+)
 from .gradcheck import GradientCheck, gradient_check
 from .initializers import INITIALIZERS, initialize_parameters
 from .losses import LOSSES, default_loss, get_loss
 from .network import Network, output_accuracy
-from .optimizers import OPTIMIZERS, Optimizer, make_optimizer
+from .optimizers import (
+    OPTIMIZERS,
+    HyperparameterError,
+    Optimizer,
+    check_optimizer_settings,
+    make_optimizer,
+)
 from .spec import MAX_UNITS, NetworkSpec, ShapeRow, SpecError, shape_table
 from .training import (
     COST_ROSE,
@@ -35,8 +49,11 @@ __all__ = [
     "OPTIMIZERS",
     "Divergence",
     "GradientCheck",
+    "HyperparameterError",
+    "MemoryEstimate",
     "Network",
     "NetworkSpec",
+    "NotEnoughMemoryError",
     "Optimizer",
     "Record",
     "ShapeRow",
@@ -44,8 +61,13 @@ __all__ = [
     "TrainingConfig",
     "TrainingControl",
     "TrainingData",
+    "TrainingDataError",
     "TrainingReport",
+    "available_memory",
+    "check_optimizer_settings",
+    "check_training",
     "default_loss",
+    "estimate_training_memory",
     "evaluate",
     "get_activation",
     "get_loss",

@@ -3,7 +3,9 @@
 Shapes (m samples, one per column):
     X = A0 (n0, m) · W{l} (n[l], n[l-1]) · b{l} (n[l], 1) · Z{l}, A{l} (n[l], m) · Y (n[L], m)
 
-``forward`` and ``backward`` return fresh arrays that stay valid after later calls.
+``forward`` and ``backward`` return fresh arrays that stay valid after later calls. ``cost`` and
+``backward`` refuse labels that do not fit the output with a
+:class:`~.checks.TrainingDataError` (see :func:`~.checks.check_labels`).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from .activations import get_activation
+from .checks import TrainingDataError, check_labels
 from .initializers import initialize_parameters
 from .layout import ParameterLayout
 from .losses import get_loss
@@ -155,10 +158,11 @@ class Network:
         X = np.asarray(X)
         if X.ndim == 1:
             X = X.reshape(self.layer_dims[0], -1)
-        if X.shape[0] != self.layer_dims[0]:
-            raise ValueError(
+        if X.ndim != 2 or X.shape[0] != self.layer_dims[0]:
+            raise TrainingDataError(
                 f"X must have shape (n0, m) = ({self.layer_dims[0]}, m), got {X.shape}; "
-                "samples go in columns"
+                "samples go in columns",
+                "X",
             )
         return np.asarray(X, dtype=self.dtype)
 
@@ -173,8 +177,10 @@ class Network:
         n_out = self.layer_dims[-1]
         if Y.ndim == 1:
             Y = Y.reshape(n_out, -1)
-        if Y.shape[0] != n_out:
-            raise ValueError(f"Y must have shape (n[L], m) = ({n_out}, m), got {Y.shape}")
+        if Y.ndim != 2 or Y.shape[0] != n_out:
+            raise TrainingDataError(
+                f"Y must have shape (n[L], m) = ({n_out}, m), got {Y.shape}", "Y"
+            )
         return np.asarray(Y, dtype=self.dtype)
 
     def _class_indices(self, Y: Array) -> Array | None:
@@ -183,8 +189,10 @@ class Network:
         n_out = self.layer_dims[-1]
         if self.activations[-1] == "softmax" and (Y.ndim == 1 or Y.shape[0] == 1) and n_out > 1:
             labels = Y.reshape(-1).astype(np.int64)
-            if labels.size and (labels.min() < 0 or labels.max() >= n_out):
-                raise ValueError(f"class labels must lie in 0..{n_out - 1}")
+            if labels.size and (
+                labels.min() < 0 or labels.max() >= n_out or not np.array_equal(labels, Y.ravel())
+            ):
+                raise TrainingDataError(f"class labels must be whole numbers 0..{n_out - 1}", "Y")
             return labels
         return None
 
@@ -209,6 +217,7 @@ class Network:
 
     def cost(self, AL: Array, Y: Array) -> float:
         """J = (1/m) Σ L(ŷ, y) + λ/(2m) Σ‖W[l]‖² as a Python float."""
+        check_labels(self, Y, AL.shape[1])
         Y = self.as_labels(Y)
         return get_loss(self.loss).cost(AL, Y) + self.l2_cost(AL.shape[1])
 
@@ -234,6 +243,7 @@ class Network:
         L = self.L
         AL = cache[f"A{L}"]
         m = AL.shape[1]
+        check_labels(self, Y, m)
         Y = self.as_labels(Y)
         dA, dZ = self.output_dZ(AL, Y, cache[f"Z{L}"])
         grads: dict[str, Array] = {f"dA{L}": dA}

@@ -3,7 +3,10 @@
 ``params`` maps ``W1, b1, …`` to arrays; ``grads`` maps ``dW1, db1, …`` to arrays of the same
 shapes. Each optimizer keeps its state (velocities, squared averages, step count) in plain
 arrays that :meth:`Optimizer.state_dict` exposes, so a model file can continue a run exactly.
-The registry :data:`OPTIMIZERS` is keyed by the names the model file stores.
+The registry :data:`OPTIMIZERS` is keyed by the names the model file stores; each entry
+declares the valid range of its hyperparameters (:attr:`Optimizer.ranges`, plus the learning
+rate's :data:`LEARNING_RATE`), and :func:`make_optimizer` refuses a value outside its range with
+a :class:`HyperparameterError` that names the field (β = 1 would divide by 1 − βᵗ = 0).
 
 Training uses a second, fused form of the same update (``_fused_update``): it works on the whole
 flat parameter vector of :mod:`.layout` at once, with the state slots packed the same way and
@@ -13,19 +16,89 @@ scratch buffers allocated once, and performs the same arithmetic in the same ord
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import ClassVar
 
 import numpy as np
 
+from ..text import translate
 from .layout import ParameterLayout
 
 Array = np.ndarray
+
+
+class HyperparameterError(ValueError):
+    """A hyperparameter outside its valid range; ``field`` names it ("beta1", "learning_rate")."""
+
+    def __init__(self, message: str, field: str, reason: str = "") -> None:
+        super().__init__(message)
+        self.field = field
+        self.reason = reason or message  # the message without the field's name
+
+
+@dataclass(frozen=True)
+class Range:
+    """The valid values of one hyperparameter: finite numbers from ``low`` to ``high``, each
+    bound included unless ``*_open``; None means unbounded on that side. ``symbol`` is the
+    course's letter for it, ``usual`` a value to suggest."""
+
+    field: str
+    symbol: str
+    low: float | None
+    high: float | None = None
+    low_open: bool = False
+    high_open: bool = False
+    usual: float | None = None
+
+    def text(self) -> str:
+        """The range as a learner reads it, e.g. "0 ≤ β < 1" or "α > 0"."""
+        left = "" if self.low is None else f"{self.low:g} {'<' if self.low_open else '≤'} "
+        right = "" if self.high is None else f" {'<' if self.high_open else '≤'} {self.high:g}"
+        if self.low is not None and self.high is None:
+            return f"{self.symbol} {'>' if self.low_open else '≥'} {self.low:g}"
+        return f"{left}{self.symbol}{right}"
+
+    def contains(self, value: float) -> bool:
+        if not math.isfinite(value):
+            return False
+        if self.low is not None and (value <= self.low if self.low_open else value < self.low):
+            return False
+        return self.high is None or (value < self.high if self.high_open else value <= self.high)
+
+    def check(self, value: object) -> float:
+        """``value`` as a float, or a :class:`HyperparameterError` naming this field."""
+        number = math.nan
+        if not isinstance(value, bool) and isinstance(value, (int, float, np.number)):
+            number = float(value)
+        if self.contains(number):
+            return number
+        usual = (
+            ""
+            if self.usual is None
+            else translate("HyperparameterError", " ({usual:g} is usual)").format(usual=self.usual)
+        )
+        reason = translate(
+            "HyperparameterError", "is {value!r}; it must be a finite number with {range}{usual}"
+        ).format(value=value, range=self.text(), usual=usual)
+        message = translate("HyperparameterError", "{symbol} ({field}) {reason}").format(
+            symbol=self.symbol, field=self.field, reason=reason
+        )
+        raise HyperparameterError(message, self.field, reason)
+
+
+#: α, for every optimizer: a positive finite step size
+LEARNING_RATE = Range("learning_rate", "α", 0.0, low_open=True, usual=0.01)
+#: λ, the L2 strength of the network's cost (kept in its spec, checked by it)
+L2_STRENGTH = Range("l2", "λ", 0.0)
 
 
 class Optimizer:
     name: ClassVar[str] = ""
     title: ClassVar[str] = ""
     hyperparameter_names: ClassVar[tuple[str, ...]] = ()
+    #: the valid range of each of ``hyperparameter_names``
+    ranges: ClassVar[Mapping[str, Range]] = {}
 
     def __init__(self, learning_rate: float = 0.01) -> None:
         self.learning_rate = float(learning_rate)
@@ -137,6 +210,9 @@ class Momentum(Optimizer):
     name = "momentum"
     title = "momentum"
     hyperparameter_names = ("beta",)
+    ranges: ClassVar[Mapping[str, Range]] = {
+        "beta": Range("beta", "β", 0.0, 1.0, high_open=True, usual=0.9),
+    }
 
     def __init__(self, learning_rate: float = 0.01, beta: float = 0.9) -> None:
         super().__init__(learning_rate)
@@ -171,6 +247,10 @@ class RMSprop(Optimizer):
     name = "rmsprop"
     title = "RMSprop"
     hyperparameter_names = ("beta", "epsilon")
+    ranges: ClassVar[Mapping[str, Range]] = {
+        "beta": Range("beta", "β", 0.0, 1.0, high_open=True, usual=0.9),
+        "epsilon": Range("epsilon", "ε", 0.0, low_open=True, usual=1e-8),
+    }
 
     def __init__(
         self, learning_rate: float = 0.001, beta: float = 0.9, epsilon: float = 1e-8
@@ -212,6 +292,11 @@ class Adam(Optimizer):
     name = "adam"
     title = "Adam"
     hyperparameter_names = ("beta1", "beta2", "epsilon")
+    ranges: ClassVar[Mapping[str, Range]] = {
+        "beta1": Range("beta1", "β₁", 0.0, 1.0, high_open=True, usual=0.9),
+        "beta2": Range("beta2", "β₂", 0.0, 1.0, high_open=True, usual=0.999),
+        "epsilon": Range("epsilon", "ε", 0.0, low_open=True, usual=1e-8),
+    }
 
     def __init__(
         self,
@@ -268,10 +353,32 @@ OPTIMIZERS: dict[str, type[Optimizer]] = {
 }
 
 
-def make_optimizer(name: str, learning_rate: float, **hyperparameters: float) -> Optimizer:
+def check_optimizer_settings(
+    name: str, learning_rate: object, options: Mapping[str, object]
+) -> dict[str, float]:
+    """The options of optimizer ``name`` as floats, after checking that the optimizer exists,
+    that every option is one it uses and that every value (and the learning rate) lies in its
+    range. Raises ValueError for an unknown optimizer, :class:`HyperparameterError` otherwise."""
     try:
         cls = OPTIMIZERS[name]
     except KeyError:
         known = ", ".join(OPTIMIZERS)
         raise ValueError(f"unknown optimizer {name!r}; choose one of: {known}") from None
-    return cls(learning_rate, **hyperparameters)
+    LEARNING_RATE.check(learning_rate)
+    checked: dict[str, float] = {}
+    for key, value in options.items():
+        if key not in cls.ranges:
+            uses = ", ".join(cls.hyperparameter_names) or "—"
+            reason = translate(
+                "HyperparameterError", "is not an option of {name}; it uses: {uses}"
+            ).format(name=cls.title, uses=uses)
+            raise HyperparameterError(f"{key} {reason}", key, reason)
+        checked[key] = cls.ranges[key].check(value)
+    return checked
+
+
+def make_optimizer(name: str, learning_rate: float, **hyperparameters: float) -> Optimizer:
+    """Optimizer ``name`` with these settings; refuses values outside their ranges
+    (:func:`check_optimizer_settings`)."""
+    options = check_optimizer_settings(name, learning_rate, hyperparameters)
+    return OPTIMIZERS[name](float(learning_rate), **options)

@@ -15,6 +15,7 @@ from ..text import translate
 from .activations import ACTIVATIONS
 from .initializers import INITIALIZERS
 from .losses import DEFAULT_LOSS_FOR_OUTPUT, LOSSES, default_loss
+from .optimizers import L2_STRENGTH
 
 Shape = tuple[int, ...]
 MAX_UNITS = 1024
@@ -158,6 +159,12 @@ def validate_spec(spec: NetworkSpec) -> None:
         )
     if spec.l2 < 0:
         raise SpecError(translate("SpecError", "the L2 strength λ cannot be negative"))
+    if not L2_STRENGTH.contains(spec.l2):
+        raise SpecError(
+            translate("SpecError", "the L2 strength λ must be a finite number, not {value}").format(
+                value=spec.l2
+            )
+        )
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from .checks import check_training
 from .fast_step import TrainingStep
 from .network import Array, Network, output_accuracy
 from .optimizers import Optimizer, make_optimizer
@@ -277,6 +278,7 @@ def train(
     :class:`~.fast_step.TrainingStep` in buffers allocated once for the run."""
     control = control or TrainingControl()
     opt = config.make_optimizer(optimizer_state)
+    check_training(net, data, config)  # the data, its labels and the memory: before any step
     X = net.as_input(data.X)
     X_val = Y_val = None
     if data.X_val is not None and data.Y_val is not None and data.X_val.shape[1] > 0:
