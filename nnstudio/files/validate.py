@@ -15,7 +15,7 @@ from typing import Any
 
 import numpy as np
 
-from ..engine import OPTIMIZERS, NetworkSpec, SpecError
+from ..engine import OPTIMIZERS, HyperparameterError, NetworkSpec, SpecError
 from ..engine.spec import MAX_UNITS
 from ..text import translate
 from .errors import LimitExceededError
@@ -399,6 +399,11 @@ def check_hyperparameters(value: JSON) -> dict[str, Any]:
                 ),
             )
         need_number(option, f"{w}optimizer_options.{key}")
+        if optimizer:  # the engine's range for the option (0 ≤ β < 1, ε > 0, …)
+            try:
+                OPTIMIZERS[optimizer].ranges[key].check(option)
+            except HyperparameterError as exc:
+                raise invalid(f"{w}optimizer_options.{key}", exc.reason) from exc
     return d
 
 
