@@ -4,6 +4,8 @@ Each CSV row is one sample and becomes one **column** of X. One CSV column holds
 (by default the last); every other column is a feature and must hold a number in every row.
 
 Rules, in the order they are applied:
+- only a regular file is read (a FIFO or a device is refused before reading), and at most
+  50 MB of it; a quotation mark that opens a value and is never closed is refused with its row;
 - the file is at most 50 MB; it is decoded as UTF-8 (a byte-order mark is allowed), UTF-16 when
   it starts with a UTF-16 byte-order mark, and otherwise as Latin-1;
 - the delimiter is the one of , ; tab | that splits the first lines into the same number (> 1)
@@ -11,7 +13,8 @@ Rules, in the order they are applied:
 - the first row is a header when one of its fields is not a number while the field under it is
   a number; when that test cannot decide, ``csv.Sniffer().has_header`` does. Without a header
   the columns are called "column 1", "column 2", …; rows that are entirely blank are skipped;
-- labels: text labels make classes; whole-number labels with at most 20 distinct values make
+- labels: an empty label or "nan" is a missing label (refused with its row); text labels make
+  classes; whole-number labels with at most 20 distinct values make
   classes; any other numbers make a regression. ``task`` overrides the guess. Class k is
   ``class_names[k]``; the names are sorted (numerically for numbers, by code point for text).
 
@@ -24,6 +27,8 @@ from __future__ import annotations
 import csv
 import io
 import math
+import os
+import stat
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
@@ -79,18 +84,49 @@ class CsvPreview:
 
 
 # -- text, delimiter, header ---------------------------------------------------------------------
+def _too_large(path: Path, size: float) -> CsvError:
+    return CsvError(
+        translate(
+            "CsvError",
+            "{file} is {size:.1f} MB; NN Studio reads CSV files of up to {max} MB. "
+            "Save a sample of the rows in a smaller file.",
+        ).format(file=path.name, size=size / 2**20, max=MAX_FILE_BYTES // 2**20)
+    )
+
+
+def _read_bytes(path: Path) -> bytes:
+    """At most MAX_FILE_BYTES of a regular file. Anything else (a FIFO, which would wait for a
+    writer forever; a device such as /dev/zero, which never ends) is refused before reading."""
+    mode = path.stat().st_mode
+    if stat.S_ISDIR(mode):
+        raise IsADirectoryError(path)
+    if not stat.S_ISREG(mode):
+        raise CsvError(
+            translate(
+                "CsvError", "{path} is not a regular file; choose a CSV file saved on disk"
+            ).format(path=path)
+        )
+    # O_NONBLOCK: should a FIFO have replaced the file since stat, opening it does not wait
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    with os.fdopen(fd, "rb") as stream:
+        if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
+            raise CsvError(
+                translate(
+                    "CsvError", "{path} is not a regular file; choose a CSV file saved on disk"
+                ).format(path=path)
+            )
+        data = stream.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:
+        raise _too_large(path, max(len(data), path.stat().st_size))
+    return data
+
+
 def _read_text(path: Path) -> str:
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise CsvError(
-                translate(
-                    "CsvError",
-                    "{file} is {size:.1f} MB; NN Studio reads CSV files of up to {max} MB. "
-                    "Save a sample of the rows in a smaller file.",
-                ).format(file=path.name, size=size / 2**20, max=MAX_FILE_BYTES // 2**20)
-            )
-        data = path.read_bytes()
+            raise _too_large(path, size)
+        data = _read_bytes(path)
     except FileNotFoundError:
         raise CsvError(
             translate("CsvError", "there is no file {path}; check the name and folder").format(
@@ -186,14 +222,18 @@ def _records(text: str, delimiter: str, limit: int | None) -> list[tuple[int, li
     """(spreadsheet row number, stripped fields) of the non-blank rows, at most ``limit``."""
     records: list[tuple[int, list[str]]] = []
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    number = 0
+    number = first_line = end_line = 0
     try:
         for number, fields in enumerate(reader, start=1):
+            first_line, end_line = end_line, reader.line_num  # the physical lines it took
             stripped = [f.strip() for f in fields]
             if any(stripped):
                 records.append((number, stripped))
                 if limit is not None and len(records) >= limit:
                     break
+        else:
+            if records and text.count('"') % 2:  # well-formed quoting pairs them up
+                _check_last_quote(text, first_line, records[-1][0])
     except csv.Error as exc:
         row = number + 1
         raise CsvError(
@@ -203,6 +243,29 @@ def _records(text: str, delimiter: str, limit: int | None) -> list[tuple[int, li
             row=row,
         ) from None
     return records
+
+
+def _check_last_quote(text: str, after_line: int, row: int) -> None:
+    """Refuse the last record (row ``row``, starting after physical line ``after_line``) when a
+    quote opened in it is never closed: the lenient reader takes the rest of the file as one
+    value then. (A stray quote inside a value, ``5" screen``, is read as it stands.)"""
+    lines = io.StringIO(text, newline="").readlines()
+    tail = "".join(lines[after_line:])
+    try:
+        for _ in csv.reader(io.StringIO(tail, newline=""), strict=True):
+            pass
+    except csv.Error as exc:
+        if "unexpected end of data" not in str(exc):
+            return  # a stray quote inside a value: the lenient reading stands
+        raise CsvError(
+            translate(
+                "CsvError",
+                'row {row}: a quotation mark (") opens a value that is never closed, so the rest '
+                "of the file would be read as that one value. Add the closing quotation mark or "
+                "remove the opening one.",
+            ).format(row=row),
+            row=row,
+        ) from None
 
 
 def _unique_names(names: list[str]) -> tuple[str, ...]:
@@ -369,6 +432,16 @@ def _labels(
                     "row {row}, column {name!r}: the label is missing; fill it in or delete "
                     "the row",
                 ).format(row=row, name=name),
+                row=row,
+                column=name,
+            )
+        if number is None and _is_float(value) and math.isnan(float(value)):  # not a class "nan"
+            raise CsvError(
+                translate(
+                    "CsvError",
+                    "row {row}, column {name!r}: the label is missing ({value!r} marks a missing "
+                    "value); fill it in or delete the row",
+                ).format(row=row, name=name, value=value),
                 row=row,
                 column=name,
             )

@@ -1,6 +1,8 @@
 """CSV import: good files load, bad files give a CsvError that says where and what to do."""
 
 import csv
+import os
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -245,3 +247,56 @@ def test_a_missing_value_in_the_first_row_is_not_taken_for_a_header(tmp_path):
 def test_any_line_ending(tmp_path, newline):
     d = load_csv(write(tmp_path, newline.join(["a;b", "1;x", "2;y", ""])))
     assert d.m == 2 and d.feature_names == ("a",) and d.class_names == ("x", "y")
+
+
+# -- missing labels, open quotes, files that are not files ------------------------------------
+@pytest.mark.parametrize("missing", ["nan", "NaN", "", "-nan"])
+def test_a_nan_label_is_a_missing_label_with_its_row_not_a_class(tmp_path, missing):
+    text = f"x,label\n1,a\n2,b\n\n3,{missing}\n4,a\n"
+    error = error_of(write(tmp_path, text))
+    assert "label is missing" in str(error)
+    assert (error.row, error.column) == (5, "label")  # the blank row 4 counts, as in the preview
+    preview = read_csv_preview(write(tmp_path, text, "p.csv"))
+    assert preview.row_numbers[preview.rows.index(("3", missing))] == error.row
+
+
+def test_a_nan_label_is_missing_in_a_regression_too(tmp_path):
+    error = error_of(write(tmp_path, "x,y\n1,0.5\n2,nan\n3,2.5\n"), task="regression")
+    assert "label is missing" in str(error) and error.row == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "row"),
+    [
+        ('x,label\n1,a\n2,"b\n3,a\n4,b\n', 3),  # swallows the rows after it
+        ('x,label\n1,a\n2,b\n3,"a', 4),  # at the very end, no line break
+        ('x,label\n1,a\n2,b\n3,"a\n', 4),
+    ],
+)
+def test_an_unterminated_quote_is_named(tmp_path, text, row):
+    error = error_of(write(tmp_path, text))
+    assert "quotation mark" in str(error) and "never closed" in str(error)
+    assert error.row == row
+
+
+def test_a_quote_inside_a_value_is_still_read_as_it_stands(tmp_path):
+    d = load_csv(write(tmp_path, 'x,label\n1,5" screen\n2,b\n3,b\n'))
+    assert d.class_names == ('5" screen', "b")
+
+
+def test_a_quoted_value_over_several_lines_is_still_fine(tmp_path):
+    d = load_csv(write(tmp_path, 'x,label\n1,"a\nb"\n2,c\n3,c\n'))
+    assert d.class_names == ("a\nb", "c")
+
+
+def test_a_fifo_is_refused_without_waiting_for_a_writer(tmp_path):
+    fifo = tmp_path / "pipe.csv"
+    os.mkfifo(fifo)  # reading it would wait until some program writes to it
+    assert "not a regular file" in str(error_of(fifo))
+    with pytest.raises(CsvError, match="not a regular file"):
+        read_csv_preview(fifo)
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="needs /dev/zero")
+def test_a_device_does_not_bypass_the_size_limit():
+    assert "not a regular file" in str(error_of(Path("/dev/zero")))
