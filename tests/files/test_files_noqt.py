@@ -1,4 +1,5 @@
-"""The model file code and the command line never import Qt."""
+"""The model file code, the command line and the session with its run assembler never import
+Qt."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import sys
 CHECK = """
 import sys
 import nnstudio.files, nnstudio.files.examples, nnstudio.cli
+import nnstudio.session, nnstudio.training_run
 loaded = sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'pyqtgraph', 'shiboken6'))
 assert not loaded, loaded
 assert 'nnstudio.gui' not in sys.modules
