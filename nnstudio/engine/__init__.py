@@ -34,7 +34,6 @@ from .training import (
     TrainingData,
     TrainingReport,
     evaluate,
-    measure,
     train,
 )
 
@@ -74,7 +73,6 @@ __all__ = [
     "gradient_check",
     "initialize_parameters",
     "make_optimizer",
-    "measure",
     "output_accuracy",
     "shape_table",
     "train",

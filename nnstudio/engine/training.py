@@ -233,18 +233,6 @@ def evaluate(net: Network, X: Array, Y: Array) -> tuple[float, float | None]:
     return net.cost(AL, Yl), output_accuracy(net, AL, Yl)
 
 
-def measure(net: Network, data: TrainingData, step: int) -> Record:
-    """The record of ``net`` as it is after ``step`` updates: cost and accuracy on the training
-    (and validation) data and ‖dW[l]‖ of the full-batch gradient there (one forward and one
-    backward pass over X (n0, m))."""
-    with _quiet():
-        cost, accuracy, norms = _measure(net, net.as_input(data.X), net.as_labels(data.Y))
-        val_cost = val_accuracy = None
-        if data.X_val is not None and data.Y_val is not None and data.X_val.shape[1] > 0:
-            val_cost, val_accuracy = evaluate(net, data.X_val, data.Y_val)
-    return Record(step, cost, accuracy, val_cost, val_accuracy, norms)
-
-
 def _measure(net: Network, X: Array, Y: Array) -> tuple[float, float | None, tuple[float, ...]]:
     """Cost, accuracy and ‖dW[l]‖ (l = 1..L) of ``net`` on X (n0, m) and labels Y (n[L], m)."""
     AL, cache = net.forward(X)
