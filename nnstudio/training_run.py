@@ -71,6 +71,11 @@ def keep_indices(steps: Sequence[float], values: Sequence[float | None], target:
     return [int(i) for i in np.unique(np.concatenate(picked))]
 
 
+def _number(value: float | None) -> float | None:
+    """A plain Python float (NumPy scalars too), or None."""
+    return None if value is None else float(value)
+
+
 @dataclass
 class History:
     """Every record of the runs that led to the current weights, by iteration: ``step[i]``,
@@ -104,10 +109,10 @@ class History:
             if self.step and r.step <= self.step[-1]:
                 continue
             self.step.append(int(r.step))
-            self.cost.append(r.cost)
-            self.val_cost.append(r.val_cost)
-            self.accuracy.append(None if r.accuracy is None else float(r.accuracy))
-            self.val_accuracy.append(r.val_accuracy)
+            self.cost.append(_number(r.cost))
+            self.val_cost.append(_number(r.val_cost))
+            self.accuracy.append(_number(r.accuracy))
+            self.val_accuracy.append(_number(r.val_accuracy))
             self.grad_norms.append(tuple(float(x) for x in r.grad_norms))
             added += 1
             if len(self.step) > self.max_points:  # record by record: however they are grouped

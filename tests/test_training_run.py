@@ -12,7 +12,7 @@ from nnstudio.cli import main
 from nnstudio.engine import Record, TrainingConfig, TrainingData, train
 from nnstudio.files import load_model
 from nnstudio.files.examples import EXAMPLES, build, example_session
-from nnstudio.session import Session
+from nnstudio.session import DataChoice, Session
 from nnstudio.session_files import load_session, save_session
 from nnstudio.training_run import History, keep_indices
 
@@ -182,3 +182,15 @@ def test_mini_batch_records_carry_their_batch_gradient_norms():
     assert all(len(norms) == 2 for norms in h.grad_norms)
     data = TrainingData(session.prepared.train.X, session.prepared.train.Y)
     assert data.m == m
+
+
+def test_validation_series_reopen_exactly(tmp_path):
+    session = Session()
+    session.set_data(DataChoice("moons", validation_share=0.25, standardize=True))
+    session.set_settings(epochs=50, learning_rate=0.5)
+    session.train_here()
+    h = session.history
+    assert h.step == list(range(0, 51, 10))
+    assert all(type(v) is float for v in (*h.cost, *h.val_cost, *h.accuracy, *h.val_accuracy))
+    reopened = load_session(save_session(session, tmp_path / "moons.nnstudio"))
+    assert reopened.history == h
