@@ -16,7 +16,7 @@ records with the lowest and the highest cost), never by dropping records as they
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -292,21 +292,3 @@ def plan_run(
     keep = history.step and optimizer_state_fits(optimizer_state, config.optimizer)
     state = dict(optimizer_state) if keep and optimizer_state is not None else None
     return RunPlan(config, data, history.last_step, state)
-
-
-def run_to_end(
-    network: Network,
-    plan: RunPlan,
-    history: History,
-    on_report: Callable[[TrainingReport], None] | None = None,
-) -> TrainingReport:
-    """Train ``network`` in place with ``plan`` in this thread to the end; every record goes
-    into ``history``. Returns the last report (its ``optimizer_state`` continues the run)."""
-    last: TrainingReport | None = None
-    for report in plan.run(network):
-        history.extend(report.records)
-        if on_report is not None:
-            on_report(report)
-        last = report
-    assert last is not None  # train() always ends with a report
-    return last
