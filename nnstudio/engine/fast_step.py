@@ -8,7 +8,9 @@ reference; the tests compare the two. What the step leaves out is what training 
 - the cache dict, dA[0] = W[1]ᵀ·dZ[1] (a full extra product with the input) and dA[L];
 - Z[l] as a separate array: A[l] = g(Z[l]) overwrites Z[l] in place, because every derivative
   the engine offers can be written with A[l] alone (relu and leaky relu: A > 0 exactly where
-  Z > 0; tanh: 1 − A²; sigmoid: A(1 − A); linear: 1);
+  Z > 0; tanh: 1 − A²; sigmoid: A(1 − A); linear: 1). Each activation's in-place operations
+  are its registry entry's ``fused_forward`` / ``fused_backward`` (:mod:`.activations`), and
+  each loss's cost is its entry's ``fused_cost`` (:mod:`.losses`);
 - per-layer divisions and per-parameter loops: W1 … WL, b1 … bL are views of one flat vector
   (see :mod:`.layout`) and so are their gradients, so the finiteness check, the L2 term and the
   optimizer's update are one call each over all layers; the 1/m is one division of that vector,
@@ -28,13 +30,11 @@ course's 2-4-1 network the NumPy calls themselves take only a few microseconds e
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
-from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import numpy as np
 
-from .activations import LEAKY_SLOPE
+from .activations import Op, get_activation
 from .layout import ParameterLayout
 from .losses import get_loss
 from .optimizers import Optimizer
@@ -43,7 +43,6 @@ if TYPE_CHECKING:
     from .network import Network
 
 Array = np.ndarray
-Op = tuple[Callable[..., Any], tuple[Any, ...]]
 
 _add_reduce = np.add.reduce
 _dot = np.dot
@@ -110,8 +109,8 @@ class TrainingStep:
         self.dtype = dtype = net.dtype
         self.layout = ParameterLayout(dims)
         self.acts = net.activations
-        loss = get_loss(net.loss)
-        self.loss_name = loss.name
+        self.act_entries = tuple(get_activation(name) for name in self.acts)
+        loss = self.loss = get_loss(net.loss)
         self.paired = loss.paired_activation == self.acts[-1]
         self.fused = uses_fused_update(optimizer)
         size = self.layout.size
@@ -130,7 +129,8 @@ class TrainingStep:
         self._scratch = np.empty(widest * w, dtype=dtype)
         self._mask = np.empty(widest * w, dtype=bool)
         # max(Z, 0) runs about twice as fast against an array of zeros as against the scalar
-        self._zeros = np.zeros(widest * w if "relu" in self.acts else 0, dtype=dtype)
+        zeros = any(act.fused_zeros for act in self.act_entries)
+        self._zeros = np.zeros(widest * w if zeros else 0, dtype=dtype)
         self._row = np.empty(w, dtype=dtype)
         # the gathered mini-batch (w, n0), sample-major; only needed when training on batches
         self._Xb = np.empty(dims[0] * w if batched else 0, dtype=dtype)
@@ -235,7 +235,7 @@ class TrainingStep:
 
     def _plan(self, buf: _Buffers) -> list[Op]:
         """The operations of one step, in the order ``Network.forward``/``backward`` do them."""
-        L, acts = self.L, self.acts
+        L, acts = self.L, self.act_entries
         A, dZ, s, mask = buf.A, buf.dZ, buf.scratch, buf.mask
         A[0] = self.X
         params = self._params_dict
@@ -249,11 +249,11 @@ class TrainingStep:
         for l in range(1, L + 1):  # Z[l] = W[l]·A[l-1] + b[l];  A[l] = g(Z[l]) over Z[l]
             ops.append((np.dot, (W[l], A[l - 1], A[l])))
             ops.append((np.add, (A[l], b[l], A[l])))
-            ops += _FORWARD[acts[l - 1]](A[l], s[l], buf.row, buf.zeros[l])
+            ops += acts[l - 1].fused_forward(A[l], s[l], buf.row, buf.zeros[l])
         # dZ[L] = A[L] − Y for the matched pairs; for mse, dA[L] = A[L] − Y times g'
         ops.append((np.subtract, (A[L], self.Y, dZ[L])))
         if not self.paired:
-            ops += _BACKWARD[acts[-1]](dZ[L], A[L], s[L], mask[L], buf.row)
+            ops += acts[-1].fused_backward(dZ[L], A[L], s[L], mask[L], buf.row)
         # The 1/m of every gradient. When m is a power of two, dZ[L]·(1/m) is exact and so
         # is every product and sum after it: all of dW[l], db[l] come out exactly as the
         # reference's (…)/m, for the price of scaling dZ[L] only. Otherwise one division of
@@ -267,7 +267,9 @@ class TrainingStep:
             ops.append((_add_reduce, (dZ[l], 1, None, gb[l], True)))
             if l > 1:  # dA[l-1] = W[l]ᵀ·dZ[l], then dZ[l-1] = dA[l-1] ⊙ g'(Z[l-1])
                 ops.append((np.dot, (W[l].T, dZ[l], dZ[l - 1])))
-                ops += _BACKWARD[acts[l - 2]](dZ[l - 1], A[l - 1], s[l - 1], mask[l - 1], buf.row)
+                ops += acts[l - 2].fused_backward(
+                    dZ[l - 1], A[l - 1], s[l - 1], mask[l - 1], buf.row
+                )
         if not power_of_two:
             ops.append((np.divide, (self.grad, w, self.grad)))
         if self._l2:  # dW[l] += λ/m · W[l], for all layers at once
@@ -310,29 +312,9 @@ class TrainingStep:
         """J of the loaded batch, computed as ``Network.cost`` computes it."""
         buf = self.buf
         assert buf is not None
-        L, Y, w = self.L, self.Y, buf.w
-        AL, s = buf.A[L], buf.scratch[L]
-        name = self.loss_name
-        if name == "binary_cross_entropy":
-            eps = float(np.finfo(self.dtype).eps)
-            p = buf.dZ[L]  # free: the backward pass is done with it
-            np.clip(AL, eps, 1.0 - eps, out=p)
-            np.log(p, out=s)
-            first = np.dot(Y.ravel(), s.ravel())
-            np.negative(p, out=p)
-            np.log1p(p, out=p)
-            np.subtract(1, Y, out=s)
-            second = np.dot(s.ravel(), p.ravel())
-            value = float(-(first + second) / w)
-        elif name == "categorical_cross_entropy":
-            eps = float(np.finfo(self.dtype).eps)
-            np.maximum(AL, eps, out=s)
-            np.log(s, out=s)
-            value = float(-np.dot(Y.ravel(), s.ravel()) / w)
-        else:
-            np.subtract(AL, Y, out=s)
-            flat = s.ravel()
-            value = float(0.5 * np.dot(flat, flat) / w)
+        L, w = self.L, buf.w
+        # dZ[L] is free: the backward pass is done with it
+        value = self.loss.fused_cost(buf.A[L], self.Y, buf.dZ[L], buf.scratch[L])
         return value + self.net.l2_cost(w)
 
     def accuracy(self) -> float | None:
@@ -354,99 +336,3 @@ class TrainingStep:
             np.equal(buf.hits, buf.truth, out=buf.hits)
             return np.count_nonzero(buf.hits) / buf.hits.size
         return None
-
-
-# -- activations, in place over Z: each builder returns the operations --------------------------
-# (arguments: Z (n, w), a scratch array like it, a (1, w) row, and zeros like Z for relu)
-def _relu(Z: Array, s: Array, row: Array, zeros: Array) -> list[Op]:
-    return [(partial(np.maximum, out=Z), (Z, zeros))]
-
-
-def _leaky_relu(Z: Array, s: Array, row: Array, zeros: Array) -> list[Op]:
-    # max(z, 0.01·z) is z for z > 0 and 0.01·z otherwise, exactly as np.where picks
-    return [(np.multiply, (Z, LEAKY_SLOPE, s)), (partial(np.maximum, out=Z), (Z, s))]
-
-
-def _tanh(Z: Array, s: Array, row: Array, zeros: Array) -> list[Op]:
-    return [(np.tanh, (Z, Z))]
-
-
-def _sigmoid(Z: Array, s: Array, row: Array, zeros: Array) -> list[Op]:
-    # σ(z) = (tanh(z/2) + 1)/2, the operations of activations.sigmoid
-    return [
-        (np.multiply, (Z, 0.5, Z)),
-        (np.tanh, (Z, Z)),
-        (np.add, (Z, 1.0, Z)),
-        (np.multiply, (Z, 0.5, Z)),
-    ]
-
-
-def _linear(Z: Array, s: Array, row: Array, zeros: Array) -> list[Op]:
-    return []
-
-
-def _softmax(Z: Array, s: Array, row: Array, zeros: Array) -> list[Op]:
-    return [
-        (partial(np.maximum.reduce, out=row, keepdims=True), (Z, 0)),  # column maxima (1, w)
-        (np.subtract, (Z, row, Z)),
-        (np.exp, (Z, Z)),
-        (_add_reduce, (Z, 0, None, row, True)),
-        (np.divide, (Z, row, Z)),
-    ]
-
-
-# -- derivatives, in place over dA: dZ = dA ⊙ g'(Z), from A alone --------------------------------
-def _relu_back(D: Array, A: Array, s: Array, mask: Array, row: Array) -> list[Op]:
-    return [(np.greater, (A, 0.0, mask)), (np.multiply, (D, mask, D))]
-
-
-def _leaky_relu_back(D: Array, A: Array, s: Array, mask: Array, row: Array) -> list[Op]:
-    # g' = 1 where A > 0 (≡ Z > 0), else LEAKY_SLOPE: mask·(1 − slope) + slope
-    return [
-        (np.greater, (A, 0.0, mask)),
-        (np.multiply, (mask, 1.0 - LEAKY_SLOPE, s)),
-        (np.add, (s, LEAKY_SLOPE, s)),
-        (np.multiply, (D, s, D)),
-    ]
-
-
-def _tanh_back(D: Array, A: Array, s: Array, mask: Array, row: Array) -> list[Op]:
-    # g' = 1 − A²
-    return [(np.multiply, (A, A, s)), (np.subtract, (1.0, s, s)), (np.multiply, (D, s, D))]
-
-
-def _sigmoid_back(D: Array, A: Array, s: Array, mask: Array, row: Array) -> list[Op]:
-    # g' = A (1 − A)
-    return [(np.subtract, (1.0, A, s)), (np.multiply, (A, s, s)), (np.multiply, (D, s, D))]
-
-
-def _linear_back(D: Array, A: Array, s: Array, mask: Array, row: Array) -> list[Op]:
-    return []
-
-
-def _softmax_back(D: Array, A: Array, s: Array, mask: Array, row: Array) -> list[Op]:
-    # through the softmax Jacobian: A ⊙ (dA − Σ_units dA ⊙ A)
-    return [
-        (np.multiply, (D, A, s)),
-        (_add_reduce, (s, 0, None, row, True)),
-        (np.subtract, (D, row, D)),
-        (np.multiply, (A, D, D)),
-    ]
-
-
-_FORWARD: dict[str, Callable[[Array, Array, Array, Array], list[Op]]] = {
-    "relu": _relu,
-    "leaky_relu": _leaky_relu,
-    "tanh": _tanh,
-    "sigmoid": _sigmoid,
-    "linear": _linear,
-    "softmax": _softmax,
-}
-_BACKWARD: dict[str, Callable[[Array, Array, Array, Array, Array], list[Op]]] = {
-    "relu": _relu_back,
-    "leaky_relu": _leaky_relu_back,
-    "tanh": _tanh_back,
-    "sigmoid": _sigmoid_back,
-    "linear": _linear_back,
-    "softmax": _softmax_back,
-}

@@ -2,7 +2,10 @@
 
 ``AL`` (= Ŷ) and ``Y`` both have shape ``(n[L], m)``. Each loss knows the output activation
 it pairs with; for that pair the output gradient is simply ``dZ[L] = A[L] − Y``.
-The registry :data:`LOSSES` is keyed by the names the model file stores.
+The registry :data:`LOSSES` is keyed by the names the model file stores. A :class:`Loss` entry
+carries everything about it: the cost (the readable reference), ∂L/∂ŷ, the same cost computed
+in preallocated buffers for the training step (``fused_cost``, equal to ``cost`` in float64),
+its title and the formula the step-through shows.
 """
 
 from __future__ import annotations
@@ -61,13 +64,48 @@ def mean_squared_error_dA(AL: Array, Y: Array) -> Array:
     return AL - Y
 
 
+# -- the same costs in two scratch buffers p, s (n[L], m) of the training step ---------------------
+def _binary_cross_entropy_fused(AL: Array, Y: Array, p: Array, s: Array) -> float:
+    eps = _eps(AL.dtype)
+    np.clip(AL, eps, 1.0 - eps, out=p)
+    np.log(p, out=s)
+    first = np.dot(Y.ravel(), s.ravel())
+    np.negative(p, out=p)
+    np.log1p(p, out=p)
+    np.subtract(1, Y, out=s)
+    second = np.dot(s.ravel(), p.ravel())
+    return float(-(first + second) / AL.shape[1])
+
+
+def _categorical_cross_entropy_fused(AL: Array, Y: Array, p: Array, s: Array) -> float:
+    eps = _eps(AL.dtype)
+    np.maximum(AL, eps, out=s)
+    np.log(s, out=s)
+    return float(-np.dot(Y.ravel(), s.ravel()) / AL.shape[1])
+
+
+def _mean_squared_error_fused(AL: Array, Y: Array, p: Array, s: Array) -> float:
+    np.subtract(AL, Y, out=s)
+    flat = s.ravel()
+    return float(0.5 * np.dot(flat, flat) / AL.shape[1])
+
+
 @dataclass(frozen=True)
 class Loss:
+    """A loss L(ŷ, y) and everything shown or computed about it.
+
+    ``fused_cost(AL, Y, p, s)`` computes ``cost(AL, Y)`` with the same operations, using the two
+    scratch arrays ``p`` and ``s`` (the shape of AL) instead of allocating. ``formula`` is the
+    body of J = … in plain notation, with ``{A}`` standing for A[L] and ``{Y}`` for Y.
+    """
+
     name: str
     cost: Callable[[Array, Array], float]
     output_gradient: Callable[[Array, Array], Array]
     paired_activation: str
     title: str
+    fused_cost: Callable[[Array, Array, Array, Array], float]
+    formula: str
 
 
 LOSSES: dict[str, Loss] = {
@@ -77,6 +115,8 @@ LOSSES: dict[str, Loss] = {
         binary_cross_entropy_dA,
         "sigmoid",
         translatable("Loss", "binary cross-entropy"),
+        _binary_cross_entropy_fused,
+        "−(1/m) Σ [{Y} log {A} + (1 − {Y}) log(1 − {A})]",
     ),
     "categorical_cross_entropy": Loss(
         "categorical_cross_entropy",
@@ -84,6 +124,8 @@ LOSSES: dict[str, Loss] = {
         categorical_cross_entropy_dA,
         "softmax",
         translatable("Loss", "categorical cross-entropy"),
+        _categorical_cross_entropy_fused,
+        "−(1/m) Σ Σ {Y} log {A}",
     ),
     "mse": Loss(
         "mse",
@@ -91,6 +133,8 @@ LOSSES: dict[str, Loss] = {
         mean_squared_error_dA,
         "linear",
         translatable("Loss", "mean squared error"),
+        _mean_squared_error_fused,
+        "(1/m) Σ ½ ({A} − {Y})²",
     ),
 }
 

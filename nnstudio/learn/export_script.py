@@ -5,7 +5,8 @@
 nothing but NumPy; its ``forward(X)`` is the forward pass in the course's notation, one line
 per formula, with the same operations in the same order as the engine, so ``predict(X)`` returns
 exactly what ``Network.predict`` returns. Run as ``python model.py data.csv`` it prints one
-prediction per row.
+prediction per row. Each activation's function is the ``source`` of its entry in the engine's
+registry (:data:`nnstudio.engine.activations.ACTIVATIONS`).
 """
 
 from __future__ import annotations
@@ -18,39 +19,8 @@ from typing import Any
 import numpy as np
 
 from ..engine import Network
-from ..engine.activations import LEAKY_SLOPE
+from ..engine.activations import get_activation
 from ..text import translate
-
-# The activations written out in the script: the same NumPy operations as the engine's.
-ACTIVATION_CODE = {
-    "sigmoid": '''def sigmoid(Z):
-    """σ(z) = 1 / (1 + e^(−z)), computed as (tanh(z/2) + 1) / 2: equal, and it never overflows."""
-    return (np.tanh(Z * 0.5) + 1.0) * 0.5
-''',
-    "tanh": '''def tanh(Z):
-    """tanh(z) = (e^z − e^(−z)) / (e^z + e^(−z)), between −1 and 1."""
-    return np.tanh(Z)
-''',
-    "relu": '''def relu(Z):
-    """ReLU(z) = max(0, z)."""
-    return np.maximum(Z, 0.0)
-''',
-    "leaky_relu": f'''def leaky_relu(Z):
-    """LeakyReLU(z) = z for z > 0, else {LEAKY_SLOPE!r}·z."""
-    return np.where(Z > 0, Z, Z * {LEAKY_SLOPE!r})
-''',
-    "linear": '''def linear(Z):
-    """g(z) = z: the output is the weighted sum itself (regression)."""
-    return Z.copy()
-''',
-    "softmax": '''def softmax(Z):
-    """e^z / Σ e^z over the units of each column (sample); the column maximum is subtracted
-    first, which changes nothing but keeps exp from overflowing."""
-    E = Z - Z.max(axis=0, keepdims=True)
-    E = np.exp(E)
-    return E / E.sum(axis=0, keepdims=True)
-''',
-}
 
 PREDICT_CODE = {
     "sigmoid": (
@@ -77,13 +47,6 @@ def script_source(
 ) -> str:
     """The text of the script for ``net``; it reads its weights from ``weights_name`` (a file
     name in the script's folder)."""
-    for act in net.activations:
-        if act not in ACTIVATION_CODE:
-            raise ValueError(
-                translate(
-                    "ExportScript", "the {name!r} activation cannot be exported to a script yet"
-                ).format(name=act)
-            )
     out = net.activations[-1]
     if out not in PREDICT_CODE:
         raise ValueError(
@@ -136,7 +99,7 @@ def script_source(
     add("")
     add("")
     for act in dict.fromkeys(net.activations):
-        add(ACTIVATION_CODE[act])
+        add(get_activation(act).source)
         add("")
     add("def as_input(X):")
     add('    """X as an (n[0], m) array: one sample per column."""')

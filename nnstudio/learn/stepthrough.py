@@ -14,7 +14,7 @@ import numpy as np
 
 from ..engine import Network, get_activation, get_loss
 from ..engine.optimizers import GradientDescent, Optimizer
-from ..text import localized, translatable, translate
+from ..text import localized, translate
 from .stepthrough_notation import (
     BACKWARD,
     COST,
@@ -27,30 +27,13 @@ from .stepthrough_notation import (
     Step,
     StepList,
     cat,
+    fill,
     number,
     sym,
 )
 from .stepthrough_update import add_update_steps, private_copy
 
 __all__ = ["BACKWARD", "COST", "FORWARD", "KINDS", "UPDATE", "Step", "build_steps"]
-
-# g[l] as the course writes it, and g′ in terms of z and a = g(z).
-G_NAMES = {
-    "sigmoid": "σ",
-    "tanh": "tanh",
-    "relu": "ReLU",
-    "leaky_relu": "LeakyReLU",
-    "linear": "",
-    "softmax": "softmax",
-}
-G_PRIME = {
-    "sigmoid": "σ′(z) = a (1 − a)",
-    "tanh": "tanh′(z) = 1 − a²",
-    "relu": translatable("StepThrough", "ReLU′(z) = 1 where z > 0, else 0"),
-    "leaky_relu": translatable("StepThrough", "LeakyReLU′(z) = 1 where z > 0, else 0.01"),
-    "linear": "g′(z) = 1",
-    "softmax": translatable("StepThrough", "the softmax Jacobian"),
-}
 
 
 def _sentences(first: str, second: str) -> str:
@@ -59,7 +42,7 @@ def _sentences(first: str, second: str) -> str:
 
 
 def _g_of(activation: str, argument: Formula, layer: int) -> Formula:
-    name = G_NAMES[activation]
+    name = get_activation(activation).symbol
     if not name:
         return argument  # a linear layer: A = Z
     return cat(name, "(", argument, ")")
@@ -143,7 +126,7 @@ def build_steps(
         )
         formula = cat(sym("A", l, (n, m)), " = ", _g_of(act, sym("Z", l), l))
         formula_note = get_activation(act).formula
-        if act == "softmax":
+        if not get_activation(act).elementwise:
             explanation = translate(
                 "StepThrough",
                 "g[{l}] = {act} ({note}) acts on every entry of Z[{l}] on its own (softmax: on "
@@ -173,22 +156,7 @@ def build_steps(
     # -- cost -----------------------------------------------------------------------------------
     loss = get_loss(net.loss)
     AL_sym, Y_sym = sym("A", L), sym("Y")
-    if loss.name == "binary_cross_entropy":
-        body = cat(
-            "−(1/m) Σ [",
-            Y_sym,
-            " log ",
-            AL_sym,
-            " + (1 − ",
-            Y_sym,
-            ") log(1 − ",
-            AL_sym,
-            ")]",
-        )
-    elif loss.name == "categorical_cross_entropy":
-        body = cat("−(1/m) Σ Σ ", Y_sym, " log ", AL_sym)
-    else:
-        body = cat("(1/m) Σ ½ (", AL_sym, " − ", Y_sym, ")²")
+    body = fill(loss.formula, A=AL_sym, Y=Y_sym)
     if net.l2:
         body = cat(body, " + (λ/2m) Σ‖", sym("W", None), "‖²")
     formula = cat(sym("J"), " = ", body, f" = {number(cost)}")
@@ -242,7 +210,7 @@ def build_steps(
             explanation = translate(
                 "StepThrough",
                 "⊙ multiplies entry by entry, so dZ[{l}] has the shape of Z[{l}]. Here {prime}.",
-            ).format(l=l, prime=localized(G_PRIME[act]))
+            ).format(l=l, prime=localized(get_activation(act).derivative_text))
         add(BACKWARD, l, f"Backward, layer {l}: dZ[{l}]", formula, arrays, explanation)
 
         parts: list[Formula | str] = [

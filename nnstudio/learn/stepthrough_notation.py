@@ -9,6 +9,7 @@ test reads and the markup the view shows never disagree: ``W[2] (1, 4)`` in text
 from __future__ import annotations
 
 import html
+import string
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -106,6 +107,17 @@ def cat(*parts: Formula | str) -> Formula:
     text = "".join(p.text if isinstance(p, Formula) else p for p in parts)
     markup = "".join(p.html if isinstance(p, Formula) else html.escape(p) for p in parts)
     return Formula(text, markup)
+
+
+def fill(template: str, **pieces: Formula) -> Formula:
+    """A plain-notation template with ``{name}`` fields filled by formula pieces, in both
+    renderings: ``fill("({A} − {Y})²", A=sym("A", 2), Y=sym("Y"))``."""
+    parts: list[Formula | str] = []
+    for literal, name, _spec, _conversion in string.Formatter().parse(template):
+        parts.append(literal)
+        if name is not None:
+            parts.append(pieces[name])
+    return cat(*parts)
 
 
 def lines(*parts: Formula) -> Formula:
