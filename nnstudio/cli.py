@@ -25,8 +25,7 @@ import numpy as np
 from . import __version__
 from .cli_examples import add_examples_command
 from .data import CsvError, Dataset, read_csv_preview, split
-from .engine import Record, TrainingReport
-from .engine.training import DIVERGED
+from .engine import DIVERGED, FINISHED, RUNNING, Record, TrainingReport
 from .files import ModelFile, ModelFileError, load_model
 from .learn.advice import divergence_text
 from .session_files import save_session, session_from_model
@@ -232,7 +231,7 @@ def _progress(report: TrainingReport, record: Record | None) -> str:
             text += f"  validation cost {record.val_cost:.6f}"
         if record.val_accuracy is not None:
             text += f"  validation accuracy {record.val_accuracy:.4f}"
-    return text if report.status in ("running", "finished") else f"{text}  ({report.status})"
+    return text if report.status in (RUNNING, FINISHED) else f"{text}  ({report.status})"
 
 
 # -- predict --------------------------------------------------------------------------------------

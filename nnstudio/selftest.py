@@ -41,7 +41,7 @@ def check_engine() -> str:
 def check_training() -> str:
     """A short run on the flower data set lowers the cost."""
     from .data import flower
-    from .engine import Network, TrainingConfig, TrainingData, train
+    from .engine import FINISHED, Network, TrainingConfig, TrainingData, train
 
     data = flower()
     net = Network([2, 4, 1], ["tanh", "sigmoid"], init="small", seed=2)
@@ -50,7 +50,7 @@ def check_training() -> str:
     for report in train(net, TrainingData(data.X, data.Y), config):
         records.extend(report.records)
         final = report
-    if final.status != "finished":
+    if final.status != FINISHED:
         raise AssertionError(f"training ended with status {final.status!r}")
     first, last = records[0].cost, records[-1].cost
     if not last < 0.9 * first:
