@@ -372,7 +372,8 @@ class Session:
         command line, the examples) assembles it: the settings' config, the data, the iteration
         the history ends at, and the kept optimizer state when it continues the same kind of
         optimizer. The reporting arguments only pace reports (see :func:`plan_run`). Raises
-        ValueError for settings the engine cannot use."""
+        ValueError (a named subclass, see :func:`plan_run`) for settings, data or a network
+        size the engine cannot use, before any thread starts."""
         return plan_run(
             self.settings,
             self.training_data(),
@@ -382,6 +383,7 @@ class Session:
             report_interval=report_interval,
             report_every=report_every,
             copy_params=copy_params,
+            network=self.network,
         )
 
     def train_here(self, epochs: int | None = None) -> TrainingReport:

@@ -33,6 +33,7 @@ from .engine import (
     TrainingReport,
     train,
 )
+from .engine.checks import check_training
 
 MAX_POINTS = 10_000  # records a history holds before it is reduced ...
 REDUCED_POINTS = 5_000  # ... to at most this many
@@ -273,16 +274,26 @@ def plan_run(
     report_interval: float = 0.0,
     report_every: int | None = None,
     copy_params: bool = True,
+    network: Network | None = None,
 ) -> RunPlan:
     """The run that trains ``settings.epochs`` (or ``epochs``) more epochs after ``history``.
 
     It continues ``optimizer_state`` when the history is not empty and the state belongs to
     the same kind of optimizer. ``report_interval`` / ``report_every`` / ``copy_params`` only
     pace the reports (a window wants a few a second with copies of the weights, a script
-    fewer); what is recorded does not depend on them. Raises ValueError for an unknown
-    optimizer or option."""
+    fewer); what is recorded does not depend on them.
+
+    Raises, before anything runs, a ValueError whose message says what is wrong: an unknown
+    optimizer or option, or a :class:`~nnstudio.engine.HyperparameterError` naming the setting
+    out of its range; and, when the ``network`` to train is given,
+    :func:`~nnstudio.engine.checks.check_training`'s
+    :class:`~nnstudio.engine.TrainingDataError` (no samples, X or Y that do not fit the network,
+    NaN, labels the loss cannot use) or :class:`~nnstudio.engine.NotEnoughMemoryError` (with
+    the estimate and a batch size that fits)."""
     config = training_config(settings, epochs)
     config.make_optimizer()  # the settings make an optimizer, or ValueError says why not
+    if network is not None:
+        check_training(network, data, config)
     config = replace(
         config,
         report_every=config.report_every if report_every is None else max(1, report_every),
