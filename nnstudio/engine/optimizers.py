@@ -10,7 +10,12 @@ a :class:`HyperparameterError` that names the field (β = 1 would divide by 1 �
 
 Training uses a second, fused form of the same update (``_fused_update``): it works on the whole
 flat parameter vector of :mod:`.layout` at once, with the state slots packed the same way and
-scratch buffers allocated once, and performs the same arithmetic in the same order.
+scratch buffers allocated once, and performs the same arithmetic in the same order (the registry
+tests run both for every entry and require identical float64 results).
+
+Each entry also carries what the step-through shows of its update: the phases it computes
+(:attr:`Optimizer.phases`), the step W := W − … as a formula template (:attr:`Optimizer.step`)
+and a sentence on what it does (:attr:`Optimizer.explanation`).
 """
 
 from __future__ import annotations
@@ -22,7 +27,7 @@ from typing import ClassVar
 
 import numpy as np
 
-from ..text import translate
+from ..text import translatable, translate
 from .layout import ParameterLayout
 
 Array = np.ndarray
@@ -92,6 +97,11 @@ LEARNING_RATE = Range("learning_rate", "α", 0.0, low_open=True, usual=0.01)
 #: λ, the L2 strength of the network's cost (kept in its spec, checked by it)
 L2_STRENGTH = Range("l2", "λ", 0.0)
 
+#: the parts of an update the step-through shows, in the order they are computed: the moving
+#: average v of the gradients, the moving average s of their squares, the bias correction of
+#: both, and the step itself
+VELOCITY, SQUARES, CORRECTION, APPLY = "velocity", "squares", "correction", "apply"
+
 
 class Optimizer:
     name: ClassVar[str] = ""
@@ -99,6 +109,13 @@ class Optimizer:
     hyperparameter_names: ClassVar[tuple[str, ...]] = ()
     #: the valid range of each of ``hyperparameter_names``
     ranges: ClassVar[Mapping[str, Range]] = {}
+    #: the parts of the update, in order (from VELOCITY, SQUARES, CORRECTION, APPLY)
+    phases: ClassVar[tuple[str, ...]] = (APPLY,)
+    #: the step subtracted from a parameter in plain notation; ``{dW}`` is its gradient, ``{v}``,
+    #: ``{s}`` the moving averages and ``{v_hat}``, ``{s_hat}`` their bias-corrected values
+    step: ClassVar[str] = ""
+    #: what the step does, with ``{lr}`` for α and ``{eps}`` for ε (translatable)
+    explanation: ClassVar[str] = ""
 
     def __init__(self, learning_rate: float = 0.01) -> None:
         self.learning_rate = float(learning_rate)
@@ -185,6 +202,12 @@ class GradientDescent(Optimizer):
 
     name = "gd"
     title = "gradient descent"
+    step = "α·{dW}"
+    explanation = translatable(
+        "StepThrough",
+        "Gradient descent moves every parameter a small step against its gradient; the "
+        "learning rate α = {lr:g} sets the step size.",
+    )
 
     fused = True
 
@@ -213,6 +236,13 @@ class Momentum(Optimizer):
     ranges: ClassVar[Mapping[str, Range]] = {
         "beta": Range("beta", "β", 0.0, 1.0, high_open=True, usual=0.9),
     }
+    phases = (VELOCITY, APPLY)
+    step = "α·{v}"
+    explanation = translatable(
+        "StepThrough",
+        "Momentum moves every parameter against the averaged gradient v instead of this "
+        "iteration's gradient alone; the learning rate α = {lr:g} sets the step size.",
+    )
 
     def __init__(self, learning_rate: float = 0.01, beta: float = 0.9) -> None:
         super().__init__(learning_rate)
@@ -251,6 +281,14 @@ class RMSprop(Optimizer):
         "beta": Range("beta", "β", 0.0, 1.0, high_open=True, usual=0.9),
         "epsilon": Range("epsilon", "ε", 0.0, low_open=True, usual=1e-8),
     }
+    phases = (SQUARES, APPLY)
+    step = "α·{dW} / (√{s} + ε)"
+    explanation = translatable(
+        "StepThrough",
+        "RMSprop divides each entry's step by √s + ε: entries whose gradients have been large "
+        "take smaller steps, small ones larger steps. α = {lr:g}; ε = {eps:g} keeps the "
+        "division safe.",
+    )
 
     def __init__(
         self, learning_rate: float = 0.001, beta: float = 0.9, epsilon: float = 1e-8
@@ -297,6 +335,14 @@ class Adam(Optimizer):
         "beta2": Range("beta2", "β₂", 0.0, 1.0, high_open=True, usual=0.999),
         "epsilon": Range("epsilon", "ε", 0.0, low_open=True, usual=1e-8),
     }
+    phases = (VELOCITY, SQUARES, CORRECTION, APPLY)
+    step = "α·{v_hat} / (√{s_hat} + ε)"
+    explanation = translatable(
+        "StepThrough",
+        "Adam steps along the corrected average of the gradients, divided entry by entry by "
+        "the square root of the corrected average of their squares (the size of recent "
+        "gradients) plus ε. α = {lr:g}; ε = {eps:g} keeps the division safe.",
+    )
 
     def __init__(
         self,

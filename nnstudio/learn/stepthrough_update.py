@@ -14,11 +14,13 @@ v̂ and ŝ are the products the engine forms on the way (``v · 1/(1 − β₁�
 
 from __future__ import annotations
 
+import string
+
 import numpy as np
 
 from ..engine import Network
-from ..engine.optimizers import Optimizer
-from ..text import translate
+from ..engine.optimizers import APPLY, CORRECTION, SQUARES, VELOCITY, Optimizer
+from ..text import localized, translate
 from .stepthrough_notation import (
     UPDATE,
     Array,
@@ -26,22 +28,14 @@ from .stepthrough_notation import (
     Formula,
     StepList,
     cat,
+    fill,
     lines,
     state_sym,
     sym,
 )
 
-VELOCITY, SQUARES, CORRECTION, APPLY = "velocity", "squares", "correction", "apply"
 PHASES = (VELOCITY, SQUARES, CORRECTION, APPLY)
 V_HAT, S_HAT = "v\u0302", "\u015d"  # v̂ (v and a combining circumflex), ŝ
-
-# the parts of each optimizer's update, in the order they are computed
-OPTIMIZER_PHASES = {
-    "gd": (APPLY,),
-    "momentum": (VELOCITY, APPLY),
-    "rmsprop": (SQUARES, APPLY),
-    "adam": (VELOCITY, SQUARES, CORRECTION, APPLY),
-}
 
 
 def private_copy(optimizer: Optimizer, learning_rate: float | None = None) -> Optimizer:
@@ -73,15 +67,17 @@ def add_update_steps(
     engine = private_copy(optimizer)
     after = net.copy()
     engine.update(after.params, grads)
-    name, t = optimizer.name, engine.t
+    kind, name, t = type(optimizer), optimizer.name, engine.t
     hyper = engine.hyperparameters()
     lr = hyper["learning_rate"]
-    beta1 = hyper.get("beta1", hyper.get("beta", 0.0))
-    beta2 = hyper.get("beta2", hyper.get("beta", 0.0))
+    first, second = ("beta1", "beta2") if "beta1" in kind.ranges else ("beta", "beta")
+    beta1, beta2 = hyper.get(first, 0.0), hyper.get(second, 0.0)
     eps = hyper.get("epsilon", 0.0)
-    b1_sym, b2_sym = ("β₁", "β₂") if name == "adam" else ("β", "β")
-    v_scale = 1.0 / (1.0 - beta1**t) if name == "adam" else 1.0
-    s_scale = 1.0 / (1.0 - beta2**t) if name == "adam" else 1.0
+    b1_sym = kind.ranges[first].symbol if first in kind.ranges else "β"
+    b2_sym = kind.ranges[second].symbol if second in kind.ranges else "β"
+    corrected = CORRECTION in kind.phases
+    v_scale = 1.0 / (1.0 - beta1**t) if corrected else 1.0
+    s_scale = 1.0 / (1.0 - beta2**t) if corrected else 1.0
     dims = net.layer_dims
 
     def old(letter: str, p: str, l: int) -> tuple[str, Array]:
@@ -110,15 +106,19 @@ def add_update_steps(
     def result(p: str, l: int) -> tuple[str, Array]:
         return f"new {p}[{l}]", keep(f"new {p}{l}", after.params[f"{p}{l}"])
 
+    # the arrays the step W := W − … names, in the order its formula names them
+    step_fields = [field for _, field, _, _ in string.Formatter().parse(kind.step) if field]
+    getters = {
+        "dW": grad,
+        "v": lambda p, l: new("v", p, l),
+        "s": lambda p, l: new("s", p, l),
+        "v_hat": lambda p, l: hat("v", p, l),
+        "s_hat": lambda p, l: hat("s", p, l),
+    }
+
     def inputs(p: str, l: int) -> list[tuple[str, Array]]:
         """What W := W − … uses besides W."""
-        if name == "momentum":
-            return [new("v", p, l)]
-        if name == "rmsprop":
-            return [grad(p, l), new("s", p, l)]
-        if name == "adam":
-            return [hat("v", p, l), hat("s", p, l)]
-        return [grad(p, l)]
+        return [getters[field](p, l) for field in step_fields]
 
     for l in range(1, net.L + 1):
         shapes = {"W": (dims[l], dims[l - 1]), "b": (dims[l], 1)}
@@ -136,15 +136,16 @@ def add_update_steps(
             )
 
         def step_of(p: str, l: int = l) -> Formula:
-            if name == "momentum":
-                return cat("α·", state_sym("v", p, l))
-            if name == "rmsprop":
-                return cat("α·", sym(f"d{p}", l), " / (√", state_sym("s", p, l), " + ε)")
-            if name == "adam":
-                return cat("α·", state_sym(V_HAT, p, l), " / (√", state_sym(S_HAT, p, l), " + ε)")
-            return cat("α·", sym(f"d{p}", l))
+            return fill(
+                kind.step,
+                dW=sym(f"d{p}", l),
+                v=state_sym("v", p, l),
+                s=state_sym("s", p, l),
+                v_hat=state_sym(V_HAT, p, l),
+                s_hat=state_sym(S_HAT, p, l),
+            )
 
-        for phase in OPTIMIZER_PHASES[name]:
+        for phase in kind.phases:
             constants: dict[str, float]
             if phase == VELOCITY:
                 constants = {b1_sym: beta1}
@@ -203,7 +204,7 @@ def add_update_steps(
                 ).format(t=t, c1=c1, c2=c2)
                 title = f"Update, layer {l}: bias correction"
             else:
-                constants = {"α": lr} | ({"ε": eps} if name in ("rmsprop", "adam") else {})
+                constants = {"α": lr} | ({"ε": eps} if "ε" in kind.step else {})
                 formula = lines(
                     *(
                         cat(sym(p, l, shapes[p]), " := ", sym(p, l), " − ", step_of(p))
@@ -212,7 +213,7 @@ def add_update_steps(
                     _constants(constants),
                 )
                 groups = [[param(p, l), *inputs(p, l), result(p, l)] for p in "Wb"]
-                explanation = _apply_explanation(name, lr, eps)
+                explanation = localized(kind.explanation).format(lr=lr, eps=eps)
                 title = f"Update, layer {l}"
             arrays = groups[0] + groups[1]
             outputs = [group[-1][0] for group in groups]
@@ -233,33 +234,3 @@ def add_update_steps(
                 outputs=tuple(outputs),
             )
     return after
-
-
-def _apply_explanation(name: str, lr: float, eps: float) -> str:
-    if name == "momentum":
-        text = translate(
-            "StepThrough",
-            "Momentum moves every parameter against the averaged gradient v instead of this "
-            "iteration's gradient alone; the learning rate α = {lr:g} sets the step size.",
-        )
-    elif name == "rmsprop":
-        text = translate(
-            "StepThrough",
-            "RMSprop divides each entry's step by √s + ε: entries whose gradients have been large "
-            "take smaller steps, small ones larger steps. α = {lr:g}; ε = {eps:g} keeps the "
-            "division safe.",
-        )
-    elif name == "adam":
-        text = translate(
-            "StepThrough",
-            "Adam steps along the corrected average of the gradients, divided entry by entry by "
-            "the square root of the corrected average of their squares (the size of recent "
-            "gradients) plus ε. α = {lr:g}; ε = {eps:g} keeps the division safe.",
-        )
-    else:
-        text = translate(
-            "StepThrough",
-            "Gradient descent moves every parameter a small step against its gradient; the "
-            "learning rate α = {lr:g} sets the step size.",
-        )
-    return text.format(lr=lr, eps=eps)
