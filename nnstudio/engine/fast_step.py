@@ -40,6 +40,8 @@ from .losses import get_loss
 from .optimizers import Optimizer
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from .network import Network
 
 Array = np.ndarray
@@ -88,6 +90,8 @@ class _Buffers:
         self.hits = step._hits[: dims[-1] * w].reshape(dims[-1], w)
         self.truth = step._truth[: dims[-1] * w].reshape(dims[-1], w)
         self.plan: list[Op] | None = None  # built on first use (it depends on X for full batch)
+        # the plan cut before each matrix product, so that a stop request is seen between them
+        self.segments: list[list[Op]] = []
 
 
 class TrainingStep:
@@ -143,6 +147,7 @@ class TrainingStep:
         self._truth = np.empty(dims[-1] * w, dtype=bool)
         self._buffers: dict[int, _Buffers] = {}
         self.buf: _Buffers | None = None
+        self.interrupted = False  # the last compute() stopped early at a stop request
         self.X: Array = nothing
         self.Y: Array = self._Yb
         self._params_dict: dict[str, Array] | None = None
@@ -215,18 +220,30 @@ class TrainingStep:
         self.X, self.Y = buf.XT, buf.Y
 
     # -- forward and backward -------------------------------------------------------------------
-    def compute(self) -> bool:
+    def compute(self, stop: Callable[[], bool] | None = None) -> bool:
         """Forward and backward on the loaded batch; True when every gradient is finite
         (False may also mean Σ dW² overflowed: confirm with the reference computation).
 
-        Afterwards :attr:`output` is A[L] and :attr:`grad` holds dW1 … dWL, db1 … dbL."""
+        Afterwards :attr:`output` is A[L] and :attr:`grad` holds dW1 … dWL, db1 … dbL.
+        ``stop`` is asked before each matrix product (one per layer forward, two backward): when
+        it answers True the step ends there, :attr:`interrupted` is set, False is returned and
+        the gradient buffers hold nothing usable. The parameters are never touched here."""
         buf = self.buf
         assert buf is not None
         plan = buf.plan
         if plan is None:
             plan = buf.plan = self._plan(buf)
-        for function, args in plan:
-            function(*args)
+        self.interrupted = False
+        if stop is None:
+            for function, args in plan:
+                function(*args)
+        else:
+            for segment in buf.segments:
+                if stop():
+                    self.interrupted = True
+                    return False
+                for function, args in segment:
+                    function(*args)
         self._grad_scale = 1.0
         # Σ g² is finite exactly when every g is, unless it overflows; that rare false alarm
         # is settled by the caller with the reference computation
@@ -279,6 +296,10 @@ class TrainingStep:
             weights, dweights, tmp = self.params[:n], self.grad[:n], self._l2_scratch
             ops.append((np.multiply, (weights, self._l2 / buf.w, tmp)))
             ops.append((np.add, (dweights, tmp, dweights)))
+        # cut before each product (the first segment holds the first): a stop is seen between
+        products = [i for i, (function, _) in enumerate(ops) if function is np.dot]
+        cuts = [*products[1:], len(ops)]
+        buf.segments = [ops[a:b] for a, b in zip([0, *cuts[:-1]], cuts, strict=True)]
         return ops
 
     @property

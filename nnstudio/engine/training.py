@@ -2,7 +2,10 @@
 
 ``train(network, data, config, control)`` runs gradient steps on ``network`` in place and yields
 a :class:`TrainingReport` every ``config.report_every`` steps, whenever it pauses, and once at
-the end. Between any two steps it honours :class:`TrainingControl` (stop, pause, resume, step).
+the end. Between any two steps it honours :class:`TrainingControl` (stop, pause, resume, step);
+a stop request also ends a step between two of its matrix products, keeping the parameters of
+the last update and recording that iteration with cost NaN (not measured: that would take as long
+as the step), so that Stop answers within one layer's work even when a step takes minutes.
 Reports carry copies, never arrays the loop is still changing. A non-finite gradient stops the
 run with status ``"diverged"`` and the last finite parameters in place.
 
@@ -176,6 +179,10 @@ class TrainingControl:
     def paused(self) -> bool:
         return self._paused
 
+    def should_stop(self) -> bool:
+        """Whether a stop was requested (asked between the layers of a step, so a plain read)."""
+        return self._stop
+
     def stop(self) -> None:
         with self._cond:
             self._stop = True
@@ -301,7 +308,7 @@ def train(
     costs_seen: list[float] = []  # first cost of the run, then the recent run of exploded costs
     last_cost = [math.nan]  # the last recorded cost (for a divergence)
     grad_norms: tuple[float, ...] | None = None  # None: read them from the step's buffers
-    stepped = False
+    stepped = interrupted = False
     cost_sum, acc_sum, n_batches = 0.0, 0.0, 0
     step = 0
 
@@ -378,7 +385,11 @@ def train(
                     batches.load_next(fast)
                 stepped = True
                 grads = None
-                if not fast.compute():
+                finite = fast.compute(control.should_stop)
+                if fast.interrupted:  # a stop between two layers: the parameters are untouched
+                    status, interrupted, grad_norms = STOPPED, True, ()
+                    break
+                if not finite:
                     # The reference computation decides, exactly as it always has.
                     grads = net.backward(fast.Y, net.forward(fast.X)[1])
                     if not _all_finite(grads, net.L):
@@ -421,7 +432,10 @@ def train(
                     break
         if status is None:
             break
-        if status != RUNNING:
+        if interrupted:  # measuring would take as long as the step just abandoned
+            if last_at != start_step + step:
+                records.append(Record(start_step + step, math.nan, None, None, None, ()))
+        elif status != RUNNING:
             measure_here()  # a pause, a single step or the end shows the cost where it is
         yield report(status, divergence)
         if status in (STOPPED, DIVERGED):
