@@ -36,9 +36,9 @@ from PySide6.QtCore import QElapsedTimer, QEventLoop, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QGridLayout, QHBoxLayout, QTabWidget, QWidget
 
 from nnstudio.engine import train
-from nnstudio.gui.live_views import ActivationsView, CostView, DecisionView
-from nnstudio.gui.training_controller import TrainingController
-from nnstudio.gui.training_panel import TrainingPanel, TrainingUi, install_training
+from nnstudio.gui.training.controller import TrainingController
+from nnstudio.gui.training.panel import TrainingPanel, TrainingUi, install_training
+from nnstudio.gui.views.live_views import ActivationsView, CostView, DecisionView
 from nnstudio.session import Session
 
 TIMER_MS = 10
@@ -59,7 +59,7 @@ class BenchWindow(QWidget):
             (self.tr("Decision"), DecisionView(session, self.controller)),
         ]
         try:
-            from nnstudio.gui.network_diagram import NetworkDiagram
+            from nnstudio.gui.builder.network_diagram import NetworkDiagram
         except ImportError:  # the diagram is optional for this measurement
             pass
         else:
@@ -85,7 +85,7 @@ def make_window(layout: str) -> tuple[QWidget, Session, TrainingController, QTab
     window's default size, 1240 × 760 (the offscreen screen is smaller)."""
     if layout == "main":
         from nnstudio.gui import MainWindow
-        from nnstudio.gui.main_window import DEFAULT_SIZE
+        from nnstudio.gui.window.main_window import DEFAULT_SIZE
 
         window = MainWindow()
         ui = getattr(window, "training", None)  # the main window installs training itself

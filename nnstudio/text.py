@@ -17,7 +17,7 @@ mark such text, with the signatures of Qt's own so that ``pyside6-lupdate`` extr
     (``packaging/update_translations.py``).
 
 The GUI installs Qt's translator here with :func:`set_translator`
-(``nnstudio.gui.i18n.install_language``). The source must be a plain string literal (no
+(``nnstudio.gui.window.language.install_language``). The source must be a plain string literal (no
 f-string, no ``%``): lupdate reads the literal, and at run time the same literal is looked up.
 """
 

@@ -1,5 +1,11 @@
-"""PySide6 + pyqtgraph views over the Qt-free state. Nothing outside gui/ imports this package."""
+"""PySide6 + pyqtgraph views over the Qt-free state. Nothing outside gui/ imports this package
+except the application's start-up (``nnstudio.app``) and the self-test.
 
-from .main_window import MainWindow
+The rooms: ``window`` (the main window, where the parts are wired), ``builder``, ``training``,
+``views``, ``learn`` and ``common``; each sub-package's docstring says what it may import.
+"""
 
-__all__ = ["MainWindow"]
+from .window.language import install_language, switch_language, system_language
+from .window.main_window import MainWindow
+
+__all__ = ["MainWindow", "install_language", "switch_language", "system_language"]

@@ -37,9 +37,11 @@ from PySide6.QtWidgets import (
 )
 
 from nnstudio.data import read_csv_preview
-from nnstudio.gui import MainWindow, i18n
-from nnstudio.gui.csv_dialog import CsvDialog
-from nnstudio.gui.i18n import (
+from nnstudio.gui import MainWindow
+from nnstudio.gui.builder.csv_dialog import CsvDialog
+from nnstudio.gui.learn.stepthrough import StepThroughView
+from nnstudio.gui.window import language as i18n
+from nnstudio.gui.window.language import (
     LANGUAGES,
     SETTINGS_KEY,
     current_language,
@@ -48,7 +50,6 @@ from nnstudio.gui.i18n import (
     switch_language,
     system_language,
 )
-from nnstudio.gui.learn_stepthrough import StepThroughView
 from nnstudio.session import Session
 
 # ASCII words a Chinese interface keeps: the course's notation and activation names, optimizer

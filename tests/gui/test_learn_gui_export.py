@@ -7,7 +7,7 @@ import pyqtgraph as pg
 from PySide6.QtWidgets import QFileDialog
 
 from nnstudio.engine import Network, TrainingConfig, TrainingData, train
-from nnstudio.gui import export
+from nnstudio.gui.window import export
 from nnstudio.learn import Run, RunStore
 from nnstudio.session import History
 

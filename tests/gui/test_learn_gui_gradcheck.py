@@ -4,8 +4,8 @@ import numpy as np
 
 from nnstudio.data import make_dataset
 from nnstudio.engine import Network
-from nnstudio.gui import learn_gradcheck
-from nnstudio.gui.learn_gradcheck import GradientCheckDialog
+from nnstudio.gui.learn import gradcheck as learn_gradcheck
+from nnstudio.gui.learn.gradcheck import GradientCheckDialog
 
 
 def test_a_correct_network_passes(qtbot):

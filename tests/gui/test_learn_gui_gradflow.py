@@ -3,7 +3,7 @@
 import numpy as np
 
 from nnstudio.engine import Network, TrainingConfig, TrainingData, train
-from nnstudio.gui.learn_gradflow import GradientFlowView
+from nnstudio.gui.learn.gradflow import GradientFlowView
 from nnstudio.session import History
 
 

@@ -4,7 +4,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QLabel
 
-from nnstudio.gui.guide import GuideDialog
+from nnstudio.gui.learn.guide import GuideDialog
 
 
 def test_guide_shows_text_and_the_apps_own_pictures(qtbot):

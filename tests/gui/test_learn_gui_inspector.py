@@ -5,8 +5,8 @@ import pytest
 
 from nnstudio.data import make_dataset
 from nnstudio.engine import Network
-from nnstudio.gui.learn_heatmap import CELL, DIVERGING, MAX_WIDTH
-from nnstudio.gui.learn_inspector import MatrixHeatmap, MatrixInspector, array_stats
+from nnstudio.gui.learn.heatmap import CELL, DIVERGING, MAX_WIDTH
+from nnstudio.gui.learn.inspector import MatrixHeatmap, MatrixInspector, array_stats
 
 
 @pytest.fixture

@@ -3,7 +3,7 @@
 from PySide6.QtCore import Qt
 
 from nnstudio.engine import NetworkSpec
-from nnstudio.gui.learn_runs import CompareRunsView
+from nnstudio.gui.learn.runs import CompareRunsView
 from nnstudio.learn import RunStore, make_description
 
 

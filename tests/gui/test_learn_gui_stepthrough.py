@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QPushButton
 from nnstudio.data import make_dataset
 from nnstudio.engine import Network, make_optimizer
 from nnstudio.gui import MainWindow
-from nnstudio.gui.learn_stepthrough import StepThroughView
+from nnstudio.gui.learn.stepthrough import StepThroughView
 
 
 def make_view(qtbot):

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from nnstudio.gui import MainWindow
-from nnstudio.gui.network_diagram import EdgeItem, MoreItem, UnitItem
+from nnstudio.gui.builder.network_diagram import EdgeItem, MoreItem, UnitItem
 from nnstudio.session import LayerSpec
 
 

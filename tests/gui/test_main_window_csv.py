@@ -7,7 +7,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QFileDialog, QMessageBox, QPushButton
 
 from nnstudio.gui import MainWindow
-from nnstudio.gui.csv_dialog import CsvDialog
+from nnstudio.gui.builder.csv_dialog import CsvDialog
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QListWidget
 
-from nnstudio.gui.main_window import MainWindow
+from nnstudio.gui.window.main_window import MainWindow
 from nnstudio.session_files import save_session
 
 

@@ -14,10 +14,10 @@ from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from nnstudio.data.builtin import BUILTIN_DATASETS
 from nnstudio.engine import Record, TrainingControl
-from nnstudio.gui.live_views import ActivationsView, CostView, DecisionView
-from nnstudio.gui.training_controller import TrainingController, status_text
-from nnstudio.gui.training_panel import TrainingPanel
-from nnstudio.gui.training_worker import REPORT_INTERVAL, TrainingWorker
+from nnstudio.gui.training.controller import TrainingController, status_text
+from nnstudio.gui.training.panel import TrainingPanel
+from nnstudio.gui.training.worker import REPORT_INTERVAL, TrainingWorker
+from nnstudio.gui.views.live_views import ActivationsView, CostView, DecisionView
 from nnstudio.session import DataChoice, LayerSpec, Session, optimizer_state_fits
 
 WAIT = 10_000  # ms: generous, for a loaded two-core machine

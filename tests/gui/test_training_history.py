@@ -8,7 +8,8 @@ import pytest
 from PySide6.QtWidgets import QWidget
 
 from nnstudio.files import load_model
-from nnstudio.gui import MainWindow, export
+from nnstudio.gui import MainWindow
+from nnstudio.gui.window import export
 from nnstudio.session import DataChoice
 
 WAIT = 60_000

@@ -6,9 +6,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from nnstudio.engine import OPTIMIZERS
-from nnstudio.gui.live_views import CostView, steady_range
-from nnstudio.gui.training_controller import TrainingController
-from nnstudio.gui.training_panel import TrainingPanel
+from nnstudio.gui.training.controller import TrainingController
+from nnstudio.gui.training.panel import TrainingPanel
+from nnstudio.gui.views.live_views import CostView, steady_range
 from nnstudio.session import Session
 
 WAIT = 10_000

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtGui import QAction
 
 from nnstudio.gui import MainWindow
-from nnstudio.gui.style import CLASS_COLORS, UNIT_HIGH_COLOR, UNIT_LOW_COLOR
+from nnstudio.gui.common.style import CLASS_COLORS, UNIT_HIGH_COLOR, UNIT_LOW_COLOR
 
 WAIT = 10_000
 

@@ -1,0 +1,368 @@
+"""The network drawn as the course draws it: columns of units from x₁…xₙ to ŷ, every connection.
+
+Column l holds the n[l] units of layer l (column 0 is the input X). A layer wider than
+``MAX_DRAWN`` units shows its first ``HEAD`` units, a "… k more" marker and its last unit, so a
+1024-unit layer costs a handful of items. Edge j → i of layer l is W[l][i, j]: blue for w > 0,
+orange for w < 0, thickness ∝ |w| (normalised by the largest |w| in the network).
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QEvent, QLineF, QPointF, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
+from PySide6.QtWidgets import (
+    QGraphicsEllipseItem,
+    QGraphicsLineItem,
+    QGraphicsScene,
+    QGraphicsTextItem,
+    QGraphicsView,
+    QToolTip,
+    QWidget,
+)
+
+from ...session import Session
+from ..common.binding import bind
+from ..common.style import (
+    HIDDEN_FILL,
+    INPUT_FILL,
+    NEGATIVE_COLOR,
+    OUTPUT_FILL,
+    POSITIVE_COLOR,
+    SELECTED_OUTLINE,
+    UNIT_OUTLINE,
+    ZERO_COLOR,
+    format_value,
+    subscript,
+)
+
+MAX_DRAWN = 8  # a layer with more units collapses
+HEAD = 5  # units drawn before the "… k more" marker (the last unit is drawn after it)
+COLUMN = 150.0
+SLOT = 50.0
+RADIUS = 18.0
+MIN_WIDTH, MAX_WIDTH = 0.4, 5.0
+MAX_SCALE = 1.5
+MAX_LISTED = 6  # weights listed in a unit's tooltip
+
+
+def drawn_units(n: int) -> list[int | None]:
+    """Unit indices drawn for a layer of n units; None marks the "… k more" slot."""
+    if n <= MAX_DRAWN:
+        return list(range(n))
+    return [*range(HEAD), None, n - 1]
+
+
+class UnitItem(QGraphicsEllipseItem):
+    """Unit ``unit`` (0-based) of layer ``layer`` (0 = input)."""
+
+    def __init__(self, layer: int, unit: int, centre: QPointF) -> None:
+        super().__init__(-RADIUS, -RADIUS, 2 * RADIUS, 2 * RADIUS)
+        self.layer, self.unit = layer, unit
+        self.setPos(centre)
+        self.setZValue(1)
+
+
+class EdgeItem(QGraphicsLineItem):
+    """The weight W[layer][row, col]: from unit ``col`` of layer-1 to unit ``row`` of layer."""
+
+    def __init__(self, layer: int, row: int, col: int, line: QLineF) -> None:
+        super().__init__(line)
+        self.layer, self.row, self.col = layer, row, col
+        self.setZValue(0)
+
+
+class MoreItem(QGraphicsTextItem):
+    """The "… k more" marker of a collapsed layer."""
+
+    def __init__(self, layer: int, hidden: int, text: str) -> None:
+        super().__init__(text)
+        self.layer, self.hidden = layer, hidden
+
+
+class NetworkDiagram(QGraphicsView):
+    """Draws ``session.network``; redraws on the session events "network" and "weights"."""
+
+    unitSelected = Signal(int, int)  # (layer, unit), layer 0 = input, unit 0-based
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("networkDiagram")
+        self.session = session
+        self.setScene(QGraphicsScene(self))
+        self.setRenderHint(QPainter.Antialiasing)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarAsNeeded)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarAsNeeded)
+        self.setBackgroundBrush(QBrush(QColor("#fbfbfb")))
+        self.setMinimumSize(320, 200)
+        self.units: dict[tuple[int, int], UnitItem] = {}
+        self.edges: list[EdgeItem] = []
+        self.selected: tuple[int, int] | None = None
+        self.highlighted_layer = -1  # a column outlined by the step-through view
+        self._weights_timer = QTimer(self)
+        self._weights_timer.setSingleShot(True)
+        self._weights_timer.setInterval(40)  # ≤ 25 redraws a second while training
+        self._weights_timer.timeout.connect(self.refresh_weights)
+        bind(session.events, "network", self, self.rebuild)
+        bind(session.events, "weights", self, self._weights_changed)
+        self.rebuild()
+
+    # -- facts for tests and other views ---------------------------------------------------------
+    def item_count(self) -> int:
+        return len(self.scene().items())
+
+    # -- drawing ----------------------------------------------------------------------------------
+    def rebuild(self) -> None:
+        """Draw the current architecture from scratch, then colour its edges."""
+        scene = self.scene()
+        scene.clear()
+        self.units, self.edges = {}, []
+        dims = self.session.spec.layer_dims
+        columns = [drawn_units(n) for n in dims]
+        tallest = max(len(c) for c in columns)
+        top = -(tallest - 1) * SLOT / 2
+        positions: list[dict[int, QPointF]] = []
+        for l, slots in enumerate(columns):
+            x = l * COLUMN
+            y0 = -(len(slots) - 1) * SLOT / 2
+            placed: dict[int, QPointF] = {}
+            for s, unit in enumerate(slots):
+                centre = QPointF(x, y0 + s * SLOT)
+                if unit is None:
+                    self._add_more(l, dims[l] - HEAD - 1, centre)
+                    continue
+                placed[unit] = centre
+                self._add_unit(l, unit, centre, len(dims) - 1)
+            positions.append(placed)
+            self._add_header(l, x, top - RADIUS - 8)
+        for l in range(1, len(dims)):
+            for i, head in positions[l].items():
+                for j, tail in positions[l - 1].items():
+                    edge = EdgeItem(l, i, j, QLineF(tail, head))
+                    scene.addItem(edge)
+                    self.edges.append(edge)
+        self._add_legend(QPointF(0, -top + RADIUS + 14), (len(dims) - 1) * COLUMN)
+        if self.selected not in self.units:
+            self.selected = None
+        self._style_units()
+        self.refresh_weights()
+        rect = scene.itemsBoundingRect().adjusted(-20, -10, 20, 10)
+        scene.setSceneRect(rect)
+        self._fit()
+
+    def _add_unit(self, layer: int, unit: int, centre: QPointF, L: int) -> None:
+        item = UnitItem(layer, unit, centre)
+        fill = INPUT_FILL if layer == 0 else OUTPUT_FILL if layer == L else HIDDEN_FILL
+        item.setBrush(QBrush(QColor(fill)))
+        self.scene().addItem(item)
+        label = QGraphicsTextItem()
+        label.setParentItem(item)  # (the parent constructor argument does not keep it alive)
+        label.setHtml(self._unit_html(layer, unit, L))
+        font = QFont(self.font())
+        font.setPointSizeF(9)
+        label.setFont(font)
+        box = label.boundingRect()
+        fit = min(1.0, (2 * RADIUS - 2) / box.width())  # a₁₀₂₄ shrinks to stay inside
+        label.setScale(fit)
+        label.setPos(-fit * box.width() / 2, -fit * box.height() / 2)
+        label.setAcceptedMouseButtons(Qt.NoButton)
+        self.units[(layer, unit)] = item
+
+    def _unit_html(self, layer: int, unit: int, L: int) -> str:
+        k = unit + 1
+        if layer == 0:
+            return f"x<sub>{k}</sub>"
+        if layer == L:
+            return "ŷ" if self.session.spec.layer_dims[L] == 1 else f"ŷ<sub>{k}</sub>"
+        return f"a<sub>{k}</sub><sup>[{layer}]</sup>"
+
+    def _add_more(self, layer: int, hidden: int, centre: QPointF) -> None:
+        item = MoreItem(layer, hidden, self.tr("⋮ {k} more").format(k=hidden))
+        item.setDefaultTextColor(QColor("#555555"))
+        box = item.boundingRect()
+        item.setPos(centre.x() - box.width() / 2, centre.y() - box.height() / 2)
+        self.scene().addItem(item)
+
+    def _add_header(self, layer: int, x: float, bottom: float) -> None:
+        spec = self.session.spec
+        L = spec.L
+        if layer == 0:
+            html = self.tr("<b>input X</b><br>n<sup>[0]</sup> = {n}").format(n=spec.layer_dims[0])
+        else:
+            kind = self.tr("output") if layer == L else self.tr("hidden")
+            html = self.tr("<b>layer</b><sup>[{l}]</sup> ({kind})<br>{n} × {act}").format(
+                l=layer, kind=kind, n=spec.layer_dims[layer], act=spec.activations[layer - 1]
+            )
+        item = QGraphicsTextItem()
+        item.setHtml(f"<div align='center'>{html}</div>")
+        item.setTextWidth(COLUMN - 10)
+        box = item.boundingRect()
+        item.setPos(x - box.width() / 2, bottom - box.height())
+        self.scene().addItem(item)
+
+    def _add_legend(self, at: QPointF, width: float) -> None:
+        html = self.tr(
+            "<span style='color:{pos}'>━━</span> w &gt; 0 &nbsp; "
+            "<span style='color:{neg}'>━━</span> w &lt; 0 &nbsp; line thickness ∝ |w|<br>"
+            "<small>Hover a unit or a line for its values; click a unit to select it.</small>"
+        ).format(pos=POSITIVE_COLOR, neg=NEGATIVE_COLOR)
+        item = QGraphicsTextItem()
+        item.setHtml(f"<div align='center'>{html}</div>")
+        item.setDefaultTextColor(QColor("#444444"))
+        item.setTextWidth(max(width + COLUMN, 420.0))
+        item.setPos(at.x() + width / 2 - item.textWidth() / 2, at.y())
+        self.scene().addItem(item)
+
+    def _style_units(self) -> None:
+        for key, item in self.units.items():
+            marked = key == self.selected or key[0] == self.highlighted_layer
+            pen = QPen(QColor(SELECTED_OUTLINE if marked else UNIT_OUTLINE), 3 if marked else 1.2)
+            item.setPen(pen)
+
+    def highlight_layer(self, layer: int) -> None:
+        """Outline every drawn unit of layer ``layer`` (0 is the input); -1 clears it."""
+        self.highlighted_layer = layer
+        self._style_units()
+
+    def _weights_changed(self) -> None:
+        if not self._weights_timer.isActive():
+            self._weights_timer.start()
+
+    def refresh_weights(self) -> None:
+        """Colour and thickness of every drawn edge from the current weights."""
+        params = self.session.network.params
+        L = self.session.spec.L
+        largest = max((float(abs(params[f"W{l}"]).max()) for l in range(1, L + 1)), default=0.0)
+        if not math.isfinite(largest):
+            largest = 0.0
+        for edge in self.edges:
+            w = float(params[f"W{edge.layer}"][edge.row, edge.col])
+            if largest <= 0 or not math.isfinite(w) or w == 0:
+                pen = QPen(QColor(ZERO_COLOR), MIN_WIDTH)
+            else:
+                colour = QColor(POSITIVE_COLOR if w > 0 else NEGATIVE_COLOR)
+                pen = QPen(colour, MIN_WIDTH + (MAX_WIDTH - MIN_WIDTH) * abs(w) / largest)
+            pen.setCapStyle(Qt.RoundCap)
+            edge.setPen(pen)
+
+    def _fit(self) -> None:
+        rect = self.sceneRect()
+        view = self.viewport().rect()
+        if rect.isEmpty() or view.isEmpty():
+            return
+        scale = min(view.width() / rect.width(), view.height() / rect.height(), MAX_SCALE)
+        self.resetTransform()
+        self.scale(scale, scale)
+        self.centerOn(rect.center())
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    # -- hover and click -------------------------------------------------------------------------
+    def item_at(self, pos) -> UnitItem | EdgeItem | MoreItem | None:
+        """The unit, marker or (nearest, within a few pixels) edge under a viewport position."""
+        for item in self.items(pos):
+            while item is not None and not isinstance(item, (UnitItem, MoreItem)):
+                item = item.parentItem()
+            if item is not None:
+                return item
+        point = self.mapToScene(pos)
+        tolerance = 5.0 / max(self.transform().m11(), 1e-6)
+        best, best_distance = None, tolerance
+        for edge in self.edges:
+            distance = _distance_to_segment(point, edge.line())
+            if distance <= best_distance:
+                best, best_distance = edge, distance
+        return best
+
+    def tooltip_at(self, pos) -> str:
+        item = self.item_at(pos)
+        if isinstance(item, UnitItem):
+            return self.unit_tooltip(item.layer, item.unit)
+        if isinstance(item, EdgeItem):
+            return self.edge_tooltip(item.layer, item.row, item.col)
+        if isinstance(item, MoreItem):
+            return self.tr(
+                "{k} more units of layer [{l}] are not drawn, so the picture stays readable. "
+                "The dimension table shows the full shapes."
+            ).format(k=item.hidden, l=item.layer)
+        return ""
+
+    def _unit_name(self, layer: int, unit: int) -> str:
+        if layer == 0:
+            return f"x{subscript(unit + 1)}"
+        return self.tr("unit {i} of layer [{l}]").format(i=unit + 1, l=layer)
+
+    def unit_tooltip(self, layer: int, unit: int) -> str:
+        spec, params = self.session.spec, self.session.network.params
+        if layer == 0:
+            names = self.session.dataset.feature_names
+            feature = names[unit] if unit < len(names) else str(unit + 1)
+            return self.tr(
+                "x{j}: the feature “{name}”, row {k} of X. The input is data, not a layer: "
+                "it has no weights and no bias."
+            ).format(j=subscript(unit + 1), name=feature, k=unit + 1)
+        act = spec.activations[layer - 1]
+        b = float(params[f"b{layer}"][unit, 0])
+        row = params[f"W{layer}"][unit]
+        listed = ", ".join(format_value(float(w)) for w in row[:MAX_LISTED])
+        if row.size > MAX_LISTED:
+            listed += self.tr(", … ({k} more)").format(k=row.size - MAX_LISTED)
+        return self.tr(
+            "Unit {i} of layer [{l}] ({act})\n"
+            "b = {b}   (b[{l}] row {i})\n"
+            "w = [{w}]   (row {i} of W[{l}], one weight per unit of the layer before)\n"
+            "a = {act}(w · a[{p}] + b); click to select this unit."
+        ).format(i=unit + 1, l=layer, act=act, b=format_value(b), w=listed, p=layer - 1)
+
+    def edge_tooltip(self, layer: int, row: int, col: int) -> str:
+        w = float(self.session.network.params[f"W{layer}"][row, col])
+        return self.tr(
+            "w = W[{l}][{i}, {j}] = {w}\n"
+            "from {source} to {target}\n"
+            "Row {i} is the receiving unit, column {j} the sending one."
+        ).format(
+            l=layer,
+            i=row + 1,
+            j=col + 1,
+            w=format_value(w),
+            source=self._unit_name(layer - 1, col),
+            target=self._unit_name(layer, row),
+        )
+
+    def viewportEvent(self, event) -> bool:
+        if event.type() == QEvent.ToolTip:
+            text = self.tooltip_at(event.pos())
+            if text:
+                QToolTip.showText(event.globalPos(), text, self.viewport())
+            else:
+                QToolTip.hideText()
+            return True
+        return super().viewportEvent(event)
+
+    def select_unit(self, layer: int, unit: int) -> None:
+        """Highlight a unit and emit unitSelected(layer, unit)."""
+        if (layer, unit) not in self.units:
+            return
+        self.selected = (layer, unit)
+        self._style_units()
+        self.unitSelected.emit(layer, unit)
+
+    def mousePressEvent(self, event) -> None:
+        item = self.item_at(event.position().toPoint())
+        if isinstance(item, UnitItem) and event.button() == Qt.LeftButton:
+            self.select_unit(item.layer, item.unit)
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+
+def _distance_to_segment(p: QPointF, line: QLineF) -> float:
+    a, b = line.p1(), line.p2()
+    dx, dy = b.x() - a.x(), b.y() - a.y()
+    length2 = dx * dx + dy * dy
+    t = 0.0 if length2 == 0 else ((p.x() - a.x()) * dx + (p.y() - a.y()) * dy) / length2
+    t = max(0.0, min(1.0, t))
+    return math.hypot(p.x() - (a.x() + t * dx), p.y() - (a.y() + t * dy))

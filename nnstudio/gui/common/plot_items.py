@@ -1,0 +1,230 @@
+"""Plot items and helpers shared by the live views (:mod:`.live_views`).
+
+Curves and images are drawn by Qt alone (no Python paint method), so painting them runs without
+holding Python's GIL and the training thread keeps running meanwhile; axis ranges and label texts
+change rarely, because redrawing them is the costly part of a frame.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QImage, QPainterPath, QPen, QPixmap, QTransform
+from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsPixmapItem, QLabel, QSizePolicy
+
+from .style import NEGATIVE_COLOR, POSITIVE_COLOR, UNIT_HIGH_COLOR, UNIT_LOW_COLOR
+
+if TYPE_CHECKING:
+    from ..training.controller import TrainingController
+
+TRAIN_COLOR = "#1f77b4"
+VAL_COLOR = "#ff7f0e"
+
+
+def diverging_colormap(low: str = NEGATIVE_COLOR, high: str = POSITIVE_COLOR) -> pg.ColorMap:
+    """``low`` → white (the middle) → ``high``; by default orange (negative) → white (0) →
+    blue (positive), as the diagram draws weights."""
+    return pg.ColorMap(pos=[0.0, 0.5, 1.0], color=[QColor(low), QColor("#ffffff"), QColor(high)])
+
+
+def diverging_lut(
+    n: int = 256, low: str = NEGATIVE_COLOR, high: str = POSITIVE_COLOR
+) -> np.ndarray:
+    """(n, 4) uint8 RGBA colours of :func:`diverging_colormap`."""
+    rgb = np.asarray(diverging_colormap(low, high).getLookupTable(0.0, 1.0, n, alpha=False))
+    return np.concatenate([rgb[:, :3], np.full((n, 1), 255, dtype=rgb.dtype)], axis=1).astype(
+        np.uint8
+    )
+
+
+def unit_colormap() -> pg.ColorMap:
+    """Teal (low) → white (the middle) → purple (high): a unit's output, in hues that no class
+    and no weight uses."""
+    return diverging_colormap(UNIT_LOW_COLOR, UNIT_HIGH_COLOR)
+
+
+def unit_lut(n: int = 256) -> np.ndarray:
+    """(n, 4) uint8 RGBA colours of :func:`unit_colormap`."""
+    return diverging_lut(n, UNIT_LOW_COLOR, UNIT_HIGH_COLOR)
+
+
+class PathCurve(QGraphicsPathItem):
+    """A curve drawn by Qt alone: a QGraphicsPathItem (no Python paint method, so stroking it
+    runs without holding Python's GIL), with what pyqtgraph's PlotItem and legend ask of a data
+    item (``implements("plotData")``, ``name()``, ``opts``, ``getData()``)."""
+
+    def __init__(self, pen: QPen, name: str = "") -> None:
+        super().__init__()
+        self.setPen(pen)
+        self.opts = {"pen": pen, "name": name}
+        self._x = np.empty(0)
+        self._y = np.empty(0)
+
+    def implements(self, interface: str | None = None) -> bool | list[str]:
+        return ["plotData"] if interface is None else interface == "plotData"
+
+    def name(self) -> str:
+        return self.opts["name"]
+
+    def setData(self, x: Sequence[float], y: Sequence[float], connect: str = "finite") -> None:
+        """The points (x, y); non-finite values break the line."""
+        self._x = np.asarray(x, dtype=np.float64)
+        self._y = np.asarray(y, dtype=np.float64)
+        if self._x.size:
+            self.setPath(pg.arrayToQPath(self._x, self._y, connect=connect))
+        else:
+            self.setPath(QPainterPath())
+
+    def getData(self) -> tuple[np.ndarray, np.ndarray]:
+        return self._x, self._y
+
+    def setSteps(self, edges: np.ndarray, counts: np.ndarray) -> None:
+        """A histogram outline: ``counts`` (n,) between ``edges`` (n + 1,)."""
+        x = np.repeat(np.asarray(edges, dtype=np.float64), 2)
+        y = np.concatenate([[0.0], np.repeat(np.asarray(counts, dtype=np.float64), 2), [0.0]])
+        self.setData(x, y, connect="all")
+        self._x, self._y = np.asarray(edges), np.asarray(counts)
+
+
+def make_curve(
+    plot: pg.PlotWidget, color: str, name: str = "", width: float = 1, dashed: bool = False
+) -> PathCurve:
+    """A :class:`PathCurve` in ``plot`` (and in its legend when it has one and ``name``)."""
+    pen = pg.mkPen(color, width=width, style=Qt.DashLine if dashed else Qt.SolidLine)
+    item = PathCurve(pen, name)
+    plot.getPlotItem().addItem(item, ignoreBounds=True)
+    return item
+
+
+class Raster:
+    """An image in a plot, drawn by Qt alone: a plain QGraphicsPixmapItem (no Python paint
+    method), so scaling it to the screen runs without holding Python's GIL and the training
+    thread keeps running meanwhile. Python only hands it finished pixels.
+
+    ``image`` is the RGBA array shown last (h, w, 4); ``values`` the array it was coloured from
+    (for :meth:`set_values`).
+    """
+
+    def __init__(self, plot: pg.PlotWidget) -> None:
+        self.item = QGraphicsPixmapItem()
+        self.item.setTransformationMode(Qt.FastTransformation)
+        plot.getViewBox().addItem(self.item, ignoreBounds=True)
+        self.item.setZValue(-1000)  # behind everything else in the plot
+        self.image: np.ndarray | None = None
+        self.values: np.ndarray | None = None
+        self._rect: tuple[float, float, float, float] | None = None
+
+    def set_rgba(self, rgba: np.ndarray) -> None:
+        """Show ``rgba`` (h, w, 4) uint8; row 0 is drawn at the rectangle's low y."""
+        rgba = np.ascontiguousarray(rgba, dtype=np.uint8)
+        h, w = rgba.shape[:2]
+        data = rgba.tobytes()
+        image = QImage(data, w, h, 4 * w, QImage.Format_RGBA8888)
+        shape_changed = self.image is None or self.image.shape != rgba.shape
+        self.item.setPixmap(QPixmap.fromImage(image))  # a copy: ``data`` may go
+        self.image = rgba
+        if shape_changed and self._rect is not None:
+            self.set_rect(*self._rect)
+
+    def set_values(self, values: np.ndarray, levels: tuple[float, float], lut: np.ndarray) -> None:
+        """Colour ``values`` (h, w) through ``lut`` (n, 4), ``levels`` spanning the table."""
+        lo, hi = float(levels[0]), float(levels[1])
+        scale = (len(lut) - 1) / (hi - lo) if hi > lo else 0.0
+        with np.errstate(invalid="ignore"):
+            index = np.nan_to_num((np.asarray(values, dtype=np.float64) - lo) * scale)
+        index = np.clip(index, 0, len(lut) - 1).astype(np.intp)
+        self.set_rgba(lut[index])
+        self.values = values
+
+    def set_rect(self, x: float, y: float, width: float, height: float) -> None:
+        """Stretch the image over the data rectangle (x, y, width, height)."""
+        self._rect = (x, y, width, height)
+        if self.image is None:
+            return
+        h, w = self.image.shape[:2]
+        self.item.setTransform(QTransform.fromScale(width / w, height / h))
+        self.item.setPos(x, y)
+
+    def setVisible(self, visible: bool) -> None:
+        self.item.setVisible(visible)
+
+    def isVisible(self) -> bool:
+        return self.item.isVisible()
+
+
+def steady_range(
+    current: Sequence[float] | None, lo: float, hi: float, fill: float = 0.4, pad: float = 0.06
+) -> tuple[float, float] | None:
+    """A new axis range for data in [lo, hi], or None to keep ``current``: the range changes only
+    when the data leave it or fill less than ``fill`` of it. Redrawing an axis is the costly part
+    of a frame, so during a run the axes change a few times instead of 30 times a second."""
+    if not (math.isfinite(lo) and math.isfinite(hi)):
+        return None
+    if current is not None:
+        c0, c1 = float(current[0]), float(current[1])
+        if c0 <= lo and hi <= c1 and (hi - lo) >= fill * (c1 - c0):
+            return None
+    span = hi - lo
+    if span <= 0:
+        span = abs(hi) * 0.1 or 1.0
+    return lo - pad * span, hi + pad * span
+
+
+def set_range(
+    plot: pg.PlotWidget,
+    x: tuple[float, float] | None = None,
+    y: tuple[float, float] | None = None,
+) -> None:
+    if x is not None or y is not None:
+        plot.getViewBox().setRange(xRange=x, yRange=y, padding=0)
+
+
+class SteadyLabel(QLabel):
+    """A label whose text changes while training but whose size does not, and whose text
+    changes at most every TEXT_INTERVAL seconds through :meth:`show_text` (each new text makes
+    Qt lay the window out and repaint it, which costs more than drawing the text). It has no
+    timer of its own: a text is shown when the next one arrives late enough, or with
+    ``now=True`` (which callers pass when a run pauses or ends, so the last text is shown)."""
+
+    TEXT_INTERVAL = 0.5
+
+    def __init__(self, name: str, lines: int = 1) -> None:
+        super().__init__()
+        self.setObjectName(name)
+        self.setWordWrap(lines > 1)
+        self.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Fixed)
+        margins = self.contentsMargins()
+        self.setFixedHeight(
+            lines * self.fontMetrics().lineSpacing() + margins.top() + margins.bottom() + 2
+        )
+        self._shown_at = 0.0
+
+    def show_text(self, text: str, now: bool = False) -> None:
+        """Show ``text`` at once when ``now`` or when the last change is old enough."""
+        if text == self.text():
+            return
+        at = time.perf_counter()
+        if now or at - self._shown_at >= self.TEXT_INTERVAL:
+            self._shown_at = at
+            self.setText(text)
+
+
+def steady_label(name: str, lines: int = 1) -> SteadyLabel:
+    return SteadyLabel(name, lines)
+
+
+def make_plot(name: str, controller: TrainingController) -> pg.PlotWidget:
+    widget = pg.PlotWidget(background="w")
+    widget.setObjectName(name)
+    widget.setMenuEnabled(False)
+    widget.getViewBox().disableAutoRange()
+    # no grid: its translucent lines across the whole plot cost more than the data to paint
+    for side in ("left", "bottom"):
+        widget.getAxis(side).enableAutoSIPrefix(False)
+    return widget

@@ -1,0 +1,151 @@
+"""Gradient flow: ‖dW[l]‖ of every layer against the iterations, on a log scale.
+
+Curves are created once per layer and updated with ``setData`` from a timer (at most 30 times a
+second), however often training reports. A line under the plot says in plain words whether the
+early layers' gradients are vanishing or exploding.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from ...learn import diagnose, gradient_flow
+
+REDRAW_MS = 33
+LAYER_COLORS = pg.colormap.get("viridis")
+
+
+class GradientFlowView(QWidget):
+    """``set_history(history)`` shows a whole ``History`` (its ``step`` and ``grad_norms``);
+    ``append(report)`` adds the records of one training report; ``clear()`` empties the plot."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("gradientFlowView")
+        self._steps: list[int] = []
+        self._norms: list[tuple[float, ...]] = []
+        self._curves: list[pg.PlotDataItem] = []
+        layout = QVBoxLayout(self)
+        self.plot = pg.PlotWidget(self)
+        self.plot.setObjectName("gradientFlowPlot")
+        self.plot.setBackground("w")
+        self.plot.setLogMode(x=False, y=True)
+        self.plot.showGrid(x=True, y=True, alpha=0.3)
+        self.plot.setLabel("bottom", self.tr("iteration"))
+        self.plot.setLabel("left", self.tr("‖dW[l]‖ (log scale)"))
+        self.plot.getAxis("left").enableAutoSIPrefix(False)
+        self.legend = self.plot.addLegend(offset=(-10, 10), labelTextColor="#202020")
+        self.plot.setToolTip(
+            self.tr(
+                "The size ‖dW[l]‖ of each layer's weight gradient as training goes on. Back "
+                "propagation multiplies by W[l]ᵀ and g′(Z[l]) once per layer on its way to "
+                "layer 1: when those factors are small (sigmoid: g′ ≤ 1/4) the early layers get "
+                "tiny gradients and barely learn (vanishing gradients); when they are large the "
+                "gradients explode. Curves that stay close together are healthy."
+            )
+        )
+        layout.addWidget(self.plot, 1)
+        self.diagnosis = QLabel(self)
+        self.diagnosis.setObjectName("gradientFlowDiagnosis")
+        self.diagnosis.setWordWrap(True)
+        self.diagnosis.setToolTip(
+            self.tr("What the latest gradients say, comparing layer 1 with the later layers.")
+        )
+        layout.addWidget(self.diagnosis)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(REDRAW_MS)
+        self._timer.timeout.connect(self.redraw)
+        self.redraw()
+
+    # -- data ------------------------------------------------------------------------------------
+    def set_history(self, history: Any) -> None:
+        """Show the norms of a ``History`` (or a mapping with ``step`` and ``grad_norms``)."""
+        flow = gradient_flow(history)
+        self._steps = [int(s) for s in flow.steps]
+        self._norms = [tuple(float(v) for v in row) for row in flow.norms]
+        self._schedule()
+
+    def append(self, report: Any) -> None:
+        """Add the ‖dW[l]‖ of every record of a training report (records without them, and
+        records at iterations already shown, are skipped)."""
+        added = False
+        for record in report.records:
+            if not record.grad_norms or (self._steps and record.step <= self._steps[-1]):
+                continue
+            self._steps.append(int(record.step))
+            self._norms.append(tuple(float(v) for v in record.grad_norms))
+            added = True
+        if added:
+            self._schedule()
+
+    def clear(self) -> None:
+        self._steps, self._norms = [], []
+        self._schedule()
+
+    def series(self) -> dict[int, tuple[np.ndarray, np.ndarray]]:
+        """{l: (iterations, ‖dW[l]‖)} as plotted (positive values only), after a redraw."""
+        self.redraw()
+        flow = gradient_flow({"step": self._steps, "grad_norms": self._norms})
+        return {l: flow.layer(l) for l in range(1, flow.L + 1)}
+
+    def _schedule(self) -> None:
+        if not self._timer.isActive():
+            self._timer.start()
+
+    # -- drawing ---------------------------------------------------------------------------------
+    def _ensure_curves(self, L: int) -> None:
+        if len(self._curves) == L:
+            return
+        for curve in self._curves:
+            self.plot.removeItem(curve)
+        self.legend.clear()
+        self._curves = []
+        for l in range(1, L + 1):
+            color = LAYER_COLORS.map((l - 1) / max(1, L - 1) * 0.85, mode="qcolor")
+            curve = self.plot.plot([], [], pen=pg.mkPen(color, width=2), name=f"‖dW[{l}]‖")
+            # the data keep every record; only the drawing thins a long run (peaks kept)
+            curve.setDownsampling(auto=True, method="peak")
+            curve.setClipToView(True)
+            self._curves.append(curve)
+
+    def redraw(self) -> None:
+        self._timer.stop()
+        flow = gradient_flow({"step": self._steps, "grad_norms": self._norms})
+        self._ensure_curves(flow.L)
+        for l, curve in enumerate(self._curves, start=1):
+            steps, values = flow.layer(l)
+            curve.setData(steps.astype(float), values)
+        self.diagnosis.setText(self._diagnosis_text(flow.last() if len(flow) else []))
+
+    def _diagnosis_text(self, norms: Any) -> str:
+        kind, ratio = diagnose(list(norms))
+        if kind == "vanishing":
+            return self.tr(
+                "Vanishing gradients: layer 1 gets about {r} of the gradient of a later layer, so "
+                "the first layers hardly learn. Try ReLU in the hidden layers, He or Xavier "
+                "initialisation, or fewer layers."
+            ).format(r=_fraction(ratio))
+        if kind == "exploding":
+            return self.tr(
+                "Exploding gradients: some ‖dW[l]‖ is very large. Lower the learning rate, or "
+                "start from smaller weights (Xavier or He initialisation)."
+            )
+        if kind == "small":
+            return self.tr(
+                "All gradients are tiny: training has converged, or it is stuck on a plateau."
+            )
+        if kind == "healthy":
+            return self.tr("The gradients reach every layer: no sign of vanishing or exploding.")
+        return self.tr("Train the network to see how large each layer's gradient is.")
+
+
+def _fraction(ratio: float) -> str:
+    if ratio <= 0 or not np.isfinite(ratio):
+        return "0"
+    return f"1/{1 / ratio:,.0f}"

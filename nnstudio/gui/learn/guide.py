@@ -1,0 +1,227 @@
+"""Help ▸ Guide: a short illustrated walk through forward and back propagation.
+
+The pictures are the application's own views, rendered when the guide opens with
+``QWidget.grab()`` on the course's first example (the flower data, a 2-layer network with 4 tanh
+units and a sigmoid output, small initial weights, seed 2), so they always match the program the
+learner is using. Pass the main window's network diagram to include it too.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
+
+from ...data import make_dataset
+from ...engine import Network
+from ...learn import record_gradient_flow
+from .gradflow import GradientFlowView
+from .inspector import MatrixInspector
+from .stepthrough import StepThroughView
+
+PICTURE_WIDTH = 760
+SCHEME = "guide"
+
+
+class GuideBrowser(QTextBrowser):
+    """A text browser that serves the guide's pictures from memory (``guide:name``)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.pictures: dict[str, QImage] = {}
+
+    def loadResource(self, kind: int, name: QUrl | str) -> object:
+        url = QUrl(name) if isinstance(name, str) else name
+        if url.scheme() == SCHEME and url.path() in self.pictures:
+            return self.pictures[url.path()]
+        return super().loadResource(kind, name)
+
+
+def _grab(widget: QWidget, height: int) -> QImage:
+    widget.resize(PICTURE_WIDTH, height)
+    widget.ensurePolished()
+    layout = widget.layout()
+    if layout is not None:
+        layout.activate()
+    return widget.grab().toImage()
+
+
+def render_pictures(diagram: QWidget | None = None) -> dict[str, QImage]:
+    """The guide's pictures, by name, rendered from freshly made views."""
+    data = make_dataset("flower")
+    net = Network([2, 4, 1], ["tanh", "sigmoid"], init="small", seed=2)
+    pictures: dict[str, QImage] = {}
+    if diagram is not None:
+        pictures["diagram"] = diagram.grab().toImage()
+
+    steps = StepThroughView()
+    steps.load(net, data.X, data.Y, learning_rate=1.2)
+    wanted = {"forward": 0, "activation": 3, "cost": 4, "dz": 5, "dw": 6, "update": 12}
+    for name, index in wanted.items():
+        steps.go_to(index)
+        pictures[name] = _grab(steps, 330)
+    steps.deleteLater()
+
+    inspector = MatrixInspector()
+    inspector.set_state(net, data.X, data.Y)
+    inspector.refresh()
+    pictures["inspector"] = _grab(inspector, 460)
+    inspector.deleteLater()
+
+    deep = Network([2, 8, 8, 8, 8, 8, 8, 1], ["sigmoid"] * 7, init="xavier", seed=1)
+    flow = GradientFlowView()
+    recorded = record_gradient_flow(deep, data.X, data.Y, steps=100)
+    flow.set_history(
+        {"step": recorded.steps.tolist(), "grad_norms": [tuple(row) for row in recorded.norms]}
+    )
+    flow.redraw()
+    pictures["gradflow"] = _grab(flow, 330)
+    flow.deleteLater()
+    return pictures
+
+
+class GuideDialog(QDialog):
+    """The guide in a resizable, non-modal window (objectName ``guideDialog``)."""
+
+    def __init__(self, parent: QWidget | None = None, diagram: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("guideDialog")
+        self.setWindowTitle(self.tr("Guide: forward and back propagation"))
+        layout = QVBoxLayout(self)
+        self.browser = GuideBrowser(self)
+        self.browser.setObjectName("guideBrowser")
+        self.browser.setOpenExternalLinks(True)
+        self.browser.pictures = render_pictures(diagram)
+        self.browser.document().setDefaultStyleSheet(
+            "h2 { color: #0b4f8a; } .formula { font-size: large; } .note { color: #555555; }"
+        )
+        self.browser.setHtml(self.html())
+        layout.addWidget(self.browser)
+        buttons = QDialogButtonBox(QDialogButtonBox.Close, self)
+        buttons.setObjectName("guideButtons")
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(PICTURE_WIDTH + 80, 760)
+
+    def picture(self, name: str) -> str:
+        if name not in self.browser.pictures:
+            return ""
+        return f'<p><img src="{SCHEME}:{name}" width="{PICTURE_WIDTH}"></p>'
+
+    def html(self) -> str:
+        sup = "<sup>[{0}]</sup>".format
+        parts = [
+            self.tr("<h1>Forward and back propagation, step by step</h1>"),
+            self.tr(
+                "<p>This guide follows the first network of the deeplearning.ai course: the "
+                "flower data set (m = 400 points, two features each, coloured red or blue) and a "
+                "2-layer network with 4 tanh units and one sigmoid output. Every picture below "
+                "is one of NN Studio's own views, drawn just now.</p>"
+            ),
+            self.tr("<h2>1. The shapes</h2>"),
+            self.tr(
+                "<p>The samples are the <b>columns</b> of X = A{s0}: X has shape (n{s0}, m) = "
+                "(2, 400). Layer l has n{sl} units, a weight matrix W{sl} of shape "
+                "(n{sl}, n{slm}) and a bias b{sl} of shape (n{sl}, 1). W and b have no m: every "
+                "sample goes through the same parameters. The input does not count as a layer, "
+                "so a network with one hidden layer is a 2-layer network.</p>"
+            ).format(s0=sup(0), sl=sup("l"), slm=sup("l-1")),
+            self.picture("diagram"),
+            self.tr("<h2>2. Forward propagation</h2>"),
+            self.tr(
+                "<p>Each layer does two things. First a linear step, "
+                '<span class="formula">Z{sl} = W{sl}·A{slm} + b{sl}</span>: a matrix product '
+                "that handles all m samples at once, plus the bias added to every column. The "
+                "shapes must fit: (n{sl}, n{slm})·(n{slm}, m) gives (n{sl}, m).</p>"
+            ).format(sl=sup("l"), slm=sup("l-1")),
+            self.picture("forward"),
+            self.tr(
+                "<p>Then the activation, "
+                '<span class="formula">A{sl} = g{sl}(Z{sl})</span>, applied to every entry on '
+                "its own. Without it, stacking layers would still give a linear function. The "
+                "last layer's A{sL} is the prediction Ŷ: for the flower, the probability that "
+                "a point is blue.</p>"
+            ).format(sl=sup("l"), sL=sup("L")),
+            self.picture("activation"),
+            self.tr("<h2>3. The cost</h2>"),
+            self.tr(
+                "<p>The cost J measures how wrong the predictions are, averaged over the m "
+                "samples. For a sigmoid output it is the cross-entropy "
+                "J = −(1/m) Σ [y log ŷ + (1 − y) log(1 − ŷ)]. With small random weights every "
+                "prediction is close to 0.5, so J starts near log 2 ≈ 0.693.</p>"
+            ),
+            self.picture("cost"),
+            self.tr("<h2>4. Back propagation</h2>"),
+            self.tr(
+                "<p>Now we go backwards, from the output to layer 1, asking how J changes when "
+                "each number changes. For the output layer the answer is simple: "
+                '<span class="formula">dZ{sL} = A{sL} − Y</span>, prediction minus label.</p>'
+            ).format(sL=sup("L")),
+            self.picture("dz"),
+            self.tr(
+                "<p>From dZ{sl} come the gradients of the parameters, averaged over the samples: "
+                '<span class="formula">dW{sl} = (1/m) dZ{sl}·A{slm}ᵀ</span> and '
+                '<span class="formula">db{sl} = (1/m) Σ dZ{sl}</span> (a sum over the columns). '
+                "Each gradient has exactly the shape of its parameter — a quick check that the "
+                "formula is right. The error then flows back through the same weights, "
+                '<span class="formula">dA{slm} = W{sl}ᵀ·dZ{sl}</span>, and through the '
+                "activation, "
+                '<span class="formula">dZ{slm} = dA{slm} ⊙ g′(Z{slm})</span>, where ⊙ '
+                "multiplies entry by entry. That is the chain rule, one layer at a time.</p>"
+            ).format(sl=sup("l"), slm=sup("l-1")),
+            self.picture("dw"),
+            self.tr("<h2>5. Gradient descent</h2>"),
+            self.tr(
+                "<p>Finally every parameter takes a small step downhill: "
+                '<span class="formula">W{sl} := W{sl} − α dW{sl}</span>, '
+                '<span class="formula">b{sl} := b{sl} − α db{sl}</span>. The learning rate α '
+                "sets the step size: too small and training crawls, too large and the cost "
+                "jumps around or explodes. Training repeats steps 2 to 5 thousands of "
+                "times.</p>"
+            ).format(sl=sup("l")),
+            self.picture("update"),
+            self.tr(
+                '<p class="note">You can do all of this yourself in the step-through view: '
+                "press Next ▸ to go from one formula to the next and watch the layer light up "
+                "in the network diagram.</p>"
+            ),
+            self.tr("<h2>6. Looking inside a layer</h2>"),
+            self.tr(
+                "<p>The matrix inspector shows W, b, Z, A, dW and db of a layer as heatmaps: "
+                "blue for positive numbers, orange for negative ones. Move the mouse over a cell "
+                "to read its row, column and value. Z and A have one column per sample.</p>"
+            ),
+            self.picture("inspector"),
+            self.tr("<h2>7. When the gradient does not reach the first layers</h2>"),
+            self.tr(
+                "<p>Each layer of back propagation multiplies by g′(Z). The sigmoid's slope is "
+                "at most 1/4, so in a deep sigmoid network the gradient shrinks layer after "
+                "layer: below, ‖dW{s1}‖ of a 7-layer sigmoid network is far smaller than the "
+                "last layer's, and its first layers hardly learn. ReLU (slope 1 for "
+                "z &gt; 0) and a good initialisation keep the gradient alive. Watch the gradient "
+                "flow view while you train.</p>"
+            ).format(s1=sup(1)),
+            self.picture("gradflow"),
+            self.tr("<h2>8. Things to try</h2>"),
+            self.tr(
+                "<ul>"
+                "<li>Train, then change tanh to ReLU and train again: both runs are kept, and "
+                "Compare runs overlays their cost curves.</li>"
+                "<li>Try learning rates 0.01, 1.2 and 10 and look at the cost.</li>"
+                "<li>Train → Gradient check compares back propagation with a numerical "
+                "estimate of every gradient: a good way to convince yourself the formulas above "
+                "are right.</li>"
+                "<li>File → Export → NumPy script writes your trained network as a short Python "
+                "file you can read line by line — the same forward pass as above.</li>"
+                "</ul>"
+                "<p>Hover over any control to read what it means.</p>"
+            ),
+        ]
+        return "\n".join(part for part in parts if part)
+
+
+def show_guide(parent: QWidget | None = None, diagram: QWidget | None = None) -> GuideDialog:
+    """Open the guide without blocking the main window; returns the dialog."""
+    dialog = GuideDialog(parent, diagram)
+    dialog.show()
+    return dialog

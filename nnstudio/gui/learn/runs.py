@@ -1,0 +1,262 @@
+"""Compare runs: the cost curves of kept runs overlaid on one plot.
+
+The list shows every run in a :class:`nnstudio.learn.RunStore`: double-click (or F2) a name to
+rename it, untick it to hide its curve, select it and press Remove to delete it. Edits go
+through the store, whose listeners redraw every view of it.
+"""
+
+from __future__ import annotations
+
+import weakref
+
+import pyqtgraph as pg
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt
+from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...learn import Run, RunStore
+from ..common.style import CLASS_COLORS
+
+# the class palette with blue first: the first run is drawn like the live cost curve
+RUN_COLORS = (CLASS_COLORS[1], CLASS_COLORS[0], *CLASS_COLORS[2:])
+
+
+def run_color(index: int) -> QColor:
+    return QColor(RUN_COLORS[index % len(RUN_COLORS)])
+
+
+def _setting_names() -> dict[str, str]:
+    return {
+        "layer_dims": QCoreApplication.translate("CompareRunsView", "layer sizes n[l]"),
+        "activations": QCoreApplication.translate("CompareRunsView", "activations g[l]"),
+        "init": QCoreApplication.translate("CompareRunsView", "initialisation"),
+        "seed": QCoreApplication.translate("CompareRunsView", "seed"),
+        "dtype": QCoreApplication.translate("CompareRunsView", "precision"),
+        "l2": QCoreApplication.translate("CompareRunsView", "L2 λ"),
+        "learning_rate": QCoreApplication.translate("CompareRunsView", "learning rate α"),
+        "optimizer": QCoreApplication.translate("CompareRunsView", "optimizer"),
+        "batch_size": QCoreApplication.translate("CompareRunsView", "batch size"),
+        "epochs": QCoreApplication.translate("CompareRunsView", "epochs"),
+        "dataset": QCoreApplication.translate("CompareRunsView", "data set"),
+    }
+
+
+def describe_settings(run: Run) -> str:
+    """The settings of a run, one per line, for its tooltip."""
+    names = _setting_names()
+    lines = []
+    for key, value in run.description.items():
+        shown = ", ".join(str(v) for v in value) if isinstance(value, list) else str(value)
+        lines.append(
+            QCoreApplication.translate("CompareRunsView", "{setting}: {value}").format(
+                setting=names.get(key, key), value=shown
+            )
+        )
+    return "\n".join(lines)
+
+
+class CompareRunsView(QWidget):
+    """Kept runs: a list (rename, show/hide, remove) beside the overlaid curves."""
+
+    METRICS = ("cost", "val_cost", "accuracy", "val_accuracy")
+
+    def __init__(self, store: RunStore | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("compareRunsView")
+        self.store = store if store is not None else RunStore()
+        self._curves: list[pg.PlotDataItem] = []
+
+        layout = QVBoxLayout(self)
+        splitter = QSplitter(Qt.Horizontal, self)
+        left = QWidget(splitter)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(QLabel(self.tr("Kept runs"), left))
+        self.list = QListWidget(left)
+        self.list.setObjectName("runsList")
+        self.list.setEditTriggers(
+            QAbstractItemView.DoubleClicked
+            | QAbstractItemView.EditKeyPressed
+            | QAbstractItemView.SelectedClicked
+        )
+        self.list.setToolTip(
+            self.tr(
+                "Every finished training run is kept here, named after what changed since the "
+                "previous one. Untick a run to hide its curve; double-click its name to rename "
+                "it. Change one thing at a time to see what it does."
+            )
+        )
+        self.list.itemChanged.connect(self._item_changed)
+        self.list.itemSelectionChanged.connect(self._selection_changed)
+        left_layout.addWidget(self.list, 1)
+        self.remove_button = QPushButton(self.tr("Remove"), left)
+        self.remove_button.setObjectName("removeRunButton")
+        self.remove_button.setToolTip(self.tr("Delete the selected run (Delete key)."))
+        self.remove_button.clicked.connect(self.remove_selected)
+        left_layout.addWidget(self.remove_button)
+        shortcut = QShortcut(QKeySequence.Delete, self.list)
+        shortcut.setContext(Qt.WidgetShortcut)
+        shortcut.activated.connect(self.remove_selected)
+
+        right = QWidget(splitter)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        controls = QHBoxLayout()
+        controls.addWidget(QLabel(self.tr("Show"), right))
+        self.metric_combo = QComboBox(right)
+        self.metric_combo.setObjectName("runsMetricCombo")
+        titles = (
+            self.tr("cost J (training)"),
+            self.tr("cost J (validation)"),
+            self.tr("accuracy (training)"),
+            self.tr("accuracy (validation)"),
+        )
+        for key, title in zip(self.METRICS, titles, strict=True):
+            self.metric_combo.addItem(title, key)
+        self.metric_combo.setToolTip(
+            self.tr(
+                "Which curve to compare. The training cost shows how well each run fits the "
+                "data it learns from; the validation cost shows how well it does on data it "
+                "never saw — a gap between them means overfitting."
+            )
+        )
+        self.metric_combo.currentIndexChanged.connect(self.redraw)
+        controls.addWidget(self.metric_combo)
+        self.log_check = QCheckBox(self.tr("Log scale"), right)
+        self.log_check.setObjectName("runsLogScale")
+        self.log_check.setToolTip(
+            self.tr("A logarithmic y axis separates costs that are all close to zero.")
+        )
+        self.log_check.toggled.connect(self.redraw)
+        controls.addWidget(self.log_check)
+        controls.addStretch(1)
+        right_layout.addLayout(controls)
+        self.plot = pg.PlotWidget(right)
+        self.plot.setObjectName("runsPlot")
+        self.plot.setBackground("w")
+        self.plot.showGrid(x=True, y=True, alpha=0.3)
+        self.plot.setLabel("bottom", self.tr("iteration"))
+        self.legend = self.plot.addLegend(offset=(-10, 10), labelTextColor="#202020")
+        self.plot.setToolTip(self.tr("One curve per visible run, in the colour of its name."))
+        right_layout.addWidget(self.plot, 1)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 3)
+        layout.addWidget(splitter)
+
+        self._listener = _weak_listener(self, CompareRunsView.refresh)
+        self.store.add_listener(self._listener)
+        self.refresh()
+
+    def set_store(self, store: RunStore) -> None:
+        """Show another store (e.g. the runs of a model file just opened)."""
+        self.store.remove_listener(self._listener)
+        self.store = store
+        self.store.add_listener(self._listener)
+        self.refresh()
+
+    # -- list --------------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Rebuild the list from the store, keeping the selection where possible, and redraw."""
+        selected = self.selected_index()
+        with QSignalBlocker(self.list):
+            self.list.clear()
+            for i, run in enumerate(self.store):
+                item = QListWidgetItem(run.name)
+                item.setFlags(
+                    Qt.ItemIsSelectable
+                    | Qt.ItemIsEnabled
+                    | Qt.ItemIsEditable
+                    | Qt.ItemIsUserCheckable
+                )
+                item.setCheckState(Qt.Checked if run.visible else Qt.Unchecked)
+                item.setForeground(run_color(i))
+                item.setToolTip(describe_settings(run))
+                self.list.addItem(item)
+            if selected is not None and self.list.count():
+                self.list.setCurrentRow(min(selected, self.list.count() - 1))
+        self._selection_changed()
+        self.redraw()
+
+    def selected_index(self) -> int | None:
+        rows = [index.row() for index in self.list.selectedIndexes()]
+        return rows[0] if rows else None
+
+    def _selection_changed(self) -> None:
+        self.remove_button.setEnabled(self.selected_index() is not None)
+
+    def _item_changed(self, item: QListWidgetItem) -> None:
+        index = self.list.row(item)
+        if not 0 <= index < len(self.store):
+            return
+        run = self.store[index]
+        visible = item.checkState() == Qt.Checked
+        if visible != run.visible:
+            self.store.set_visible(index, visible)
+        elif item.text() != run.name:
+            if item.text().strip():
+                self.store.rename(index, item.text())
+            else:
+                self.refresh()  # an empty name is not kept: show the old one again
+
+    def remove_selected(self) -> None:
+        index = self.selected_index()
+        if index is not None:
+            self.store.remove(index)
+
+    # -- plot ---------------------------------------------------------------------------------
+    @property
+    def metric(self) -> str:
+        return str(self.metric_combo.currentData())
+
+    def redraw(self) -> None:
+        for curve in self._curves:
+            self.plot.removeItem(curve)
+        self.legend.clear()
+        self._curves = []
+        log = self.log_check.isChecked() and self.metric.endswith("cost")
+        self.plot.setLogMode(x=False, y=log)
+        self.plot.setLabel("left", self.metric_combo.currentText())
+        for i, run in enumerate(self.store):
+            if not run.visible:
+                continue
+            steps, values = run.series(self.metric)
+            if log:
+                pairs = [(s, v) for s, v in zip(steps, values, strict=True) if v > 0]
+                steps, values = [p[0] for p in pairs], [p[1] for p in pairs]
+            curve = self.plot.plot(
+                steps, values, pen=pg.mkPen(run_color(i), width=2), name=run.name
+            )
+            # the run keeps every point; only the drawing thins a long run (peaks kept)
+            curve.setDownsampling(auto=True, method="peak")
+            curve.setClipToView(True)
+            self._curves.append(curve)
+
+    def curves(self) -> dict[str, pg.PlotDataItem]:
+        """The plotted curves by run name (visible runs only)."""
+        return {curve.name(): curve for curve in self._curves}
+
+
+def _weak_listener(widget: QWidget, method):
+    """A store listener that calls ``method(widget)`` while the widget lives."""
+    owner = weakref.ref(widget)
+
+    def listener() -> None:
+        obj = owner()
+        if obj is not None and shiboken6.isValid(obj):
+            method(obj)
+
+    return listener

@@ -1,0 +1,6 @@
+"""Training in the GUI: the training panel (hyperparameters and run controls), the controller
+that owns a run, the worker thread that drives the engine's training generator, frame pacing,
+the status line and the probe cache the live views are fed from. Modules here may import
+``nnstudio.gui.common``, ``nnstudio.gui.builder`` (undo commands, the number box) and the
+Qt-free packages; never the views, learn or window rooms.
+"""

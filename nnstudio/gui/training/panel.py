@@ -1,0 +1,633 @@
+"""The training panel: hyperparameters, Train / Pause / Resume, Step, Stop, Reset weights and the
+progress of the run.
+
+The widgets show the session's settings (model → view under ``QSignalBlocker``) and edit them
+through undo commands: the settings and L2 λ as values, the seed, initialisation and precision
+(which draw new weights) as session snapshots, so undo brings the trained weights back.
+Switching the optimizer proposes its usual learning rate in the same step.
+While a run is active (running, paused or stopping) the hyperparameters are locked, with the
+reason in their tooltips; the run's own settings were fixed when it started.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDockWidget,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QProgressBar,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...data import proposed_learning_rate
+from ...engine import INITIALIZERS, OPTIMIZERS, TrainingReport
+from ...session import Session
+from ..builder.commands import SessionStateCommand, SetValueCommand
+from ..builder.number_box import NumberBox
+from ..common.binding import bind
+from ..common.style import ERROR_TEXT
+from ..views.live_views import ActivationsView, CostView, DecisionView, steady_label
+from .controller import IDLE, RUNNING, STOPPING, TrainingController
+
+PRECISIONS = ("float64", "float32")
+MAX_EPOCHS = 2**40  # the model file's limit for epochs and the batch size
+MAX_SEED = 2**32 - 1  # RandomState's seeds
+PROGRESS_MAX = 2**31 - 1
+SMALLEST_RATE = 5e-324  # the smallest positive double: any α > 0 a file holds is shown
+PANEL_RATE = 4  # progress bar and rate updates a second while running
+
+
+class TrainingPanel(QWidget):
+    """Hyperparameters and run controls for ``controller`` (which trains ``session``)."""
+
+    divergenceShown = Signal(str)
+
+    def __init__(
+        self,
+        session: Session,
+        controller: TrainingController,
+        parent: QWidget | None = None,
+        undo_stack: QUndoStack | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("trainingPanel")
+        self.session = session
+        self.controller = controller
+        self.undo_stack = undo_stack if undo_stack is not None else QUndoStack(self)
+        self._shown_at = 0.0
+        self._build()
+        self._sync_settings()
+        self._state_changed(controller.state)
+        self._show_idle_progress()
+
+        bind(session.events, "settings", self, self._sync_settings)
+        bind(session.events, "network", self, self._sync_settings)
+        bind(session.events, "network", self, self._show_idle_progress)
+        bind(session.events, "data", self, self._show_idle_progress)
+        bind(session.events, "history", self, self._show_idle_progress)
+        controller.stateChanged.connect(self._state_changed)
+        controller.reportReceived.connect(self._report)
+        controller.statusMessage.connect(self._status)
+        controller.diverged.connect(self.show_divergence)
+        controller.diagnosed.connect(self.show_diagnosis)
+        bind(session.events, "network", self, self._hide_explanations)
+        bind(session.events, "data", self, self._hide_explanations)
+
+    # -- construction -------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.learning_rate = NumberBox(SMALLEST_RATE)
+        self.learning_rate.setObjectName("learningRateSpinBox")
+        self.learning_rate.setToolTip(
+            self.tr(
+                "α, the size of each step: W[l] ← W[l] − α·dW[l]. Too small and learning "
+                "crawls; too large and the cost jumps around or blows up."
+            )
+        )
+        self.learning_rate.valueChanged.connect(
+            lambda v: self._edit_setting(
+                "learning_rate", float(v), self.tr("Set learning rate α to {value:g}")
+            )
+        )
+
+        self.epochs = NumberBox(1, MAX_EPOCHS, whole=True)
+        self.epochs.setObjectName("epochsSpinBox")
+        self.epochs.setToolTip(
+            self.tr(
+                "Passes over the training data per Train. With the full batch one epoch is one "
+                "iteration (one gradient step); Train again continues where the run stopped."
+            )
+        )
+        self.epochs.valueChanged.connect(
+            lambda v: self._edit_setting("epochs", int(v), self.tr("Set epochs to {value}"))
+        )
+
+        self.batch_size = NumberBox(0, MAX_EPOCHS, whole=True)
+        self.batch_size.setObjectName("batchSizeSpinBox")
+        self.batch_size.setSpecialValueText(self.tr("full batch"))
+        self.batch_size.setToolTip(
+            self.tr(
+                "Samples per gradient step. Full batch uses all m samples (the course's gradient "
+                "descent); a mini-batch of size B takes ⌈m / B⌉ noisier steps per epoch."
+            )
+        )
+        self.batch_size.valueChanged.connect(
+            lambda v: self._edit_setting("batch_size", int(v), self.tr("Set batch size to {value}"))
+        )
+
+        self.optimizer = QComboBox()
+        self.optimizer.setObjectName("optimizerCombo")
+        names = {
+            "gd": self.tr("Gradient descent"),
+            "momentum": self.tr("Momentum"),
+            "rmsprop": self.tr("RMSprop"),
+            "adam": self.tr("Adam"),
+        }
+        for key, cls in OPTIMIZERS.items():
+            self.optimizer.addItem(names.get(key, cls.title), key)
+        self.optimizer.setToolTip(
+            self.tr(
+                "How a gradient becomes a step: plain gradient descent, momentum (a running "
+                "average of gradients), RMSprop (steps scaled by recent gradient size) or Adam "
+                "(both). Adam and RMSprop usually want a learning rate near 0.001–0.01."
+            )
+        )
+        self.optimizer.currentIndexChanged.connect(self._optimizer_chosen)
+
+        self.init = QComboBox()
+        self.init.setObjectName("initCombo")
+        init_names = {
+            "small": self.tr("small (× 0.01)"),
+            "xavier": self.tr("Xavier (× √(1/n[l-1]))"),
+            "he": self.tr("He (× √(2/n[l-1]))"),
+            "zeros": self.tr("zeros (symmetric: fails)"),
+        }
+        for key in INITIALIZERS:
+            self.init.addItem(init_names.get(key, key), key)
+        self.init.setToolTip(
+            self.tr(
+                "How W[l] starts: random numbers times a scale (b[l] starts at 0). Zeros make "
+                "every unit of a layer identical, so they never learn different features. "
+                "Changing it draws new weights."
+            )
+        )
+        self.init.currentIndexChanged.connect(
+            lambda _i: self._redraw_weights(
+                lambda: self.session.set_initialization(init=self.init.currentData()),
+                self.tr("Use initialisation {name}").format(name=self.init.currentText()),
+            )
+        )
+
+        self.l2 = NumberBox(0.0)
+        self.l2.setObjectName("l2SpinBox")
+        self.l2.setToolTip(
+            self.tr(
+                "λ of L2 regularisation: the cost gains λ/(2m)·Σ‖W[l]‖², which keeps the weights "
+                "small and the boundary smooth. 0 turns it off."
+            )
+        )
+        self.l2.valueChanged.connect(self._l2_edited)
+
+        self.seed = NumberBox(0, MAX_SEED, whole=True)
+        self.seed.setObjectName("seedSpinBox")
+        self.seed.setToolTip(
+            self.tr(
+                "The random seed of the initial weights: the same seed gives the same weights, "
+                "so two runs differ only in what you changed. Changing it draws new weights."
+            )
+        )
+        self.seed.valueChanged.connect(
+            lambda v: self._redraw_weights(
+                lambda: self.session.set_initialization(seed=int(v)),
+                self.tr("Set seed to {value}").format(value=int(v)),
+            )
+        )
+
+        self.precision = QComboBox()
+        self.precision.setObjectName("precisionCombo")
+        for dtype in PRECISIONS:
+            self.precision.addItem(dtype, dtype)
+        self.precision.setToolTip(
+            self.tr(
+                "float64 (about 16 significant digits) or float32 (about 7, faster and how "
+                "deep-learning libraries train). Changing it draws new weights."
+            )
+        )
+        self.precision.currentIndexChanged.connect(
+            lambda _i: self._redraw_weights(
+                lambda: self.session.set_precision(self.precision.currentData()),
+                self.tr("Use precision {dtype}").format(dtype=self.precision.currentData()),
+            )
+        )
+
+        self.hyperparameters = QGroupBox(self.tr("Hyperparameters"))
+        self.hyperparameters.setObjectName("hyperparameterGroup")
+        form = QFormLayout(self.hyperparameters)
+        form.addRow(self.tr("Learning rate α"), self.learning_rate)
+        form.addRow(self.tr("Epochs"), self.epochs)
+        form.addRow(self.tr("Batch size"), self.batch_size)
+        form.addRow(self.tr("Optimizer"), self.optimizer)
+        form.addRow(self.tr("Initialisation"), self.init)
+        form.addRow(self.tr("L2 λ"), self.l2)
+        form.addRow(self.tr("Seed"), self.seed)
+        form.addRow(self.tr("Precision"), self.precision)
+        self._editors: tuple[QWidget, ...] = (
+            self.learning_rate,
+            self.epochs,
+            self.batch_size,
+            self.optimizer,
+            self.init,
+            self.l2,
+            self.seed,
+            self.precision,
+        )
+        self._tooltips = {w: w.toolTip() for w in self._editors}
+
+        self.train_button = QPushButton(self.tr("Train"))
+        self.train_button.setObjectName("trainButton")
+        self.train_button.clicked.connect(self.controller.toggle)
+        self.step_button = QPushButton(self.tr("Step"))
+        self.step_button.setObjectName("stepButton")
+        self.step_button.setToolTip(
+            self.tr("One iteration: one forward pass, one backward pass, one update")
+        )
+        self.step_button.clicked.connect(self.controller.step)
+        self.stop_button = QPushButton(self.tr("Stop"))
+        self.stop_button.setObjectName("stopButton")
+        self.stop_button.setToolTip(
+            self.tr("End the run and keep its weights; Train continues from them")
+        )
+        self.stop_button.clicked.connect(self.controller.stop)
+        self.reset_button = QPushButton(self.tr("Reset weights"))
+        self.reset_button.setObjectName("resetButton")
+        self.reset_button.setToolTip(
+            self.tr(
+                "Draw the initial weights again from the seed (the same seed gives the same "
+                "weights) and forget the history, so runs start alike"
+            )
+        )
+        self.reset_button.clicked.connect(self.controller.reset_weights)
+
+        self._create_actions()
+        buttons = QGridLayout()
+        buttons.addWidget(self.train_button, 0, 0)
+        buttons.addWidget(self.step_button, 0, 1)
+        buttons.addWidget(self.stop_button, 1, 0)
+        buttons.addWidget(self.reset_button, 1, 1)
+
+        self.progress = QProgressBar()
+        self.progress.setObjectName("trainingProgress")
+        self.progress.setFormat(self.tr("iteration %v / %m"))
+        self.progress.setTextVisible(True)
+        self.rate_label = steady_label("trainingRateLabel")
+        self.status_label = steady_label("trainingStatusLabel", lines=2)
+        # why the last run failed, in full (word-wrapped, as tall as its text needs)
+        self.divergence_label = QLabel()
+        self.divergence_label.setObjectName("divergenceLabel")
+        self.divergence_label.setStyleSheet(f"color: {ERROR_TEXT};")
+        self.diagnosis_label = QLabel()
+        self.diagnosis_label.setObjectName("diagnosisLabel")
+        for label in (self.divergence_label, self.diagnosis_label):
+            label.setWordWrap(True)
+            label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+            label.hide()
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.hyperparameters)
+        layout.addLayout(buttons)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.rate_label)
+        layout.addWidget(self.status_label)
+        layout.addWidget(self.divergence_label)
+        layout.addWidget(self.diagnosis_label)
+        layout.addStretch(1)
+
+    def _create_actions(self) -> None:
+        """Menu actions doing what the buttons do (for a Train menu), with shortcuts."""
+        specs = (
+            ("train_action", "trainAction", self.tr("&Train"), "F5", self.controller.toggle),
+            ("step_action", "stepAction", self.tr("&Step"), "F6", self.controller.step),
+            ("stop_action", "stopAction", self.tr("S&top"), "Shift+F5", self.controller.stop),
+            (
+                "reset_action",
+                "resetWeightsAction",
+                self.tr("&Reset weights"),
+                "Ctrl+Shift+R",
+                self.controller.reset_weights,
+            ),
+        )
+        for attribute, name, text, keys, slot in specs:
+            action = QAction(text, self)
+            action.setObjectName(name)
+            action.setShortcut(QKeySequence(keys))
+            action.triggered.connect(slot)
+            setattr(self, attribute, action)
+        self.train_action.setStatusTip(self.tr("Train the network; while training, pause it"))
+        self.step_action.setStatusTip(self.tr("One iteration: forward pass, backward pass, update"))
+        self.stop_action.setStatusTip(self.tr("End the run and keep its weights"))
+        self.reset_action.setStatusTip(self.tr("Draw the initial weights again from the seed"))
+
+    # -- view → undo stack → session ----------------------------------------------------------
+    def _edit_setting(self, key: str, value: float | int, text: str) -> None:
+        """One training setting as an undo step; arrow clicks on one box merge into one."""
+        before = getattr(self.session.settings, key)
+        if value == before:
+            return
+        command = SetValueCommand(
+            self._apply_settings,
+            {key: before},
+            {key: value},
+            text.format(value=value),
+            merge_key=key,
+        )
+        self.undo_stack.push(command)
+
+    def _apply_settings(self, changes: dict[str, object]) -> None:
+        self.session.set_settings(**changes)
+
+    def _optimizer_chosen(self, _index: int) -> None:
+        """Switch the optimizer and propose its usual learning rate, as one undo step."""
+        name, settings = self.optimizer.currentData(), self.session.settings
+        if name == settings.optimizer:
+            return
+        choice = self.session.data_choice
+        rate = proposed_learning_rate(
+            name,
+            choice.name if choice.imported is None else None,
+            settings.optimizer,
+            settings.learning_rate,
+        )
+        text = self.tr("Use optimizer {name} with α = {rate:g}").format(
+            name=self.optimizer.currentText(), rate=rate
+        )
+        before = {"optimizer": settings.optimizer, "learning_rate": settings.learning_rate}
+        after = {"optimizer": name, "learning_rate": rate}
+        self.undo_stack.push(SetValueCommand(self._apply_settings, before, after, text))
+
+    def _l2_edited(self, value: float) -> None:
+        before = self.session.l2
+        if value == before:
+            return
+        text = self.tr("Set L2 λ to {value:g}").format(value=value)
+        command = SetValueCommand(self.session.set_l2, before, float(value), text, "l2")
+        self.undo_stack.push(command)
+
+    def _redraw_weights(self, edit: Callable[[], None], text: str) -> None:
+        """An edit that draws new weights (seed, initialisation, precision), as an undo step
+        whose undo brings back the weights, history and optimizer state it replaced."""
+        before = self.session.snapshot()
+        edit()
+        self.undo_stack.push(
+            SessionStateCommand(self.session, before, self.session.snapshot(), text)
+        )
+
+    def training_actions(self) -> list[QAction]:
+        """Train/Pause/Resume, Step, Stop and Reset weights, for a Train menu."""
+        return [self.train_action, self.step_action, self.stop_action, self.reset_action]
+
+    # -- model → view -------------------------------------------------------------------------
+    def _sync_settings(self) -> None:
+        s, session = self.session.settings, self.session
+        blockers = [QSignalBlocker(w) for w in self._editors]
+        self.learning_rate.setValue(s.learning_rate)
+        self.epochs.setValue(s.epochs)
+        self.batch_size.setValue(s.batch_size)
+        self._select(self.optimizer, s.optimizer)
+        self._select(self.init, session.init)
+        self.l2.setValue(session.l2)
+        self.seed.setValue(int(session.seed))
+        self._select(self.precision, session.dtype)
+        del blockers
+        if self.controller.state == IDLE:
+            self._show_idle_progress()
+
+    @staticmethod
+    def _select(combo: QComboBox, key: str) -> None:
+        index = combo.findData(key)
+        if index >= 0:
+            combo.setCurrentIndex(index)
+
+    def _state_changed(self, state: str) -> None:
+        idle = state == IDLE
+        labels = {
+            IDLE: self.tr("Train"),
+            RUNNING: self.tr("Pause"),
+            "paused": self.tr("Resume"),
+            STOPPING: self.tr("Train"),
+        }
+        self.train_button.setText(labels.get(state, self.tr("Train")))
+        self.train_button.setEnabled(state != STOPPING)
+        self.step_button.setEnabled(state in (IDLE, "paused"))
+        self.stop_button.setEnabled(state in (RUNNING, "paused"))
+        self.reset_button.setEnabled(state != STOPPING)
+        action_labels = {RUNNING: self.tr("&Pause"), "paused": self.tr("&Resume")}
+        self.train_action.setText(action_labels.get(state, self.tr("&Train")))
+        for action, button in (
+            (self.train_action, self.train_button),
+            (self.step_action, self.step_button),
+            (self.stop_action, self.stop_button),
+            (self.reset_action, self.reset_button),
+        ):
+            action.setEnabled(button.isEnabled())
+        reason = self.tr(
+            "Stop training to change the hyperparameters: the run uses the values it started with."
+        )
+        for widget in self._editors:
+            widget.setEnabled(idle)
+            tip = self._tooltips[widget]
+            widget.setToolTip(tip if idle else f"{reason}\n\n{tip}")
+        if state == RUNNING:
+            self._hide_explanations()
+        if idle:
+            self.rate_label.show_text("", now=True)
+            self._show_idle_progress()
+
+    def _show_idle_progress(self) -> None:
+        """Idle: the bar shows where the next Train starts and ends."""
+        if self.controller.state != IDLE:
+            return
+        start = self.session.history.last_step
+        try:
+            planned = self.controller.planned_steps()
+        except ValueError:
+            planned = 0
+        self._set_progress(start, max(start + planned, start + 1), start)
+
+    def _set_progress(self, low: int, high: int, value: int) -> None:
+        """The bar from iteration ``low`` to ``high`` at ``value``. A QProgressBar holds 32-bit
+        numbers: beyond them the bar is scaled and its text still names the true iterations."""
+        if high <= PROGRESS_MAX:
+            self.progress.setFormat(self.tr("iteration %v / %m"))
+            self.progress.setRange(low, high)
+            self.progress.setValue(value)
+            return
+        scale = high / PROGRESS_MAX
+        self.progress.setRange(int(low / scale), PROGRESS_MAX)
+        self.progress.setValue(min(int(value / scale), PROGRESS_MAX))
+        self.progress.setFormat(
+            self.tr("iteration {value} / {total}").format(value=value, total=high)
+        )
+
+    def _report(self, report: TrainingReport) -> None:
+        """Progress and rate: at most PANEL_RATE times a second while running (within the
+        controller's frame, so that their repainting joins the frame's)."""
+        now = time.perf_counter()
+        if report.status == RUNNING and now - self._shown_at < 1.0 / PANEL_RATE:
+            return
+        self._shown_at = now
+        self._set_progress(self.controller.run_start, max(report.total_steps, 1), report.step)
+        rate = self.controller.rate
+        if rate > 0:
+            self.rate_label.show_text(
+                self.tr("{rate:,.0f} it/s").format(rate=rate), now=report.status != RUNNING
+            )
+
+    def _status(self, text: str) -> None:
+        self.status_label.show_text(text, now=not self.controller.is_running)
+
+    # -- divergence -----------------------------------------------------------------------------
+    def show_divergence(self, message: str) -> None:
+        """Show why the run diverged, once and in full, under the run's status line."""
+        self.diagnosis_label.hide()
+        self.divergence_label.setText(message)
+        self.divergence_label.show()
+        self._reveal()
+        self.divergenceShown.emit(message)
+
+    def show_diagnosis(self, message: str) -> None:
+        """Show why the finished run did not learn and what to try, under the status line."""
+        self.divergence_label.hide()
+        self.diagnosis_label.setText(message)
+        self.diagnosis_label.show()
+        self._reveal()
+
+    def _reveal(self) -> None:
+        """Bring the panel's dock to the front (it may be a tab behind the Data dock, or
+        closed): the explanation is shown nowhere else."""
+        dock = self.parentWidget()
+        if isinstance(dock, QDockWidget):
+            dock.show()
+            dock.raise_()
+
+    def _hide_explanations(self) -> None:
+        """A new run, or another network or data: the last run's explanation no longer holds."""
+        self.divergence_label.hide()
+        self.diagnosis_label.hide()
+
+
+# -- the main window's side ---------------------------------------------------------------------
+class _ShutdownOnClose(QObject):
+    """Stops training once the window has really closed (a closeEvent may still refuse)."""
+
+    def __init__(self, window: QMainWindow, controller: TrainingController) -> None:
+        super().__init__(window)
+        self._window, self.controller = window, controller
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._window and event.type() == QEvent.Close:
+            QTimer.singleShot(0, self, self._after_close)
+        return False
+
+    def _after_close(self) -> None:
+        if not self._window.isVisible():
+            self.controller.shutdown()
+
+
+@dataclass
+class TrainingUi:
+    """Everything :func:`install_training` added to a main window."""
+
+    controller: TrainingController
+    panel: TrainingPanel
+    dock: QDockWidget
+    cost_view: CostView
+    activations_view: ActivationsView
+    decision_view: DecisionView
+    menu: QMenu | None = None
+
+
+def install_training(window: QMainWindow, session: Session | None = None) -> TrainingUi:
+    """Add training to a main window: the panel in a "Training" dock (right, under the data
+    dock if there is one), the cost, activations and decision views as tabs of ``window.views``,
+    a Train menu before Help, the status line, the editing lock while a run is active
+    (``window.set_editing_locked``) and the diagram's unit selection (``window.unitSelected``).
+
+    Training stops (and its thread is joined) once the window has closed, and when the
+    application quits; a closeEvent that accepts may also call ``ui.controller.shutdown()``
+    itself, which is harmless.
+    """
+    session = session if session is not None else window.session  # type: ignore[attr-defined]
+    controller = TrainingController(session, window)
+    controller.setObjectName("trainingController")
+    undo_stack = getattr(window, "undo_stack", None)
+    panel = TrainingPanel(
+        session,
+        controller,
+        undo_stack=undo_stack if isinstance(undo_stack, QUndoStack) else None,
+    )
+    dock = QDockWidget(QCoreApplication.translate("TrainingPanel", "Training"), window)
+    dock.setObjectName("trainingDock")
+    dock.setWidget(panel)
+    dock.setFeatures(
+        QDockWidget.DockWidgetMovable
+        | QDockWidget.DockWidgetFloatable
+        | QDockWidget.DockWidgetClosable
+    )
+    window.addDockWidget(Qt.RightDockWidgetArea, dock)
+    data_dock = getattr(window, "data_dock", None)
+    if isinstance(data_dock, QDockWidget):
+        window.splitDockWidget(data_dock, dock, Qt.Vertical)
+
+    cost_view = CostView(session, controller)
+    activations_view = ActivationsView(session, controller)
+    decision_view = DecisionView(session, controller)
+    tabs = getattr(window, "views", None)
+    if isinstance(tabs, QTabWidget):
+        for view, title, tip in (
+            (
+                cost_view,
+                QCoreApplication.translate("TrainingPanel", "Cost"),
+                QCoreApplication.translate(
+                    "TrainingPanel", "The cost J and the accuracy as it trains"
+                ),
+            ),
+            (
+                activations_view,
+                QCoreApplication.translate("TrainingPanel", "Activations"),
+                QCoreApplication.translate(
+                    "TrainingPanel",
+                    "A[l] for a batch of samples: saturated and dead units show here",
+                ),
+            ),
+            (
+                decision_view,
+                QCoreApplication.translate("TrainingPanel", "Decision boundary"),
+                QCoreApplication.translate(
+                    "TrainingPanel", "The network's output over the input plane, behind the data"
+                ),
+            ),
+        ):
+            index = tabs.addTab(view, title)
+            tabs.setTabToolTip(index, tip)
+
+    menu = None
+    bar = window.menuBar()
+    if bar is not None:
+        menu = QMenu(QCoreApplication.translate("TrainingPanel", "&Train"), window)
+        menu.setObjectName("trainMenu")
+        menu.addActions(panel.training_actions())
+        help_menu = getattr(window, "help_menu", None)
+        if isinstance(help_menu, QMenu):
+            bar.insertMenu(help_menu.menuAction(), menu)
+        else:
+            bar.addMenu(menu)
+        view_menu = getattr(window, "view_menu", None)
+        if isinstance(view_menu, QMenu):
+            view_menu.addAction(dock.toggleViewAction())
+
+    controller.statusMessage.connect(window.statusBar().showMessage)
+    lock = getattr(window, "set_editing_locked", None)
+    if callable(lock):
+
+        def busy_changed(busy: bool) -> None:
+            lock(busy, controller.busy_reason() if busy else "")
+
+        controller.busyChanged.connect(busy_changed)
+    selected = getattr(window, "unitSelected", None)
+    if selected is not None:
+        selected.connect(decision_view.set_selected_unit)
+    window.installEventFilter(_ShutdownOnClose(window, controller))
+    return TrainingUi(controller, panel, dock, cost_view, activations_view, decision_view, menu)

@@ -1,0 +1,45 @@
+"""The view probe of the training data: the fixed inputs the live views are computed on."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtGui import QColor
+
+from ...learn.view_data import ViewProbe, grid_size_for, make_probe
+from ...session import Session
+from ..common.style import CLASS_COLORS
+
+
+def class_colors_rgb() -> tuple[tuple[int, int, int], ...]:
+    return tuple(QColor(c).getRgb()[:3] for c in CLASS_COLORS)
+
+
+class ProbeCache:
+    """The :class:`~.view_data.ViewProbe` of a session's training data, made again only when the
+    training data or the grid size change."""
+
+    def __init__(self) -> None:
+        self._probe: ViewProbe | None = None
+        self._probe_key: tuple[Any, ...] | None = None
+
+    def get(self, session: Session) -> ViewProbe | None:
+        train = session.prepared.train
+        grid = grid_size_for(session.spec)
+        key = (train, grid)
+        if (
+            self._probe is None
+            or self._probe_key is None
+            or self._probe_key[0] is not train
+            or self._probe_key[1] != grid
+        ):
+            self._probe = make_probe(
+                train.X,
+                train.Y,
+                train.task,
+                train.n_classes,
+                grid_size=grid,
+                class_colors=class_colors_rgb(),
+            )
+            self._probe_key = key
+        return self._probe

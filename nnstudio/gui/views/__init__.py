@@ -1,0 +1,7 @@
+"""The live views drawn while a network trains: the cost curve, the activations, the decision
+boundary, their shared base (``live_view_base``) and the helpers that keep their axes steady
+(``live_views``). A view reads the arrays ``nnstudio.learn.view_data`` computes and the
+training controller hands over. Modules here may import ``nnstudio.gui.common``,
+``nnstudio.gui.builder``, ``nnstudio.gui.training`` and the Qt-free packages; never learn or
+window.
+"""

@@ -1,0 +1,281 @@
+"""Learn mode in the main window: step-through, matrices, gradient flow, compare runs, the
+gradient check, exports and the guide.
+
+:func:`install_learn` adds the four learn views as tabs of ``window.views``, "Gradient check…"
+to the Train menu, an Export submenu to the File menu and "Guide" to the Help menu, and keeps
+the views in step with the session. Finished runs are kept in ``session.runs`` (a
+:class:`~nnstudio.learn.RunStore`), which the model file saves and restores.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMainWindow, QMenu
+
+from ...learn import RunStore, make_description
+from ...learn.runs import Run
+from ..common.binding import bind
+from ..learn.gradcheck import GradientCheckDialog
+from ..learn.gradflow import GradientFlowView
+from ..learn.guide import show_guide
+from ..learn.inspector import MatrixInspector
+from ..learn.runs import CompareRunsView
+from ..learn.stepthrough import StepThroughView, session_source
+from ..training.panel import TrainingUi
+from . import export
+
+
+@dataclass
+class LearnUi:
+    """Everything :func:`install_learn` added to a main window."""
+
+    step_view: StepThroughView
+    inspector: MatrixInspector
+    gradient_flow: GradientFlowView
+    runs_view: CompareRunsView
+    gradient_check_action: QAction
+    export_menu: QMenu
+    guide_action: QAction
+    keeper: RunKeeper
+    sync: _LearnSync
+
+
+class _LearnSync(QObject):
+    """Keeps the inspector, the step-through and the gradient flow in step with the session."""
+
+    def __init__(
+        self,
+        window: QMainWindow,
+        step_view: StepThroughView,
+        inspector: MatrixInspector,
+        gradient_flow: GradientFlowView,
+    ) -> None:
+        super().__init__(window)
+        self.session = window.session  # type: ignore[attr-defined]
+        self.tabs = window.views  # type: ignore[attr-defined]
+        self.diagram = window.diagram  # type: ignore[attr-defined]
+        self.step_view, self.inspector, self.gradient_flow = step_view, inspector, gradient_flow
+        self._inspector_stale = self._gradients_stale = True
+        for event in ("network", "weights", "data"):
+            bind(self.session.events, event, self, self.network_changed)
+        bind(self.session.events, "history", self, self.history_changed)
+        # the update shown is the one the settings' optimizer makes
+        bind(self.session.events, "settings", self, self.step_view.mark_stale)
+
+    def network_changed(self) -> None:
+        self.step_view.mark_stale()
+        self._inspector_stale = True
+        self.refresh_visible()
+
+    def history_changed(self) -> None:
+        self._gradients_stale = True
+        self.refresh_visible()
+
+    def refresh_visible(self) -> None:
+        """Bring the learn view on screen up to date; hidden ones wait until they are shown, so
+        training is not slowed down by views nobody looks at."""
+        current = self.tabs.currentWidget()
+        if self._inspector_stale and current is self.inspector:
+            self._inspector_stale = False
+            train = self.session.prepared.train  # replaced on change, never changed in place
+            self.inspector.set_state(self.session.network, train.X, train.Y)
+        if self._gradients_stale and current is self.gradient_flow:
+            self._gradients_stale = False
+            self.gradient_flow.set_history(self.session.history)
+
+    def tab_changed(self, _index: int) -> None:
+        """The step-through's layer outline shows only while its tab is open."""
+        if self.tabs.currentWidget() is not self.step_view:
+            self.diagram.highlight_layer(-1)
+        self.refresh_visible()
+
+
+class RunKeeper(QObject):
+    """Keeps the current run in the session's run store: a run starts with fresh weights (a new
+    network, new data, reset weights) and is added when training first ends; continuing the
+    same run updates its curves instead of adding another."""
+
+    def __init__(self, window: QMainWindow, training: TrainingUi) -> None:
+        super().__init__(window)
+        self.session = window.session  # type: ignore[attr-defined]
+        self.store: RunStore = self.session.runs
+        self._current: Run | None = None
+        bind(self.session.events, "network", self, self.new_run)
+        bind(self.session.events, "data", self, self.new_run)
+        training.controller.finished.connect(self.keep)
+
+    def new_run(self) -> None:
+        if not self.session.history.step:
+            self._current = None
+
+    def keep(self) -> None:
+        s = self.session
+        if not s.history.step:
+            return
+        description = make_description(
+            s.network,
+            s.settings.learning_rate,
+            s.settings.optimizer,
+            s.settings.batch_size,
+            dataset=s.data_choice.name,
+            init=s.init,
+        )
+        if self._current is not None and self._current in self.store.list():
+            runs = self.store.list()
+            index = runs.index(self._current)
+            updated = Run(
+                self._current.name, s.history.to_dict(), description, self._current.visible
+            )
+            runs[index] = updated
+            self.store.replace_all(runs)
+            self._current = updated
+        else:
+            index = self.store.add_finished(s.history.to_dict(), description)
+            self._current = self.store.list()[index]
+
+
+def install_learn(window: QMainWindow, training: TrainingUi) -> LearnUi:
+    """Add learn mode to ``window`` (a MainWindow with ``session``, ``views``, ``diagram``,
+    ``file_menu``, ``help_menu`` and ``quit_action``), next to what :func:`install_training`
+    added."""
+    session = window.session  # type: ignore[attr-defined]
+    if not isinstance(getattr(session, "runs", None), RunStore):
+        session.runs = RunStore()
+    diagram = window.diagram  # type: ignore[attr-defined]
+
+    def training_data():  # the prepared arrays are replaced, never changed in place
+        train = session.prepared.train
+        return train.X, train.Y
+
+    step_view = StepThroughView()
+    step_view.set_source(session_source(session))
+    step_view.layerHighlighted.connect(diagram.highlight_layer)
+    inspector = MatrixInspector()
+    window.unitSelected.connect(inspector.select_unit)  # type: ignore[attr-defined]
+    gradient_flow = GradientFlowView()
+    runs_view = CompareRunsView(session.runs)
+
+    tabs = window.views  # type: ignore[attr-defined]
+    for view, title, tip in (
+        (
+            step_view,
+            QCoreApplication.translate("LearnMode", "Step through"),
+            QCoreApplication.translate(
+                "LearnMode", "One forward and backward pass, a formula at a time"
+            ),
+        ),
+        (
+            inspector,
+            QCoreApplication.translate("LearnMode", "Matrices"),
+            QCoreApplication.translate(
+                "LearnMode", "Heatmaps of W, b, Z, A, dW and db for one layer"
+            ),
+        ),
+        (
+            gradient_flow,
+            QCoreApplication.translate("LearnMode", "Gradient flow"),
+            QCoreApplication.translate("LearnMode", "‖dW[l]‖ per layer: vanishing or exploding"),
+        ),
+        (
+            runs_view,
+            QCoreApplication.translate("LearnMode", "Compare runs"),
+            QCoreApplication.translate("LearnMode", "Cost curves of finished runs, overlaid"),
+        ),
+    ):
+        tabs.setTabToolTip(tabs.addTab(view, title), tip)
+
+    sync = _LearnSync(window, step_view, inspector, gradient_flow)
+    tabs.currentChanged.connect(sync.tab_changed)
+
+    # Train ▸ Gradient check…
+    check_action = QAction(QCoreApplication.translate("LearnMode", "&Gradient check…"), window)
+    check_action.setObjectName("gradientCheckAction")
+    check_action.setToolTip(
+        QCoreApplication.translate(
+            "LearnMode",
+            "Compare back propagation with numerical gradients on the current network and data",
+        )
+    )
+
+    def open_gradient_check() -> None:
+        X, Y = training_data()
+        GradientCheckDialog(session.network, X, Y, window).open()
+
+    check_action.triggered.connect(open_gradient_check)
+    training.controller.busyChanged.connect(lambda busy: check_action.setEnabled(not busy))
+    if training.menu is not None:
+        training.menu.addSeparator()
+        training.menu.addAction(check_action)
+
+    # File ▸ Export
+    export_menu = QMenu(QCoreApplication.translate("LearnMode", "&Export"), window)
+    export_menu.setObjectName("exportMenu")
+    cost_plot = training.cost_view.plot
+    decision_plot = getattr(training.decision_view, "plot", None)
+    entries = [
+        (
+            "exportCostPlotAction",
+            QCoreApplication.translate("LearnMode", "Cost plot as PNG or SVG…"),
+            lambda: export.save_plot_dialog(window, cost_plot, "cost.png"),
+        ),
+        (
+            "exportHistoryAction",
+            QCoreApplication.translate("LearnMode", "Training history as CSV…"),
+            lambda: export.save_history_dialog(window, session.history),
+        ),
+        (
+            "exportRunsAction",
+            QCoreApplication.translate("LearnMode", "Compared runs as CSV…"),
+            lambda: export.save_runs_dialog(window, session.runs),
+        ),
+        (
+            "exportScriptAction",
+            QCoreApplication.translate("LearnMode", "Model as a NumPy script…"),
+            lambda: export.save_script_dialog(
+                window, session.network, session.prepared.standardizer, session.dataset.class_names
+            ),
+        ),
+    ]
+    if decision_plot is not None:
+        entries.insert(
+            1,
+            (
+                "exportDecisionPlotAction",
+                QCoreApplication.translate("LearnMode", "Decision boundary as PNG or SVG…"),
+                lambda: export.save_plot_dialog(window, decision_plot, "decision-boundary.png"),
+            ),
+        )
+    for name, text, slot in entries:
+        action = export_menu.addAction(text)
+        action.setObjectName(name)
+        action.triggered.connect(slot)
+    file_menu = window.file_menu  # type: ignore[attr-defined]
+    file_menu.insertMenu(window.quit_action, export_menu)  # type: ignore[attr-defined]
+    file_menu.insertSeparator(window.quit_action)  # type: ignore[attr-defined]
+
+    # Help ▸ Guide
+    guide_action = QAction(
+        QCoreApplication.translate("LearnMode", "&Guide: forward and back propagation"), window
+    )
+    guide_action.setObjectName("guideAction")
+    guide_action.setShortcut("F1")
+    guide_action.triggered.connect(lambda: show_guide(window, diagram=diagram))
+    help_menu = window.help_menu  # type: ignore[attr-defined]
+    first = help_menu.actions()[0] if help_menu.actions() else None
+    help_menu.insertAction(first, guide_action)
+
+    keeper = RunKeeper(window, training)
+    return LearnUi(
+        step_view,
+        inspector,
+        gradient_flow,
+        runs_view,
+        check_action,
+        export_menu,
+        guide_action,
+        keeper,
+        sync,
+    )
