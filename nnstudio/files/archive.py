@@ -11,6 +11,7 @@ from __future__ import annotations
 import lzma
 import os
 import re
+import stat
 import struct
 import zipfile
 import zlib
@@ -187,11 +188,7 @@ class Archive:
 
 def open_archive(path: str | os.PathLike[str]) -> Archive:
     """Open ``path`` and check its zip directory; raise a :class:`ModelFileError` otherwise."""
-    try:
-        stream: BinaryIO = open(path, "rb")  # noqa: SIM115 - closed by Archive or below
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
-        raise FileAccessError(_cannot_read(path, reason), path) from exc
+    stream = _open_regular(path)
     try:
         head = stream.read(4)
         if not head:
@@ -230,9 +227,45 @@ def open_archive(path: str | os.PathLike[str]) -> Archive:
         raise
 
 
+def _open_regular(path: str | os.PathLike[str]) -> BinaryIO:
+    """``path`` opened for reading when it is a regular file; else a FileAccessError that says
+    what it is. Opened without blocking, so a named pipe (FIFO) cannot hang the reader."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
+    except (OSError, ValueError) as exc:  # ValueError: a NUL in the name
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        if isinstance(exc, OSError) and os.path.isdir(path):  # Windows opens no folder
+            reason = translate("ModelFile", "it is a folder, not a model file")
+        raise FileAccessError(_cannot_read(path, reason), path) from exc
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            reason = translate("ModelFile", "it is a folder, not a model file")
+        elif not stat.S_ISREG(mode):
+            reason = translate(
+                "ModelFile", "it is not a regular file (a device, pipe or socket), not a model file"
+            )
+        else:
+            return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+    os.close(fd)
+    raise FileAccessError(_cannot_read(path, reason), path)
+
+
+def display_name(path: str | os.PathLike[str]) -> str:
+    """The name of ``path`` to show: its last part, or the path itself when it has none
+    (".", "/", "..")."""
+    text = os.fsdecode(path)
+    name = Path(text).name
+    return name if name and name not in (".", "..") else text
+
+
 def _cannot_read(path: str | os.PathLike[str], reason: object) -> str:
     return translate("ModelFile", "cannot read {file}: {reason}").format(
-        file=Path(path).name, reason=reason
+        file=display_name(path), reason=reason
     )
 
 

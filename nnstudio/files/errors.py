@@ -10,14 +10,39 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from ..text import translate
+
+QUOTE_CHARS = 60  # characters of a file's own text an error message quotes at most
+MESSAGE_CHARS = 600  # a longer message keeps its start and its end
+
+
+def quote(value: object, limit: int = QUOTE_CHARS) -> str:
+    """``repr`` of ``value``'s text, cut to ``limit`` characters with its length said: a
+    message never echoes a file's hostile content (a 7 MB key) whole."""
+    text = value if isinstance(value, str) else str(value)
+    if len(text) <= limit:
+        return repr(text)
+    return translate("ModelFile", "{start} … ({n} characters)").format(
+        start=repr(text[:limit]), n=f"{len(text):,}"
+    )
+
+
+def _short(message: str) -> str:
+    if len(message) <= MESSAGE_CHARS:
+        return message
+    head, tail = MESSAGE_CHARS * 2 // 3, MESSAGE_CHARS // 4
+    return f"{message[:head]} … {message[-tail:]}"
+
 
 class ModelFileError(Exception):
     """A model file that cannot be read or written; ``str(error)`` is the learner's message.
 
-    ``path`` is the file concerned, when known.
+    ``path`` is the file concerned, when known. A message longer than ``MESSAGE_CHARS`` keeps
+    its start and end only.
     """
 
     def __init__(self, message: str, path: str | os.PathLike[str] | None = None) -> None:
+        message = _short(message)
         super().__init__(message)
         self.message = message
         self.path: Path | None = Path(path) if path is not None else None

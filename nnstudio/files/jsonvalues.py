@@ -8,14 +8,32 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
 
 from ..text import translate
-from .errors import CorruptFileError, InvalidContentError, NotAModelFileError
+from .errors import CorruptFileError, InvalidContentError, NotAModelFileError, quote
 from .format import LIMITS
+
+MAX_INT = 2**63  # every whole number in a manifest lies in -2⁶³ < n < 2⁶³
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")  # a \uD800-\uDFFF escape in JSON text
+
+
+class HugeInteger:
+    """Stands for a whole number too long for Python to read (over 4,300 digits), so that the
+    checks can name the field that holds it."""
+
+    def __init__(self, digits: int) -> None:
+        self.digits = digits
+
+
+def _parse_int(text: str) -> int | HugeInteger:
+    digits = len(text.lstrip("-"))
+    return int(text) if digits <= 4000 else HugeInteger(digits)
+
 
 JSON = Any  # None | bool | int | float | str | list[JSON] | dict[str, JSON]
 
@@ -32,17 +50,24 @@ def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     for key, value in pairs:
         if key in result:
             raise ValueError(
-                translate("ModelFile", "the key {key!r} appears twice").format(key=key)
+                translate("ModelFile", "the key {key} appears twice").format(key=quote(key))
             )
         result[key] = value
     return result
 
 
 def loads_manifest(data: bytes) -> dict[str, JSON]:
-    """Parse manifest bytes: UTF-8, no NaN/Infinity, no repeated keys, an object at the top."""
+    """Parse manifest bytes: UTF-8, no NaN/Infinity, no repeated keys, an object at the top,
+    text that is valid Unicode (no unpaired surrogate escapes such as ``"\\ud800"``). A whole
+    number too long to read becomes a :class:`HugeInteger`, refused by the field's check."""
     try:
         text = data.decode("utf-8")
-        value = json.loads(text, parse_constant=_no_constants, object_pairs_hook=_unique_keys)
+        value = json.loads(
+            text,
+            parse_constant=_no_constants,
+            parse_int=_parse_int,
+            object_pairs_hook=_unique_keys,
+        )
     except UnicodeDecodeError as exc:
         raise CorruptFileError(
             translate(
@@ -61,7 +86,39 @@ def loads_manifest(data: bytes) -> dict[str, JSON]:
         raise NotAModelFileError(
             translate("ModelFile", "this is not an NN Studio model: its manifest is not an object")
         )
+    if _SURROGATE_ESCAPE.search(text):  # only escapes can make text that is not Unicode
+        check_unicode(value, "")
     return value
+
+
+def check_unicode(value: JSON, where: str) -> None:
+    """Refuse text (keys too) holding an unpaired surrogate, which no UTF-8 file can hold:
+    what is read must be writable again."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            raise invalid(
+                where,
+                translate(
+                    "ModelFile",
+                    "holds text that is not valid Unicode (an unpaired surrogate {code} at "
+                    "character {at}); NN Studio neither reads nor writes such text",
+                ).format(code=f"\\u{ord(value[exc.start]):04x}", at=exc.start + 1),
+            ) from None
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            check_unicode(item, f"{where}[{i}]")
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            inside = f"{where}.{key}" if where else str(key)
+            check_unicode(
+                key,
+                translate("ModelFile", "the key {key} in {where}").format(
+                    key=quote(key), where=where or "manifest"
+                ),
+            )
+            check_unicode(item, inside)
 
 
 # -- checks of parsed values ----------------------------------------------------------------------
@@ -125,7 +182,27 @@ def need_bool(value: JSON, where: str) -> bool:
     return value
 
 
+def _huge(value: object, where: str) -> None:
+    """Refuse a whole number beyond ±2⁶³ (or too long to read), naming its field."""
+    if isinstance(value, HugeInteger):
+        digits = f"{value.digits:,}"
+    elif isinstance(value, int) and not isinstance(value, bool) and abs(value) >= MAX_INT:
+        bits = abs(value).bit_length()  # str() of a number this long would be refused
+        digits = f"{len(str(abs(value))):,}" if bits < 13_000 else f"~{int(bits * 0.30103):,}"
+    else:
+        return
+    raise invalid(
+        where,
+        translate(
+            "ModelFile",
+            "is a whole number of {digits} digits; a model file holds whole numbers between "
+            "-2⁶³ and 2⁶³ only",
+        ).format(digits=digits),
+    )
+
+
 def need_int(value: JSON, where: str, lo: int | None = None, hi: int | None = None) -> int:
+    _huge(value, where)
     if isinstance(value, bool) or not isinstance(value, int):
         raise invalid(
             where,
@@ -152,6 +229,7 @@ def need_number(
     lo_open: bool = False,
     hi_open: bool = False,
 ) -> float:
+    _huge(value, where)
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise invalid(
             where,
@@ -190,8 +268,8 @@ def need_keys(
         raise invalid(
             where,
             translate(
-                "ModelFile", "has unknown field {key!r} (was the file made by a newer NN Studio?)"
-            ).format(key=unknown[0]),
+                "ModelFile", "has unknown field {key} (was the file made by a newer NN Studio?)"
+            ).format(key=quote(unknown[0])),
         )
 
 
@@ -204,6 +282,7 @@ def check_json(value: JSON, where: str, depth: int = 0) -> JSON:
                 n=LIMITS.json_depth
             ),
         )
+    _huge(value, where)
     if value is None or isinstance(value, bool | int | str):
         return value
     if isinstance(value, float):
@@ -228,6 +307,10 @@ def check_json(value: JSON, where: str, depth: int = 0) -> JSON:
 
 
 def type_name(value: object) -> str:
+    if isinstance(value, HugeInteger):
+        return translate("ModelFile", "a whole number of {digits} digits").format(
+            digits=f"{value.digits:,}"
+        )
     names = {
         type(None): "null",
         bool: "true/false",
@@ -261,6 +344,9 @@ def to_json(value: object, where: str, depth: int = 0) -> JSON:
         value = value.item()
     if isinstance(value, np.generic):
         value = value.item()
+    _huge(value, where)
+    if isinstance(value, str):
+        check_unicode(value, where)
     if value is None or isinstance(value, bool | int | str):
         return value
     if isinstance(value, float):

@@ -11,6 +11,7 @@ import contextlib
 import io
 import os
 import stat
+import struct
 import tempfile
 import zipfile
 from collections.abc import Callable, Mapping, Sequence
@@ -24,7 +25,7 @@ from .. import __version__
 from ..data import Dataset, Standardizer, builtin_from_source
 from ..engine import Network
 from ..text import translate
-from .errors import LimitExceededError, ModelFileError, SaveError
+from .errors import LimitExceededError, ModelFileError, SaveError, quote
 from .format import (
     DATA_X,
     DATA_Y,
@@ -40,7 +41,7 @@ from .format import (
     param_member,
     slot_member,
 )
-from .jsonvalues import JSON, invalid, loads_manifest, to_json
+from .jsonvalues import JSON, check_unicode, invalid, loads_manifest, to_json
 from .manifest import check_array_values, check_manifest
 from .validate import fingerprint
 
@@ -89,7 +90,11 @@ def save_model(
         created=created or moment,
         modified=moment,
     )
-    data = dumps_manifest(manifest)
+    try:
+        data = dumps_manifest(manifest)
+    except UnicodeEncodeError:  # text no UTF-8 file can hold: say where
+        check_unicode(manifest, "")
+        raise
     if len(data) > LIMITS.manifest_bytes:
         raise LimitExceededError(
             translate(
@@ -100,7 +105,7 @@ def save_model(
         )
     contents = check_manifest(loads_manifest(data))  # exactly what a reader will see
     check_array_values(contents, arrays)
-    target = Path(os.path.realpath(os.fspath(path)))
+    target = _target(path)
     try:
         write_atomically(target, lambda stream: write_zip(stream, data, arrays, moment))
     except ModelFileError:
@@ -112,7 +117,33 @@ def save_model(
             ),
             target,
         ) from exc
+    except (ValueError, OverflowError, struct.error, zipfile.LargeZipFile, MemoryError) as exc:
+        # the zip or NumPy refused something no check anticipated
+        raise SaveError(
+            translate("ModelFile", "could not save {file} ({error}: {reason})").format(
+                file=target.name, error=type(exc).__name__, reason=exc
+            ),
+            target,
+        ) from exc
     return target
+
+
+def _target(path: str | os.PathLike[str]) -> Path:
+    """The absolute path to write; a SaveError for a name no file system takes."""
+    try:
+        text = os.fspath(path)
+        if not text:
+            raise ValueError(translate("ModelFile", "no file name was given"))
+        if "\0" in str(text):
+            raise ValueError(translate("ModelFile", "the name holds a NUL character"))
+        return Path(os.path.realpath(text))
+    except (TypeError, ValueError) as exc:
+        raise SaveError(
+            translate("ModelFile", "cannot save to {file}: {reason}").format(
+                file=quote(os.fsdecode(path) if isinstance(path, str | bytes) else path),
+                reason=exc,
+            )
+        ) from exc
 
 
 def build_contents(
@@ -214,12 +245,15 @@ def run_to_json(run: Mapping[str, Any], where: str) -> dict[str, JSON]:
 
 def _dataset_entry(dataset: Dataset, arrays: dict[str, np.ndarray]) -> dict[str, JSON]:
     """The ``dataset`` field; adds data/X.npy and data/Y.npy unless the set can be re-made."""
+    source = dict(dataset.source)
+    if isinstance(source.get("file_name"), str):
+        source["file_name"] = clean_name(source["file_name"])
     entry: dict[str, JSON] = {
-        "name": dataset.name,
+        "name": clean_name(dataset.name),
         "task": dataset.task,
         "feature_names": list(dataset.feature_names),
         "class_names": list(dataset.class_names),
-        "source": to_json(dataset.source, "dataset.source"),
+        "source": to_json(source, "dataset.source"),
         "m": dataset.m,
         "n_features": dataset.n_features,
         "embedded": not _regenerates(dataset),
@@ -228,6 +262,17 @@ def _dataset_entry(dataset: Dataset, arrays: dict[str, np.ndarray]) -> dict[str,
     if entry["embedded"]:
         arrays[DATA_X], arrays[DATA_Y] = dataset.X, dataset.Y
     return entry
+
+
+def clean_name(name: str) -> str:
+    """A name made from a file name, as valid Unicode: the bytes of a name that were not UTF-8
+    (which Python keeps as surrogates U+DC80…U+DCFF) and any other unpaired surrogate become
+    U+FFFD, "�"."""
+    if not any(0xD800 <= ord(c) <= 0xDFFF for c in name):
+        return name
+    if all(not 0xD800 <= ord(c) <= 0xDFFF or 0xDC80 <= ord(c) <= 0xDCFF for c in name):
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return "".join("\ufffd" if 0xD800 <= ord(c) <= 0xDFFF else c for c in name)
 
 
 def _regenerates(dataset: Dataset) -> bool:
@@ -269,11 +314,9 @@ def write_zip(
 ) -> None:
     """manifest.json first, then one deflated ``.npy`` member per array."""
     t = moment.astimezone(UTC)
-    stamp = (
-        (t.year, t.month, t.day, t.hour, t.minute, t.second)
-        if t.year >= 1980
-        else (1980, 1, 1, 0, 0, 0)
-    )
+    stamp = (t.year, t.month, t.day, t.hour, t.minute, t.second)
+    # a zip member's date lies in 1980 … 2107 (the manifest keeps the real moment)
+    stamp = min(max(stamp, (1980, 1, 1, 0, 0, 0)), (2107, 12, 31, 23, 59, 58))
     with zipfile.ZipFile(stream, "w") as zf:
         for name, data in [(MANIFEST, manifest)] + [(n, npy_bytes(a)) for n, a in arrays.items()]:
             info = zipfile.ZipInfo(name, date_time=stamp)
@@ -289,7 +332,7 @@ def write_atomically(target: Path, write: Callable[[IO[bytes]], None]) -> None:
     """
     folder = target.parent
     tmp = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below, then renamed
-        dir=folder, prefix=f".{target.name}.", suffix=".tmp", delete=False
+        dir=folder, prefix=temporary_prefix(target.name), suffix=".tmp", delete=False
     )
     try:
         with tmp:
@@ -303,6 +346,18 @@ def write_atomically(target: Path, write: Callable[[IO[bytes]], None]) -> None:
             os.unlink(tmp.name)
         raise
     _sync_folder(folder)
+
+
+NAME_MAX = 255  # bytes in one file name on the usual file systems
+TEMP_EXTRA = len(".tmp") + 8  # tempfile's suffix and random characters
+
+
+def temporary_prefix(name: str) -> str:
+    """``.NAME.``, the temporary file's prefix, with NAME cut so that the temporary name stays
+    within ``NAME_MAX`` bytes whenever the name itself does."""
+    raw = os.fsencode(name)
+    room = NAME_MAX - TEMP_EXTRA - 2
+    return f".{os.fsdecode(raw[:room]) if len(raw) > room else name}."
 
 
 def _mode_for(target: Path) -> int:
