@@ -6,17 +6,20 @@
     nnstudio-cli examples [NAME -o PATH]
 
 Exit status: 0 on success, 1 when training diverged (the last finite weights are still saved),
-2 for any error, which is printed to stderr as one line. Never imports Qt.
+2 for any error, which is printed to stderr as one line (never a traceback), 130 after Ctrl+C
+(``train`` first saves what was learnt so far), 141 when the reader of the output went away
+(``| head``), 143 after SIGTERM. Never imports Qt.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import math
+import os
 import sys
 from collections.abc import Sequence
-from dataclasses import replace
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -24,19 +27,23 @@ import numpy as np
 
 from . import __version__
 from .cli_examples import add_examples_command
-from .data import CsvError, Dataset, read_csv_preview, split
-from .engine import DIVERGED, FINISHED, RUNNING, Record, TrainingReport
+from .cli_train import (
+    INTERRUPTED,
+    PROGRAM,
+    CliError,
+    Terminated,
+    cmd_train,
+    output_path,
+    splits,
+    terminate_cleanly,
+)
+from .data import CsvError, read_csv_preview
+from .engine import HyperparameterError, NotEnoughMemoryError, SpecError, TrainingDataError
 from .files import ModelFile, ModelFileError, load_model
-from .learn.advice import divergence_text
-from .session_files import save_session, session_from_model
+from .files.archive import display_name
 
-PROGRAM = "nnstudio-cli"
 MAX_PREDICT_ROWS = 1_000_000
-PROGRESS_LINES = 10
-
-
-class CliError(Exception):
-    """A problem with what the user asked for; printed as one line, exit status 2."""
+BROKEN_PIPE = 141  # 128 + SIGPIPE, as shells report a program whose reader went away
 
 
 # -- info -----------------------------------------------------------------------------------------
@@ -149,89 +156,13 @@ def _history_lines(history: dict[str, list[Any]]) -> list[str]:
     return lines
 
 
-# -- preparing the data the way the application does ---------------------------------------------
-def _splits(model: ModelFile) -> tuple[Dataset, Dataset]:
-    """(train, validation) as the application made them: the stored share and seed, then the
-    stored standardizer applied to both."""
-    data = model.dataset
-    if data is None:
-        raise CliError("this model has no data set stored, so there is nothing to train on")
-    hp = model.hyperparameters
-    try:
-        train_set, val_set = split(
-            data, float(hp.get("validation_share", 0.0)), int(hp.get("split_seed", 0))
-        )
-    except ValueError as exc:
-        raise CliError(f"the stored data split cannot be made: {exc}") from exc
-    scaler = model.standardizer
-    if scaler is not None:
-        train_set = train_set.replace_arrays(scaler.transform(train_set.X), train_set.Y)
-        val_set = val_set.replace_arrays(scaler.transform(val_set.X), val_set.Y)
-    return train_set, val_set
-
-
 def _training_m(model: ModelFile) -> int:
     if model.dataset is None:
         return 1
     try:
-        return _splits(model)[0].m
+        return splits(model)[0].m
     except CliError:
         return model.dataset.m
-
-
-# -- train ----------------------------------------------------------------------------------------
-def cmd_train(args: argparse.Namespace, out: TextIO) -> int:
-    model = load_model(args.model)
-    train_set, _ = _splits(model)  # a model without data cannot train: say so first
-    hp = model.hyperparameters
-    if args.learning_rate is None and hp.get("learning_rate") is None:
-        raise CliError("the model stores no learning rate; give one with --learning-rate")
-    if args.epochs is None and hp.get("epochs") is None:
-        raise CliError("the model stores no number of epochs; give one with --epochs")
-    session = session_from_model(model, args.model)
-    if args.learning_rate is not None:
-        session.set_settings(learning_rate=float(args.learning_rate))
-    try:  # the run the window would make: the session assembles it
-        plan = session.plan_run(args.epochs, copy_params=False)
-    except (ValueError, TypeError) as exc:
-        raise CliError(f"the stored optimizer settings cannot be used: {exc}") from exc
-    config, start, total = plan.config, plan.start_step, plan.total_steps()
-    print(
-        f"training {session.network!r} on {train_set.m} samples for {config.epochs} epochs "
-        f"({config.optimizer}, learning rate {config.learning_rate:g}), "
-        f"starting at iteration {start}",
-        file=out,
-    )
-    every = max(1, math.ceil(total / PROGRESS_LINES))
-    plan = replace(plan, config=replace(config, report_every=every))  # pacing only
-    last: TrainingReport | None = None
-    latest: Record | None = None
-    with np.errstate(all="ignore"):  # a diverging run is reported below, not as warnings
-        for report in plan.run(session.network):
-            session.apply_report(report)  # every record goes into the history
-            last, latest = report, report.last or latest
-            print(_progress(report, latest), file=out)
-    target = Path(args.out) if args.out else Path(args.model)
-    save_session(session, target)
-    print(f"saved {target}", file=out)
-    if last is not None and last.status == DIVERGED and last.divergence is not None:
-        print(f"{PROGRAM}: {divergence_text(last.divergence)}", file=sys.stderr)
-        return 1
-    return 0
-
-
-def _progress(report: TrainingReport, record: Record | None) -> str:
-    """One progress line: the report's iteration and the latest record's numbers."""
-    text = f"  iteration {report.step:>7}/{report.total_steps}"
-    if record is not None:
-        text += f"  cost {record.cost:.6f}"
-        if record.accuracy is not None:
-            text += f"  accuracy {record.accuracy:.4f}"
-        if record.val_cost is not None:
-            text += f"  validation cost {record.val_cost:.6f}"
-        if record.val_accuracy is not None:
-            text += f"  validation accuracy {record.val_accuracy:.4f}"
-    return text if report.status in (RUNNING, FINISHED) else f"{text}  ({report.status})"
 
 
 # -- predict --------------------------------------------------------------------------------------
@@ -267,9 +198,12 @@ def cmd_predict(args: argparse.Namespace, out: TextIO) -> int:
 def _read_inputs(path: Path, model: ModelFile) -> np.ndarray:
     """X (n0, m) from a CSV file, one sample per row, columns matched to the model's features."""
     n0 = model.network.layer_dims[0]
-    table = read_csv_preview(path, max_rows=MAX_PREDICT_ROWS)
-    if len(table.rows) >= MAX_PREDICT_ROWS:
-        raise CliError(f"{path.name} has more than {MAX_PREDICT_ROWS:,} rows; split it up")
+    table = read_csv_preview(path, max_rows=MAX_PREDICT_ROWS + 1)
+    if len(table.rows) > MAX_PREDICT_ROWS:
+        raise CliError(
+            f"{path.name} has more than {MAX_PREDICT_ROWS:,} rows (the most predict reads); "
+            "split it up"
+        )
     features = list(model.dataset.feature_names) if model.dataset is not None else []
     if table.has_header and features:
         folded = [h.strip().casefold() for h in table.header]
@@ -320,7 +254,12 @@ def build_parser() -> argparse.ArgumentParser:
     tr.add_argument("model", metavar="MODEL", help="a .nnstudio file with a data set")
     tr.add_argument("--epochs", type=_whole, help="epochs to train (default: the stored number)")
     tr.add_argument("--learning-rate", type=_positive, help="learning rate α (default: stored)")
-    tr.add_argument("--out", metavar="FILE", help="save here instead of over MODEL")
+    tr.add_argument(
+        "--batch-size", type=_whole, help="samples per update, 0 for all (default: stored)"
+    )
+    tr.add_argument(
+        "--out", metavar="FILE", type=output_path, help="save here instead of over MODEL"
+    )
     tr.set_defaults(run=cmd_train)
     pr = commands.add_parser("predict", help="predict for the rows of a CSV file (CSV to stdout)")
     pr.add_argument("model", metavar="MODEL", help="a .nnstudio file")
@@ -351,23 +290,60 @@ def _positive(text: str) -> float:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run one command; return the exit status (0 ok, 1 training diverged, 2 error)."""
+    """Run one command; return the exit status: 0 ok, 1 training diverged, 2 an error (one
+    line on stderr, never a traceback), 130 interrupted by Ctrl+C (train: after saving the
+    training so far), 141 the reader of the output went away, 143 terminated (SIGTERM)."""
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # --help, --version, or a usage error already printed
         return int(exc.code) if isinstance(exc.code, int) else 2
     try:
-        return int(args.run(args, sys.stdout))
+        with terminate_cleanly():
+            return int(args.run(args, sys.stdout))
     except ModelFileError as exc:
-        where = exc.path.name if exc.path is not None else args.model
-        print(f"{PROGRAM}: {where}: {exc}", file=sys.stderr)
+        where = display_name(exc.path) if exc.path is not None else args.model
+        _error(f"{where}: {exc}")
     except (CliError, CsvError) as exc:
-        print(f"{PROGRAM}: {exc}", file=sys.stderr)
+        _error(str(exc))
+    except HyperparameterError as exc:
+        _error(f"the training settings cannot be used: {exc}")
+    except TrainingDataError as exc:
+        _error(f"the data cannot be trained on: {exc}")
+    except NotEnoughMemoryError as exc:
+        _error(f"{exc} (nnstudio-cli train --batch-size N sets the batch size)")
+    except SpecError as exc:
+        _error(f"the network cannot be built: {exc}")
+    except MemoryError:
+        _error("there is not enough memory for this; try a smaller file or fewer rows")
+    except BrokenPipeError:
+        _quiet_stdout()
+        return BROKEN_PIPE
     except KeyboardInterrupt:
-        print(f"{PROGRAM}: interrupted; nothing was saved", file=sys.stderr)
-        return 130
+        _error("interrupted; nothing was saved")
+        return INTERRUPTED
+    except Terminated as exc:
+        _error("terminated; nothing was saved")
+        return int(exc.code) if isinstance(exc.code, int) else 143
+    except Exception as exc:  # a bug: still one line, with what to report
+        _error(f"unexpected {type(exc).__name__}: {exc} (please report this)")
     return 2
+
+
+def _error(text: str) -> None:
+    with contextlib.suppress(BrokenPipeError, ValueError):
+        print(f"{PROGRAM}: {text}", file=sys.stderr)
+
+
+def _quiet_stdout() -> None:
+    """After the reader of stdout went away: send what is still buffered to /dev/null."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+    finally:
+        os.close(devnull)
 
 
 if __name__ == "__main__":
