@@ -331,6 +331,18 @@ def check_history(value: JSON, where: str = "history") -> dict[str, list[float |
             empty=False,
         )
         values = need_list(series, f"{where}.{name}", LIMITS.history_points)
+        if name == "step":  # iterations: whole, increasing (a history is read by them)
+            previous = -1
+            for i, v in enumerate(values):
+                step = need_int(v, f"{where}.step[{i}]", 0, 2**63)
+                if step <= previous:
+                    raise invalid(
+                        f"{where}.step[{i}]",
+                        translate(
+                            "ModelFile", "is {step}; the iterations must increase (before: {last})"
+                        ).format(step=step, last=previous),
+                    )
+                previous = step
         for i, v in enumerate(values):
             if v is not None:
                 need_number(v, f"{where}.{name}[{i}]")

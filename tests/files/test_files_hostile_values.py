@@ -266,3 +266,24 @@ def test_a_named_pipe_is_refused_at_once_instead_of_waiting_for_a_writer(tmp_pat
 def test_a_device_is_not_read():
     with pytest.raises(FileAccessError, match="not a regular file"):
         load_model("/dev/zero")
+
+
+@pytest.mark.parametrize(
+    ("steps", "message"),
+    [
+        ("[0, null]", "must be a whole number"),
+        ("[0, 10.5]", "must be a whole number"),
+        ("[10, 5]", "the iterations must increase"),
+        ("[-1]", "must lie in"),
+    ],
+)
+def test_history_iterations_are_whole_and_increasing(tmp_path, steps, message):
+    def with_steps(text: str) -> str:
+        return text.replace('"history": {}', '"history": {"step": ' + steps + "}", 1)
+
+    path = rewritten(base_file(tmp_path), tmp_path / "steps.nnstudio", with_steps)
+    with pytest.raises(InvalidContentError, match=message) as caught:
+        load_model(path)
+    assert str(caught.value).startswith("history.step[")
+    with pytest.raises(InvalidContentError, match=message):
+        save_model(tmp_path / "again.nnstudio", NET, history={"step": json.loads(steps)})
