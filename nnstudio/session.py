@@ -26,6 +26,7 @@ from .engine import (
     TrainingReport,
 )
 from .engine.spec import MAX_UNITS
+from .learn import RunStore
 from .text import translate
 from .training_run import SLOT_PREFIXES as SLOT_PREFIXES
 from .training_run import History, RunPlan, TrainingSettings, plan_run, training_config
@@ -94,8 +95,11 @@ class Session:
         self.history = History()
         self.optimizer_state: dict[str, Any] | None = None
         self.file_path: str | None = None
+        # the finished runs kept to compare (Compare runs); the model file saves them. The store
+        # stays the same object for the session's life: File ▸ Open loads other runs into it
+        self.runs = RunStore()
         # what the model file held besides the state above, kept for the next save:
-        # "created" (datetime), "extra" (JSON object), "runs" (list, when nothing else keeps them)
+        # "created" (datetime), "extra" (JSON object)
         self.file_info: dict[str, Any] = {}
         self._modified = False
 

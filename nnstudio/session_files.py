@@ -20,8 +20,7 @@ from typing import Any
 
 from .data import Dataset, PreparedData, Standardizer, make_dataset, prepare, split
 from .engine import Network
-from .files import InvalidContentError, ModelFile, load_model, save_model
-from .files.format import now_utc
+from .files import InvalidContentError, ModelFile, load_model, now_utc, save_model
 from .session import DataChoice, History, LayerSpec, Session, TrainingSettings
 from .text import translate
 
@@ -52,12 +51,8 @@ def session_hyperparameters(session: Session) -> dict[str, Any]:
 
 
 def session_runs(session: Session) -> list[dict[str, Any]]:
-    """The kept comparison runs: from the session's run store when it has one, else the runs
-    the opened file held (so saving again does not drop them)."""
-    store = getattr(session, "runs", None)
-    if store is not None and hasattr(store, "to_list"):
-        return list(store.to_list())
-    return list(session.file_info.get("runs", []))
+    """The kept comparison runs, as the model file stores them."""
+    return session.runs.to_list()
 
 
 def save_session(
@@ -118,14 +113,12 @@ def apply_model_file(
     """Build the state of ``model`` completely, then swap it into ``session`` (all events)."""
     new = session_from_model(model, path)
     session.replace_with(new)
-    take_runs(session, new.file_info.get("runs", []))
+    take_runs(session, new.runs.to_list())
 
 
 def take_runs(session: Session, runs: Sequence[Mapping[str, Any]]) -> None:
-    """Give the session's run store (if it has one) the runs of an opened file."""
-    store = getattr(session, "runs", None)
-    if store is not None and hasattr(store, "load_list"):
-        store.load_list(list(runs))
+    """Give the session's run store the runs of an opened file (its listeners hear of it)."""
+    session.runs.load_list(list(runs))
 
 
 def session_from_model(model: ModelFile, path: str | os.PathLike[str] | None = None) -> Session:
@@ -157,9 +150,9 @@ def session_from_model(model: ModelFile, path: str | os.PathLike[str] | None = N
             file_info={
                 "created": model.created,
                 "extra": dict(model.extra),
-                "runs": [dict(run) for run in model.runs],
             },
         )
+        session.runs.load_list([dict(run) for run in model.runs])
     except (ValueError, TypeError) as exc:
         raise InvalidContentError(
             translate("ModelFile", "the model cannot be opened: {reason}").format(reason=exc), path

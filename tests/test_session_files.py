@@ -19,7 +19,7 @@ from nnstudio.files import (
     save_model,
 )
 from nnstudio.files.examples import EXAMPLES
-from nnstudio.learn.runs import Run, RunStore
+from nnstudio.learn import Run
 from nnstudio.session import DataChoice, LayerSpec, Session
 from nnstudio.session_files import load_session, open_model_into, save_session
 
@@ -245,14 +245,13 @@ def test_saving_an_opened_file_again_keeps_its_runs_and_creation_time(tmp_path):
     assert [run["name"] for run in again.runs] == [run["name"] for run in original.runs]
 
 
-def test_a_session_with_a_run_store_saves_and_reloads_its_runs(tmp_path):
+def test_a_session_saves_and_reloads_its_runs(tmp_path):
     session = Session()
-    session.runs = RunStore()  # what learn mode attaches to the session
     session.runs.add(Run("first try", {"step": [0, 10], "cost": [0.7, 0.5]}, {"lr": 1.2}))
     path = save_session(session, tmp_path / "runs.nnstudio")
 
     other = Session()
-    other.runs = RunStore([Run("to be replaced")])
+    other.runs.add(Run("to be replaced"))
     changes: list[int] = []
     other.runs.add_listener(lambda: changes.append(1))
     open_model_into(other, path)

@@ -6,6 +6,12 @@ X (n0, m), Y (1, m).
 
 from .builtin import (
     BUILTIN_DATASETS,
+    CLASS_NAME,
+    MAX_CLASSES,
+    MAX_SAMPLES,
+    MAX_SEED,
+    MIN_CLASSES,
+    MIN_SAMPLES,
     BuiltinSpec,
     blobs,
     builtin_from_source,
@@ -17,13 +23,20 @@ from .builtin import (
     spiral,
     xor,
 )
-from .csv_import import CsvError, CsvPreview, load_csv, read_csv_preview
+from .csv_import import DELIMITER_NAMES, CsvError, CsvPreview, load_csv, read_csv_preview
 from .dataset import TASKS, Dataset
 from .presets import PRESETS, Preset, proposed_learning_rate
 from .split import PreparedData, Standardizer, prepare, split
 
 __all__ = [
     "BUILTIN_DATASETS",
+    "CLASS_NAME",
+    "DELIMITER_NAMES",
+    "MAX_CLASSES",
+    "MAX_SAMPLES",
+    "MAX_SEED",
+    "MIN_CLASSES",
+    "MIN_SAMPLES",
     "PRESETS",
     "TASKS",
     "BuiltinSpec",

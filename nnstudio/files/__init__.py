@@ -15,18 +15,21 @@ from .errors import (
     SaveError,
     UnsupportedVersionError,
 )
-from .format import FILE_SUFFIX, FORMAT_NAME, FORMAT_VERSION, LIMITS, Limits
+from .example_list import EXAMPLES, Example
+from .format import FILE_SUFFIX, FORMAT_NAME, FORMAT_VERSION, LIMITS, Limits, now_utc
 from .load import ModelFile, load_model
 from .migrations import MIGRATIONS
 from .save import save_model
 
 __all__ = [
+    "EXAMPLES",
     "FILE_SUFFIX",
     "FORMAT_NAME",
     "FORMAT_VERSION",
     "LIMITS",
     "MIGRATIONS",
     "CorruptFileError",
+    "Example",
     "FileAccessError",
     "InvalidContentError",
     "LimitExceededError",
@@ -37,5 +40,6 @@ __all__ = [
     "SaveError",
     "UnsupportedVersionError",
     "load_model",
+    "now_utc",
     "save_model",
 ]

@@ -1,9 +1,12 @@
 """Learn mode, free of Qt: one pass step by step, runs to compare, gradient flow, script export.
 
 NumPy and the standard library only (plus the engine and data packages); the views in
-``nnstudio.gui.learn_*`` draw what these modules compute.
+``nnstudio.gui.learn`` and ``nnstudio.gui.views`` draw what these modules compute
+(``view_data``: the arrays of the live views).
 """
 
+from .advice import diagnosis_text, divergence_text
+from .diagnosis import diagnose_run
 from .export_script import export_numpy_script, script_source
 from .gradient_flow import (
     GradientFlow,
@@ -15,20 +18,41 @@ from .gradient_flow import (
 )
 from .runs import Run, RunStore, describe_change, make_description
 from .stepthrough import Step, build_steps
+from .stepthrough_notation import name_html
+from .view_data import (
+    BOUNDED_LEVELS,
+    LayerView,
+    ViewProbe,
+    ViewSnapshot,
+    compute_views,
+    grid_size_for,
+    make_probe,
+)
 
 __all__ = [
+    "BOUNDED_LEVELS",
     "GradientFlow",
+    "LayerView",
     "Run",
     "RunStore",
     "Step",
+    "ViewProbe",
+    "ViewSnapshot",
     "build_steps",
     "compare_hidden_activations",
+    "compute_views",
     "describe_change",
     "diagnose",
+    "diagnose_run",
+    "diagnosis_text",
+    "divergence_text",
     "export_numpy_script",
     "gradient_flow",
+    "grid_size_for",
     "layer_series",
     "make_description",
+    "make_probe",
+    "name_html",
     "record_gradient_flow",
     "script_source",
 ]
