@@ -36,9 +36,10 @@ from PySide6.QtCore import QElapsedTimer, QEventLoop, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QGridLayout, QHBoxLayout, QTabWidget, QWidget
 
 from nnstudio.engine import train
+from nnstudio.gui.training import TrainingPanel
 from nnstudio.gui.training.controller import TrainingController
-from nnstudio.gui.training.panel import TrainingPanel, TrainingUi, install_training
 from nnstudio.gui.views.live_views import ActivationsView, CostView, DecisionView
+from nnstudio.gui.window.training_mode import TrainingUi, install_training
 from nnstudio.session import Session
 
 TIMER_MS = 10
@@ -85,7 +86,7 @@ def make_window(layout: str) -> tuple[QWidget, Session, TrainingController, QTab
     window's default size, 1240 × 760 (the offscreen screen is smaller)."""
     if layout == "main":
         from nnstudio.gui import MainWindow
-        from nnstudio.gui.window.main_window import DEFAULT_SIZE
+        from nnstudio.gui.window.frame import DEFAULT_SIZE
 
         window = MainWindow()
         ui = getattr(window, "training", None)  # the main window installs training itself

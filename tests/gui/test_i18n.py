@@ -47,9 +47,9 @@ from nnstudio.gui.window.language import (
     current_language,
     install_language,
     language_for_locale,
-    switch_language,
     system_language,
 )
+from nnstudio.gui.window.main_window import switch_language
 from nnstudio.session import Session
 
 # ASCII words a Chinese interface keeps: the course's notation and activation names, optimizer

@@ -4,7 +4,7 @@ import pytest
 from PySide6.QtWidgets import QDockWidget, QMenu, QMessageBox, QWidget
 
 from nnstudio.gui import MainWindow
-from nnstudio.gui.training.panel import TrainingUi, install_training
+from nnstudio.gui.window.training_mode import TrainingUi, install_training
 
 WAIT = 10_000
 

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 
 from nnstudio.gui import MainWindow
-from nnstudio.gui.training.panel import TrainingUi, install_training
+from nnstudio.gui.window.training_mode import TrainingUi, install_training
 
 WAIT = 60_000
 

@@ -11,9 +11,8 @@ import pytest
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMessageBox
 
-from nnstudio.gui import MainWindow
+from nnstudio.gui import MainWindow, switch_language
 from nnstudio.gui.training.probe import ProbeCache
-from nnstudio.gui.window.language import switch_language
 from nnstudio.learn.view_data import compute_views
 from nnstudio.session import History, Session
 from nnstudio.session_files import save_session

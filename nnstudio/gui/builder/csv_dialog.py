@@ -23,8 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...data import CsvError, CsvPreview, Dataset, load_csv
-from ...data.csv_import import DELIMITER_NAMES
+from ...data import DELIMITER_NAMES, CsvError, CsvPreview, Dataset, load_csv
 from ...text import localized
 from ..common.style import ERROR_TEXT
 

@@ -28,14 +28,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...data import BUILTIN_DATASETS, PRESETS, Dataset, Preset
-from ...data.builtin import (
+from ...data import (
+    BUILTIN_DATASETS,
     CLASS_NAME,
     MAX_CLASSES,
     MAX_SAMPLES,
     MAX_SEED,
     MIN_CLASSES,
     MIN_SAMPLES,
+    PRESETS,
+    Dataset,
+    Preset,
 )
 from ...session import DataChoice, Session
 from ...text import localized

@@ -10,7 +10,6 @@ from __future__ import annotations
 import math
 import time
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 import numpy as np
 import pyqtgraph as pg
@@ -19,9 +18,6 @@ from PySide6.QtGui import QColor, QImage, QPainterPath, QPen, QPixmap, QTransfor
 from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsPixmapItem, QLabel, QSizePolicy
 
 from .style import NEGATIVE_COLOR, POSITIVE_COLOR, UNIT_HIGH_COLOR, UNIT_LOW_COLOR
-
-if TYPE_CHECKING:
-    from ..training.controller import TrainingController
 
 TRAIN_COLOR = "#1f77b4"
 VAL_COLOR = "#ff7f0e"
@@ -219,7 +215,8 @@ def steady_label(name: str, lines: int = 1) -> SteadyLabel:
     return SteadyLabel(name, lines)
 
 
-def make_plot(name: str, controller: TrainingController) -> pg.PlotWidget:
+def make_plot(name: str) -> pg.PlotWidget:
+    """A white plot without the context menu or auto-range: the views set their ranges."""
     widget = pg.PlotWidget(background="w")
     widget.setObjectName(name)
     widget.setMenuEnabled(False)

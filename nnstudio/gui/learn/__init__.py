@@ -3,3 +3,20 @@ compare runs, the gradient check dialog and the guide. They draw what ``nnstudio
 computes. Modules here may import ``nnstudio.gui.common`` and the Qt-free packages; they never
 import the builder, training, views or window rooms (the window wires them to the rest).
 """
+
+from .gradcheck import GradientCheckDialog
+from .gradflow import GradientFlowView
+from .guide import show_guide
+from .inspector import MatrixInspector
+from .runs import CompareRunsView
+from .stepthrough import StepThroughView, session_source
+
+__all__ = [
+    "CompareRunsView",
+    "GradientCheckDialog",
+    "GradientFlowView",
+    "MatrixInspector",
+    "StepThroughView",
+    "session_source",
+    "show_guide",
+]

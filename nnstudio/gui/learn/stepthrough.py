@@ -25,8 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...engine import Network, Optimizer
-from ...learn import Step, build_steps
-from ...learn.stepthrough_notation import name_html
+from ...learn import Step, build_steps, name_html
 from ...session import Session
 from .heatmap import MatrixHeatmap, shape_text
 

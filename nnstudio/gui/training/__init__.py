@@ -4,3 +4,8 @@ the status line and the probe cache the live views are fed from. Modules here ma
 ``nnstudio.gui.common``, ``nnstudio.gui.builder`` (undo commands, the number box) and the
 Qt-free packages; never the views, learn or window rooms.
 """
+
+from .controller import TrainingController
+from .panel import TrainingPanel
+
+__all__ = ["TrainingController", "TrainingPanel"]

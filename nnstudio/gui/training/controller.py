@@ -25,7 +25,7 @@ from dataclasses import replace
 from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal, Slot
 
 from ...engine import Record, TrainingControl, TrainingReport
-from ...learn.view_data import ViewProbe, ViewSnapshot, compute_views
+from ...learn import ViewProbe, ViewSnapshot, compute_views
 from ...session import Session
 from ..common.binding import bind
 from .frames import MAX_FRAME_GAP as MAX_FRAME_GAP

@@ -12,11 +12,9 @@ reason in their tooltips; the run's own settings were fixed when it started.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
-from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSignalBlocker, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
@@ -24,24 +22,21 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QLabel,
-    QMainWindow,
-    QMenu,
     QProgressBar,
     QPushButton,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from ...data import proposed_learning_rate
 from ...engine import INITIALIZERS, OPTIMIZERS, TrainingReport
 from ...session import Session
-from ..builder.commands import SessionStateCommand, SetValueCommand
-from ..builder.number_box import NumberBox
+from ..builder import NumberBox
 from ..common.binding import bind
+from ..common.plot_items import steady_label
 from ..common.style import ERROR_TEXT
-from ..views.live_views import ActivationsView, CostView, DecisionView, steady_label
+from .actions import run_actions
 from .controller import IDLE, RUNNING, STOPPING, TrainingController
+from .settings_edits import SettingsEdits
 
 PRECISIONS = ("float64", "float32")
 MAX_EPOCHS = 2**40  # the model file's limit for epochs and the batch size
@@ -68,6 +63,7 @@ class TrainingPanel(QWidget):
         self.session = session
         self.controller = controller
         self.undo_stack = undo_stack if undo_stack is not None else QUndoStack(self)
+        self.edits = SettingsEdits(session, self.undo_stack)
         self._shown_at = 0.0
         self._build()
         self._sync_settings()
@@ -98,7 +94,7 @@ class TrainingPanel(QWidget):
             )
         )
         self.learning_rate.valueChanged.connect(
-            lambda v: self._edit_setting(
+            lambda v: self.edits.edit_setting(
                 "learning_rate", float(v), self.tr("Set learning rate α to {value:g}")
             )
         )
@@ -112,7 +108,7 @@ class TrainingPanel(QWidget):
             )
         )
         self.epochs.valueChanged.connect(
-            lambda v: self._edit_setting("epochs", int(v), self.tr("Set epochs to {value}"))
+            lambda v: self.edits.edit_setting("epochs", int(v), self.tr("Set epochs to {value}"))
         )
 
         self.batch_size = NumberBox(0, MAX_EPOCHS, whole=True)
@@ -125,7 +121,9 @@ class TrainingPanel(QWidget):
             )
         )
         self.batch_size.valueChanged.connect(
-            lambda v: self._edit_setting("batch_size", int(v), self.tr("Set batch size to {value}"))
+            lambda v: self.edits.edit_setting(
+                "batch_size", int(v), self.tr("Set batch size to {value}")
+            )
         )
 
         self.optimizer = QComboBox()
@@ -145,7 +143,11 @@ class TrainingPanel(QWidget):
                 "(both). Adam and RMSprop usually want a learning rate near 0.001–0.01."
             )
         )
-        self.optimizer.currentIndexChanged.connect(self._optimizer_chosen)
+        self.optimizer.currentIndexChanged.connect(
+            lambda _i: self.edits.choose_optimizer(
+                self.optimizer.currentData(), self.optimizer.currentText()
+            )
+        )
 
         self.init = QComboBox()
         self.init.setObjectName("initCombo")
@@ -165,7 +167,7 @@ class TrainingPanel(QWidget):
             )
         )
         self.init.currentIndexChanged.connect(
-            lambda _i: self._redraw_weights(
+            lambda _i: self.edits.redraw_weights(
                 lambda: self.session.set_initialization(init=self.init.currentData()),
                 self.tr("Use initialisation {name}").format(name=self.init.currentText()),
             )
@@ -179,7 +181,7 @@ class TrainingPanel(QWidget):
                 "small and the boundary smooth. 0 turns it off."
             )
         )
-        self.l2.valueChanged.connect(self._l2_edited)
+        self.l2.valueChanged.connect(self.edits.set_l2)
 
         self.seed = NumberBox(0, MAX_SEED, whole=True)
         self.seed.setObjectName("seedSpinBox")
@@ -190,7 +192,7 @@ class TrainingPanel(QWidget):
             )
         )
         self.seed.valueChanged.connect(
-            lambda v: self._redraw_weights(
+            lambda v: self.edits.redraw_weights(
                 lambda: self.session.set_initialization(seed=int(v)),
                 self.tr("Set seed to {value}").format(value=int(v)),
             )
@@ -207,7 +209,7 @@ class TrainingPanel(QWidget):
             )
         )
         self.precision.currentIndexChanged.connect(
-            lambda _i: self._redraw_weights(
+            lambda _i: self.edits.redraw_weights(
                 lambda: self.session.set_precision(self.precision.currentData()),
                 self.tr("Use precision {dtype}").format(dtype=self.precision.currentData()),
             )
@@ -261,7 +263,9 @@ class TrainingPanel(QWidget):
         )
         self.reset_button.clicked.connect(self.controller.reset_weights)
 
-        self._create_actions()
+        self.train_action, self.step_action, self.stop_action, self.reset_action = run_actions(
+            self, self.controller
+        )
         buttons = QGridLayout()
         buttons.addWidget(self.train_button, 0, 0)
         buttons.addWidget(self.step_button, 0, 1)
@@ -294,85 +298,6 @@ class TrainingPanel(QWidget):
         layout.addWidget(self.divergence_label)
         layout.addWidget(self.diagnosis_label)
         layout.addStretch(1)
-
-    def _create_actions(self) -> None:
-        """Menu actions doing what the buttons do (for a Train menu), with shortcuts."""
-        specs = (
-            ("train_action", "trainAction", self.tr("&Train"), "F5", self.controller.toggle),
-            ("step_action", "stepAction", self.tr("&Step"), "F6", self.controller.step),
-            ("stop_action", "stopAction", self.tr("S&top"), "Shift+F5", self.controller.stop),
-            (
-                "reset_action",
-                "resetWeightsAction",
-                self.tr("&Reset weights"),
-                "Ctrl+Shift+R",
-                self.controller.reset_weights,
-            ),
-        )
-        for attribute, name, text, keys, slot in specs:
-            action = QAction(text, self)
-            action.setObjectName(name)
-            action.setShortcut(QKeySequence(keys))
-            action.triggered.connect(slot)
-            setattr(self, attribute, action)
-        self.train_action.setStatusTip(self.tr("Train the network; while training, pause it"))
-        self.step_action.setStatusTip(self.tr("One iteration: forward pass, backward pass, update"))
-        self.stop_action.setStatusTip(self.tr("End the run and keep its weights"))
-        self.reset_action.setStatusTip(self.tr("Draw the initial weights again from the seed"))
-
-    # -- view → undo stack → session ----------------------------------------------------------
-    def _edit_setting(self, key: str, value: float | int, text: str) -> None:
-        """One training setting as an undo step; arrow clicks on one box merge into one."""
-        before = getattr(self.session.settings, key)
-        if value == before:
-            return
-        command = SetValueCommand(
-            self._apply_settings,
-            {key: before},
-            {key: value},
-            text.format(value=value),
-            merge_key=key,
-        )
-        self.undo_stack.push(command)
-
-    def _apply_settings(self, changes: dict[str, object]) -> None:
-        self.session.set_settings(**changes)
-
-    def _optimizer_chosen(self, _index: int) -> None:
-        """Switch the optimizer and propose its usual learning rate, as one undo step."""
-        name, settings = self.optimizer.currentData(), self.session.settings
-        if name == settings.optimizer:
-            return
-        choice = self.session.data_choice
-        rate = proposed_learning_rate(
-            name,
-            choice.name if choice.imported is None else None,
-            settings.optimizer,
-            settings.learning_rate,
-        )
-        text = self.tr("Use optimizer {name} with α = {rate:g}").format(
-            name=self.optimizer.currentText(), rate=rate
-        )
-        before = {"optimizer": settings.optimizer, "learning_rate": settings.learning_rate}
-        after = {"optimizer": name, "learning_rate": rate}
-        self.undo_stack.push(SetValueCommand(self._apply_settings, before, after, text))
-
-    def _l2_edited(self, value: float) -> None:
-        before = self.session.l2
-        if value == before:
-            return
-        text = self.tr("Set L2 λ to {value:g}").format(value=value)
-        command = SetValueCommand(self.session.set_l2, before, float(value), text, "l2")
-        self.undo_stack.push(command)
-
-    def _redraw_weights(self, edit: Callable[[], None], text: str) -> None:
-        """An edit that draws new weights (seed, initialisation, precision), as an undo step
-        whose undo brings back the weights, history and optimizer state it replaced."""
-        before = self.session.snapshot()
-        edit()
-        self.undo_stack.push(
-            SessionStateCommand(self.session, before, self.session.snapshot(), text)
-        )
 
     def training_actions(self) -> list[QAction]:
         """Train/Pause/Resume, Step, Stop and Reset weights, for a Train menu."""
@@ -506,128 +431,3 @@ class TrainingPanel(QWidget):
         """A new run, or another network or data: the last run's explanation no longer holds."""
         self.divergence_label.hide()
         self.diagnosis_label.hide()
-
-
-# -- the main window's side ---------------------------------------------------------------------
-class _ShutdownOnClose(QObject):
-    """Stops training once the window has really closed (a closeEvent may still refuse)."""
-
-    def __init__(self, window: QMainWindow, controller: TrainingController) -> None:
-        super().__init__(window)
-        self._window, self.controller = window, controller
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._window and event.type() == QEvent.Close:
-            QTimer.singleShot(0, self, self._after_close)
-        return False
-
-    def _after_close(self) -> None:
-        if not self._window.isVisible():
-            self.controller.shutdown()
-
-
-@dataclass
-class TrainingUi:
-    """Everything :func:`install_training` added to a main window."""
-
-    controller: TrainingController
-    panel: TrainingPanel
-    dock: QDockWidget
-    cost_view: CostView
-    activations_view: ActivationsView
-    decision_view: DecisionView
-    menu: QMenu | None = None
-
-
-def install_training(window: QMainWindow, session: Session | None = None) -> TrainingUi:
-    """Add training to a main window: the panel in a "Training" dock (right, under the data
-    dock if there is one), the cost, activations and decision views as tabs of ``window.views``,
-    a Train menu before Help, the status line, the editing lock while a run is active
-    (``window.set_editing_locked``) and the diagram's unit selection (``window.unitSelected``).
-
-    Training stops (and its thread is joined) once the window has closed, and when the
-    application quits; a closeEvent that accepts may also call ``ui.controller.shutdown()``
-    itself, which is harmless.
-    """
-    session = session if session is not None else window.session  # type: ignore[attr-defined]
-    controller = TrainingController(session, window)
-    controller.setObjectName("trainingController")
-    undo_stack = getattr(window, "undo_stack", None)
-    panel = TrainingPanel(
-        session,
-        controller,
-        undo_stack=undo_stack if isinstance(undo_stack, QUndoStack) else None,
-    )
-    dock = QDockWidget(QCoreApplication.translate("TrainingPanel", "Training"), window)
-    dock.setObjectName("trainingDock")
-    dock.setWidget(panel)
-    dock.setFeatures(
-        QDockWidget.DockWidgetMovable
-        | QDockWidget.DockWidgetFloatable
-        | QDockWidget.DockWidgetClosable
-    )
-    window.addDockWidget(Qt.RightDockWidgetArea, dock)
-    data_dock = getattr(window, "data_dock", None)
-    if isinstance(data_dock, QDockWidget):
-        window.splitDockWidget(data_dock, dock, Qt.Vertical)
-
-    cost_view = CostView(session, controller)
-    activations_view = ActivationsView(session, controller)
-    decision_view = DecisionView(session, controller)
-    tabs = getattr(window, "views", None)
-    if isinstance(tabs, QTabWidget):
-        for view, title, tip in (
-            (
-                cost_view,
-                QCoreApplication.translate("TrainingPanel", "Cost"),
-                QCoreApplication.translate(
-                    "TrainingPanel", "The cost J and the accuracy as it trains"
-                ),
-            ),
-            (
-                activations_view,
-                QCoreApplication.translate("TrainingPanel", "Activations"),
-                QCoreApplication.translate(
-                    "TrainingPanel",
-                    "A[l] for a batch of samples: saturated and dead units show here",
-                ),
-            ),
-            (
-                decision_view,
-                QCoreApplication.translate("TrainingPanel", "Decision boundary"),
-                QCoreApplication.translate(
-                    "TrainingPanel", "The network's output over the input plane, behind the data"
-                ),
-            ),
-        ):
-            index = tabs.addTab(view, title)
-            tabs.setTabToolTip(index, tip)
-
-    menu = None
-    bar = window.menuBar()
-    if bar is not None:
-        menu = QMenu(QCoreApplication.translate("TrainingPanel", "&Train"), window)
-        menu.setObjectName("trainMenu")
-        menu.addActions(panel.training_actions())
-        help_menu = getattr(window, "help_menu", None)
-        if isinstance(help_menu, QMenu):
-            bar.insertMenu(help_menu.menuAction(), menu)
-        else:
-            bar.addMenu(menu)
-        view_menu = getattr(window, "view_menu", None)
-        if isinstance(view_menu, QMenu):
-            view_menu.addAction(dock.toggleViewAction())
-
-    controller.statusMessage.connect(window.statusBar().showMessage)
-    lock = getattr(window, "set_editing_locked", None)
-    if callable(lock):
-
-        def busy_changed(busy: bool) -> None:
-            lock(busy, controller.busy_reason() if busy else "")
-
-        controller.busyChanged.connect(busy_changed)
-    selected = getattr(window, "unitSelected", None)
-    if selected is not None:
-        selected.connect(decision_view.set_selected_unit)
-    window.installEventFilter(_ShutdownOnClose(window, controller))
-    return TrainingUi(controller, panel, dock, cost_view, activations_view, decision_view, menu)

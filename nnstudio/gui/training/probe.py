@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtGui import QColor
 
-from ...learn.view_data import ViewProbe, grid_size_for, make_probe
+from ...learn import ViewProbe, grid_size_for, make_probe
 from ...session import Session
 from ..common.style import CLASS_COLORS
 

@@ -8,9 +8,8 @@ import math
 from PySide6.QtCore import QCoreApplication
 
 from ...engine import Record, TrainingReport
-from ...learn.advice import diagnosis_text
-from ...learn.advice import divergence_text as divergence_text
-from ...learn.diagnosis import diagnose_run
+from ...learn import diagnose_run, diagnosis_text
+from ...learn import divergence_text as divergence_text
 from ...session import Session
 
 

@@ -27,7 +27,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 
 from ...engine import Network, TrainingControl, TrainingReport
-from ...learn.view_data import ViewProbe, ViewSnapshot, compute_views
+from ...learn import ViewProbe, ViewSnapshot, compute_views
 from ...training_run import RunPlan
 
 RUNNING, PAUSED, FINISHED, STOPPED, DIVERGED = (

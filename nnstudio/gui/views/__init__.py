@@ -5,3 +5,10 @@ training controller hands over. Modules here may import ``nnstudio.gui.common``,
 ``nnstudio.gui.builder``, ``nnstudio.gui.training`` and the Qt-free packages; never learn or
 window.
 """
+
+from .activations_view import ActivationsView
+from .cost_view import CostView
+from .decision_view import DecisionView
+from .live_view_base import LiveView
+
+__all__ = ["ActivationsView", "CostView", "DecisionView", "LiveView"]

@@ -6,9 +6,9 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
 
-from ...learn.view_data import BOUNDED_LEVELS, LayerView, ViewSnapshot
+from ...learn import BOUNDED_LEVELS, LayerView, ViewSnapshot
 from ...session import Session
-from ..builder.data_panel import shown_class_names
+from ..builder import shown_class_names
 from ..common.plot_items import (
     TRAIN_COLOR,
     Raster,
@@ -20,7 +20,7 @@ from ..common.plot_items import (
     unit_colormap,
     unit_lut,
 )
-from ..training.controller import TrainingController
+from ..training import TrainingController
 from .live_view_base import LiveView
 
 MAX_UNIT_TICKS = 16  # labelled rows of the heatmap's unit axis
@@ -53,7 +53,7 @@ class ActivationsView(LiveView):
         self.layer_combo.setToolTip(self.tr("The layer l whose activations A[l] are shown"))
         self.layer_combo.currentIndexChanged.connect(self._layer_chosen)
 
-        self.heatmap_plot = make_plot("activationHeatmap", controller)
+        self.heatmap_plot = make_plot("activationHeatmap")
         self.heatmap_plot.setLabel("bottom", self.tr("sample (a fixed batch, sorted by label)"))
         self.heatmap_plot.setLabel("left", self.tr("unit"))
         self.heatmap_plot.invertY(True)
@@ -64,7 +64,7 @@ class ActivationsView(LiveView):
         )
         self.heatmap_plot.getPlotItem().layout.addItem(self.heatmap_bar, 2, 5)
 
-        self.histogram_plot = make_plot("activationHistogram", controller)
+        self.histogram_plot = make_plot("activationHistogram")
         self.histogram_plot.setLabel("left", self.tr("count"))
         # an outline only: filling the area under it costs more than the rest of the frame
         self.histogram_curve = make_curve(self.histogram_plot, TRAIN_COLOR)

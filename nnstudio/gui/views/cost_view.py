@@ -10,7 +10,7 @@ from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
 
 from ...engine import Record, TrainingReport
-from ...learn.view_data import ViewSnapshot
+from ...learn import ViewSnapshot
 from ...session import Session
 from ...training_run import MAX_POINTS, REDUCED_POINTS, keep_indices
 from ..common.binding import bind
@@ -23,7 +23,7 @@ from ..common.plot_items import (
     steady_label,
     steady_range,
 )
-from ..training.controller import TrainingController
+from ..training import TrainingController
 from .live_view_base import LiveView
 
 DRAW_POINTS = 2_000  # points drawn per curve at most (the data keep every record)
@@ -100,7 +100,7 @@ class CostView(LiveView):
         self._accuracy_low: float | None = None
         self._shown: dict[int, bool] = {}  # curve → has data
 
-        self.plot = make_plot("costPlot", controller)
+        self.plot = make_plot("costPlot")
         self.plot.setLabel("left", self.tr("cost J"))
         self.plot.setLabel("bottom", self.tr("iteration"))
         self.cost_legend = self.plot.addLegend(offset=(-10, 10))
@@ -108,7 +108,7 @@ class CostView(LiveView):
         self.val_cost_curve = make_curve(
             self.plot, VAL_COLOR, self.tr("validation cost"), dashed=True
         )
-        self.accuracy_plot = make_plot("accuracyPlot", controller)
+        self.accuracy_plot = make_plot("accuracyPlot")
         self.accuracy_plot.setLabel("left", self.tr("accuracy (%)"))
         self.accuracy_plot.setLabel("bottom", self.tr("iteration"))
         self.accuracy_legend = self.accuracy_plot.addLegend(offset=(-10, -10))

@@ -10,9 +10,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from ...learn.view_data import ViewSnapshot
+from ...learn import ViewSnapshot
 from ...session import Session
-from ..builder.data_panel import shown_class_names
+from ..builder import shown_class_names
 from ..common.binding import bind
 from ..common.plot_items import (
     PathCurve,
@@ -25,7 +25,7 @@ from ..common.plot_items import (
     unit_lut,
 )
 from ..common.style import CLASS_COLORS, REGRESSION_COLOR, class_swatches, subscript
-from ..training.controller import TrainingController
+from ..training import TrainingController
 from .live_view_base import LiveView
 
 MAX_SCATTER = 2_000  # data points drawn behind the decision map
@@ -55,7 +55,7 @@ class DecisionView(LiveView):
         )
         self.output_button.clicked.connect(self.clear_selected_unit)
         self.output_button.setVisible(False)
-        self.plot = make_plot("decisionPlot", controller)
+        self.plot = make_plot("decisionPlot")
         self.plot.setAspectLocked(False)
         self.class_map = Raster(self.plot)
         self.value_map = Raster(self.plot)

@@ -5,10 +5,10 @@ from __future__ import annotations
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QWidget
 
-from ...learn.view_data import ViewSnapshot
+from ...learn import ViewSnapshot
 from ...session import Session
 from ..common.binding import bind
-from ..training.controller import TrainingController
+from ..training import TrainingController
 
 
 class LiveView(QWidget):

@@ -10,25 +10,20 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, Signal
+from PySide6.QtCore import QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
-from ...files import FILE_SUFFIX, ModelFileError
-from ...files.examples import EXAMPLES
+from ...files import EXAMPLES, FILE_SUFFIX, ModelFileError
 from ...resources import resource_path
 from ...session import Session
 from ...session_files import open_model_into, save_session, take_runs
 from ...text import localized
 from ..common.binding import bind
+from .frame import WindowFrame
+from .recent_files import read_recent, with_recent, without_recent, write_recent
 
-if TYPE_CHECKING:
-    from .main_window import MainWindow
-
-MAX_RECENT = 8
-RECENT_KEY = "files/recent"
 FOLDER_KEY = "paths/modelFolder"
 
 
@@ -42,7 +37,7 @@ class FileController(QObject):
     modelReplaced = Signal()
     modelSaved = Signal(str)
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: WindowFrame) -> None:
         super().__init__(window)
         self.setObjectName("fileController")
         self.window = window
@@ -373,31 +368,18 @@ class FileController(QObject):
 
     # -- recent files ---------------------------------------------------------------------------
     def recent_files(self) -> list[str]:
-        """The recently opened or saved model files, newest first (at most MAX_RECENT)."""
-        value = QSettings().value(RECENT_KEY, [])
-        if isinstance(value, str):  # one entry may come back as plain text
-            items: list[object] = [value] if value else []
-        elif isinstance(value, list | tuple):
-            items = list(value)
-        else:
-            items = []
-        return [str(item) for item in items][:MAX_RECENT]
+        """The recently opened or saved model files, newest first."""
+        return read_recent()
 
     def _store_recent(self, paths: list[str]) -> None:
-        settings = QSettings()
-        if paths:
-            settings.setValue(RECENT_KEY, paths[:MAX_RECENT])
-        else:
-            settings.remove(RECENT_KEY)
+        write_recent(paths)
         self._fill_recent_menu()
 
     def add_recent(self, path: str | os.PathLike[str]) -> None:
-        text = str(Path(path).resolve())
-        self._store_recent([text] + [p for p in self.recent_files() if p != text])
+        self._store_recent(with_recent(path))
 
     def _forget_recent(self, path: Path) -> None:
-        text = str(path.resolve())
-        remaining = [p for p in self.recent_files() if p != text]
+        remaining = without_recent(path)
         if len(remaining) != len(self.recent_files()):
             self._store_recent(remaining)
 
@@ -462,30 +444,3 @@ class FileController(QObject):
         if not locked:
             self._fill_recent_menu()
             self.examples_menu.menuAction().setEnabled(bool(self.example_actions))
-
-
-class FileDropFilter(QObject):
-    """Watches the main window's QWindow and hands drags of one model or CSV file to the
-    window's ``dragEnterEvent`` / ``dropEvent`` before any child widget sees them.
-
-    Without it a file dragged over the network diagram or a plot would be refused: a
-    QGraphicsView accepts every drag that enters it, then ignores the moves and the drop.
-    Other drags (text into a field, …) pass through untouched.
-    """
-
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.setObjectName("fileDropFilter")
-        self._window = window
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        kind = event.type()
-        if kind not in (QEvent.DragEnter, QEvent.DragMove, QEvent.Drop):
-            return False
-        if self._window._dropped_file(event) is None:  # type: ignore[arg-type]
-            return False
-        if kind == QEvent.Drop:
-            self._window.dropEvent(event)  # type: ignore[arg-type]
-        else:
-            self._window.dragEnterEvent(event)  # type: ignore[arg-type]
-        return True

@@ -6,18 +6,18 @@ dialogs, context menus) in place of the previous ones, and hands Qt's translator
 packages (:mod:`nnstudio.text`). ``system_language()`` is the language to start in: the one
 chosen in View ▸ Language (QSettings ``ui/language``), else the system's (Chinese → zh_CN).
 
-Switching while the app runs rebuilds the main window: :func:`switch_language` installs the new
-translators, builds a new ``MainWindow`` over the *same* session (the network, its weights, the
-data, the history, the file name and the unsaved changes carry over), gives it the old window's
-geometry and dock layout, shows it and closes the old one. Every text is then made by the same
-code that made it at start-up, so no widget needs its own retranslation code. The undo history
-belongs to the old window and is not carried over. While training runs the language cannot
-change (the menu says why): the run's thread belongs to the old window.
+Switching while the app runs rebuilds the main window: :func:`~.main_window.switch_language`
+installs the new translators, builds a new ``MainWindow`` over the *same* session (the network,
+its weights, the data, the history, the file name and the unsaved changes carry over), gives it
+the old window's geometry and dock layout, shows it and closes the old one. Every text is then
+made by the same code that made it at start-up, so no widget needs its own retranslation code.
+The undo history belongs to the old window and is not carried over. While training runs the
+language cannot change (the menu says why): the run's thread belongs to the old window.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -25,17 +25,14 @@ from PySide6.QtCore import (
     QLocale,
     QObject,
     QSettings,
-    Qt,
     QTranslator,
 )
 from PySide6.QtGui import QAction, QActionGroup, QFontDatabase, QGuiApplication
-from PySide6.QtWidgets import QApplication, QMainWindow, QMenu
+from PySide6.QtWidgets import QMainWindow, QMenu
 
 from ... import text
 from ...resources import resource_path
-
-if TYPE_CHECKING:
-    from .main_window import MainWindow
+from .frame import WindowFrame
 
 LANGUAGES = {"en": "English", "zh_CN": "简体中文"}  # each name in its own language
 SOURCE_LANGUAGE = "en"
@@ -45,7 +42,7 @@ QT_CATALOGS = ("qtbase",)
 
 _installed: list[QTranslator] = []
 _current = SOURCE_LANGUAGE
-_windows: list[QMainWindow] = []  # windows made by switch_language, kept alive here
+_windows: list[QMainWindow] = []  # windows made by a language switch, kept alive here
 
 
 def translations_folder() -> str:
@@ -117,10 +114,13 @@ def install_language(app: QCoreApplication | None, code: str) -> bool:
 class LanguageMenu(QObject):
     """View ▸ Language ▸ English / 简体中文: checkable, exclusive, disabled while training."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: WindowFrame, switch: Callable[[str], object | None]) -> None:
+        """Add the menu to ``window``'s View menu; ``switch(code)`` changes the language and
+        returns None when it refuses (see :func:`~.main_window.switch_language`)."""
         super().__init__(window)
         self.setObjectName("languageMenuController")
         self.window = window
+        self._switch = switch
         self.menu = QMenu(self.tr("&Language"), window)
         self.menu.setObjectName("languageMenu")
         self.menu.setToolTipsVisible(True)
@@ -153,70 +153,16 @@ class LanguageMenu(QObject):
 
     def choose(self, code: str) -> None:
         """The menu's action: switch, or put the check mark back if switching is refused."""
-        if switch_language(self.window, code) is None:
+        if self._switch(code) is None:
             self.actions[current_language()].setChecked(True)
 
 
-def add_language_menu(window: MainWindow) -> LanguageMenu:
-    """Add View ▸ Language to ``window`` (it needs ``view_menu``, ``editing_locked`` and
-    ``editingLockChanged``)."""
-    window.language_menu = LanguageMenu(window)  # type: ignore[attr-defined]
-    return window.language_menu  # type: ignore[attr-defined]
+def keep_window(window: QMainWindow) -> None:
+    """Keep a window made by a language switch alive until it is destroyed."""
+    _windows.append(window)
+    window.destroyed.connect(lambda *_args, w=window: release_window(w))
 
 
-# -- switching -------------------------------------------------------------------------------
-def switch_language(window: MainWindow, code: str) -> MainWindow | None:
-    """Show ``window``'s session in language ``code``; returns the window now showing it.
-
-    Returns ``window`` itself when ``code`` is already in use, and None (nothing changes)
-    while training runs or when the language is unknown or its translation cannot be loaded.
-    """
-    if code not in LANGUAGES or window.editing_locked:
-        return None
-    if code == current_language():
-        return window
-    previous = current_language()
-    if not install_language(QApplication.instance(), code):
-        install_language(QApplication.instance(), previous)
-        window.statusBar().showMessage(
-            QCoreApplication.translate(
-                "LanguageMenu", "The {language} translation is missing from this installation."
-            ).format(language=LANGUAGES[code]),
-            8000,
-        )
-        return None
-    QSettings().setValue(SETTINGS_KEY, code)
-    new = type(window)(session=window.session)
-    new.restoreGeometry(window.saveGeometry())
-    new.restoreState(window.saveState())
-    if window.isMaximized():
-        new.setWindowState(new.windowState() | Qt.WindowState.WindowMaximized)
-    _windows.append(new)
-    new.destroyed.connect(lambda *_args, w=new: _forget(w))
-    new.show()
-    _take_views(window, new)  # after show(), which sets the splitter's first-start sizes
-    window.file_controller.close_without_asking()
-    window.deleteLater()
-    _forget(window)
-    new.statusBar().showMessage(
-        QCoreApplication.translate("LanguageMenu", "Language: {language}").format(
-            language=LANGUAGES[code]
-        ),
-        5000,
-    )
-    return new
-
-
-def _take_views(old: MainWindow, new: MainWindow) -> None:
-    """The network splitter's sizes and the shown tab of ``old`` on ``new``."""
-    splitter = getattr(old, "network_splitter", None)
-    if splitter is not None and hasattr(new, "network_splitter"):
-        new.network_splitter.restoreState(splitter.saveState())
-    views = getattr(old, "views", None)
-    if views is not None and hasattr(new, "views") and views.currentIndex() < new.views.count():
-        new.views.setCurrentIndex(views.currentIndex())
-
-
-def _forget(window: QMainWindow) -> None:
+def release_window(window: QMainWindow) -> None:
     if window in _windows:
         _windows.remove(window)

@@ -3,7 +3,7 @@ gradient check, exports and the guide.
 
 :func:`install_learn` adds the four learn views as tabs of ``window.views``, "Gradient check…"
 to the Train menu, an Export submenu to the File menu and "Guide" to the Help menu, and keeps
-the views in step with the session. Finished runs are kept in ``session.runs`` (a
+the views in step with the session. Finished runs are kept in ``session.runs`` (the session's
 :class:`~nnstudio.learn.RunStore`), which the model file saves and restores.
 """
 
@@ -13,19 +13,23 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMainWindow, QMenu
+from PySide6.QtWidgets import QMenu, QTabWidget, QWidget
 
-from ...learn import RunStore, make_description
-from ...learn.runs import Run
+from ...learn import Run, RunStore, make_description
+from ...session import Session
 from ..common.binding import bind
-from ..learn.gradcheck import GradientCheckDialog
-from ..learn.gradflow import GradientFlowView
-from ..learn.guide import show_guide
-from ..learn.inspector import MatrixInspector
-from ..learn.runs import CompareRunsView
-from ..learn.stepthrough import StepThroughView, session_source
-from ..training.panel import TrainingUi
+from ..learn import (
+    CompareRunsView,
+    GradientCheckDialog,
+    GradientFlowView,
+    MatrixInspector,
+    StepThroughView,
+    session_source,
+    show_guide,
+)
 from . import export
+from .frame import WindowFrame
+from .training_mode import TrainingUi
 
 
 @dataclass
@@ -48,15 +52,15 @@ class _LearnSync(QObject):
 
     def __init__(
         self,
-        window: QMainWindow,
+        window: WindowFrame,
         step_view: StepThroughView,
         inspector: MatrixInspector,
         gradient_flow: GradientFlowView,
     ) -> None:
         super().__init__(window)
-        self.session = window.session  # type: ignore[attr-defined]
-        self.tabs = window.views  # type: ignore[attr-defined]
-        self.diagram = window.diagram  # type: ignore[attr-defined]
+        self.session: Session = window.session
+        self.tabs: QTabWidget = window.views
+        self.diagram = window.diagram
         self.step_view, self.inspector, self.gradient_flow = step_view, inspector, gradient_flow
         self._inspector_stale = self._gradients_stale = True
         for event in ("network", "weights", "data"):
@@ -98,10 +102,10 @@ class RunKeeper(QObject):
     network, new data, reset weights) and is added when training first ends; continuing the
     same run updates its curves instead of adding another."""
 
-    def __init__(self, window: QMainWindow, training: TrainingUi) -> None:
-        super().__init__(window)
-        self.session = window.session  # type: ignore[attr-defined]
-        self.store: RunStore = self.session.runs
+    def __init__(self, parent: QWidget, session: Session, training: TrainingUi) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.store: RunStore = session.runs
         self._current: Run | None = None
         bind(self.session.events, "network", self, self.new_run)
         bind(self.session.events, "data", self, self.new_run)
@@ -137,14 +141,11 @@ class RunKeeper(QObject):
             self._current = self.store.list()[index]
 
 
-def install_learn(window: QMainWindow, training: TrainingUi) -> LearnUi:
-    """Add learn mode to ``window`` (a MainWindow with ``session``, ``views``, ``diagram``,
-    ``file_menu``, ``help_menu`` and ``quit_action``), next to what :func:`install_training`
-    added."""
-    session = window.session  # type: ignore[attr-defined]
-    if not isinstance(getattr(session, "runs", None), RunStore):
-        session.runs = RunStore()
-    diagram = window.diagram  # type: ignore[attr-defined]
+def install_learn(window: WindowFrame, training: TrainingUi) -> LearnUi:
+    """Add learn mode to ``window``, next to what
+    :func:`~.training_mode.install_training` added."""
+    session = window.session
+    diagram = window.diagram
 
     def training_data():  # the prepared arrays are replaced, never changed in place
         train = session.prepared.train
@@ -154,11 +155,11 @@ def install_learn(window: QMainWindow, training: TrainingUi) -> LearnUi:
     step_view.set_source(session_source(session))
     step_view.layerHighlighted.connect(diagram.highlight_layer)
     inspector = MatrixInspector()
-    window.unitSelected.connect(inspector.select_unit)  # type: ignore[attr-defined]
+    window.unitSelected.connect(inspector.select_unit)
     gradient_flow = GradientFlowView()
     runs_view = CompareRunsView(session.runs)
 
-    tabs = window.views  # type: ignore[attr-defined]
+    tabs = window.views
     for view, title, tip in (
         (
             step_view,
@@ -206,20 +207,24 @@ def install_learn(window: QMainWindow, training: TrainingUi) -> LearnUi:
 
     check_action.triggered.connect(open_gradient_check)
     training.controller.busyChanged.connect(lambda busy: check_action.setEnabled(not busy))
-    if training.menu is not None:
-        training.menu.addSeparator()
-        training.menu.addAction(check_action)
+    training.menu.addSeparator()
+    training.menu.addAction(check_action)
 
     # File ▸ Export
     export_menu = QMenu(QCoreApplication.translate("LearnMode", "&Export"), window)
     export_menu.setObjectName("exportMenu")
     cost_plot = training.cost_view.plot
-    decision_plot = getattr(training.decision_view, "plot", None)
+    decision_plot = training.decision_view.plot
     entries = [
         (
             "exportCostPlotAction",
             QCoreApplication.translate("LearnMode", "Cost plot as PNG or SVG…"),
             lambda: export.save_plot_dialog(window, cost_plot, "cost.png"),
+        ),
+        (
+            "exportDecisionPlotAction",
+            QCoreApplication.translate("LearnMode", "Decision boundary as PNG or SVG…"),
+            lambda: export.save_plot_dialog(window, decision_plot, "decision-boundary.png"),
         ),
         (
             "exportHistoryAction",
@@ -239,22 +244,12 @@ def install_learn(window: QMainWindow, training: TrainingUi) -> LearnUi:
             ),
         ),
     ]
-    if decision_plot is not None:
-        entries.insert(
-            1,
-            (
-                "exportDecisionPlotAction",
-                QCoreApplication.translate("LearnMode", "Decision boundary as PNG or SVG…"),
-                lambda: export.save_plot_dialog(window, decision_plot, "decision-boundary.png"),
-            ),
-        )
     for name, text, slot in entries:
         action = export_menu.addAction(text)
         action.setObjectName(name)
         action.triggered.connect(slot)
-    file_menu = window.file_menu  # type: ignore[attr-defined]
-    file_menu.insertMenu(window.quit_action, export_menu)  # type: ignore[attr-defined]
-    file_menu.insertSeparator(window.quit_action)  # type: ignore[attr-defined]
+    window.file_menu.insertMenu(window.quit_action, export_menu)
+    window.file_menu.insertSeparator(window.quit_action)
 
     # Help ▸ Guide
     guide_action = QAction(
@@ -263,11 +258,11 @@ def install_learn(window: QMainWindow, training: TrainingUi) -> LearnUi:
     guide_action.setObjectName("guideAction")
     guide_action.setShortcut("F1")
     guide_action.triggered.connect(lambda: show_guide(window, diagram=diagram))
-    help_menu = window.help_menu  # type: ignore[attr-defined]
+    help_menu = window.help_menu
     first = help_menu.actions()[0] if help_menu.actions() else None
     help_menu.insertAction(first, guide_action)
 
-    keeper = RunKeeper(window, training)
+    keeper = RunKeeper(window, session, training)
     return LearnUi(
         step_view,
         inspector,

@@ -1,0 +1,115 @@
+"""Training in the main window: the training panel in a "Training" dock, the cost, activations
+and decision views as tabs of the window's ``views``, a Train menu before Help, the status line,
+the editing lock while a run is active and the diagram's unit selection.
+
+:func:`install_training` builds these parts for a :class:`~.frame.WindowFrame` and returns them
+as a :class:`TrainingUi`, which the main window keeps as ``window.training``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu
+
+from ..training import TrainingController, TrainingPanel
+from ..views import ActivationsView, CostView, DecisionView
+from .frame import WindowFrame
+
+
+class _ShutdownOnClose(QObject):
+    """Stops training once the window has really closed (a closeEvent may still refuse)."""
+
+    def __init__(self, window: QMainWindow, controller: TrainingController) -> None:
+        super().__init__(window)
+        self._window, self.controller = window, controller
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._window and event.type() == QEvent.Close:
+            QTimer.singleShot(0, self, self._after_close)
+        return False
+
+    def _after_close(self) -> None:
+        if not self._window.isVisible():
+            self.controller.shutdown()
+
+
+@dataclass
+class TrainingUi:
+    """Everything :func:`install_training` added to a main window."""
+
+    controller: TrainingController
+    panel: TrainingPanel
+    dock: QDockWidget
+    cost_view: CostView
+    activations_view: ActivationsView
+    decision_view: DecisionView
+    menu: QMenu
+
+
+def install_training(window: WindowFrame) -> TrainingUi:
+    """Add training to ``window`` (see the module).
+
+    Training stops (and its thread is joined) once the window has closed, and when the
+    application quits; a closeEvent that accepts may also call ``ui.controller.shutdown()``
+    itself, which is harmless.
+    """
+    session = window.session
+    controller = TrainingController(session, window)
+    controller.setObjectName("trainingController")
+    panel = TrainingPanel(session, controller, undo_stack=window.undo_stack)
+    dock = QDockWidget(QCoreApplication.translate("TrainingPanel", "Training"), window)
+    dock.setObjectName("trainingDock")
+    dock.setWidget(panel)
+    dock.setFeatures(
+        QDockWidget.DockWidgetMovable
+        | QDockWidget.DockWidgetFloatable
+        | QDockWidget.DockWidgetClosable
+    )
+    window.addDockWidget(Qt.RightDockWidgetArea, dock)
+    window.splitDockWidget(window.data_dock, dock, Qt.Vertical)
+
+    cost_view = CostView(session, controller)
+    activations_view = ActivationsView(session, controller)
+    decision_view = DecisionView(session, controller)
+    tabs = window.views
+    for view, title, tip in (
+        (
+            cost_view,
+            QCoreApplication.translate("TrainingPanel", "Cost"),
+            QCoreApplication.translate("TrainingPanel", "The cost J and the accuracy as it trains"),
+        ),
+        (
+            activations_view,
+            QCoreApplication.translate("TrainingPanel", "Activations"),
+            QCoreApplication.translate(
+                "TrainingPanel", "A[l] for a batch of samples: saturated and dead units show here"
+            ),
+        ),
+        (
+            decision_view,
+            QCoreApplication.translate("TrainingPanel", "Decision boundary"),
+            QCoreApplication.translate(
+                "TrainingPanel", "The network's output over the input plane, behind the data"
+            ),
+        ),
+    ):
+        index = tabs.addTab(view, title)
+        tabs.setTabToolTip(index, tip)
+
+    menu = QMenu(QCoreApplication.translate("TrainingPanel", "&Train"), window)
+    menu.setObjectName("trainMenu")
+    menu.addActions(panel.training_actions())
+    window.menuBar().insertMenu(window.help_menu.menuAction(), menu)
+    window.view_menu.addAction(dock.toggleViewAction())
+
+    controller.statusMessage.connect(window.statusBar().showMessage)
+
+    def busy_changed(busy: bool) -> None:
+        window.set_editing_locked(busy, controller.busy_reason() if busy else "")
+
+    controller.busyChanged.connect(busy_changed)
+    window.unitSelected.connect(decision_view.set_selected_unit)
+    window.installEventFilter(_ShutdownOnClose(window, controller))
+    return TrainingUi(controller, panel, dock, cost_view, activations_view, decision_view, menu)
