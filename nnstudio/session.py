@@ -18,6 +18,7 @@ import numpy as np
 
 from .data import Dataset, PreparedData, Preset, make_dataset, prepare
 from .engine import (
+    MAX_UNITS,
     Network,
     NetworkSpec,
     SpecError,
@@ -25,7 +26,6 @@ from .engine import (
     TrainingData,
     TrainingReport,
 )
-from .engine.spec import MAX_UNITS
 from .learn import RunStore
 from .text import translate
 from .training_run import SLOT_PREFIXES as SLOT_PREFIXES

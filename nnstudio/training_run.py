@@ -31,9 +31,9 @@ from .engine import (
     TrainingControl,
     TrainingData,
     TrainingReport,
+    check_training,
     train,
 )
-from .engine.checks import check_training
 
 MAX_POINTS = 10_000  # records a history holds before it is reduced ...
 REDUCED_POINTS = 5_000  # ... to at most this many

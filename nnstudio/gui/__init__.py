@@ -5,7 +5,6 @@ The rooms: ``window`` (the main window, where the parts are wired), ``builder``,
 ``views``, ``learn`` and ``common``; each sub-package's docstring says what it may import.
 """
 
-from .window.language import install_language, system_language
-from .window.main_window import MainWindow, switch_language
+from .window import MainWindow, install_language, switch_language, system_language
 
 __all__ = ["MainWindow", "install_language", "switch_language", "system_language"]

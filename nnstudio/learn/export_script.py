@@ -19,7 +19,7 @@ from typing import Any
 import numpy as np
 
 from ..engine import Network
-from ..engine.activations import get_activation
+from ..engine import get_activation
 from ..text import translate
 
 PREDICT_CODE = {
