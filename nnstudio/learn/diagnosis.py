@@ -221,7 +221,12 @@ def _dead_or_saturated(net: Network, cache: dict[str, np.ndarray]) -> list[Findi
             flat_share = (slope < SATURATED_SLOPE).mean(axis=1)
             saturated = int(np.count_nonzero(flat_share >= SATURATED_SAMPLES))
             if units and saturated >= SATURATED_SHARE * units:
-                facts = {"layer": l, "saturated": saturated, "units": units, "activation": act}
+                facts: dict[str, float | int | str] = {
+                    "layer": l,
+                    "saturated": saturated,
+                    "units": units,
+                    "activation": act,
+                }
                 out.append(Finding("saturated", facts))
     return out
 
@@ -253,6 +258,10 @@ def _vanishing(net: Network, X: np.ndarray, Y: np.ndarray) -> list[Finding]:
         kind, ratio = diagnose_gradients(norms)
         if kind == "vanishing":
             common = max(set(hidden), key=hidden.count)
-            facts = {"ratio": ratio, "hidden": len(hidden), "activation": common}
+            facts: dict[str, float | int | str] = {
+                "ratio": ratio,
+                "hidden": len(hidden),
+                "activation": common,
+            }
             return [Finding("vanishing", facts)]
     return []

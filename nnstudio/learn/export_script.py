@@ -18,8 +18,7 @@ from typing import Any
 
 import numpy as np
 
-from ..engine import Network
-from ..engine import get_activation
+from ..engine import Network, get_activation
 from ..text import translate
 
 PREDICT_CODE = {

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -130,7 +131,7 @@ def make_probe(
     heat = np.unique(np.linspace(0, b - 1, min(heatmap_samples, b)).round().astype(np.int64))
     heat = _readonly(heat if b else np.zeros(0, dtype=np.int64))
     colors = tuple(tuple(int(v) for v in c[:3]) for c in class_colors) or DEFAULT_CLASS_COLORS
-    common = {
+    common: dict[str, Any] = {
         "task": task,
         "n_classes": int(n_classes),
         "X": probe_X,
@@ -355,6 +356,7 @@ def compute_views(
     One forward pass over the probe samples and the plane (or curve) together; every unit's
     output over the plane is kept, so a selected unit's map is a slice.
     """
+    assert probe.inputs is not None and probe.map_lut is not None  # set by __post_init__
     with np.errstate(all="ignore"):  # huge weights may overflow; the views show what is finite
         outputs = forward_all(params, spec.activations, probe.inputs)
     b = probe.X.shape[1]
