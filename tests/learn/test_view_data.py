@@ -34,7 +34,7 @@ def test_module_imports_no_qt():
             imported.update(alias.name.split(".")[0] for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and node.level == 0:
             imported.add((node.module or "").split(".")[0])
-    assert imported <= {"__future__", "collections", "dataclasses", "numpy"}
+    assert imported <= {"__future__", "collections", "dataclasses", "numpy", "typing"}
 
 
 def test_probe_of_two_features_is_a_plane_with_samples_sorted_by_label():
