@@ -243,7 +243,11 @@ def _read_inputs(path: Path, model: ModelFile) -> np.ndarray:
 # -- the command line -----------------------------------------------------------------------------
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog=PROGRAM, description="Inspect, train and use NN Studio model files (*.nnstudio)."
+        prog=PROGRAM,
+        description="Inspect, train and use NN Studio model files (*.nnstudio).",
+        epilog="Exit status: 0 done; 1 training diverged (the last finite weights saved); 2 an "
+        "error (one line on stderr); 130 Ctrl+C (train first saves the training so far; a "
+        "second Ctrl+C quits without saving); 141 the output's reader went away; 143 SIGTERM.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
