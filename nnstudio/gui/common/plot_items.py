@@ -1,4 +1,4 @@
-"""Plot items and helpers shared by the live views (:mod:`.live_views`).
+"""Plot items and helpers shared by the live views (:mod:`nnstudio.gui.views.live_views`).
 
 Curves and images are drawn by Qt alone (no Python paint method), so painting them runs without
 holding Python's GIL and the training thread keeps running meanwhile; axis ranges and label texts

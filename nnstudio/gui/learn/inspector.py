@@ -2,7 +2,7 @@
 
 :class:`MatrixInspector` shows the six arrays of one layer at the current weights, computed by
 the engine's forward and backward pass on the training data, each as a
-:class:`~.learn_heatmap.MatrixHeatmap` (sized by its shape, with a colour bar of its values)
+:class:`~.heatmap.MatrixHeatmap` (sized by its shape, with a colour bar of its values)
 with summary statistics under it, and reports the entry under the cursor.
 """
 

@@ -1,6 +1,6 @@
 """Start, pause, step, stop and reset training of a :class:`~nnstudio.session.Session`.
 
-:class:`TrainingController` owns the QThread and the :class:`~.training_worker.TrainingWorker`
+:class:`TrainingController` owns the QThread and the :class:`~.worker.TrainingWorker`
 of the current run. The worker's updates (at most 20 a second) arrive in the GUI thread as queued
 signals; the controller coalesces them into frames (:class:`FrameScheduler`: at most 20 a second,
 fewer when the GUI thread is busy; at once when a run pauses or ends), passes the report (with

@@ -1,5 +1,5 @@
 """The GUI's frames while training (:class:`FrameScheduler`), used by
-:class:`~.training_controller.TrainingController`."""
+:class:`~.controller.TrainingController`."""
 
 from __future__ import annotations
 

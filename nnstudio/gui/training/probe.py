@@ -16,7 +16,7 @@ def class_colors_rgb() -> tuple[tuple[int, int, int], ...]:
 
 
 class ProbeCache:
-    """The :class:`~.view_data.ViewProbe` of a session's training data, made again only when the
+    """The :class:`~nnstudio.learn.ViewProbe` of a session's training data, made again only when the
     training data or the grid size change."""
 
     def __init__(self) -> None:

@@ -5,7 +5,7 @@ config, optimizer state, first iteration, data) and owns a copy of the network f
 (made in the GUI thread when the worker is created); the GUI never sees an array the trainer is
 changing and the worker never touches a widget. Every record the engine makes travels in exactly
 one report. For every report the generator yields, the worker emits one frozen
-:class:`TrainingUpdate`, with the views' arrays (:func:`~.view_data.compute_views`, computed in
+:class:`TrainingUpdate`, with the views' arrays (:func:`~nnstudio.learn.compute_views`, computed in
 this thread) when the GUI wants new ones (``views_wanted``) and always when a run pauses or
 ends. The generator yields at most ``1 / report_interval`` reports a second
 while running (``UPDATES_PER_SECOND``, 20), so the signals stay under 30 a second however fast
