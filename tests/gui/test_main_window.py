@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
     QDoubleSpinBox,
+    QLabel,
     QListWidget,
     QMessageBox,
     QPushButton,
@@ -28,6 +29,17 @@ def window(qtbot):
     w = MainWindow()
     qtbot.addWidget(w)
     return w
+
+
+def test_the_status_bar_shows_the_network_summary(window, qtbot):
+    window.show()
+    label = window.statusBar().findChild(QLabel, "networkSummaryLabel")
+    assert label is not None and label.isVisible()
+    assert label.text() == (
+        "2-layer network (1 hidden + output) · 17 parameters · m = 400 training samples"
+    )
+    window.layer_editor.add_button.click()
+    qtbot.waitUntil(lambda: label.text().startswith("3-layer network"))
 
 
 def table(window) -> dict[str, dict[str, str]]:

@@ -101,6 +101,9 @@ class WindowFrame(QMainWindow):
         self.resizeDocks([self.builder_dock, self.data_dock], [270, 330], Qt.Horizontal)
 
         self.summary_label = QLabel()
+        self.summary_label.setObjectName("networkSummaryLabel")
+        self.summary_label.setMinimumWidth(120)  # may be clipped in a narrow window
+        self.statusBar().addPermanentWidget(self.summary_label)
 
         self._create_actions()
         self._create_menus()
