@@ -39,7 +39,6 @@ from nnstudio.engine import train
 from nnstudio.gui.training import TrainingPanel
 from nnstudio.gui.training.controller import TrainingController
 from nnstudio.gui.views.live_views import ActivationsView, CostView, DecisionView
-from nnstudio.gui.window.training_mode import TrainingUi, install_training
 from nnstudio.session import Session
 
 TIMER_MS = 10
@@ -81,18 +80,14 @@ class BenchWindow(QWidget):
 
 
 def make_window(layout: str) -> tuple[QWidget, Session, TrainingController, QTabWidget | None]:
-    """The main window with training installed (by the window itself as ``window.training``,
-    else here with ``install_training``), else a BenchWindow. Either gets the main
-    window's default size, 1240 × 760 (the offscreen screen is smaller)."""
+    """The main window (its training is ``window.training``), else a BenchWindow. Either gets
+    the main window's default size, 1240 × 760 (the offscreen screen is smaller)."""
     if layout == "main":
         from nnstudio.gui import MainWindow
         from nnstudio.gui.window.frame import DEFAULT_SIZE
 
         window = MainWindow()
-        ui = getattr(window, "training", None)  # the main window installs training itself
-        controller = ui.controller if isinstance(ui, TrainingUi) else None
-        if not isinstance(controller, TrainingController):
-            controller = install_training(window).controller
+        controller = window.training.controller
         window.resize(*DEFAULT_SIZE)
         return window, window.session, controller, window.views
     window = BenchWindow(Session(), layout)

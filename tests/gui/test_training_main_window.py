@@ -4,7 +4,6 @@ import pytest
 from PySide6.QtWidgets import QDockWidget, QMenu, QMessageBox, QWidget
 
 from nnstudio.gui import MainWindow
-from nnstudio.gui.window.training_mode import TrainingUi, install_training
 
 WAIT = 10_000
 
@@ -12,9 +11,7 @@ WAIT = 10_000
 @pytest.fixture
 def window(qtbot):
     window = MainWindow()
-    ui = getattr(window, "training", None)  # the main window installs training itself
-    if not isinstance(ui, TrainingUi):
-        ui = install_training(window)
+    ui = window.training
     qtbot.addWidget(window)
     window.show()
     yield window, ui

@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 
 from nnstudio.gui import MainWindow
-from nnstudio.gui.window.training_mode import TrainingUi, install_training
 
 WAIT = 60_000
 
@@ -14,9 +13,7 @@ WAIT = 60_000
 @pytest.fixture
 def window(qtbot):
     window = MainWindow()
-    ui = getattr(window, "training", None)
-    if not isinstance(ui, TrainingUi):
-        ui = install_training(window)
+    ui = window.training
     qtbot.addWidget(window)
     window.resize(1400, 900)
     window.show()
