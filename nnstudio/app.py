@@ -108,8 +108,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
-    from .gui import MainWindow
-    from .gui import install_language, system_language
+    from .gui import MainWindow, install_language, system_language
     from .resources import resource_path
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
