@@ -69,6 +69,133 @@
     </message>
 </context>
 <context>
+    <name>Advice</name>
+    <message>
+        <source>Gradient descent</source>
+        <translation>梯度下降</translation>
+    </message>
+    <message>
+        <source>Momentum</source>
+        <translation>动量法</translation>
+    </message>
+    <message>
+        <source>RMSprop</source>
+        <translation>RMSprop</translation>
+    </message>
+    <message>
+        <source>Adam</source>
+        <translation>Adam</translation>
+    </message>
+    <message>
+        <source>{optimizer} moves every weight by about the learning rate at each step, so {lr:g} is far too large. Try its usual learning rate, {suggested:g}.</source>
+        <translation>{optimizer} 每一步让每个权重移动大约一个学习率的距离，所以 {lr:g} 太大了。请试试它常用的学习率 {suggested:g}。</translation>
+    </message>
+    <message>
+        <source>The learning rate {lr:g} is too large for this network. Try a learning rate about 10× smaller ({suggested:g}).</source>
+        <translation>对这个网络来说，学习率 {lr:g} 太大了。请试试小约 10 倍的学习率（{suggested:g}）。</translation>
+    </message>
+    <message>
+        <source>Initial weights scaled to the layer sizes (xavier or he) may also help.</source>
+        <translation>按各层大小缩放的初始权重（xavier 或 he）也可能有帮助。</translation>
+    </message>
+    <message>
+        <source>The Adam optimizer, which scales each weight&apos;s step, may also help.</source>
+        <translation>改用 Adam 优化器（它会分别缩放每个权重的步长）也可能有帮助。</translation>
+    </message>
+    <message>
+        <source>The weights were left as they were when training stopped.</source>
+        <translation>权重保留为训练停止时的值。</translation>
+    </message>
+    <message>
+        <source>The last finite weights were kept.</source>
+        <translation>已保留最后一组有限的权重。</translation>
+    </message>
+    <message>
+        <source>Training diverged at iteration {step}: the cost rose from {first:.4g} to {last:.4g} and stayed there, and the weights of layer {layer} (W{layer}) grew the most.</source>
+        <translation>训练在第 {step} 次迭代时发散：代价从 {first:.4g} 升到 {last:.4g} 并停留在那里，其中第 {layer} 层的权重（W{layer}）增长得最多。</translation>
+    </message>
+    <message>
+        <source>layer {l} (dW{l})</source>
+        <translation>第 {l} 层（dW{l}）</translation>
+    </message>
+    <message>
+        <source>the output</source>
+        <translation>输出层</translation>
+    </message>
+    <message>
+        <source>Training diverged at iteration {step}: the gradients of {where} became infinite or NaN first.</source>
+        <translation>训练在第 {step} 次迭代时发散：{where}的梯度最先变成了无穷大或 NaN。</translation>
+    </message>
+    <message>
+        <source>Try more hidden units or layers, another learning rate, or standardised inputs.</source>
+        <translation>请试试增加隐层单元或层数、换一个学习率，或标准化输入。</translation>
+    </message>
+    <message>
+        <source>The network did not learn: in {iterations} iterations the cost went only from {first:.4g} to {last:.4g}, and the training accuracy ({accuracy}) is no better than always answering the most common class ({chance}).</source>
+        <translation>网络没有学到东西：{iterations} 次迭代中，代价只从 {first:.4g} 变到 {last:.4g}，训练准确率（{accuracy}）也不比总是回答最常见的类别（{chance}）更好。</translation>
+    </message>
+    <message>
+        <source>The network did not learn: in {iterations} iterations the cost went only from {first:.4g} to {last:.4g}.</source>
+        <translation>网络没有学到东西：{iterations} 次迭代中，代价只从 {first:.4g} 变到 {last:.4g}。</translation>
+    </message>
+    <message>
+        <source>The network did not learn to tell the classes apart: its training accuracy ({accuracy}) is no better than always answering the most common class ({chance}).</source>
+        <translation>网络没有学会区分各个类别：它的训练准确率（{accuracy}）不比总是回答最常见的类别（{chance}）更好。</translation>
+    </message>
+    <message>
+        <source>All {units} units of layer {layer} have the same weights, so they compute the same thing and receive the same gradient. Initialise the weights randomly (xavier, or he for ReLU).</source>
+        <translation>第 {layer} 层的全部 {units} 个单元权重都相同，所以它们计算的是同一个东西，得到的梯度也相同。请随机初始化权重（xavier；ReLU 则用 he）。</translation>
+    </message>
+    <message>
+        <source>Without a hidden layer the network can only draw a straight boundary (logistic regression). Add a hidden layer.</source>
+        <translation>没有隐层时，网络只能画出直线边界（逻辑回归）。请添加一个隐层。</translation>
+    </message>
+    <message>
+        <source>The only ReLU unit of layer {layer} is dead: it outputs 0 for every sample, so no gradient reaches its weights.</source>
+        <translation>第 {layer} 层唯一的 ReLU 单元已经死亡：它对每个样本都输出 0，所以没有梯度能到达它的权重。</translation>
+    </message>
+    <message>
+        <source>{dead} of the {units} ReLU units of layer {layer} are dead: they output 0 for every sample, so no gradient reaches their weights.</source>
+        <translation>第 {layer} 层的 {units} 个 ReLU 单元中有 {dead} 个已经死亡：它们对每个样本都输出 0，所以没有梯度能到达它们的权重。</translation>
+    </message>
+    <message>
+        <source>Try a smaller learning rate.</source>
+        <translation>请试试更小的学习率。</translation>
+    </message>
+    <message>
+        <source>Try a smaller learning rate and He initialisation.</source>
+        <translation>请试试更小的学习率和 He 初始化。</translation>
+    </message>
+    <message>
+        <source>The only {activation} unit of layer {layer} is saturated: its slope g′(Z) is nearly 0 for almost every sample, so its gradient vanishes.</source>
+        <translation>第 {layer} 层唯一的 {activation} 单元已经饱和：对几乎每个样本，它的斜率 g′(Z) 都接近 0，所以它的梯度消失了。</translation>
+    </message>
+    <message>
+        <source>{saturated} of the {units} {activation} units of layer {layer} are saturated: their slope g′(Z) is nearly 0 for almost every sample, so their gradients vanish.</source>
+        <translation>第 {layer} 层的 {units} 个 {activation} 单元中有 {saturated} 个已经饱和：对几乎每个样本，它们的斜率 g′(Z) 都接近 0，所以它们的梯度消失了。</translation>
+    </message>
+    <message>
+        <source>Try a smaller learning rate, or ReLU units with He initialisation.</source>
+        <translation>请试试更小的学习率，或改用 ReLU 单元并配合 He 初始化。</translation>
+    </message>
+    <message>
+        <source>The input features have very different scales (standard deviations from {smallest:.3g} to {largest:.3g}) and are not standardised. Standardise the inputs (mean 0 and variance 1 for every feature).</source>
+        <translation>输入特征的尺度相差很大（标准差从 {smallest:.3g} 到 {largest:.3g}），而且没有标准化。请标准化输入（使每个特征的均值为 0、方差为 1）。</translation>
+    </message>
+    <message>
+        <source>The gradient of layer 1 is only {ratio:.2g} times that of a later layer: through {hidden} {activation} hidden layers it vanishes on the way back. Try fewer layers, or ReLU units with He initialisation.</source>
+        <translation>第 1 层的梯度只有后面某一层的 {ratio:.2g} 倍：经过 {hidden} 个 {activation} 隐层反向传回时，梯度逐渐消失了。请试试减少层数，或改用 ReLU 单元并配合 He 初始化。</translation>
+    </message>
+    <message>
+        <source>The cost went up between {share} of the records: the learning rate {lr:g} makes it jump around the minimum. Try a smaller learning rate, e.g. {suggested:g}.</source>
+        <translation>在 {share} 的相邻记录之间，代价是上升的：学习率 {lr:g} 使它在最小值附近来回跳动。请试试更小的学习率，例如 {suggested:g}。</translation>
+    </message>
+    <message>
+        <source>The cost is still falling, slowly: the learning rate {lr:g} is small for this network. Try a larger learning rate, e.g. {suggested:g}, or more iterations.</source>
+        <translation>代价仍在下降，但很慢：对这个网络来说，学习率 {lr:g} 偏小。请试试更大的学习率（例如 {suggested:g}），或增加迭代次数。</translation>
+    </message>
+</context>
+<context>
     <name>BuiltinData</name>
     <message>
         <source>class {k}</source>
@@ -341,6 +468,10 @@
         <translation>对数刻度能显示代价在后期缓慢的下降，而线性坐标轴会把它压平。</translation>
     </message>
     <message>
+        <source>The cost spans {n} powers of ten, so its axis is logarithmic; untick to see it on a linear axis.</source>
+        <translation>代价跨越了 {n} 个数量级，所以坐标轴使用对数刻度；取消勾选可改用线性坐标轴查看。</translation>
+    </message>
+    <message>
         <source>iteration {step} · cost {cost:.4g}</source>
         <translation>第 {step} 次迭代 · 代价 {cost:.4g}</translation>
     </message>
@@ -366,6 +497,10 @@
     <message>
         <source>Each row is one sample and becomes one column of X. Values separated by: {delimiter}. Header row: {header}. The first {n} rows:</source>
         <translation>每一行是一个样本，会成为 X 的一列。分隔符：{delimiter}。表头行：{header}。前 {n} 行：</translation>
+    </message>
+    <message>
+        <source>Rows are numbered as in a spreadsheet: the header, if any, is row 1.</source>
+        <translation>行号与电子表格中一致：如果有表头，表头就是第 1 行。</translation>
     </message>
     <message>
         <source>The column holding y, the value to predict; every other column is a feature.</source>
@@ -447,6 +582,10 @@
         <translation>{file} 有 {size:.1f} MB，而 NN Studio 只能读取不超过 {max} MB 的 CSV 文件。请把部分行另存为一个较小的文件。</translation>
     </message>
     <message>
+        <source>{path} is not a regular file; choose a CSV file saved on disk</source>
+        <translation>{path} 不是普通文件；请选择保存在磁盘上的 CSV 文件</translation>
+    </message>
+    <message>
         <source>there is no file {path}; check the name and folder</source>
         <translation>没有文件 {path}，请检查文件名和文件夹</translation>
     </message>
@@ -469,6 +608,10 @@
     <message>
         <source>row {row} cannot be read as CSV: {reason}</source>
         <translation>第 {row} 行无法按 CSV 读取：{reason}</translation>
+    </message>
+    <message>
+        <source>row {row}: a quotation mark (&quot;) opens a value that is never closed, so the rest of the file would be read as that one value. Add the closing quotation mark or remove the opening one.</source>
+        <translation>第 {row} 行：一个引号（&quot;）开始了一个值，却始终没有闭合，文件的其余部分都会被当作这一个值读取。请补上闭合的引号，或删除开头的引号。</translation>
     </message>
     <message>
         <source>column {n}</source>
@@ -505,6 +648,10 @@
     <message>
         <source>row {row}, column {name!r}: the label is missing; fill it in or delete the row</source>
         <translation>第 {row} 行、{name!r} 列：缺少标签；请把它补上，或删除这一行</translation>
+    </message>
+    <message>
+        <source>row {row}, column {name!r}: the label is missing ({value!r} marks a missing value); fill it in or delete the row</source>
+        <translation>第 {row} 行、{name!r} 列：缺少标签（{value!r} 表示缺失值）；请把它补上，或删除这一行</translation>
     </message>
     <message>
         <source>row {row}, column {name!r}: {value!r} is not a number; a regression needs numeric labels. Correct the value, or import the labels as classes.</source>
@@ -551,8 +698,16 @@
         <translation>第 {row} 行有</translation>
     </message>
     <message>
-        <source>row {row} has {got} values but {where} {n} columns; every row needs one value per column (look for a missing or extra {delimiter}).</source>
-        <translation>第 {row} 行有 {got} 个值，但{where} {n} 列；每一行的每一列都需要一个值（请检查是否缺少或多了{delimiter}）。</translation>
+        <source>row {row} has {values} but {where} {n} columns; every row needs one value per column (look for a missing or extra {delimiter}).</source>
+        <translation>第 {row} 行有 {values}，但{where} {n} 列；每一行的每一列都需要一个值（请检查是否缺少或多了{delimiter}）。</translation>
+    </message>
+    <message>
+        <source>{n} value</source>
+        <translation>{n} 个值</translation>
+    </message>
+    <message>
+        <source>{n} values</source>
+        <translation>{n} 个值</translation>
     </message>
 </context>
 <context>
@@ -634,8 +789,16 @@
         <translation>类别</translation>
     </message>
     <message>
+        <source>&lt;b&gt;1&lt;/b&gt; sample: m = {train} for training, {val} for validation</source>
+        <translation>&lt;b&gt;1&lt;/b&gt; 个样本：m = {train} 个用于训练，{val} 个用于验证</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;{m}&lt;/b&gt; samples: m = {train} for training, {val} for validation</source>
         <translation>&lt;b&gt;{m}&lt;/b&gt; 个样本：m = {train} 个用于训练，{val} 个用于验证</translation>
+    </message>
+    <message>
+        <source>n&lt;sup&gt;[0]&lt;/sup&gt; = 1 feature</source>
+        <translation>n&lt;sup&gt;[0]&lt;/sup&gt; = 1 个特征</translation>
     </message>
     <message>
         <source>n&lt;sup&gt;[0]&lt;/sup&gt; = {n} features</source>
@@ -674,8 +837,8 @@ The previous data is still in use.</source>
         <translation>导入 {name}</translation>
     </message>
     <message>
-        <source>Use data set {title}</source>
-        <translation>使用数据集“{title}”</translation>
+        <source>Use data set {title} and its settings</source>
+        <translation>使用数据集“{title}”及其设置</translation>
     </message>
     <message>
         <source>samples</source>
@@ -709,12 +872,36 @@ The previous data is still in use.</source>
 <context>
     <name>Dataset</name>
     <message>
-        <source>{name}: {m} samples, {n} features, {k} classes</source>
-        <translation>{name}：{m} 个样本，{n} 个特征，{k} 个类别</translation>
+        <source>{n} sample</source>
+        <translation>{n} 个样本</translation>
     </message>
     <message>
-        <source>{name}: {m} samples, {n} features, regression</source>
-        <translation>{name}：{m} 个样本，{n} 个特征，回归</translation>
+        <source>{n} samples</source>
+        <translation>{n} 个样本</translation>
+    </message>
+    <message>
+        <source>{n} feature</source>
+        <translation>{n} 个特征</translation>
+    </message>
+    <message>
+        <source>{n} features</source>
+        <translation>{n} 个特征</translation>
+    </message>
+    <message>
+        <source>{n} class</source>
+        <translation>{n} 个类别</translation>
+    </message>
+    <message>
+        <source>{n} classes</source>
+        <translation>{n} 个类别</translation>
+    </message>
+    <message>
+        <source>regression</source>
+        <translation>回归</translation>
+    </message>
+    <message>
+        <source>{name}: {samples}, {features}, {task}</source>
+        <translation>{name}：{samples}，{features}，{task}</translation>
     </message>
 </context>
 <context>
@@ -732,24 +919,44 @@ The previous data is still in use.</source>
         <translation>标签 y</translation>
     </message>
     <message>
-        <source>The input space can be drawn for data with one or two features; this data has n[0] = {n0}. The cost and activation views still follow training.</source>
-        <translation>只有一个或两个特征的数据才能画出输入空间；这个数据有 n[0] = {n0} 个。代价和激活值视图仍会跟随训练。</translation>
-    </message>
-    <message>
         <source>Output ŷ over the input plane (regression)</source>
         <translation>输入平面上的输出 ŷ（回归）</translation>
     </message>
     <message>
-        <source>Output A[{L}]: each point takes the colour of its likeliest class, paler where the network is unsure</source>
-        <translation>输出 A[{L}]：每个点取其最可能类别的颜色，网络越不确定颜色越浅</translation>
+        <source>No decision boundary to draw</source>
+        <translation>没有可绘制的决策边界</translation>
     </message>
     <message>
-        <source>Output A[{L}] = ŷ, the probability of class 1: the boundary ŷ = 0.5 is where the colour turns</source>
-        <translation>输出 A[{L}] = ŷ，即类别 1 的概率：颜色转变之处就是决策边界 ŷ = 0.5</translation>
+        <source>There are no training samples: choose or import some data.</source>
+        <translation>没有训练样本：请选择或导入一些数据。</translation>
+    </message>
+    <message>
+        <source>A decision boundary can be drawn over one input (a curve) or two (a plane). This data has n[0] = {n0} features, so the network&apos;s output depends on {n0} inputs at once and no flat picture shows it.
+
+The Cost and Activations tabs follow training as usual; import data with one or two feature columns to see a boundary.</source>
+        <translation>决策边界只能在一个输入（曲线）或两个输入（平面）上画出。这个数据有 n[0] = {n0} 个特征，网络的输出同时取决于 {n0} 个输入，无法用一张平面图表示。
+
+“代价”和“激活值”标签页仍会照常跟随训练；导入只有一个或两个特征列的数据，就能看到决策边界。</translation>
+    </message>
+    <message>
+        <source>class {k}</source>
+        <translation>类别 {k}</translation>
+    </message>
+    <message>
+        <source>Output A[{L}]: each point takes the colour of its likeliest class ({classes}), paler where the network is unsure</source>
+        <translation>输出 A[{L}]：每个点取其最可能类别的颜色（{classes}），网络越不确定颜色越浅</translation>
+    </message>
+    <message>
+        <source>Output A[{L}] = ŷ, the probability of {one}: the boundary ŷ = 0.5 is where {zero} turns into {one}</source>
+        <translation>输出 A[{L}] = ŷ，即 {one} 的概率：决策边界 ŷ = 0.5 就是从 {zero} 变为 {one} 的地方</translation>
     </message>
     <message>
         <source>input x{k}</source>
         <translation>输入 x{k}</translation>
+    </message>
+    <message>
+        <source>output unit {k}, the probability of class {name}</source>
+        <translation>输出单元 {k}，即类别 {name} 的概率</translation>
     </message>
     <message>
         <source>output layer</source>
@@ -768,16 +975,20 @@ The previous data is still in use.</source>
         <translation>{name} 在平面上的值</translation>
     </message>
     <message>
-        <source>Output of {name} ({act}) over the input plane: white is {mid}, blue above, orange below</source>
-        <translation>{name}（{act}）在输入平面上的输出：白色为 {mid}，蓝色高于它，橙色低于它</translation>
+        <source>Output of {name} ({act}) over the input plane: white is {mid}, purple above, teal below</source>
+        <translation>{name}（{act}）在输入平面上的输出：白色为 {mid}，紫色高于它，青色低于它</translation>
+    </message>
+    <message>
+        <source>The predicted probability of {one} over the input x</source>
+        <translation>{one} 的预测概率随输入 x 的变化</translation>
+    </message>
+    <message>
+        <source>The predicted probability of each class over the input x: {classes}</source>
+        <translation>各个类别的预测概率随输入 x 的变化：{classes}</translation>
     </message>
     <message>
         <source>The fitted curve ŷ(x) over the data</source>
         <translation>拟合曲线 ŷ(x) 与数据</translation>
-    </message>
-    <message>
-        <source>The predicted probability over the input x</source>
-        <translation>预测概率随输入 x 的变化</translation>
     </message>
     <message>
         <source>{title}; dashed: {name}</source>
@@ -1007,10 +1218,6 @@ The previous data is still in use.</source>
 <context>
     <name>ExportScript</name>
     <message>
-        <source>the {name!r} activation cannot be exported to a script yet</source>
-        <translation>还不能把 {name!r} 激活函数导出为脚本</translation>
-    </message>
-    <message>
         <source>a {name!r} output layer cannot be exported to a script yet</source>
         <translation>还不能把 {name!r} 输出层导出为脚本</translation>
     </message>
@@ -1168,6 +1375,137 @@ The previous data is still in use.</source>
     </message>
 </context>
 <context>
+    <name>Form</name>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Item to export:</source>
+        <translation>要导出的项：</translation>
+    </message>
+    <message>
+        <source>Export format</source>
+        <translation>导出格式</translation>
+    </message>
+    <message>
+        <source>Export options</source>
+        <translation>导出选项</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Power Spectrum (FFT)</source>
+        <translation>功率谱（FFT）</translation>
+    </message>
+    <message>
+        <source>Log X</source>
+        <translation>X 对数坐标</translation>
+    </message>
+    <message>
+        <source>Log Y</source>
+        <translation>Y 对数坐标</translation>
+    </message>
+    <message>
+        <source>dy/dx</source>
+        <translation>dy/dx</translation>
+    </message>
+    <message>
+        <source>Y vs. Y&apos;</source>
+        <translation>Y 对 Y&apos;</translation>
+    </message>
+    <message>
+        <source>Subtract Mean</source>
+        <translation>减去均值</translation>
+    </message>
+    <message>
+        <source>Downsample</source>
+        <translation>降采样</translation>
+    </message>
+    <message>
+        <source>Auto</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>Subsample</source>
+        <translation>抽样</translation>
+    </message>
+    <message>
+        <source>Mean</source>
+        <translation>均值</translation>
+    </message>
+    <message>
+        <source>Peak</source>
+        <translation>峰值</translation>
+    </message>
+    <message>
+        <source>Clip to View</source>
+        <translation>只画可见部分</translation>
+    </message>
+    <message>
+        <source>Max Traces:</source>
+        <translation>最多曲线数：</translation>
+    </message>
+    <message>
+        <source>Forget hidden traces</source>
+        <translation>丢弃隐藏的曲线</translation>
+    </message>
+    <message>
+        <source>Average</source>
+        <translation>平均</translation>
+    </message>
+    <message>
+        <source>Alpha</source>
+        <translation>透明度</translation>
+    </message>
+    <message>
+        <source>Show X Grid</source>
+        <translation>显示 X 网格</translation>
+    </message>
+    <message>
+        <source>Show Y Grid</source>
+        <translation>显示 Y 网格</translation>
+    </message>
+    <message>
+        <source>Opacity</source>
+        <translation>不透明度</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>数据点</translation>
+    </message>
+    <message>
+        <source>Link Axis:</source>
+        <translation>关联坐标轴：</translation>
+    </message>
+    <message>
+        <source>Manual</source>
+        <translation>手动</translation>
+    </message>
+    <message>
+        <source>Visible Data Only</source>
+        <translation>仅可见数据</translation>
+    </message>
+    <message>
+        <source>Auto Pan Only</source>
+        <translation>仅自动平移</translation>
+    </message>
+    <message>
+        <source>Mouse Enabled</source>
+        <translation>启用鼠标</translation>
+    </message>
+    <message>
+        <source>Invert Axis</source>
+        <translation>反转坐标轴</translation>
+    </message>
+</context>
+<context>
     <name>GradientCheckDialog</name>
     <message>
         <source>Gradient check</source>
@@ -1298,6 +1636,13 @@ The previous data is still in use.</source>
     </message>
 </context>
 <context>
+    <name>GraphicsScene</name>
+    <message>
+        <source>Export...</source>
+        <translation>导出…</translation>
+    </message>
+</context>
+<context>
     <name>GuideDialog</name>
     <message>
         <source>Guide: forward and back propagation</source>
@@ -1389,6 +1734,25 @@ The previous data is still in use.</source>
     </message>
 </context>
 <context>
+    <name>HyperparameterError</name>
+    <message>
+        <source> ({usual:g} is usual)</source>
+        <translation>（通常为 {usual:g}）</translation>
+    </message>
+    <message>
+        <source>is {value!r}; it must be a finite number with {range}{usual}</source>
+        <translation>是 {value!r}，但必须是满足 {range} 的有限数{usual}</translation>
+    </message>
+    <message>
+        <source>{symbol} ({field}) {reason}</source>
+        <translation>{symbol}（{field}）{reason}</translation>
+    </message>
+    <message>
+        <source>is not an option of {name}; it uses: {uses}</source>
+        <translation>不是 {name} 的选项；它使用的是：{uses}</translation>
+    </message>
+</context>
+<context>
     <name>LanguageMenu</name>
     <message>
         <source>&amp;Language</source>
@@ -1452,6 +1816,10 @@ The previous data is still in use.</source>
     <message>
         <source>Move the selected hidden layer towards the output.</source>
         <translation>把选中的隐层移向输出端。</translation>
+    </message>
+    <message>
+        <source>Input X: 1 feature ({names})</source>
+        <translation>输入 X：1 个特征（{names}）</translation>
     </message>
     <message>
         <source>Input X: {n} features ({names})</source>
@@ -1639,116 +2007,12 @@ The previous data is still in use.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <source>NN Studio</source>
-        <translation>NN Studio</translation>
-    </message>
-    <message>
-        <source>Network</source>
-        <translation>网络</translation>
-    </message>
-    <message>
-        <source>The network&apos;s units and connections, and its shapes</source>
-        <translation>网络的单元、连接和形状</translation>
-    </message>
-    <message>
-        <source>Network builder</source>
-        <translation>网络构建器</translation>
-    </message>
-    <message>
-        <source>Data</source>
-        <translation>数据</translation>
-    </message>
-    <message>
-        <source>Training</source>
-        <translation>训练</translation>
+        <source>Training toolbar</source>
+        <translation>训练工具栏</translation>
     </message>
     <message>
         <source>Ready: the flower data and a 2-layer network. Edit the layers on the left, press Train (F5) to train.</source>
         <translation>就绪：花朵数据和一个 2 层网络。可在左侧编辑各层，按“训练”（F5）开始训练。</translation>
-    </message>
-    <message>
-        <source>&amp;Import CSV…</source>
-        <translation>导入 CSV(&amp;I)…</translation>
-    </message>
-    <message>
-        <source>Load your own data from a CSV file</source>
-        <translation>从 CSV 文件载入你自己的数据</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>退出(&amp;Q)</translation>
-    </message>
-    <message>
-        <source>&amp;Undo</source>
-        <translation>撤销(&amp;U)</translation>
-    </message>
-    <message>
-        <source>&amp;Redo</source>
-        <translation>重做(&amp;R)</translation>
-    </message>
-    <message>
-        <source>&amp;About NN Studio</source>
-        <translation>关于 NN Studio(&amp;A)</translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>文件(&amp;F)</translation>
-    </message>
-    <message>
-        <source>&amp;Edit</source>
-        <translation>编辑(&amp;E)</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>视图(&amp;V)</translation>
-    </message>
-    <message>
-        <source>&amp;Gradient shapes in the table</source>
-        <translation>在表格中显示梯度形状(&amp;G)</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>帮助(&amp;H)</translation>
-    </message>
-    <message>
-        <source>&amp;Undo {what}</source>
-        <translation>撤销“{what}”(&amp;U)</translation>
-    </message>
-    <message>
-        <source>&amp;Redo {what}</source>
-        <translation>重做“{what}”(&amp;R)</translation>
-    </message>
-    <message>
-        <source>{L}-layer network ({h} hidden + output) · {p} parameters · m = {m} training samples</source>
-        <translation>{L} 层网络（{h} 个隐层 + 输出层）· {p} 个参数 · m = {m} 个训练样本</translation>
-    </message>
-    <message>
-        <source>Import CSV</source>
-        <translation>导入 CSV</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv *.tsv *.txt);;All files (*)</source>
-        <translation>CSV 文件 (*.csv *.tsv *.txt);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>Cannot import {file}</source>
-        <translation>无法导入 {file}</translation>
-    </message>
-    <message>
-        <source>{reason}
-
-NN Studio reads text files with one sample per row, numbers in the feature columns and one label column. The data in use has not changed.</source>
-        <translation>{reason}
-
-NN Studio 读取的文本文件应每行一个样本，特征列中是数字，另有一个标签列。当前使用的数据没有改变。</translation>
-    </message>
-    <message>
-        <source>About NN Studio</source>
-        <translation>关于 NN Studio</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;NN Studio {version}&lt;/h3&gt;&lt;p&gt;Build a fully-connected neural network, see the shape of every matrix, train it and watch it learn.&lt;/p&gt;&lt;p&gt;Notation of the deeplearning.ai course: X is (n&lt;sup&gt;[0]&lt;/sup&gt;, m), W&lt;sup&gt;[l]&lt;/sup&gt; is (n&lt;sup&gt;[l]&lt;/sup&gt;, n&lt;sup&gt;[l-1]&lt;/sup&gt;), b&lt;sup&gt;[l]&lt;/sup&gt; is (n&lt;sup&gt;[l]&lt;/sup&gt;, 1), Z&lt;sup&gt;[l]&lt;/sup&gt; and A&lt;sup&gt;[l]&lt;/sup&gt; are (n&lt;sup&gt;[l]&lt;/sup&gt;, m). Input and output do not count as layers.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;NN Studio {version}&lt;/h3&gt;&lt;p&gt;搭建一个全连接神经网络，看清每个矩阵的形状，训练它，并观察它如何学习。&lt;/p&gt;&lt;p&gt;采用 deeplearning.ai 课程的记号：X 是 (n&lt;sup&gt;[0]&lt;/sup&gt;, m)，W&lt;sup&gt;[l]&lt;/sup&gt; 是 (n&lt;sup&gt;[l]&lt;/sup&gt;, n&lt;sup&gt;[l-1]&lt;/sup&gt;)，b&lt;sup&gt;[l]&lt;/sup&gt; 是 (n&lt;sup&gt;[l]&lt;/sup&gt;, 1)，Z&lt;sup&gt;[l]&lt;/sup&gt; 和 A&lt;sup&gt;[l]&lt;/sup&gt; 是 (n&lt;sup&gt;[l]&lt;/sup&gt;, m)。输入和输出不算层。&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -1762,12 +2026,18 @@ NN Studio 读取的文本文件应每行一个样本，特征列中是数字，�
         <translation>第 j 列</translation>
     </message>
     <message>
-        <source>Each cell is one entry of the matrix: row i down, column j across. Blue is positive, orange negative, white zero; the colour scale is symmetric around 0.</source>
-        <translation>每个格子是矩阵的一个元素：第 i 行向下，第 j 列向右。蓝色为正，橙色为负，白色为零；颜色刻度关于 0 对称。</translation>
+        <source>The colour scale: the colour of each value. It runs from minus to plus the largest absolute entry, so white is always 0.</source>
+        <translation>颜色刻度：每个数值对应的颜色。它从负的最大绝对值延伸到正的最大绝对值，所以白色始终表示 0。</translation>
     </message>
     <message>
-        <source>mean {mean} · std {std} · min {min} · max {max} · {zero} zero</source>
-        <translation>均值 {mean} · 标准差 {std} · 最小值 {min} · 最大值 {max} · {zero} 为零</translation>
+        <source>Each cell is one entry of the matrix: row i down, column j across. Blue is positive, orange negative, white zero; the colour bar beside it gives the values, symmetric around 0. The size follows the shape: more rows, taller; more columns, wider.</source>
+        <translation>每个格子是矩阵的一个元素：第 i 行向下，第 j 列向右。蓝色为正，橙色为负，白色为零；旁边的颜色条给出对应的数值，关于 0 对称。图的大小随形状而变：行越多越高，列越多越宽。</translation>
+    </message>
+    <message>
+        <source>mean {mean} · std {std}
+min {min} · max {max} · {zero} zero</source>
+        <translation>均值 {mean} · 标准差 {std}
+最小值 {min} · 最大值 {max} · {zero} 为零</translation>
     </message>
 </context>
 <context>
@@ -1873,6 +2143,14 @@ NN Studio 读取的文本文件应每行一个样本，特征列中是数字，�
         <translation>文件已损坏，无法读取（可能不完整：复制或下载时是否完整？）</translation>
     </message>
     <message>
+        <source>it is a folder, not a model file</source>
+        <translation>这是一个文件夹，不是模型文件</translation>
+    </message>
+    <message>
+        <source>it is not a regular file (a device, pipe or socket), not a model file</source>
+        <translation>这不是普通文件（而是设备、管道或套接字），不是模型文件</translation>
+    </message>
+    <message>
         <source>cannot read {file}: {reason}</source>
         <translation>无法读取 {file}：{reason}</translation>
     </message>
@@ -1917,8 +2195,8 @@ NN Studio 读取的文本文件应每行一个样本，特征列中是数字，�
         <translation>{name} 不是模型文件可以保存的数字</translation>
     </message>
     <message>
-        <source>the key {key!r} appears twice</source>
-        <translation>键 {key!r} 出现了两次</translation>
+        <source>the key {key} appears twice</source>
+        <translation>键 {key} 出现了两次</translation>
     </message>
     <message>
         <source>the manifest is damaged: it is not UTF-8 text (byte {byte})</source>
@@ -1935,6 +2213,14 @@ NN Studio 读取的文本文件应每行一个样本，特征列中是数字，�
     <message>
         <source>this is not an NN Studio model: its manifest is not an object</source>
         <translation>这不是 NN Studio 模型：它的清单不是一个对象</translation>
+    </message>
+    <message>
+        <source>holds text that is not valid Unicode (an unpaired surrogate {code} at character {at}); NN Studio neither reads nor writes such text</source>
+        <translation>含有无效的 Unicode 文本（第 {at} 个字符处有不成对的代理项 {code}）；NN Studio 既不读取也不写入这样的文本</translation>
+    </message>
+    <message>
+        <source>the key {key} in {where}</source>
+        <translation>{where} 中的键 {key}</translation>
     </message>
     <message>
         <source>{where} {what}</source>
@@ -1969,6 +2255,10 @@ NN Studio 读取的文本文件应每行一个样本，特征列中是数字，�
         <translation>必须是 true 或 false，而不是{type}</translation>
     </message>
     <message>
+        <source>is a whole number of {digits} digits; a model file holds whole numbers between -2⁶³ and 2⁶³ only</source>
+        <translation>是一个 {digits} 位的整数；模型文件只能保存 -2⁶³ 到 2⁶³ 之间的整数</translation>
+    </message>
+    <message>
         <source>must be a whole number, not {type}</source>
         <translation>必须是整数，而不是{type}</translation>
     </message>
@@ -1997,8 +2287,8 @@ NN Studio 读取的文本文件应每行一个样本，特征列中是数字，�
         <translation>缺少 {keys}</translation>
     </message>
     <message>
-        <source>has unknown field {key!r} (was the file made by a newer NN Studio?)</source>
-        <translation>有未知字段 {key!r}（这个文件是否由更新版本的 NN Studio 生成？）</translation>
+        <source>has unknown field {key} (was the file made by a newer NN Studio?)</source>
+        <translation>含有未知字段 {key}（这个文件是否由更新版本的 NN Studio 生成？）</translation>
     </message>
     <message>
         <source>is nested more than {n} levels deep</source>
@@ -2011,6 +2301,10 @@ NN Studio 读取的文本文件应每行一个样本，特征列中是数字，�
     <message>
         <source>must be plain JSON data, not {type}</source>
         <translation>必须是普通的 JSON 数据，而不是{type}</translation>
+    </message>
+    <message>
+        <source>a whole number of {digits} digits</source>
+        <translation>一个 {digits} 位的整数</translation>
     </message>
     <message>
         <source>a whole number</source>
@@ -2129,6 +2423,22 @@ NN Studio 读取的文本文件应每行一个样本，特征列中是数字，�
         <translation>无法保存 {file}：{reason}</translation>
     </message>
     <message>
+        <source>could not save {file} ({error}: {reason})</source>
+        <translation>无法保存 {file}（{error}：{reason}）</translation>
+    </message>
+    <message>
+        <source>no file name was given</source>
+        <translation>没有给出文件名</translation>
+    </message>
+    <message>
+        <source>the name holds a NUL character</source>
+        <translation>文件名中含有 NUL 字符</translation>
+    </message>
+    <message>
+        <source>cannot save to {file}: {reason}</source>
+        <translation>无法保存到 {file}：{reason}</translation>
+    </message>
+    <message>
         <source>must map slot names to arrays</source>
         <translation>必须把槽名称映射到数组</translation>
     </message>
@@ -2229,6 +2539,10 @@ NN Studio 读取的文本文件应每行一个样本，特征列中是数字，�
         <translation>{where} 的序列名称</translation>
     </message>
     <message>
+        <source>is {step}; the iterations must increase (before: {last})</source>
+        <translation>是 {step}；迭代次数必须递增（前一个是 {last}）</translation>
+    </message>
+    <message>
         <source>is {name!r}; known: {known}</source>
         <translation>是 {name!r}；已知的有：{known}</translation>
     </message>
@@ -2251,6 +2565,10 @@ NN Studio 读取的文本文件应每行一个样本，特征列中是数字，�
     <message>
         <source>the history has an iteration without a number</source>
         <translation>历史记录中有一次迭代没有编号</translation>
+    </message>
+    <message>
+        <source>{start} … ({n} characters)</source>
+        <translation>{start} …（共 {n} 个字符）</translation>
     </message>
 </context>
 <context>
@@ -2312,6 +2630,37 @@ Row {i} is the receiving unit, column {j} the sending one.</source>
         <translation>w = W[{l}][{i}, {j}] = {w}
 从 {source} 到 {target}
 第 {i} 行是接收信号的单元，第 {j} 列是发出信号的单元。</translation>
+    </message>
+</context>
+<context>
+    <name>PlotItem</name>
+    <message>
+        <source>Plot Options</source>
+        <translation>绘图选项</translation>
+    </message>
+    <message>
+        <source>Transforms</source>
+        <translation>变换</translation>
+    </message>
+    <message>
+        <source>Downsample</source>
+        <translation>降采样</translation>
+    </message>
+    <message>
+        <source>Average</source>
+        <translation>平均</translation>
+    </message>
+    <message>
+        <source>Alpha</source>
+        <translation>透明度</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>数据点</translation>
     </message>
 </context>
 <context>
@@ -2450,6 +2799,10 @@ Row {i} is the receiving unit, column {j} the sending one.</source>
         <source>the L2 strength λ cannot be negative</source>
         <translation>L2 强度 λ 不能为负</translation>
     </message>
+    <message>
+        <source>the L2 strength λ must be a finite number, not {value}</source>
+        <translation>L2 强度 λ 必须是有限的数，而不是 {value}</translation>
+    </message>
 </context>
 <context>
     <name>Split</name>
@@ -2466,6 +2819,7 @@ Row {i} is the receiving unit, column {j} the sending one.</source>
     <name>StepThrough</name>
     <message>
         <source>ReLU′(z) = 1 where z &gt; 0, else 0</source>
+        <extracomment>one operation of the training step: a NumPy function and its arguments (Z (n, w) to overwrite with g(Z), a scratch array like it, a (1, w) row, zeros like Z) → ops (D (n, w): dA to overwrite with dZ, A = g(Z), a scratch like it, a bool mask like it, a row) g as the course writes it in a formula, &quot;σ&quot;, &quot;ReLU&quot;; &quot;&quot; when A = Z (linear) g(z) in plain notation, &quot;σ(z) = 1/(1+e⁻ᶻ)&quot; g′ in terms of z and a, &quot;σ′(z) = a (1 − a)&quot; (translatable where it is prose) Python source of ``def &lt;name&gt;(Z): …`` for the exported NumPy script</extracomment>
         <translation>ReLU′(z) 在 z &gt; 0 处为 1，否则为 0</translation>
     </message>
     <message>
@@ -2521,6 +2875,10 @@ Row {i} is the receiving unit, column {j} the sending one.</source>
         <translation>({n}, {m}) · ({m}, {p}) = ({n}, {p})，正是 W[{l}] 的形状：矩阵乘积把 m = {m} 个样本加在一起，1/m 把总和变成平均值。</translation>
     </message>
     <message>
+        <source>L2 regularisation adds (λ/m)·W[{l}] with λ = {l2:g}: the derivative of the penalty (λ/2m) Σ‖W‖² in the cost. It pulls every weight a little towards zero at each update (weight decay).</source>
+        <translation>L2 正则化加上 (λ/m)·W[{l}]，其中 λ = {l2:g}：这是代价中惩罚项 (λ/2m) Σ‖W‖² 的导数。每次更新时，它都把每个权重往零拉一点（权重衰减）。</translation>
+    </message>
+    <message>
         <source>Σ adds each row of dZ[{l}] over its {m} columns (numpy: np.sum(dZ, axis=1, keepdims=True)), giving the shape of b[{l}].</source>
         <translation>Σ 把 dZ[{l}] 的每一行在 {m} 列上求和（numpy：np.sum(dZ, axis=1, keepdims=True)），得到 b[{l}] 的形状。</translation>
     </message>
@@ -2530,7 +2888,32 @@ Row {i} is the receiving unit, column {j} the sending one.</source>
     </message>
     <message>
         <source>Gradient descent moves every parameter a small step against its gradient; the learning rate α = {lr:g} sets the step size.</source>
+        <extracomment>α, for every optimizer: a positive finite step size λ, the L2 strength of the network&apos;s cost (kept in its spec, checked by it) the parts of an update the step-through shows, in the order they are computed: the moving average v of the gradients, the moving average s of their squares, the bias correction of both, and the step itself the valid range of each of ``hyperparameter_names`` the parts of the update, in order (from VELOCITY, SQUARES, CORRECTION, APPLY) the step subtracted from a parameter in plain notation; ``{dW}`` is its gradient, ``{v}``, ``{s}`` the moving averages and ``{v_hat}``, ``{s_hat}`` their bias-corrected values what the step does, with ``{lr}`` for α and ``{eps}`` for ε (translatable) state slots the fused update keeps, as key prefixes (&quot;v&quot; → &quot;v_W1&quot;, &quot;v_b1&quot;, …) whether ``_fused_update`` exists (subclasses that only define ``_update_one`` fall back to ``update`` with a dict of gradient views) how many scratch vectors (each the size of the parameter vector) the fused update uses</extracomment>
         <translation>梯度下降让每个参数沿梯度的反方向移动一小步；学习率 α = {lr:g} 决定步长。</translation>
+    </message>
+    <message>
+        <source>Momentum moves every parameter against the averaged gradient v instead of this iteration&apos;s gradient alone; the learning rate α = {lr:g} sets the step size.</source>
+        <translation>动量法让每个参数沿平均梯度 v 的反方向移动，而不只是沿本次迭代的梯度；学习率 α = {lr:g} 决定步长。</translation>
+    </message>
+    <message>
+        <source>RMSprop divides each entry&apos;s step by √s + ε: entries whose gradients have been large take smaller steps, small ones larger steps. α = {lr:g}; ε = {eps:g} keeps the division safe.</source>
+        <translation>RMSprop 把每个元素的步长除以 √s + ε：梯度一直较大的元素步子小一些，梯度较小的元素步子大一些。α = {lr:g}；ε = {eps:g} 防止除以零。</translation>
+    </message>
+    <message>
+        <source>Adam steps along the corrected average of the gradients, divided entry by entry by the square root of the corrected average of their squares (the size of recent gradients) plus ε. α = {lr:g}; ε = {eps:g} keeps the division safe.</source>
+        <translation>Adam 沿修正后的梯度平均值前进，并逐元素除以修正后的梯度平方平均值的平方根（即最近梯度的大小）加 ε。α = {lr:g}；ε = {eps:g} 防止除以零。</translation>
+    </message>
+    <message>
+        <source>v_dW[{l}] is a moving average of the gradients: it keeps {beta} = {value:g} of the previous v and adds (1 − {beta}) of this iteration&apos;s dW[{l}], which smooths the steps. It has the shape of W[{l}] and started at zero; this is iteration t = {t}. v_db[{l}] does the same for b[{l}].</source>
+        <translation>v_dW[{l}] 是梯度的滑动平均：它保留上一个 v 的 {beta} = {value:g} 倍，再加上本次迭代 dW[{l}] 的 (1 − {beta}) 倍，使每一步更平滑。它与 W[{l}] 形状相同，从零开始；现在是第 t = {t} 次迭代。v_db[{l}] 对 b[{l}] 做同样的事。</translation>
+    </message>
+    <message>
+        <source>s_dW[{l}] is a moving average of the squared gradients (dW[{l}]² squares every entry on its own), with {beta} = {value:g}: it is large where the gradient has been large. It has the shape of W[{l}] and started at zero; this is iteration t = {t}.</source>
+        <translation>s_dW[{l}] 是梯度平方的滑动平均（dW[{l}]² 对每个元素分别平方），其中 {beta} = {value:g}：梯度一直较大的地方，它也较大。它与 W[{l}] 形状相同，从零开始；现在是第 t = {t} 次迭代。</translation>
+    </message>
+    <message>
+        <source>v and s start at zero, so in the first iterations their averages are too small. Adam divides them by 1 − βᵗ: at t = {t}, 1 − β₁ᵗ = {c1:.4g} and 1 − β₂ᵗ = {c2:.4g}. As t grows both approach 1 and the correction fades.</source>
+        <translation>v 和 s 从零开始，所以在最初几次迭代中它们的平均值偏小。Adam 把它们除以 1 − βᵗ：在 t = {t} 时，1 − β₁ᵗ = {c1:.4g}，1 − β₂ᵗ = {c2:.4g}。随着 t 增大，两者都趋近 1，修正作用也逐渐消失。</translation>
     </message>
 </context>
 <context>
@@ -2588,8 +2971,36 @@ Row {i} is the receiving unit, column {j} the sending one.</source>
         <translation>反向传播，第 {l} 层：{name}</translation>
     </message>
     <message>
+        <source>{optimizer}, layer {l}: v, the moving average of the gradients</source>
+        <translation>{optimizer}，第 {l} 层：v，梯度的滑动平均</translation>
+    </message>
+    <message>
+        <source>{optimizer}, layer {l}: s, the moving average of the squared gradients</source>
+        <translation>{optimizer}，第 {l} 层：s，梯度平方的滑动平均</translation>
+    </message>
+    <message>
+        <source>Adam, layer {l}: bias correction of v and s</source>
+        <translation>Adam，第 {l} 层：v 和 s 的偏差修正</translation>
+    </message>
+    <message>
+        <source>Momentum update, layer {l}</source>
+        <translation>动量法更新，第 {l} 层</translation>
+    </message>
+    <message>
+        <source>RMSprop update, layer {l}</source>
+        <translation>RMSprop 更新，第 {l} 层</translation>
+    </message>
+    <message>
+        <source>Adam update, layer {l}</source>
+        <translation>Adam 更新，第 {l} 层</translation>
+    </message>
+    <message>
         <source>Gradient descent update, layer {l}</source>
         <translation>梯度下降更新，第 {l} 层</translation>
+    </message>
+    <message>
+        <source>Momentum</source>
+        <translation>动量法</translation>
     </message>
     <message>
         <source>Start over</source>
@@ -2640,14 +3051,77 @@ Row {i} is the receiving unit, column {j} the sending one.</source>
     </message>
 </context>
 <context>
+    <name>TrainingDataError</name>
+    <message>
+        <source>{name} must hold numbers, not {kind} values</source>
+        <translation>{name} 必须包含数字，而不是 {kind} 类型的值</translation>
+    </message>
+    <message>
+        <source>{name} has shape {shape}, but the input layer has n[0] = {n0} units: {name} must be (n0, m) = ({n0}, m), one sample per column</source>
+        <translation>{name} 的形状是 {shape}，但输入层有 n[0] = {n0} 个单元：{name} 必须是 (n0, m) = ({n0}, m)，每个样本一列</translation>
+    </message>
+    <message>
+        <source>{name} holds {count} values that are not finite numbers (NaN or infinity), the first in row {row}, sample {sample}; fill in or remove those samples before training</source>
+        <translation>{name} 中有 {count} 个值不是有限的数（NaN 或无穷大），第一个在第 {row} 行、样本 {sample}；训练前请补全或删除这些样本</translation>
+    </message>
+    <message>
+        <source>{name} has shape {shape}; the output layer has n[L] = {n} units, so {name} must be (n[L], m) = ({n}, m)</source>
+        <translation>{name} 的形状是 {shape}；输出层有 n[L] = {n} 个单元，所以 {name} 必须是 (n[L], m) = ({n}, m)</translation>
+    </message>
+    <message>
+        <source>{name} has {labels} columns but X has {m}; every sample (column of X) needs exactly one label (column of {name})</source>
+        <translation>{name} 有 {labels} 列，但 X 有 {m} 列；每个样本（X 的一列）都需要正好一个标签（{name} 的一列）</translation>
+    </message>
+    <message>
+        <source>{name} holds a label that is not a finite number (NaN or infinity) for sample {sample}; fill in or remove the samples without a label</source>
+        <translation>{name} 中样本 {sample} 的标签不是有限的数（NaN 或无穷大）；请补上标签，或删除没有标签的样本</translation>
+    </message>
+    <message>
+        <source>{name} gives sample {sample} the class {value:g}; the softmax output has {K} units, so each label must be a class index 0, 1, …, {last}</source>
+        <translation>{name} 给样本 {sample} 的类别是 {value:g}；softmax 输出有 {K} 个单元，所以每个标签都必须是类别序号 0, 1, …, {last}</translation>
+    </message>
+    <message>
+        <source>column {sample} of {name} holds {value:g}, but is not one-hot: categorical cross-entropy needs one 1 and zeros elsewhere in each column (or a class index 0, 1, …, {last} per sample)</source>
+        <translation>{name} 的第 {sample} 列含有 {value:g}，不是独热编码：分类交叉熵要求每一列有一个 1、其余都是 0（或者每个样本一个类别序号 0, 1, …, {last}）</translation>
+    </message>
+    <message>
+        <source>{name} gives sample {sample} the label {value:g}; binary cross-entropy (a sigmoid output) needs labels 0 or 1: number the two classes 0 and 1</source>
+        <translation>{name} 给样本 {sample} 的标签是 {value:g}；二元交叉熵（sigmoid 输出）要求标签为 0 或 1：请把两个类别编号为 0 和 1</translation>
+    </message>
+    <message>
+        <source>there are no training samples (m = 0); choose or import a data set first</source>
+        <translation>没有训练样本（m = 0）；请先选择或导入一个数据集</translation>
+    </message>
+    <message>
+        <source>Use fewer or smaller layers, or fewer samples: even a batch of one sample would not fit.</source>
+        <translation>请减少层数或缩小各层，或减少样本：即使每批只有一个样本也放不下。</translation>
+    </message>
+    <message>
+        <source>Train in mini-batches of {batch} samples (batch size {batch}) or fewer, or use fewer or smaller layers.</source>
+        <translation>请用每批不超过 {batch} 个样本的小批量训练（批量大小 {batch}），或减少层数、缩小各层。</translation>
+    </message>
+    <message>
+        <source>Training this network on {m} samples needs about {need} of memory, but only {free} is available. {advice}</source>
+        <translation>在 {m} 个样本上训练这个网络大约需要 {need} 内存，但只有 {free} 可用。{advice}</translation>
+    </message>
+</context>
+<context>
     <name>TrainingPanel</name>
     <message>
         <source>α, the size of each step: W[l] ← W[l] − α·dW[l]. Too small and learning crawls; too large and the cost jumps around or blows up.</source>
         <translation>α，每一步的大小：W[l] ← W[l] − α·dW[l]。太小则学得很慢；太大则代价来回跳动甚至爆炸。</translation>
     </message>
     <message>
+        <source>Set learning rate α to {value:g}</source>
+        <translation>将学习率 α 设为 {value:g}</translation>
+    </message>
+    <message>
         <source>Passes over the training data per Train. With the full batch one epoch is one iteration (one gradient step); Train again continues where the run stopped.</source>
         <translation>每次“训练”遍历训练数据的轮数。使用全批量时，一轮就是一次迭代（一步梯度下降）；再次“训练”会从上次停下的地方继续。</translation>
+    </message>
+    <message>
+        <source>Set epochs to {value}</source>
+        <translation>将轮数设为 {value}</translation>
     </message>
     <message>
         <source>full batch</source>
@@ -2656,6 +3130,10 @@ Row {i} is the receiving unit, column {j} the sending one.</source>
     <message>
         <source>Samples per gradient step. Full batch uses all m samples (the course&apos;s gradient descent); a mini-batch of size B takes ⌈m / B⌉ noisier steps per epoch.</source>
         <translation>每一步梯度下降使用的样本数。全批量使用全部 m 个样本（即课程中的梯度下降）；大小为 B 的小批量每轮走 ⌈m / B⌉ 步，每一步更嘈杂。</translation>
+    </message>
+    <message>
+        <source>Set batch size to {value}</source>
+        <translation>将批量大小设为 {value}</translation>
     </message>
     <message>
         <source>Gradient descent</source>
@@ -2698,6 +3176,10 @@ Row {i} is the receiving unit, column {j} the sending one.</source>
         <translation>W[l] 的初始值：随机数乘以一个缩放系数（b[l] 从 0 开始）。全零会让一层中的所有单元完全相同，它们永远学不到不同的特征。更改后会重新生成权重。</translation>
     </message>
     <message>
+        <source>Use initialisation {name}</source>
+        <translation>使用 {name} 初始化</translation>
+    </message>
+    <message>
         <source>λ of L2 regularisation: the cost gains λ/(2m)·Σ‖W[l]‖², which keeps the weights small and the boundary smooth. 0 turns it off.</source>
         <translation>L2 正则化的 λ：代价会加上 λ/(2m)·Σ‖W[l]‖²，使权重保持较小、决策边界更平滑。设为 0 即关闭。</translation>
     </message>
@@ -2706,8 +3188,16 @@ Row {i} is the receiving unit, column {j} the sending one.</source>
         <translation>初始权重的随机种子：相同的种子给出相同的权重，因此两次训练只在你改动的地方不同。更改后会重新生成权重。</translation>
     </message>
     <message>
+        <source>Set seed to {value}</source>
+        <translation>将随机种子设为 {value}</translation>
+    </message>
+    <message>
         <source>float64 (about 16 significant digits) or float32 (about 7, faster and how deep-learning libraries train). Changing it draws new weights.</source>
         <translation>float64（约 16 位有效数字）或 float32（约 7 位，更快，也是深度学习框架训练时用的精度）。更改后会重新生成权重。</translation>
+    </message>
+    <message>
+        <source>Use precision {dtype}</source>
+        <translation>使用 {dtype} 精度</translation>
     </message>
     <message>
         <source>Hyperparameters</source>
@@ -2830,12 +3320,12 @@ Row {i} is the receiving unit, column {j} the sending one.</source>
         <translation>请先停止训练再修改超参数：本次训练使用它开始时的值。</translation>
     </message>
     <message>
-        <source>{rate:,.0f} it/s</source>
-        <translation>{rate:,.0f} 次迭代/秒</translation>
+        <source>iteration {value} / {total}</source>
+        <translation>迭代 {value} / {total}</translation>
     </message>
     <message>
-        <source>Training diverged</source>
-        <translation>训练发散</translation>
+        <source>{rate:,.0f} it/s</source>
+        <translation>{rate:,.0f} 次迭代/秒</translation>
     </message>
     <message>
         <source>Training</source>
@@ -2865,6 +3355,14 @@ Row {i} is the receiving unit, column {j} the sending one.</source>
         <source>The network&apos;s output over the input plane, behind the data</source>
         <translation>网络在输入平面上的输出，数据点叠在上面</translation>
     </message>
+    <message>
+        <source>Use optimizer {name} with α = {rate:g}</source>
+        <translation>使用 {name} 优化器，α = {rate:g}</translation>
+    </message>
+    <message>
+        <source>Set L2 λ to {value:g}</source>
+        <translation>将 L2 λ 设为 {value:g}</translation>
+    </message>
 </context>
 <context>
     <name>TrainingStatus</name>
@@ -2880,17 +3378,139 @@ Row {i} is the receiving unit, column {j} the sending one.</source>
         <source>Iteration {step} · cost {cost} · train {train} · val {val}</source>
         <translation>第 {step} 次迭代 · 代价 {cost} · 训练 {train} · 验证 {val}</translation>
     </message>
+</context>
+<context>
+    <name>ViewBox</name>
     <message>
-        <source>layer {l} (dW{l})</source>
-        <translation>第 {l} 层（dW{l}）</translation>
+        <source>ViewBox options</source>
+        <translation>视图选项</translation>
     </message>
     <message>
-        <source>the output</source>
-        <translation>输出层</translation>
+        <source>View All</source>
+        <translation>显示全部</translation>
     </message>
     <message>
-        <source>Training diverged at iteration {step}: the cost became infinite or NaN, and the gradients of {where} blew up first. The learning rate {lr:g} is too large for this network. Try a learning rate about 10× smaller ({smaller:g}), another initialisation (xavier or he), or the Adam optimizer. The last finite weights were kept.</source>
-        <translation>训练在第 {step} 次迭代时发散：代价变成了无穷大或 NaN，最先爆炸的是{where}的梯度。对这个网络来说，学习率 {lr:g} 太大了。请试试小约 10 倍的学习率（{smaller:g}）、换一种初始化方法（xavier 或 he），或改用 Adam 优化器。已保留最后一组有限的权重。</translation>
+        <source>axis</source>
+        <translation>轴</translation>
+    </message>
+    <message>
+        <source>Mouse Mode</source>
+        <translation>鼠标模式</translation>
+    </message>
+    <message>
+        <source>3 button</source>
+        <translation>三键（拖动平移）</translation>
+    </message>
+    <message>
+        <source>1 button</source>
+        <translation>单键（框选缩放）</translation>
+    </message>
+</context>
+<context>
+    <name>WindowFrame</name>
+    <message>
+        <source>NN Studio</source>
+        <translation>NN Studio</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>The network&apos;s units and connections, and its shapes</source>
+        <translation>网络的单元、连接和形状</translation>
+    </message>
+    <message>
+        <source>Network builder</source>
+        <translation>网络构建器</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>&amp;Import CSV…</source>
+        <translation>导入 CSV(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Load your own data from a CSV file</source>
+        <translation>从 CSV 文件载入你自己的数据</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;About NN Studio</source>
+        <translation>关于 NN Studio(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Gradient shapes in the table</source>
+        <translation>在表格中显示梯度形状(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo {what}</source>
+        <translation>撤销“{what}”(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo {what}</source>
+        <translation>重做“{what}”(&amp;R)</translation>
+    </message>
+    <message>
+        <source>{L}-layer network ({h} hidden + output) · {p} parameters · m = {m} training samples</source>
+        <translation>{L} 层网络（{h} 个隐层 + 输出层）· {p} 个参数 · m = {m} 个训练样本</translation>
+    </message>
+    <message>
+        <source>Import CSV</source>
+        <translation>导入 CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.tsv *.txt);;All files (*)</source>
+        <translation>CSV 文件 (*.csv *.tsv *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Cannot import {file}</source>
+        <translation>无法导入 {file}</translation>
+    </message>
+    <message>
+        <source>{reason}
+
+NN Studio reads text files with one sample per row, numbers in the feature columns and one label column. The data in use has not changed.</source>
+        <translation>{reason}
+
+NN Studio 读取的文本文件应每行一个样本，特征列中是数字，另有一个标签列。当前使用的数据没有改变。</translation>
+    </message>
+    <message>
+        <source>About NN Studio</source>
+        <translation>关于 NN Studio</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;NN Studio {version}&lt;/h3&gt;&lt;p&gt;Build a fully-connected neural network, see the shape of every matrix, train it and watch it learn.&lt;/p&gt;&lt;p&gt;Notation of the deeplearning.ai course: X is (n&lt;sup&gt;[0]&lt;/sup&gt;, m), W&lt;sup&gt;[l]&lt;/sup&gt; is (n&lt;sup&gt;[l]&lt;/sup&gt;, n&lt;sup&gt;[l-1]&lt;/sup&gt;), b&lt;sup&gt;[l]&lt;/sup&gt; is (n&lt;sup&gt;[l]&lt;/sup&gt;, 1), Z&lt;sup&gt;[l]&lt;/sup&gt; and A&lt;sup&gt;[l]&lt;/sup&gt; are (n&lt;sup&gt;[l]&lt;/sup&gt;, m). Input and output do not count as layers.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;NN Studio {version}&lt;/h3&gt;&lt;p&gt;搭建一个全连接神经网络，看清每个矩阵的形状，训练它，并观察它如何学习。&lt;/p&gt;&lt;p&gt;采用 deeplearning.ai 课程的记号：X 是 (n&lt;sup&gt;[0]&lt;/sup&gt;, m)，W&lt;sup&gt;[l]&lt;/sup&gt; 是 (n&lt;sup&gt;[l]&lt;/sup&gt;, n&lt;sup&gt;[l-1]&lt;/sup&gt;)，b&lt;sup&gt;[l]&lt;/sup&gt; 是 (n&lt;sup&gt;[l]&lt;/sup&gt;, 1)，Z&lt;sup&gt;[l]&lt;/sup&gt; 和 A&lt;sup&gt;[l]&lt;/sup&gt; 是 (n&lt;sup&gt;[l]&lt;/sup&gt;, m)。输入和输出不算层。&lt;/p&gt;</translation>
     </message>
 </context>
 </TS>
