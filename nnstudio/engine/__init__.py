@@ -23,8 +23,7 @@ from .optimizers import (
     check_optimizer_settings,
     make_optimizer,
 )
-from .spec import MAX_UNITS, NetworkSpec, ShapeRow, SpecError, shape_table
-from .training import (
+from .progress import (
     COST_ROSE,
     DIVERGED,
     FINISHED,
@@ -38,9 +37,9 @@ from .training import (
     TrainingControl,
     TrainingData,
     TrainingReport,
-    evaluate,
-    train,
 )
+from .spec import MAX_UNITS, NetworkSpec, ShapeRow, SpecError, shape_table
+from .training import evaluate, train
 
 __all__ = [
     "ACTIVATIONS",

@@ -23,7 +23,7 @@ from .optimizers import OPTIMIZERS
 
 if TYPE_CHECKING:
     from .network import Network
-    from .training import TrainingConfig, TrainingData
+    from .progress import TrainingConfig, TrainingData
 
 Array = np.ndarray
 MEMINFO = Path("/proc/meminfo")

@@ -8,10 +8,9 @@ import time
 
 import numpy as np
 
-from nnstudio.engine import Network, TrainingConfig, TrainingControl, TrainingData, train
+from nnstudio.engine import STOPPED, Network, TrainingConfig, TrainingControl, TrainingData, train
 from nnstudio.engine.fast_step import TrainingStep
 from nnstudio.engine.optimizers import make_optimizer
-from nnstudio.engine.training import STOPPED
 
 HIDDEN, UNITS, M = 6, 256, 4096
 

@@ -7,8 +7,17 @@ import numpy as np
 import pytest
 
 from nnstudio.data import make_dataset
-from nnstudio.engine import Network, TrainingConfig, TrainingControl, TrainingData, train
-from nnstudio.engine.training import DIVERGED, FINISHED, PAUSED, STOPPED
+from nnstudio.engine import (
+    DIVERGED,
+    FINISHED,
+    PAUSED,
+    STOPPED,
+    Network,
+    TrainingConfig,
+    TrainingControl,
+    TrainingData,
+    train,
+)
 
 
 @pytest.fixture(scope="module")

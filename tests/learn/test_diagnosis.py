@@ -7,8 +7,16 @@ import numpy as np
 import pytest
 
 from nnstudio.data import make_dataset
-from nnstudio.engine import Network, TrainingConfig, TrainingData, train
-from nnstudio.engine.training import COST_ROSE, DIVERGED, NONFINITE, Divergence
+from nnstudio.engine import (
+    COST_ROSE,
+    DIVERGED,
+    NONFINITE,
+    Divergence,
+    Network,
+    TrainingConfig,
+    TrainingData,
+    train,
+)
 from nnstudio.learn.advice import diagnosis_text, divergence_text
 from nnstudio.learn.diagnosis import chance_accuracy, diagnose_run, usual_learning_rate
 

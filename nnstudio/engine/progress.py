@@ -1,0 +1,207 @@
+"""What a training run takes and gives, apart from the loop itself: its data and configuration,
+the records and reports it yields, the divergence facts, the control a caller uses to stop,
+pause or step it, and the names of its statuses.
+
+:mod:`.training` holds the loop (``train``) that uses them.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from .network import Array
+from .optimizers import Optimizer, make_optimizer
+
+RUNNING, PAUSED, FINISHED, STOPPED, DIVERGED = (
+    "running",
+    "paused",
+    "finished",
+    "stopped",
+    "diverged",
+)
+
+
+@dataclass(frozen=True)
+class TrainingData:
+    """Training inputs X (n0, m) and labels Y (n[L], m or 1, m); optional validation set."""
+
+    X: Array
+    Y: Array
+    X_val: Array | None = None
+    Y_val: Array | None = None
+
+    @property
+    def m(self) -> int:
+        return int(self.X.shape[1])
+
+
+@dataclass(frozen=True)
+class TrainingConfig:
+    """How to train. ``epochs`` counts passes over the data; with the full batch (the default,
+    ``batch_size`` 0) an epoch is one iteration. Every ``record_every`` iterations the cost and
+    accuracy are recorded (mini-batches: averaged since the last record); a report is yielded
+    every ``report_every`` iterations, but no sooner than ``report_interval`` seconds after the
+    previous one."""
+
+    learning_rate: float = 0.01
+    epochs: int = 1000
+    batch_size: int = 0
+    optimizer: str = "gd"
+    optimizer_options: dict[str, float] = field(default_factory=dict)
+    shuffle_seed: int = 0
+    record_every: int = 10
+    report_every: int = 10
+    report_interval: float = 0.0
+    copy_params: bool = True
+
+    def make_optimizer(self, state: Mapping[str, object] | None = None) -> Optimizer:
+        """The optimizer these settings describe, continuing ``state`` (``state_dict()``) if
+        given. Raises ValueError for an unknown optimizer or option."""
+        optimizer = make_optimizer(self.optimizer, self.learning_rate, **self.optimizer_options)
+        if state:
+            optimizer.load_state_dict(dict(state))
+        return optimizer
+
+    def steps_per_epoch(self, m: int) -> int:
+        if self.batch_size <= 0 or self.batch_size >= m:
+            return 1
+        return math.ceil(m / self.batch_size)
+
+    def total_steps(self, m: int) -> int:
+        return self.epochs * self.steps_per_epoch(m)
+
+
+NONFINITE, COST_ROSE = "nonfinite", "cost rose"
+
+
+@dataclass(frozen=True)
+class Divergence:
+    """The facts of a run that diverged; the sentence a learner reads is composed from them
+    where it is translated (``nnstudio.learn.advice.divergence_text``).
+
+    ``kind`` is ``"nonfinite"`` (a gradient became infinite or NaN; ``layers`` are the layers
+    whose dW or db did, in back-propagation order, empty when only the output did) or
+    ``"cost rose"`` (the cost stayed far above where the run started; ``layers`` holds the layer
+    whose weights grew the most). ``first_cost`` is the run's first recorded cost and
+    ``last_cost`` the last one (NaN when none was recorded)."""
+
+    step: int
+    kind: str
+    layers: tuple[int, ...]
+    learning_rate: float
+    optimizer: str
+    first_cost: float = math.nan
+    last_cost: float = math.nan
+    init: str = ""
+
+
+@dataclass(frozen=True)
+class Record:
+    """Cost and accuracy with the parameters after ``step`` updates, and ``grad_norms``:
+    ‖dW[l]‖ for l = 1..L of the gradient that goes with them (full batch: the gradient at
+    those parameters; mini-batches: of the last batch before the record)."""
+
+    step: int
+    cost: float
+    accuracy: float | None
+    val_cost: float | None = None
+    val_accuracy: float | None = None
+    grad_norms: tuple[float, ...] = ()
+
+
+@dataclass(frozen=True)
+class TrainingReport:
+    step: int  # updates done so far (counting from ``start_step``)
+    total_steps: int
+    epoch: int
+    status: str
+    records: tuple[Record, ...]  # recorded since the previous report
+    grad_norms: tuple[float, ...] = ()  # ‖dW[l]‖ for l = 1..L at the last update
+    params: dict[str, Array] | None = None
+    elapsed: float = 0.0
+    steps_per_second: float = 0.0
+    divergence: Divergence | None = None
+    # the optimizer's ``state_dict()`` in a run's last report (finished, stopped, diverged)
+    optimizer_state: dict[str, object] | None = None
+
+    @property
+    def last(self) -> Record | None:
+        return self.records[-1] if self.records else None
+
+    @property
+    def cost(self) -> float | None:
+        return self.records[-1].cost if self.records else None
+
+    @property
+    def train_accuracy(self) -> float | None:
+        return self.records[-1].accuracy if self.records else None
+
+    @property
+    def val_cost(self) -> float | None:
+        return self.records[-1].val_cost if self.records else None
+
+    @property
+    def val_accuracy(self) -> float | None:
+        return self.records[-1].val_accuracy if self.records else None
+
+
+class TrainingControl:
+    """Thread-safe stop / pause / resume / single-step requests, checked between steps."""
+
+    def __init__(self, paused: bool = False) -> None:
+        self._cond = threading.Condition()
+        self._stop = False
+        self._paused = paused
+        self._step_tokens = 0
+
+    @property
+    def stop_requested(self) -> bool:
+        return self._stop
+
+    @property
+    def paused(self) -> bool:
+        return self._paused
+
+    def should_stop(self) -> bool:
+        """Whether a stop was requested (asked between the layers of a step, so a plain read)."""
+        return self._stop
+
+    def stop(self) -> None:
+        with self._cond:
+            self._stop = True
+            self._cond.notify_all()
+
+    def pause(self) -> None:
+        with self._cond:
+            self._paused = True
+
+    def resume(self) -> None:
+        with self._cond:
+            self._paused = False
+            self._cond.notify_all()
+
+    def step(self, count: int = 1) -> None:
+        """While paused, allow exactly ``count`` more updates."""
+        with self._cond:
+            self._step_tokens += count
+            self._cond.notify_all()
+
+    def _may_step(self) -> bool:
+        if not self._paused:  # the common case needs no lock: a plain read of a flag
+            return True
+        with self._cond:
+            if not self._paused:
+                return True
+            if self._step_tokens > 0:
+                self._step_tokens -= 1
+                return True
+            return False
+
+    def wait_while_paused(self, timeout: float | None = None) -> None:
+        with self._cond:
+            self._cond.wait_for(
+                lambda: self._stop or not self._paused or self._step_tokens > 0, timeout
+            )
