@@ -9,9 +9,8 @@ changed by training), ``"data"``, ``"settings"``, ``"history"``, ``"modified"``.
 from __future__ import annotations
 
 import copy
-from collections import defaultdict
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
@@ -27,53 +26,15 @@ from .engine import (
     TrainingReport,
 )
 from .learn import RunStore
+from .session_parts import DEFAULT_HIDDEN as DEFAULT_HIDDEN
+from .session_parts import OUTPUT_FOR_TASK as OUTPUT_FOR_TASK
+from .session_parts import DataChoice as DataChoice
+from .session_parts import Events as Events
+from .session_parts import LayerSpec as LayerSpec
 from .text import translate
 from .training_run import SLOT_PREFIXES as SLOT_PREFIXES
 from .training_run import History, RunPlan, TrainingSettings, plan_run, training_config
 from .training_run import optimizer_state_fits as optimizer_state_fits
-
-OUTPUT_FOR_TASK = {"binary": "sigmoid", "multiclass": "softmax", "regression": "linear"}
-
-
-class Events:
-    """Named callback lists: ``connect(name, fn)``, ``disconnect(name, fn)``, ``emit(name)``."""
-
-    def __init__(self) -> None:
-        self._callbacks: dict[str, list[Callable[[], None]]] = defaultdict(list)
-
-    def connect(self, name: str, callback: Callable[[], None]) -> None:
-        self._callbacks[name].append(callback)
-
-    def disconnect(self, name: str, callback: Callable[[], None]) -> None:
-        self._callbacks[name].remove(callback)
-
-    def emit(self, name: str) -> None:
-        for callback in list(self._callbacks[name]):
-            callback()
-
-
-@dataclass(frozen=True)
-class LayerSpec:
-    """One hidden layer as the learner builds it."""
-
-    units: int
-    activation: str
-
-
-@dataclass(frozen=True)
-class DataChoice:
-    """Where the data comes from and how it is split: a built-in set by name and parameters,
-    or an imported data set (``imported`` holds it)."""
-
-    name: str = "flower"
-    params: dict[str, Any] = field(default_factory=dict)
-    validation_share: float = 0.0
-    standardize: bool = False
-    split_seed: int = 0
-    imported: Dataset | None = None
-
-
-DEFAULT_HIDDEN = (LayerSpec(4, "tanh"),)
 
 
 class Session:

@@ -29,6 +29,7 @@ QT_FREE = (
     "nnstudio.learn",
     "nnstudio.session",
     "nnstudio.session_files",
+    "nnstudio.session_parts",
     "nnstudio.training_run",
     "nnstudio.text",
 )
