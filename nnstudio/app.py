@@ -105,7 +105,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 return run_self_test(nowhere)  # the exit status still tells
         return run_self_test(sys.stdout)
 
-    from PySide6.QtGui import QIcon
+    from PySide6.QtGui import QGuiApplication, QIcon
     from PySide6.QtWidgets import QApplication
 
     from .gui import MainWindow, install_language, system_language
@@ -115,11 +115,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setApplicationName("NN Studio")
     app.setOrganizationName("NN Studio")
     app.setApplicationVersion(__version__)
-    app.setDesktopFileName("nnstudio")
+    QGuiApplication.setDesktopFileName("nnstudio")
     icon = QIcon()
     for size in (16, 24, 32, 48, 64, 128, 256, 512):
         icon.addFile(str(resource_path("icons", f"nnstudio-{size}.png")))
-    app.setWindowIcon(icon)
+    QGuiApplication.setWindowIcon(icon)
     install_language(app, system_language())
     # Only macOS sends QFileOpenEvent; elsewhere the filter would just cost every event a call.
     file_open = install_file_open_handler(app) if sys.platform == "darwin" else None

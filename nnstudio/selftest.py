@@ -41,12 +41,12 @@ def check_engine() -> str:
 def check_training() -> str:
     """A short run on the flower data set lowers the cost."""
     from .data import flower
-    from .engine import FINISHED, Network, TrainingConfig, TrainingData, train
+    from .engine import FINISHED, Network, Record, TrainingConfig, TrainingData, train
 
     data = flower()
     net = Network([2, 4, 1], ["tanh", "sigmoid"], init="small", seed=2)
     config = TrainingConfig(learning_rate=1.2, epochs=200, record_every=10, report_every=100)
-    records = []
+    records: list[Record] = []
     for report in train(net, TrainingData(data.X, data.Y), config):
         records.extend(report.records)
         final = report

@@ -41,7 +41,9 @@ SERIES = ("step", "cost", "val_cost", "accuracy", "val_accuracy")
 NORM_PREFIX = "norm_dW"  # the series "norm_dW1" … "norm_dWL" hold ‖dW[l]‖
 
 
-def keep_indices(steps: Sequence[float], values: Sequence[float | None], target: int) -> list[int]:
+def keep_indices(
+    steps: Sequence[float] | np.ndarray, values: Sequence[float | None] | np.ndarray, target: int
+) -> list[int]:
     """Which of n points (iterations ``steps``, strictly increasing, and ``values``) a reduced
     series keeps: all of them when n ≤ ``target`` (≥ 4); else the first, the last and, in each
     of (target − 2) // 2 equal stretches of iterations between them, the point with the lowest

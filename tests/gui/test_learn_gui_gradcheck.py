@@ -56,13 +56,13 @@ def test_large_networks_are_offered_a_subset(qtbot, monkeypatch):
     dialog = GradientCheckDialog(net, data.X, data.Y)
     qtbot.addWidget(dialog)
     dialog.show()
-    assert dialog.result is None and dialog._thread is None
+    assert dialog.check is None and dialog._thread is None
     assert "for small networks" in dialog.verdict_label.text()
     button = dialog.findChild(object, "gradCheckSubsetButton")
     assert button.isVisible()
     with qtbot.waitSignal(dialog.checkFinished, timeout=30000):
         button.click()
-    assert dialog.on_subset and dialog.result.difference < 1e-4
+    assert dialog.on_subset and dialog.check.difference < 1e-4
     assert "on 32 samples" in dialog.overall_label.text()
     qtbot.waitUntil(lambda: dialog._thread is None)
 

@@ -56,7 +56,7 @@ class CsvDialog(QDialog):
         self.table = QTableWidget(len(preview.rows), preview.n_columns)
         self.table.setObjectName("csvPreviewTable")
         self.table.setHorizontalHeaderLabels(list(preview.header))
-        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         for r, row in enumerate(preview.rows):
             for c, value in enumerate(row[: preview.n_columns]):
                 self.table.setItem(r, c, QTableWidgetItem(value))
@@ -91,12 +91,14 @@ class CsvDialog(QDialog):
         self.error_label.setObjectName("csvErrorLabel")
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet(f"color: {ERROR_TEXT};")
-        self.error_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.error_label.hide()
 
-        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.setObjectName("csvButtons")
-        self.buttons.button(QDialogButtonBox.Ok).setText(self.tr("&Import"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Import"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
@@ -164,8 +166,8 @@ class CsvDialog(QDialog):
         for r, c in self._error_cells:
             item = self.table.item(r, c)
             if item is not None:
-                item.setData(Qt.BackgroundRole, None)
-                item.setData(Qt.ForegroundRole, None)
+                item.setData(Qt.ItemDataRole.BackgroundRole, None)
+                item.setData(Qt.ItemDataRole.ForegroundRole, None)
         self._error_cells = set()
         numbers = list(self.preview.row_numbers)
         rows = [numbers.index(row)] if row in numbers else []
@@ -186,7 +188,9 @@ class CsvDialog(QDialog):
                 self._error_cells.add((r, c))
         if rows and columns:
             self.table.setCurrentCell(rows[0], columns[0])
-            self.table.scrollToItem(self.table.item(rows[0], columns[0]))
+            first = self.table.item(rows[0], columns[0])
+            if first is not None:
+                self.table.scrollToItem(first)
 
     def _fail(self, reason: str) -> None:
         self.dataset = None

@@ -84,7 +84,9 @@ class DataPanel(QWidget):
         for name, spec in BUILTIN_DATASETS.items():
             self.dataset_combo.addItem(localized(spec.title), name)
             self.dataset_combo.setItemData(
-                self.dataset_combo.count() - 1, localized(spec.description), Qt.ToolTipRole
+                self.dataset_combo.count() - 1,
+                localized(spec.description),
+                Qt.ItemDataRole.ToolTipRole,
             )
         self.dataset_combo.setToolTip(self.tr("The samples the network learns from."))
 
@@ -148,7 +150,7 @@ class DataPanel(QWidget):
         self.summary_label = QLabel()
         self.summary_label.setObjectName("dataSummaryLabel")
         self.summary_label.setWordWrap(True)
-        self.summary_label.setTextFormat(Qt.RichText)
+        self.summary_label.setTextFormat(Qt.TextFormat.RichText)
 
         self.plot = pg.PlotWidget(background="w")
         self.plot.setObjectName("dataPlot")

@@ -97,13 +97,15 @@ class DimensionTableModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.columns)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole):
-        if orientation != Qt.Horizontal or not 0 <= section < len(self.columns):
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ):
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.columns):
             return None
         key = self.columns[section]
-        if role == Qt.DisplayRole:
+        if role == Qt.ItemDataRole.DisplayRole:
             return self._header_text(key)
-        if role == Qt.ToolTipRole:
+        if role == Qt.ItemDataRole.ToolTipRole:
             return self._header_tooltip(key)
         return None
 
@@ -137,48 +139,50 @@ class DimensionTableModel(QAbstractTableModel):
             ).format(g=key, a=key[1:])
         return tips[key]
 
-    def data(self, index: Index, role: int = Qt.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         key = self.columns[index.column()]
         if index.row() == len(self._rows):
             return self._total_data(key, role)
         row = self._rows[index.row()]
-        if role == Qt.DisplayRole:
+        if role == Qt.ItemDataRole.DisplayRole:
             return self._text(row, key)
-        if role == Qt.ToolTipRole:
+        if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(row, key)
-        if role == Qt.TextAlignmentRole:
+        if role == Qt.ItemDataRole.TextAlignmentRole:
             return (
-                int(Qt.AlignCenter) if key != "activation" else int(Qt.AlignVCenter | Qt.AlignLeft)
+                int(Qt.AlignmentFlag.AlignCenter)
+                if key != "activation"
+                else int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft)
             )
-        if role == Qt.FontRole and key in SHAPE_COLUMNS:
-            return QFontDatabase.systemFont(QFontDatabase.FixedFont)
-        if role == Qt.BackgroundRole and row.layer in (0, None):
+        if role == Qt.ItemDataRole.FontRole and key in SHAPE_COLUMNS:
+            return QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        if role == Qt.ItemDataRole.BackgroundRole and row.layer in (0, None):
             return QBrush(QColor("#eef3fa"))
-        if role == Qt.UserRole:
+        if role == Qt.ItemDataRole.UserRole:
             return self._shape(row, key)
         return None
 
     def _total_data(self, key: str, role: int) -> Any:
-        if role == Qt.DisplayRole:
+        if role == Qt.ItemDataRole.DisplayRole:
             if key == "name":
                 return self.tr("total")
             if key == "parameters":
                 return str(self._total)
             return ""
-        if role == Qt.ToolTipRole:
+        if role == Qt.ItemDataRole.ToolTipRole:
             return self.tr(
                 "All parameters of the network: the sum of the layers' W and b entries. "
                 "It does not depend on m."
             )
-        if role == Qt.FontRole:
+        if role == Qt.ItemDataRole.FontRole:
             font = QFont()
             font.setBold(True)
             return font
-        if role == Qt.TextAlignmentRole:
-            return int(Qt.AlignCenter)
-        if role == Qt.BackgroundRole:
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.BackgroundRole:
             return QBrush(QColor("#f0f0f0"))
         return None
 
@@ -216,8 +220,10 @@ class DimensionTableModel(QAbstractTableModel):
                 "Y: {shape}, the labels, one column per sample — the same shape as the output "
                 "Ŷ = A[L], so the loss can compare them column by column."
             ).format(shape=format_shape(row.A))
+        if l is None:  # only X and Y stand outside the layers
+            return ""
         shape = format_shape(self._shape(row, key))
-        previous = self._rows[row.layer - 1].units if row.layer else 0
+        previous = self._rows[l - 1].units if l else 0
         n = row.units
         texts = {
             "name": self.tr("Layer {l}: W[{l}], b[{l}], Z[{l}] and A[{l}] belong to it.").format(
@@ -269,7 +275,7 @@ class DimensionPanel(QWidget):
 
         self.caption = QLabel()
         self.caption.setObjectName("dimensionCaption")
-        self.caption.setTextFormat(Qt.RichText)
+        self.caption.setTextFormat(Qt.TextFormat.RichText)
         self.caption.setWordWrap(True)
         self.gradient_check = QCheckBox(self.tr("&Gradient shapes"))
         self.gradient_check.setObjectName("gradientShapesCheckBox")
@@ -288,20 +294,20 @@ class DimensionPanel(QWidget):
             )
         )
         self.equations.setObjectName("dimensionEquations")
-        self.equations.setTextFormat(Qt.RichText)
+        self.equations.setTextFormat(Qt.TextFormat.RichText)
         self.equations.setWordWrap(True)
         self.equations.setStyleSheet("color: #444444;")
         self.table = QTableView()
         self.table.setObjectName("dimensionTable")
         self.table.setModel(self.model)
         self.table.verticalHeader().hide()
-        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(False)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(False)
 
         top = QHBoxLayout()

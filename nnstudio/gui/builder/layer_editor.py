@@ -59,13 +59,13 @@ class LayerEditor(QWidget):
         )
 
         self.add_button = self._button(
-            "addLayerButton", self.tr("&Add layer"), QStyle.SP_FileDialogNewFolder
+            "addLayerButton", self.tr("&Add layer"), QStyle.StandardPixmap.SP_FileDialogNewFolder
         )
         self.add_button.setToolTip(
             self.tr("Insert a hidden layer after the selected one (a copy of it, or 4 tanh units).")
         )
         self.remove_button = self._button(
-            "removeLayerButton", self.tr("&Remove"), QStyle.SP_TrashIcon
+            "removeLayerButton", self.tr("&Remove"), QStyle.StandardPixmap.SP_TrashIcon
         )
         self.remove_button.setToolTip(self.tr("Delete the selected hidden layer."))
         self.up_button = self._button("moveLayerUpButton", self.tr("↑ Move &up"))
@@ -90,7 +90,9 @@ class LayerEditor(QWidget):
 
         self.activation_combo = QComboBox()
         self.activation_combo.setObjectName("activationCombo")
-        self.activation_combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.activation_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
         self.activation_combo.setMinimumContentsLength(12)
         for name, act in ACTIVATIONS.items():
             self.activation_combo.addItem(f"{name}   {act.formula}", name)
@@ -107,7 +109,7 @@ class LayerEditor(QWidget):
         self.hint_label = QLabel()
         self.hint_label.setObjectName("layerHintLabel")
         self.hint_label.setWordWrap(True)
-        self.hint_label.setTextFormat(Qt.RichText)
+        self.hint_label.setTextFormat(Qt.TextFormat.RichText)
 
         self.message_label = QLabel()
         self.message_label.setObjectName("layerMessageLabel")

@@ -91,9 +91,9 @@ class NetworkDiagram(QGraphicsView):
         self.setObjectName("networkDiagram")
         self.session = session
         self.setScene(QGraphicsScene(self))
-        self.setRenderHint(QPainter.Antialiasing)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarAsNeeded)
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarAsNeeded)
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.setBackgroundBrush(QBrush(QColor("#fbfbfb")))
         self.setMinimumSize(320, 200)
         self.units: dict[tuple[int, int], UnitItem] = {}
@@ -166,7 +166,7 @@ class NetworkDiagram(QGraphicsView):
         fit = min(1.0, (2 * RADIUS - 2) / box.width())  # a₁₀₂₄ shrinks to stay inside
         label.setScale(fit)
         label.setPos(-fit * box.width() / 2, -fit * box.height() / 2)
-        label.setAcceptedMouseButtons(Qt.NoButton)
+        label.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.units[(layer, unit)] = item
 
     def _unit_html(self, layer: int, unit: int, L: int) -> str:
@@ -243,7 +243,7 @@ class NetworkDiagram(QGraphicsView):
             else:
                 colour = QColor(POSITIVE_COLOR if w > 0 else NEGATIVE_COLOR)
                 pen = QPen(colour, MIN_WIDTH + (MAX_WIDTH - MIN_WIDTH) * abs(w) / largest)
-            pen.setCapStyle(Qt.RoundCap)
+            pen.setCapStyle(Qt.PenCapStyle.RoundCap)
             edge.setPen(pen)
 
     def _fit(self) -> None:
@@ -333,7 +333,7 @@ class NetworkDiagram(QGraphicsView):
         )
 
     def viewportEvent(self, event) -> bool:
-        if event.type() == QEvent.ToolTip:
+        if event.type() == QEvent.Type.ToolTip:
             text = self.tooltip_at(event.pos())
             if text:
                 QToolTip.showText(event.globalPos(), text, self.viewport())
@@ -352,7 +352,7 @@ class NetworkDiagram(QGraphicsView):
 
     def mousePressEvent(self, event) -> None:
         item = self.item_at(event.position().toPoint())
-        if isinstance(item, UnitItem) and event.button() == Qt.LeftButton:
+        if isinstance(item, UnitItem) and event.button() == Qt.MouseButton.LeftButton:
             self.select_unit(item.layer, item.unit)
             event.accept()
             return

@@ -44,7 +44,7 @@ class NumberBox(QDoubleSpinBox):
         top = maximum if maximum is not None else (LARGEST_WHOLE if whole else LARGEST)
         self.setRange(minimum, top)
         if not whole:
-            self.setStepType(QAbstractSpinBox.AdaptiveDecimalStepType)
+            self.setStepType(QAbstractSpinBox.StepType.AdaptiveDecimalStepType)
         self.setKeyboardTracking(False)  # commit on Enter, arrows or leaving the box
 
     @property
@@ -73,21 +73,21 @@ class NumberBox(QDoubleSpinBox):
         except ValueError:
             return self.value()
 
-    def validate(self, text: str, pos: int) -> object:
+    def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
         if self.specialValueText() and text == self.specialValueText():
-            return QValidator.Acceptable, text, pos
+            return QValidator.State.Acceptable, text, pos
         body = self._number_text(text)
         if self._whole and any(c in body for c in ".eE"):
-            return QValidator.Invalid, text, pos
+            return QValidator.State.Invalid, text, pos
         if not _PARTIAL.fullmatch(body):
-            return QValidator.Invalid, text, pos
+            return QValidator.State.Invalid, text, pos
         try:
             value = float(body)
         except ValueError:
-            return QValidator.Intermediate, text, pos  # "", "-", "1e", "."
+            return QValidator.State.Intermediate, text, pos  # "", "-", "1e", "."
         if self.minimum() <= value <= self.maximum():
-            return QValidator.Acceptable, text, pos
-        return QValidator.Intermediate, text, pos
+            return QValidator.State.Acceptable, text, pos
+        return QValidator.State.Intermediate, text, pos
 
     def fixup(self, text: str) -> str:
         return self.textFromValue(self.value())

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import time
 from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
@@ -58,7 +59,7 @@ class PathCurve(QGraphicsPathItem):
     def __init__(self, pen: QPen, name: str = "") -> None:
         super().__init__()
         self.setPen(pen)
-        self.opts = {"pen": pen, "name": name}
+        self.opts: dict[str, Any] = {"pen": pen, "name": name}
         self._x = np.empty(0)
         self._y = np.empty(0)
 
@@ -66,9 +67,16 @@ class PathCurve(QGraphicsPathItem):
         return ["plotData"] if interface is None else interface == "plotData"
 
     def name(self) -> str:
-        return self.opts["name"]
+        return str(self.opts["name"])
 
-    def setData(self, x: Sequence[float], y: Sequence[float], connect: str = "finite") -> None:
+    # pyqtgraph's data-item call, not QGraphicsItem.setData(key, value): the legend and PlotItem
+    # call it by this name
+    def setData(  # type: ignore[override]
+        self,
+        x: Sequence[float] | np.ndarray,
+        y: Sequence[float] | np.ndarray,
+        connect: str = "finite",
+    ) -> None:
         """The points (x, y); non-finite values break the line."""
         self._x = np.asarray(x, dtype=np.float64)
         self._y = np.asarray(y, dtype=np.float64)
@@ -92,7 +100,9 @@ def make_curve(
     plot: pg.PlotWidget, color: str, name: str = "", width: float = 1, dashed: bool = False
 ) -> PathCurve:
     """A :class:`PathCurve` in ``plot`` (and in its legend when it has one and ``name``)."""
-    pen = pg.mkPen(color, width=width, style=Qt.DashLine if dashed else Qt.SolidLine)
+    pen = pg.mkPen(
+        color, width=width, style=Qt.PenStyle.DashLine if dashed else Qt.PenStyle.SolidLine
+    )
     item = PathCurve(pen, name)
     plot.getPlotItem().addItem(item, ignoreBounds=True)
     return item
@@ -109,7 +119,7 @@ class Raster:
 
     def __init__(self, plot: pg.PlotWidget) -> None:
         self.item = QGraphicsPixmapItem()
-        self.item.setTransformationMode(Qt.FastTransformation)
+        self.item.setTransformationMode(Qt.TransformationMode.FastTransformation)
         plot.getViewBox().addItem(self.item, ignoreBounds=True)
         self.item.setZValue(-1000)  # behind everything else in the plot
         self.image: np.ndarray | None = None
@@ -121,7 +131,7 @@ class Raster:
         rgba = np.ascontiguousarray(rgba, dtype=np.uint8)
         h, w = rgba.shape[:2]
         data = rgba.tobytes()
-        image = QImage(data, w, h, 4 * w, QImage.Format_RGBA8888)
+        image = QImage(data, w, h, 4 * w, QImage.Format.Format_RGBA8888)
         shape_changed = self.image is None or self.image.shape != rgba.shape
         self.item.setPixmap(QPixmap.fromImage(image))  # a copy: ``data`` may go
         self.image = rgba
@@ -194,7 +204,7 @@ class SteadyLabel(QLabel):
         super().__init__()
         self.setObjectName(name)
         self.setWordWrap(lines > 1)
-        self.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Fixed)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         margins = self.contentsMargins()
         self.setFixedHeight(
             lines * self.fontMetrics().lineSpacing() + margins.top() + margins.bottom() + 2

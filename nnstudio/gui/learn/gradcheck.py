@@ -93,7 +93,7 @@ class GradientCheckDialog(QDialog):
         self.net = float64_copy(net)
         self.X = np.array(self.net.as_input(X), copy=True)
         self.Y = np.array(self.net.as_labels(Y), copy=True)
-        self.result: GradientCheck | None = None
+        self.check: GradientCheck | None = None
         self.on_subset = False
         self._thread: GradientCheckThread | None = None
         self._started = False
@@ -120,8 +120,8 @@ class GradientCheckDialog(QDialog):
             [self.tr("Layer"), self.tr("Parameters"), self.tr("Relative difference")]
         )
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
-        self.table.setEditTriggers(QTableWidget.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setToolTip(
             self.tr(
                 "The difference over the weights W[l] and biases b[l] of each layer. A bug in one "
@@ -164,7 +164,7 @@ class GradientCheckDialog(QDialog):
         self.run_button.clicked.connect(self.start)
         buttons.addWidget(self.run_button)
         buttons.addStretch(1)
-        box = QDialogButtonBox(QDialogButtonBox.Close, self)
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         box.setObjectName("gradCheckButtons")
         box.rejected.connect(self.reject)
         buttons.addWidget(box)
@@ -281,7 +281,7 @@ class GradientCheckDialog(QDialog):
         )
 
     def _finished(self, result: GradientCheck) -> None:
-        self.result = result
+        self.check = result
         dims = self.net.layer_dims
         self.table.setRowCount(len(result.per_layer))
         for row, (l, difference) in enumerate(sorted(result.per_layer.items())):

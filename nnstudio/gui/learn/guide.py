@@ -97,7 +97,7 @@ class GuideDialog(QDialog):
         )
         self.browser.setHtml(self.html())
         layout.addWidget(self.browser)
-        buttons = QDialogButtonBox(QDialogButtonBox.Close, self)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.setObjectName("guideButtons")
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)

@@ -85,12 +85,12 @@ class MatrixHeatmap(QWidget):
         super().__init__(parent)
         self.name = ""
         self.array: np.ndarray | None = None
-        layout = QVBoxLayout(self)
+        layout = self._layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.setSpacing(2)
         self.caption = QLabel(self)
         self.caption.setObjectName("heatmapCaption")
-        self.caption.setTextFormat(Qt.RichText)
+        self.caption.setTextFormat(Qt.TextFormat.RichText)
         layout.addWidget(self.caption)
         self.plot = pg.PlotWidget(self)
         self.plot.setObjectName("heatmapPlot")
@@ -128,13 +128,13 @@ class MatrixHeatmap(QWidget):
         )
         item.layout.addItem(self.color_bar, 2, 5)
         self.plot.scene().sigMouseMoved.connect(self._mouse_moved)
-        layout.addWidget(self.plot, 0, Qt.AlignLeft)
+        layout.addWidget(self.plot, 0, Qt.AlignmentFlag.AlignLeft)
         self.stats_label = QLabel(self)
         self.stats_label.setObjectName("heatmapStats")
         self.stats_label.setVisible(show_stats)
         layout.addWidget(self.stats_label)
         layout.addStretch(1)
-        self.setSizePolicy(QSizePolicy.Fixed, QSizePolicy.Fixed)
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.setToolTip(
             self.tr(
                 "Each cell is one entry of the matrix: row i down, column j across. Blue is "
@@ -175,7 +175,7 @@ class MatrixHeatmap(QWidget):
         texts = [self.caption] + ([self.stats_label] if not self.stats_label.isHidden() else [])
         widest = max([self.plot.width(), *(label.sizeHint().width() for label in texts)])
         self.setFixedWidth(max(widest + 4, 150))
-        self.setFixedHeight(self.layout().sizeHint().height())
+        self.setFixedHeight(self._layout.sizeHint().height())
 
     def set_array(self, name: str, array: np.ndarray | None, caption_html: str = "") -> None:
         """Show ``array`` (1-D arrays are drawn as a column) under the label ``name``."""

@@ -73,7 +73,7 @@ class MatrixInspector(QWidget):
 
         area = QWidget(self)
         grid = QGridLayout(area)
-        grid.setAlignment(Qt.AlignLeft | Qt.AlignTop)
+        grid.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.heatmaps: dict[str, MatrixHeatmap] = {}
         tips = {
             "W": self.tr("W[l]: the weights. Row i holds the weights into unit i of layer l."),
@@ -93,9 +93,13 @@ class MatrixInspector(QWidget):
             heatmap.hovered.connect(self._show_value)
             self.heatmaps[name] = heatmap
             if i < 4:
-                grid.addWidget(heatmap, 0, i, Qt.AlignLeft | Qt.AlignTop)
+                grid.addWidget(
+                    heatmap, 0, i, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+                )
             else:
-                grid.addWidget(heatmap, i - 3, 0, 1, 4, Qt.AlignLeft | Qt.AlignTop)
+                grid.addWidget(
+                    heatmap, i - 3, 0, 1, 4, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+                )
         scroll = QScrollArea(self)
         scroll.setObjectName("inspectorArrays")
         scroll.setWidgetResizable(True)

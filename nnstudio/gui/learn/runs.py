@@ -80,7 +80,7 @@ class CompareRunsView(QWidget):
         self._curves: list[pg.PlotDataItem] = []
 
         layout = QVBoxLayout(self)
-        splitter = QSplitter(Qt.Horizontal, self)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
         left = QWidget(splitter)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -88,9 +88,9 @@ class CompareRunsView(QWidget):
         self.list = QListWidget(left)
         self.list.setObjectName("runsList")
         self.list.setEditTriggers(
-            QAbstractItemView.DoubleClicked
-            | QAbstractItemView.EditKeyPressed
-            | QAbstractItemView.SelectedClicked
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.SelectedClicked
         )
         self.list.setToolTip(
             self.tr(
@@ -107,8 +107,8 @@ class CompareRunsView(QWidget):
         self.remove_button.setToolTip(self.tr("Delete the selected run (Delete key)."))
         self.remove_button.clicked.connect(self.remove_selected)
         left_layout.addWidget(self.remove_button)
-        shortcut = QShortcut(QKeySequence.Delete, self.list)
-        shortcut.setContext(Qt.WidgetShortcut)
+        shortcut = QShortcut(QKeySequence.StandardKey.Delete, self.list)
+        shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
         shortcut.activated.connect(self.remove_selected)
 
         right = QWidget(splitter)
@@ -177,12 +177,14 @@ class CompareRunsView(QWidget):
             for i, run in enumerate(self.store):
                 item = QListWidgetItem(run.name)
                 item.setFlags(
-                    Qt.ItemIsSelectable
-                    | Qt.ItemIsEnabled
-                    | Qt.ItemIsEditable
-                    | Qt.ItemIsUserCheckable
+                    Qt.ItemFlag.ItemIsSelectable
+                    | Qt.ItemFlag.ItemIsEnabled
+                    | Qt.ItemFlag.ItemIsEditable
+                    | Qt.ItemFlag.ItemIsUserCheckable
                 )
-                item.setCheckState(Qt.Checked if run.visible else Qt.Unchecked)
+                item.setCheckState(
+                    Qt.CheckState.Checked if run.visible else Qt.CheckState.Unchecked
+                )
                 item.setForeground(run_color(i))
                 item.setToolTip(describe_settings(run))
                 self.list.addItem(item)
@@ -203,7 +205,7 @@ class CompareRunsView(QWidget):
         if not 0 <= index < len(self.store):
             return
         run = self.store[index]
-        visible = item.checkState() == Qt.Checked
+        visible = item.checkState() == Qt.CheckState.Checked
         if visible != run.visible:
             self.store.set_visible(index, visible)
         elif item.text() != run.name:
@@ -219,7 +221,7 @@ class CompareRunsView(QWidget):
 
     # -- plot ---------------------------------------------------------------------------------
     @property
-    def metric(self) -> str:
+    def shown_metric(self) -> str:
         return str(self.metric_combo.currentData())
 
     def redraw(self) -> None:
@@ -227,13 +229,13 @@ class CompareRunsView(QWidget):
             self.plot.removeItem(curve)
         self.legend.clear()
         self._curves = []
-        log = self.log_check.isChecked() and self.metric.endswith("cost")
+        log = self.log_check.isChecked() and self.shown_metric.endswith("cost")
         self.plot.setLogMode(x=False, y=log)
         self.plot.setLabel("left", self.metric_combo.currentText())
         for i, run in enumerate(self.store):
             if not run.visible:
                 continue
-            steps, values = run.series(self.metric)
+            steps, values = run.series(self.shown_metric)
             if log:
                 pairs = [(s, v) for s, v in zip(steps, values, strict=True) if v > 0]
                 steps, values = [p[0] for p in pairs], [p[1] for p in pairs]

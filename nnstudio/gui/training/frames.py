@@ -38,7 +38,7 @@ class FrameScheduler(QObject):
         rate: float = 20.0,
         budget: float = 0.08,
         per_frame: int = 1,
-        prepare: Callable[[], None] | None = None,
+        prepare: Callable[[], object] | None = None,
     ) -> None:
         super().__init__(parent)
         self.per_frame = per_frame

@@ -12,7 +12,8 @@ from ..common.style import CLASS_COLORS
 
 
 def class_colors_rgb() -> tuple[tuple[int, int, int], ...]:
-    return tuple(QColor(c).getRgb()[:3] for c in CLASS_COLORS)
+    colors = [QColor(c) for c in CLASS_COLORS]
+    return tuple((c.red(), c.green(), c.blue()) for c in colors)
 
 
 class ProbeCache:

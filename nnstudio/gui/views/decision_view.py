@@ -70,7 +70,7 @@ class DecisionView(LiveView):
         self.no_plane = QLabel()
         self.no_plane.setObjectName("noPlaneLabel")
         self.no_plane.setWordWrap(True)
-        self.no_plane.setAlignment(Qt.AlignCenter)
+        self.no_plane.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.no_plane.setMargin(24)
         self.no_plane.hide()
         top = QHBoxLayout()

@@ -43,7 +43,7 @@ class FileDropFilter(QObject):
         # drag enter and drag move events are QDragMoveEvents, and those are QDropEvents
         if not isinstance(event, QDropEvent) or dropped_file(event) is None:
             return False
-        if event.type() == QEvent.Drop:
+        if event.type() == QEvent.Type.Drop:
             self._window.dropEvent(event)
         elif isinstance(event, QDragMoveEvent):
             self._window.dragMoveEvent(event)

@@ -68,21 +68,21 @@ class FileController(QObject):
             "newAction",
             self.tr("&New"),
             self.tr("Start again from the 2-layer network on the flower data"),
-            QKeySequence(QKeySequence.New),
+            QKeySequence(QKeySequence.StandardKey.New),
         )
         self.new_action.triggered.connect(self.new_model)
         self.open_action = self._action(
             "openAction",
             self.tr("&Open…"),
             self.tr("Open a saved model: its network, weights, data, settings and cost curve"),
-            QKeySequence(QKeySequence.Open),
+            QKeySequence(QKeySequence.StandardKey.Open),
         )
         self.open_action.triggered.connect(lambda: self.open_file())
         self.save_action = self._action(
             "saveAction",
             self.tr("&Save"),
             self.tr("Save the model so you can reopen it, share it and continue training"),
-            QKeySequence(QKeySequence.Save),
+            QKeySequence(QKeySequence.StandardKey.Save),
         )
         self.save_action.triggered.connect(lambda: self.save())
         self.save_as_action = self._action(
@@ -182,14 +182,19 @@ class FileController(QObject):
             return True
         title, text = self._unsaved_text()
         answer = QMessageBox.question(
-            self.window, title, text, QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel
+            self.window,
+            title,
+            text,
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
         )
         return self._answered(answer)
 
     def _answered(self, answer: QMessageBox.StandardButton) -> bool:
-        if answer == QMessageBox.Save:
+        if answer == QMessageBox.StandardButton.Save:
             return self.save()
-        return answer == QMessageBox.Discard
+        return answer == QMessageBox.StandardButton.Discard
 
     def confirm_close(self) -> bool:
         """For the window's closeEvent: True when it may close now.
@@ -205,15 +210,17 @@ class FileController(QObject):
         if self.close_prompt is None:
             title, text = self._unsaved_text()
             box = QMessageBox(
-                QMessageBox.Question,
+                QMessageBox.Icon.Question,
                 title,
                 text,
-                QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel,
+                QMessageBox.StandardButton.Save
+                | QMessageBox.StandardButton.Discard
+                | QMessageBox.StandardButton.Cancel,
                 self.window,
             )
             box.setObjectName("unsavedChangesBox")
-            box.setDefaultButton(QMessageBox.Save)
-            box.setWindowModality(Qt.WindowModal)
+            box.setDefaultButton(QMessageBox.StandardButton.Save)
+            box.setWindowModality(Qt.WindowModality.WindowModal)
             box.finished.connect(self._close_answered)
             self.close_prompt = box
             box.open()

@@ -74,7 +74,7 @@ class WindowFrame(QMainWindow):
         self.diagram = NetworkDiagram(self.session)
         self.dimension_panel = DimensionPanel(self.session)
         self.dimension_table = self.dimension_panel.table
-        self.network_splitter = QSplitter(Qt.Vertical)
+        self.network_splitter = QSplitter(Qt.Orientation.Vertical)
         self.network_splitter.setObjectName("networkSplitter")
         self.network_splitter.addWidget(self.diagram)
         self.network_splitter.addWidget(self.dimension_panel)
@@ -91,14 +91,14 @@ class WindowFrame(QMainWindow):
         self.builder_dock = self._dock(
             "builderDock", self.tr("Network builder"), self.layer_editor, self.builder_lock_label
         )
-        self.addDockWidget(Qt.LeftDockWidgetArea, self.builder_dock)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.builder_dock)
         self.data_panel = DataPanel(self.session, self.undo_stack)
         self.data_lock_label = self._lock_label("dataLockLabel")
         self.data_dock = self._dock(
             "dataDock", self.tr("Data"), self.data_panel, self.data_lock_label
         )
-        self.addDockWidget(Qt.RightDockWidgetArea, self.data_dock)
-        self.resizeDocks([self.builder_dock, self.data_dock], [270, 330], Qt.Horizontal)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.data_dock)
+        self.resizeDocks([self.builder_dock, self.data_dock], [270, 330], Qt.Orientation.Horizontal)
 
         self.summary_label = QLabel()
         self.summary_label.setObjectName("networkSummaryLabel")
@@ -145,9 +145,9 @@ class WindowFrame(QMainWindow):
         dock.setObjectName(name)
         dock.setWidget(holder)
         dock.setFeatures(
-            QDockWidget.DockWidgetMovable
-            | QDockWidget.DockWidgetFloatable
-            | QDockWidget.DockWidgetClosable
+            QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+            | QDockWidget.DockWidgetFeature.DockWidgetClosable
         )
         return dock
 
@@ -158,17 +158,17 @@ class WindowFrame(QMainWindow):
         self.import_csv_action.triggered.connect(lambda: self.import_csv())
         self.quit_action = QAction(self.tr("&Quit"), self)
         self.quit_action.setObjectName("quitAction")
-        self.quit_action.setShortcut(QKeySequence.Quit)
-        self.quit_action.setMenuRole(QAction.QuitRole)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.quit_action.triggered.connect(self.close)
 
         self.undo_action = QAction(self.tr("&Undo"), self)
         self.undo_action.setObjectName("undoAction")
-        self.undo_action.setShortcuts(QKeySequence.Undo)
+        self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
         self.undo_action.triggered.connect(self.undo_stack.undo)
         self.redo_action = QAction(self.tr("&Redo"), self)
         self.redo_action.setObjectName("redoAction")
-        redo_keys = list(QKeySequence.keyBindings(QKeySequence.Redo))
+        redo_keys = list(QKeySequence.keyBindings(QKeySequence.StandardKey.Redo))
         if QKeySequence("Ctrl+Shift+Z") not in redo_keys:
             redo_keys.insert(0, QKeySequence("Ctrl+Shift+Z"))
         self.redo_action.setShortcuts(redo_keys)
@@ -184,7 +184,7 @@ class WindowFrame(QMainWindow):
 
         self.about_action = QAction(self.tr("&About NN Studio"), self)
         self.about_action.setObjectName("aboutAction")
-        self.about_action.setMenuRole(QAction.AboutRole)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self.show_about)
 
     def _create_menus(self) -> None:

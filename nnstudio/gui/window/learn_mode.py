@@ -259,8 +259,11 @@ def install_learn(window: WindowFrame, training: TrainingUi) -> LearnUi:
     guide_action.setShortcut("F1")
     guide_action.triggered.connect(lambda: show_guide(window, diagram=diagram))
     help_menu = window.help_menu
-    first = help_menu.actions()[0] if help_menu.actions() else None
-    help_menu.insertAction(first, guide_action)
+    actions = help_menu.actions()
+    if actions:
+        help_menu.insertAction(actions[0], guide_action)
+    else:
+        help_menu.addAction(guide_action)
 
     keeper = RunKeeper(window, session, training)
     return LearnUi(

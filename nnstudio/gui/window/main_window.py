@@ -57,7 +57,7 @@ class MainWindow(WindowFrame):
         # (named apart from the "Training" dock: both are listed in the View menu)
         self.training_toolbar = self.addToolBar(self.tr("Training toolbar"))
         self.training_toolbar.setObjectName("trainingToolBar")
-        self.training_toolbar.setToolButtonStyle(Qt.ToolButtonTextOnly)
+        self.training_toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.training_toolbar.addActions(self.training.panel.training_actions())
         self.view_menu.addAction(self.training_toolbar.toggleViewAction())
         # data and training share the right side as tabs, so the window fits 1280 × 800

@@ -26,7 +26,7 @@ class _ShutdownOnClose(QObject):
         self._window, self.controller = window, controller
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._window and event.type() == QEvent.Close:
+        if watched is self._window and event.type() == QEvent.Type.Close:
             QTimer.singleShot(0, self, self._after_close)
         return False
 
@@ -63,12 +63,12 @@ def install_training(window: WindowFrame) -> TrainingUi:
     dock.setObjectName("trainingDock")
     dock.setWidget(panel)
     dock.setFeatures(
-        QDockWidget.DockWidgetMovable
-        | QDockWidget.DockWidgetFloatable
-        | QDockWidget.DockWidgetClosable
+        QDockWidget.DockWidgetFeature.DockWidgetMovable
+        | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+        | QDockWidget.DockWidgetFeature.DockWidgetClosable
     )
-    window.addDockWidget(Qt.RightDockWidgetArea, dock)
-    window.splitDockWidget(window.data_dock, dock, Qt.Vertical)
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    window.splitDockWidget(window.data_dock, dock, Qt.Orientation.Vertical)
 
     cost_view = CostView(session, controller)
     activations_view = ActivationsView(session, controller)
