@@ -27,8 +27,7 @@ from typing import TextIO
 import numpy as np
 
 from .data import Dataset, split
-from .engine import Record, TrainingControl, TrainingReport
-from .engine.training import DIVERGED, STOPPED
+from .engine import DIVERGED, FINISHED, RUNNING, STOPPED, Record, TrainingControl, TrainingReport
 from .files import ModelFile, ModelFileError, load_model
 from .learn.advice import divergence_text
 from .session import Session
@@ -276,4 +275,4 @@ def progress(report: TrainingReport, record: Record | None) -> str:
             text += f"  validation cost {record.val_cost:.6f}"
         if record.val_accuracy is not None:
             text += f"  validation accuracy {record.val_accuracy:.4f}"
-    return text if report.status in ("running", "finished") else f"{text}  ({report.status})"
+    return text if report.status in (RUNNING, FINISHED) else f"{text}  ({report.status})"

@@ -106,6 +106,9 @@ VELOCITY, SQUARES, CORRECTION, APPLY = "velocity", "squares", "correction", "app
 class Optimizer:
     name: ClassVar[str] = ""
     title: ClassVar[str] = ""
+    #: the name the interface shows (a :func:`~nnstudio.text.translatable` text; show it with
+    #: :func:`~nnstudio.text.localized`)
+    label: ClassVar[str] = ""
     hyperparameter_names: ClassVar[tuple[str, ...]] = ()
     #: the valid range of each of ``hyperparameter_names``
     ranges: ClassVar[Mapping[str, Range]] = {}
@@ -202,6 +205,7 @@ class GradientDescent(Optimizer):
 
     name = "gd"
     title = "gradient descent"
+    label = translatable("TrainingPanel", "Gradient descent")
     step = "α·{dW}"
     explanation = translatable(
         "StepThrough",
@@ -232,6 +236,7 @@ class Momentum(Optimizer):
 
     name = "momentum"
     title = "momentum"
+    label = translatable("TrainingPanel", "Momentum")
     hyperparameter_names = ("beta",)
     ranges: ClassVar[Mapping[str, Range]] = {
         "beta": Range("beta", "β", 0.0, 1.0, high_open=True, usual=0.9),
@@ -276,6 +281,7 @@ class RMSprop(Optimizer):
 
     name = "rmsprop"
     title = "RMSprop"
+    label = translatable("TrainingPanel", "RMSprop")
     hyperparameter_names = ("beta", "epsilon")
     ranges: ClassVar[Mapping[str, Range]] = {
         "beta": Range("beta", "β", 0.0, 1.0, high_open=True, usual=0.9),
@@ -329,6 +335,7 @@ class Adam(Optimizer):
 
     name = "adam"
     title = "Adam"
+    label = translatable("TrainingPanel", "Adam")
     hyperparameter_names = ("beta1", "beta2", "epsilon")
     ranges: ClassVar[Mapping[str, Range]] = {
         "beta1": Range("beta1", "β₁", 0.0, 1.0, high_open=True, usual=0.9),

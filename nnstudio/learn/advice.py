@@ -10,21 +10,16 @@ from __future__ import annotations
 
 import math
 
-from ..engine import COST_ROSE, Divergence
-from ..text import translate
+from ..engine import COST_ROSE, OPTIMIZERS, Divergence
+from ..text import localized, translate
 from .diagnosis import ADAPTIVE, Diagnosis, Finding, smaller_rate, usual_learning_rate
 
 SCALED_INITS = ("xavier", "he")
 
 
 def optimizer_name(key: str) -> str:
-    names = {
-        "gd": translate("Advice", "Gradient descent"),
-        "momentum": translate("Advice", "Momentum"),
-        "rmsprop": translate("Advice", "RMSprop"),
-        "adam": translate("Advice", "Adam"),
-    }
-    return names.get(key, key)
+    entry = OPTIMIZERS.get(key)
+    return localized(entry.label) if entry is not None else key
 
 
 def _percent(value: float | None) -> str:

@@ -24,6 +24,7 @@ from nnstudio.engine.optimizers import (
     GradientDescent,
     Optimizer,
 )
+from nnstudio.text import Text
 
 STEP_FIELDS = {"dW", "v", "s", "v_hat", "s_hat"}
 
@@ -107,6 +108,8 @@ def optimizer_problems(key: str, cls: type[Optimizer]) -> list[str]:
         problems.append(f"name {cls.name!r} is not its key {key!r}")
     if not cls.title:
         problems.append("no title")
+    if not isinstance(cls.label, Text) or not cls.label:
+        problems.append("no translatable label")
     if set(cls.ranges) != set(cls.hyperparameter_names):
         problems.append("ranges do not cover exactly its hyperparameters")
     order = (VELOCITY, SQUARES, CORRECTION, APPLY)
@@ -208,6 +211,7 @@ def test_an_optimizer_entry_broken_on_purpose_is_rejected():
     class NoText(GradientDescent):
         explanation = ""
         step = ""
+        label = "Gradient descent"  # shown, but never translated
 
     class OffByOne(GradientDescent):
         def _update_one(self, name, value, grad):
@@ -225,7 +229,11 @@ def test_an_optimizer_entry_broken_on_purpose_is_rejected():
     class Unordered(GradientDescent):
         phases = (APPLY, VELOCITY)
 
-    assert set(optimizer_problems("gd", NoText)) == {"no step formula", "no explanation"}
+    assert set(optimizer_problems("gd", NoText)) == {
+        "no step formula",
+        "no explanation",
+        "no translatable label",
+    }
     assert optimizer_problems("gd", OffByOne) == ["fused update differs from update"]
     assert optimizer_problems("gd", NoFusedForm) == ["no fused update of its own"]
     assert optimizer_problems("gd", Unordered) == ["phases must be in order and end with the step"]

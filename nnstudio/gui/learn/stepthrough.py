@@ -24,9 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...engine import Network, Optimizer
+from ...engine import OPTIMIZERS, Network, Optimizer
 from ...learn import Step, build_steps, name_html
 from ...session import Session
+from ...text import localized
 from .heatmap import MatrixHeatmap, shape_text
 
 MAX_HEATMAPS = 8  # the most arrays a step shows (Adam's bias correction and update)
@@ -115,8 +116,8 @@ class StepThroughView(QWidget):
         layout.addWidget(self.title)
         self.formula = QLabel(self)
         self.formula.setObjectName("stepFormula")
-        self.formula.setTextFormat(Qt.RichText)
-        self.formula.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.formula.setTextFormat(Qt.TextFormat.RichText)
+        self.formula.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.formula.setWordWrap(True)
         font = QFont(self.formula.font())
         font.setPointSizeF(font.pointSizeF() * 1.5)
@@ -137,20 +138,22 @@ class StepThroughView(QWidget):
         strip = QWidget(self)
         self._grid = QGridLayout(strip)
         self._grid.setContentsMargins(0, 0, 0, 0)
-        self._grid.setAlignment(Qt.AlignLeft | Qt.AlignTop)
+        self._grid.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.heatmaps: list[MatrixHeatmap] = []
         for i in range(MAX_HEATMAPS):
             heatmap = MatrixHeatmap(strip, show_stats=False)
             heatmap.setObjectName(f"stepHeatmap{i}")
             heatmap.setVisible(False)
             heatmap.hovered.connect(self._show_value)
-            self._grid.addWidget(heatmap, 0, i, Qt.AlignLeft | Qt.AlignTop)
+            self._grid.addWidget(
+                heatmap, 0, i, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+            )
             self.heatmaps.append(heatmap)
         scroll = self._scroll = QScrollArea(self)
         scroll.setObjectName("stepArrays")
         scroll.setWidgetResizable(True)
         scroll.setWidget(strip)
-        scroll.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
+        scroll.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         layout.addWidget(scroll, 1)
         self.value_label = QLabel(self)
         self.value_label.setObjectName("stepValueLabel")
@@ -168,9 +171,12 @@ class StepThroughView(QWidget):
         self.stale_note.setStyleSheet("color: #8a4b00;")
         self.stale_note.setVisible(False)
         layout.addWidget(self.stale_note)
-        for key, slot in ((Qt.Key_Right, self.next_step), (Qt.Key_Left, self.previous_step)):
+        for key, slot in (
+            (Qt.Key.Key_Right, self.next_step),
+            (Qt.Key.Key_Left, self.previous_step),
+        ):
             shortcut = QShortcut(QKeySequence(key), self)
-            shortcut.setContext(Qt.WidgetWithChildrenShortcut)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
         self._show()
 
@@ -275,8 +281,8 @@ class StepThroughView(QWidget):
             text = self.tr("Adam update, layer {l}")
         else:
             text = self.tr("Gradient descent update, layer {l}")
-        names = {"momentum": self.tr("Momentum"), "rmsprop": "RMSprop", "adam": "Adam"}
-        return text.format(l=l, optimizer=names.get(optimizer, optimizer))
+        entry = OPTIMIZERS.get(optimizer)
+        return text.format(l=l, optimizer=localized(entry.label) if entry else optimizer)
 
     def _show(self, message: str = "") -> None:
         step = self.current_step
@@ -331,7 +337,9 @@ class StepThroughView(QWidget):
             if column and (starts_group or used + spacing + width > room):
                 row, column, used = row + 1, 0, 0
             self._grid.removeWidget(heatmap)
-            self._grid.addWidget(heatmap, row, column, Qt.AlignLeft | Qt.AlignTop)
+            self._grid.addWidget(
+                heatmap, row, column, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+            )
             used += width + (spacing if column else 0)
             column += 1
 

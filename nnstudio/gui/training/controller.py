@@ -24,7 +24,7 @@ from dataclasses import replace
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal, Slot
 
-from ...engine import Record, TrainingControl, TrainingReport
+from ...engine import DIVERGED, FINISHED, PAUSED, RUNNING, Record, TrainingControl, TrainingReport
 from ...learn import ViewProbe, ViewSnapshot, compute_views
 from ...session import Session
 from ..common.binding import bind
@@ -35,9 +35,6 @@ from .probe import class_colors_rgb as class_colors_rgb
 from .status import diagnosis_of, divergence_text, smoothed_rate, status_text
 from .status import format_percent as format_percent
 from .worker import (
-    DIVERGED,
-    FINISHED,
-    PAUSED,
     REPORT_INTERVAL,
     UPDATES_PER_SECOND,
     TrainingOutcome,
@@ -45,7 +42,8 @@ from .worker import (
     TrainingWorker,
 )
 
-IDLE, RUNNING, STOPPING = "idle", "running", "stopping"
+#: the controller's own states; besides them it is RUNNING or PAUSED, as the engine reports a run
+IDLE, STOPPING = "idle", "stopping"
 APPLY_INTERVAL = 0.2  # s: a running report goes into the session (and the diagram) ≤ 5 a second
 STATUS_INTERVAL = 0.5  # s: the status line changes at most twice a second while running
 

@@ -28,14 +28,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...engine import INITIALIZERS, OPTIMIZERS, TrainingReport
+from ...engine import INITIALIZERS, OPTIMIZERS, PAUSED, RUNNING, TrainingReport
 from ...session import Session
+from ...text import localized
 from ..builder import NumberBox
 from ..common.binding import bind
 from ..common.plot_items import steady_label
 from ..common.style import ERROR_TEXT
 from .actions import run_actions
-from .controller import IDLE, RUNNING, STOPPING, TrainingController
+from .controller import IDLE, STOPPING, TrainingController
 from .settings_edits import SettingsEdits
 
 PRECISIONS = ("float64", "float32")
@@ -128,14 +129,8 @@ class TrainingPanel(QWidget):
 
         self.optimizer = QComboBox()
         self.optimizer.setObjectName("optimizerCombo")
-        names = {
-            "gd": self.tr("Gradient descent"),
-            "momentum": self.tr("Momentum"),
-            "rmsprop": self.tr("RMSprop"),
-            "adam": self.tr("Adam"),
-        }
         for key, cls in OPTIMIZERS.items():
-            self.optimizer.addItem(names.get(key, cls.title), key)
+            self.optimizer.addItem(localized(cls.label), key)
         self.optimizer.setToolTip(
             self.tr(
                 "How a gradient becomes a step: plain gradient descent, momentum (a running "
@@ -236,7 +231,7 @@ class TrainingPanel(QWidget):
             self.seed,
             self.precision,
         )
-        self._tooltips = {w: w.toolTip() for w in self._editors}
+        self._tooltips: dict[QWidget, str] = {w: w.toolTip() for w in self._editors}
 
         self.train_button = QPushButton(self.tr("Train"))
         self.train_button.setObjectName("trainButton")
@@ -286,7 +281,7 @@ class TrainingPanel(QWidget):
         self.diagnosis_label.setObjectName("diagnosisLabel")
         for label in (self.divergence_label, self.diagnosis_label):
             label.setWordWrap(True)
-            label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             label.hide()
 
         layout = QVBoxLayout(self)
@@ -330,15 +325,15 @@ class TrainingPanel(QWidget):
         labels = {
             IDLE: self.tr("Train"),
             RUNNING: self.tr("Pause"),
-            "paused": self.tr("Resume"),
+            PAUSED: self.tr("Resume"),
             STOPPING: self.tr("Train"),
         }
         self.train_button.setText(labels.get(state, self.tr("Train")))
         self.train_button.setEnabled(state != STOPPING)
-        self.step_button.setEnabled(state in (IDLE, "paused"))
-        self.stop_button.setEnabled(state in (RUNNING, "paused"))
+        self.step_button.setEnabled(state in (IDLE, PAUSED))
+        self.stop_button.setEnabled(state in (RUNNING, PAUSED))
         self.reset_button.setEnabled(state != STOPPING)
-        action_labels = {RUNNING: self.tr("&Pause"), "paused": self.tr("&Resume")}
+        action_labels = {RUNNING: self.tr("&Pause"), PAUSED: self.tr("&Resume")}
         self.train_action.setText(action_labels.get(state, self.tr("&Train")))
         for action, button in (
             (self.train_action, self.train_button),

@@ -7,7 +7,7 @@ import math
 
 from PySide6.QtCore import QCoreApplication
 
-from ...engine import Record, TrainingReport
+from ...engine import RUNNING, Record, TrainingReport
 from ...learn import diagnose_run, diagnosis_text
 from ...learn import divergence_text as divergence_text
 from ...session import Session
@@ -64,7 +64,7 @@ def smoothed_rate(
     and elapsed time of the previous running report. Returns the new rate and mark (the mark is
     None once the run no longer runs: a pause must not count as slow iterations)."""
     now = report.elapsed
-    if report.status != "running":
+    if report.status != RUNNING:
         return rate, None
     if mark is not None:
         step, at = mark

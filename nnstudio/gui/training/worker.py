@@ -26,17 +26,10 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 
-from ...engine import Network, TrainingControl, TrainingReport
+from ...engine import DIVERGED, FINISHED, RUNNING, STOPPED, Network, TrainingControl, TrainingReport
 from ...learn import ViewProbe, ViewSnapshot, compute_views
 from ...training_run import RunPlan
 
-RUNNING, PAUSED, FINISHED, STOPPED, DIVERGED = (
-    "running",
-    "paused",
-    "finished",
-    "stopped",
-    "diverged",
-)
 TERMINAL = (FINISHED, STOPPED, DIVERGED)
 
 # Reports (and so view updates) a second while running: under the limit of 30, and each one

@@ -6,6 +6,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
 
+from ...engine import ACTIVATIONS
 from ...learn import BOUNDED_LEVELS, LayerView, ViewSnapshot
 from ...session import Session
 from ..builder import shown_class_names
@@ -75,7 +76,7 @@ class ActivationsView(LiveView):
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Layer:")))
         top.addWidget(self.layer_combo, 1)
-        splitter = QSplitter(Qt.Horizontal)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.heatmap_plot)
         splitter.addWidget(self.histogram_plot)
         splitter.setStretchFactor(0, 3)
@@ -202,8 +203,8 @@ class ActivationsView(LiveView):
             snapshot is not None
             and view.layer == snapshot.L
             and snapshot.probe.task == "multiclass"
-            and view.activation == "softmax"
-        ):
+            and not ACTIVATIONS[view.activation].elementwise
+        ):  # softmax: one unit per class
             names = shown_class_names(self.session.dataset)
         ticks = unit_ticks(view.units, names)
         if ticks != self._ticks:
