@@ -46,7 +46,7 @@ def test_two_setup_commands_one_starts_the_app_one_runs_the_tests():
 def test_the_apt_line_names_every_library_the_xcb_plugin_loads():
     if not sys.platform.startswith("linux"):
         pytest.skip("Qt's xcb plugin exists on Linux")
-    import PySide6
+    PySide6 = pytest.importorskip("PySide6")
 
     elf = packaging_module("elf")
     package_of = {

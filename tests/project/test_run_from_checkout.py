@@ -7,6 +7,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+# the self-test starts the app
+pytest.importorskip("PySide6")
+
 ROOT = Path(__file__).resolve().parents[2]
 
 # Runs ``python -m nnstudio --self-test`` as it runs after ``pip install .``: no editable-install
