@@ -59,6 +59,7 @@ class TrainingController(QObject):
     diagnosed = Signal(str)  # why a finished run did not learn, and what to try
     finished = Signal()  # a run ended (finished, stopped, diverged or failed)
     errored = Signal(str)
+    refused = Signal(object)  # the ValueError of a run the plan refused (after errored)
     statusMessage = Signal(str)
 
     def __init__(self, session: Session, parent: QObject | None = None) -> None:
@@ -146,11 +147,9 @@ class TrainingController(QObject):
         session = self.session
         try:
             plan = session.plan_run(report_interval=REPORT_INTERVAL, report_every=1)
-        except ValueError as exc:
+        except ValueError as exc:  # no samples, data or settings the engine cannot use
             self._fail(str(exc))
-            return False
-        if plan.data.m == 0:
-            self._fail(self.tr("There are no training samples: choose or import some data."))
+            self.refused.emit(exc)
             return False
         self.run_start = plan.start_step
         self.run_total = plan.start_step + plan.total_steps()

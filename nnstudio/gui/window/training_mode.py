@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu
 
-from ..training import TrainingController, TrainingPanel
+from ..training import RunRefusal, TrainingController, TrainingPanel
 from ..views import ActivationsView, CostView, DecisionView
 from .frame import WindowFrame
 
@@ -46,6 +46,7 @@ class TrainingUi:
     activations_view: ActivationsView
     decision_view: DecisionView
     menu: QMenu
+    refusal: RunRefusal
 
 
 def install_training(window: WindowFrame) -> TrainingUi:
@@ -105,6 +106,8 @@ def install_training(window: WindowFrame) -> TrainingUi:
     window.view_menu.addAction(dock.toggleViewAction())
 
     controller.statusMessage.connect(window.statusBar().showMessage)
+    refusal = RunRefusal(window, panel)
+    controller.refused.connect(refusal.explain)
 
     def busy_changed(busy: bool) -> None:
         window.set_editing_locked(busy, controller.busy_reason() if busy else "")
@@ -112,4 +115,6 @@ def install_training(window: WindowFrame) -> TrainingUi:
     controller.busyChanged.connect(busy_changed)
     window.unitSelected.connect(decision_view.set_selected_unit)
     window.installEventFilter(_ShutdownOnClose(window, controller))
-    return TrainingUi(controller, panel, dock, cost_view, activations_view, decision_view, menu)
+    return TrainingUi(
+        controller, panel, dock, cost_view, activations_view, decision_view, menu, refusal
+    )
