@@ -19,7 +19,7 @@ from __future__ import annotations
 import math
 import time
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -259,6 +259,9 @@ def train(
                 records.append(Record(start_step + step, math.nan, None, None, None, ()))
         elif status != RUNNING:
             measure_here()  # a pause, a single step or the end shows the cost where it is
+            if divergence is not None and divergence.kind == COST_ROSE:
+                # the cost it quotes is the one recorded at the iteration it names
+                divergence = replace(divergence, last_cost=last_cost[0])
         yield report(status, divergence)
         if status in (STOPPED, DIVERGED):
             return

@@ -30,7 +30,7 @@ def _percent(value: float | None) -> str:
 
 def divergence_text(d: Divergence) -> str:
     """What happened, why, and what to try, for a run that diverged; the advice fits the run
-    (no Adam for an Adam run, no xavier/he for a run that already uses one)."""
+    (no Adam for an Adam run, no Xavier or He for a run that already uses one)."""
     parts = [_what_diverged(d)]
     usual = usual_learning_rate(d.optimizer)
     suggested = smaller_rate(d.optimizer, d.learning_rate)
@@ -54,7 +54,7 @@ def divergence_text(d: Divergence) -> str:
         parts.append(
             translate(
                 "Advice",
-                "Initial weights scaled to the layer sizes (xavier or he) may also help.",
+                "Initial weights scaled to the layer sizes (Xavier or He) may also help.",
             )
         )
     if d.optimizer not in ADAPTIVE:
@@ -138,11 +138,19 @@ def _symptom(d: Diagnosis) -> str:
 
 
 def _cause(f: Finding, init: str) -> str:
+    if f.code == "blown_up":
+        return translate(
+            "Advice",
+            "This run started from weights an earlier run had blown up: their cost was "
+            "{start:.4g}, against {initial:.4g} for fresh initial weights, and no learning rate "
+            "brings them back quickly. Click Reset weights to start again from fresh initial "
+            "weights.",
+        ).format(start=f["start_cost"], initial=f["initial_cost"])
     if f.code == "symmetric":
         return translate(
             "Advice",
             "All {units} units of layer {layer} have the same weights, so they compute the same "
-            "thing and receive the same gradient. Initialise the weights randomly (xavier, or he "
+            "thing and receive the same gradient. Initialise the weights randomly (Xavier, or He "
             "for ReLU).",
         ).format(units=f["units"], layer=f["layer"])
     if f.code == "no_hidden_layer":

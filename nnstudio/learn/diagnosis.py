@@ -9,6 +9,9 @@ most likely first, each as a code and its numbers; :mod:`.advice` composes the s
 
 Codes and their facts:
 
+``"blown_up"``         start_cost, initial_cost: the run started from weights an earlier run
+                       blew up (its first cost far above the cost of fresh initial weights);
+                       the only finding then, the others being its consequences
 ``"symmetric"``        layer: every unit of this hidden layer has the same weights (zeros init)
 ``"no_hidden_layer"``  (none): logistic regression draws only a straight boundary
 ``"dead_relu"``        layer, dead, units: ReLU units that output 0 for every sample
@@ -41,6 +44,7 @@ SATURATED_SHARE = 0.9  # of a sigmoid/tanh layer's units …
 SATURATED_SAMPLES = 0.9  # … each saturated on this share of the samples
 SATURATED_SLOPE = 0.1  # g′(Z) below a tenth of its largest value (0.25 sigmoid, 1 tanh)
 SCALE_RATIO = 50.0  # largest / smallest feature standard deviation
+BLOWN_UP = 3.0  # a run's first cost over 3× the cost of fresh initial weights
 OSCILLATING_SHARE = 0.3  # of the steps between records in which the cost rose
 MAX_SAMPLES = 2000  # the network's units are examined on at most this many samples
 
@@ -118,15 +122,17 @@ def diagnose_run(
     learning_rate: float,
     optimizer: str,
     standardized: bool,
+    start_step: int = 0,
 ) -> Diagnosis | None:
-    """The diagnosis of a run of ``net`` (its weights after the run) on inputs ``X`` (n0, m)
-    and labels ``Y`` ((1, m) class indices, (n[L], m) otherwise), whose records are ``steps``,
-    ``costs`` and ``accuracies`` (the history from the first record on; None where a record has
-    no value). None when the run learned, or is too short or too broken to judge."""
+    """The diagnosis of the run of ``net`` (its weights after the run) on inputs ``X`` (n0, m)
+    and labels ``Y`` ((1, m) class indices, (n[L], m) otherwise) that started at iteration
+    ``start_step``. ``steps``, ``costs`` and ``accuracies`` are the whole history (None where a
+    record has no value); only the run's own records, from ``start_step`` on, are judged. None
+    when the run learned, or is too short or too broken to judge."""
     points = [
         (int(s), float(c), a)
         for s, c, a in zip(steps, costs, accuracies, strict=False)
-        if c is not None and math.isfinite(c)
+        if c is not None and math.isfinite(c) and s >= start_step
     ]
     if len(points) < 2 or points[-1][0] - points[0][0] < MIN_ITERATIONS:
         return None
@@ -145,7 +151,11 @@ def diagnose_run(
         columns = np.linspace(0, X.shape[1] - 1, MAX_SAMPLES).astype(np.int64)
         X, Y = X[:, columns], np.asarray(Y)[:, columns]
     costs_seen = [c for _, c, _ in points]
-    findings = _findings(net, X, Y, costs_seen, learning_rate, optimizer, standardized, flat)
+    blown = _blown_up(net, X, Y, first)
+    if blown is not None:
+        findings: tuple[Finding, ...] = (blown,)
+    else:
+        findings = _findings(net, X, Y, costs_seen, learning_rate, optimizer, standardized, flat)
     return Diagnosis(
         iterations=points[-1][0] - points[0][0],
         first_cost=first,
@@ -194,6 +204,18 @@ def _findings(
             )
         )
     return tuple(found)
+
+
+def _blown_up(net: Network, X: np.ndarray, Y: np.ndarray, start_cost: float) -> Finding | None:
+    """The run started far above the cost of fresh initial weights (drawn again from the seed):
+    an earlier run blew the weights up, and resetting them helps more than any learning rate."""
+    fresh = Network.from_spec(net.spec)
+    with np.errstate(all="ignore"):
+        AL, _ = fresh.forward(X)
+        initial = fresh.cost(AL, Y)
+    if not math.isfinite(initial) or start_cost <= BLOWN_UP * initial:
+        return None
+    return Finding("blown_up", {"start_cost": start_cost, "initial_cost": initial})
 
 
 def _symmetric(net: Network) -> list[Finding]:

@@ -157,7 +157,7 @@ def test_gradient_descent_is_told_10x_smaller_and_adam_but_not_its_own_init():
     text = divergence_text(div)
     assert "iteration 91" in text and "layer 2 (dW2), layer 1 (dW1)" in text
     assert "0.12" in text and "Adam optimizer" in text
-    assert "xavier or he" not in text
+    assert "Xavier or He" not in text
     assert "last finite weights were kept" in text
 
 
@@ -195,3 +195,72 @@ def test_a_layer_of_one_unit_is_spoken_of_in_the_singular():
     text = diagnosis_text(found)
     assert "The only ReLU unit of layer 1 is dead" in text and "1 of the 1" not in text
     assert "The only tanh unit of layer 2 is saturated" in text
+
+
+# -- a run after a run: only the run that just ended is judged -------------------------------
+def _records(reports):
+    records = [r for report in reports for r in report.records]
+    return [r.step for r in records], [r.cost for r in records], [r.accuracy for r in records]
+
+
+def test_a_slow_run_after_a_blown_up_one_is_told_to_reset_the_weights():
+    """Adam at rate 100 blows the weights up; gradient descent at 0.0001 then barely moves them.
+    The diagnosis speaks of the second run only (its iterations and costs) and suggests fresh
+    initial weights, not a smaller rate."""
+    d = make_dataset("flower")
+    data = TrainingData(d.X, d.Y)
+    net = Network([2, 4, 1], ["tanh", "sigmoid"], init="small", seed=2)
+    adam = list(
+        train(net, data, TrainingConfig(learning_rate=100.0, epochs=2000, optimizer="adam"))
+    )
+    assert adam[-1].status == DIVERGED
+    start = adam[-1].step
+    gd = TrainingConfig(learning_rate=1e-4, epochs=1000, optimizer="gd")
+    slow = list(train(net, data, gd, start_step=start))
+    assert slow[-1].status == "finished"
+    steps, costs, accuracies = _records(adam + slow)
+    found = diagnose_run(net, d.X, d.Y, steps, costs, accuracies, 1e-4, "gd", False, start)
+    assert found is not None
+    assert found.iterations == 1000
+    run_costs = [c for s, c in zip(steps, costs, strict=True) if s >= start]
+    assert found.first_cost == pytest.approx(run_costs[0]) and run_costs[0] > 3 * 0.693
+    assert found.last_cost == pytest.approx(costs[-1])
+    assert found.codes == ("blown_up",)
+    text = diagnosis_text(found, "small")
+    assert "in 1000 iterations" in text and f"from {run_costs[0]:.4g}" in text
+    assert "Reset weights" in text and "smaller learning rate" not in text
+    assert f"{found.findings[0]['initial_cost']:.4g}" in text
+
+
+def test_a_run_from_sound_weights_is_not_told_to_reset_them():
+    d = make_dataset("flower")
+    data = TrainingData(d.X, d.Y)
+    net = Network([2, 4, 1], ["tanh", "sigmoid"], init="small", seed=2)
+    first = list(train(net, data, TrainingConfig(learning_rate=1e-4, epochs=500)))
+    second = list(train(net, data, TrainingConfig(learning_rate=1e-4, epochs=500), start_step=500))
+    steps, costs, accuracies = _records(first + second)
+    found = diagnose_run(net, d.X, d.Y, steps, costs, accuracies, 1e-4, "gd", False, 500)
+    assert found is not None and found.iterations == 500
+    assert "blown_up" not in found.codes and "rate_too_small" in found.codes
+
+
+def test_a_divergence_quotes_the_cost_the_history_shows_at_its_iteration():
+    """The sentence's last cost is the last record at the iteration it names: the one the
+    status bar and the cost curve show."""
+    d = make_dataset("flower")
+    net = Network([2, 4, 1], ["tanh", "sigmoid"], init="small", seed=2)
+    config = TrainingConfig(learning_rate=100.0, epochs=2000, optimizer="adam")
+    reports = list(train(net, TrainingData(d.X, d.Y), config))
+    div = reports[-1].divergence
+    assert div is not None and div.kind == COST_ROSE
+    records = [r for report in reports for r in report.records]
+    assert records[-1].step == div.step
+    assert div.last_cost == records[-1].cost
+    assert div.first_cost == records[0].cost
+    text = divergence_text(div)
+    assert f"iteration {div.step}" in text and f"to {records[-1].cost:.4g}" in text
+
+
+def test_the_initialisations_are_named_as_the_panel_shows_them():
+    div = Divergence(31, COST_ROSE, (1,), 1.2, "gd", 0.693, 14.09, "small")
+    assert "(Xavier or He)" in divergence_text(div)

@@ -348,7 +348,7 @@ class TrainingController(QObject):
                 # where and what to try, composed from the engine's facts
                 self.last_divergence = divergence_text(divergence)
             elif outcome.report.status == FINISHED:
-                self.last_diagnosis = diagnosis_of(self.session)
+                self.last_diagnosis = diagnosis_of(self.session, self.run_start)
         else:
             self._pending.clear()
         self.rate = 0.0

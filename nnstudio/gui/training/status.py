@@ -39,9 +39,10 @@ def status_text(step: int, record: Record | None, classifies: bool = True) -> st
     )
 
 
-def diagnosis_of(session: Session) -> str:
-    """Why the finished run of ``session`` did not learn and what to try ("" when it learned):
-    the diagnosis of its history, weights and training data, in the interface's language."""
+def diagnosis_of(session: Session, start_step: int = 0) -> str:
+    """Why the run of ``session`` that started at iteration ``start_step`` and just finished did
+    not learn and what to try ("" when it learned): the diagnosis of its records, weights and
+    training data, in the interface's language."""
     history, data = session.history, session.training_data()
     found = diagnose_run(
         session.network,
@@ -53,6 +54,7 @@ def diagnosis_of(session: Session) -> str:
         session.settings.learning_rate,
         session.settings.optimizer,
         session.data_choice.standardize,
+        start_step,
     )
     return "" if found is None else diagnosis_text(found, session.init)
 
