@@ -4,8 +4,8 @@ A :class:`Run` holds the recorded series of one run (``step``, ``cost``, ``val_c
 ``accuracy``, ``val_accuracy``) and the settings that defined it (its *description*). A
 :class:`RunStore` keeps them in order and converts to and from the JSON-ready dictionaries the
 model file stores: ``{"name": str, "visible": bool, "history": {...}, "description": {...}}``.
-:func:`describe_change` names a new run after the settings that differ from the previous one,
-e.g. ``"relu, lr 0.1"``.
+:func:`describe_change` names a run after its main settings and the others that differ from
+the previous run, e.g. ``"relu, lr 0.1"`` then ``"relu, lr 0.1, adam"``.
 
 A run holds every point of the history it was kept from (one per record, see
 :class:`nnstudio.training_run.History`) up to :data:`MAX_RUN_POINTS`; a longer one is reduced
@@ -344,21 +344,21 @@ def _phrase(key: str, value: Any) -> str:
 def describe_change(
     previous: Mapping[str, Any] | None, new: Mapping[str, Any], first_keys: Sequence[str] = ()
 ) -> str:
-    """A short name for a run with settings ``new``: what differs from ``previous``.
+    """A short name for a run with settings ``new``: its main settings (the hidden activations
+    and the learning rate) and whatever else differs from ``previous``, in the order of
+    :data:`DESCRIPTION_KEYS`, so that every name reads the same way.
 
-    ``describe_change({"activations": ["tanh", "sigmoid"], "learning_rate": 1.2},
-    {"activations": ["relu", "sigmoid"], "learning_rate": 0.1})`` → ``"relu, lr 0.1"``.
-    Without a previous run (or with nothing changed) it names the main settings: the hidden
-    activations and the learning rate.
+    ``describe_change(None, tanh_lr_1_2)`` → ``"tanh, lr 1.2"``; then a run that changed only the
+    learning rate → ``"tanh, lr 0.5"``; one that also took Adam → ``"tanh, lr 0.5, adam"``.
     """
     keys = [k for k in DESCRIPTION_KEYS if k in new] + [k for k in new if k not in DESCRIPTION_KEYS]
+    shown = {k for k in (*first_keys, "activations", "learning_rate") if k in new}
     if previous is not None:
-        changed = [
+        shown.update(
             k for k in keys if k not in previous or _phrase(k, previous[k]) != _phrase(k, new[k])
-        ]
-        if changed:
-            return ", ".join(_phrase(k, new[k]) for k in changed)
-    main = [k for k in (*first_keys, "activations", "learning_rate") if k in new]
-    if not main:
+        )
+    first = [k for k in first_keys if k in shown]
+    ordered = [*first, *(k for k in keys if k in shown and k not in first)]
+    if not ordered:
         return translate("Runs", "run")
-    return ", ".join(_phrase(k, new[k]) for k in dict.fromkeys(main))
+    return ", ".join(_phrase(k, new[k]) for k in ordered)

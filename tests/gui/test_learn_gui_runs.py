@@ -70,7 +70,7 @@ def test_rename_hide_and_remove(qtbot):
 def test_the_view_follows_the_store(qtbot):
     view, store = make_view(qtbot)
     store.add_finished(history(0.2), {**store[1].description, "learning_rate": 0.5})
-    assert view.list.count() == 3 and view.list.item(2).text() == "lr 0.5"
+    assert view.list.count() == 3 and view.list.item(2).text() == "relu, lr 0.5"
     other = RunStore()
     view.set_store(other)
     assert view.list.count() == 0

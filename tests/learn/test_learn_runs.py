@@ -22,18 +22,18 @@ def history(n=3, offset=0.0):
     }
 
 
-def test_names_say_what_changed():
+def test_names_say_the_main_settings_and_what_changed():
     relu = make_description(NetworkSpec((2, 4, 1), ("relu", "sigmoid")), 0.1)
     assert describe_change(BASE, relu) == "relu, lr 0.1"
     assert describe_change(None, BASE) == "tanh, lr 1.2"
     assert describe_change(BASE, dict(BASE)) == "tanh, lr 1.2"
     deeper = make_description(NetworkSpec((2, 8, 8, 1), ("tanh", "tanh", "sigmoid")), 1.2)
-    assert describe_change(BASE, deeper) == "hidden 8-8"
+    assert describe_change(BASE, deeper) == "hidden 8-8, tanh, lr 1.2"
     adam = make_description(NetworkSpec((2, 4, 1), ("tanh", "sigmoid"), init="he"), 1.2, "adam", 64)
-    assert describe_change(BASE, adam) == "he init, adam, batch 64"
+    assert describe_change(BASE, adam) == "tanh, he init, lr 1.2, adam, batch 64"
     mixed = make_description(NetworkSpec((2, 3, 3, 1), ("relu", "tanh", "sigmoid")), 1.2)
-    assert describe_change(BASE, mixed) == "hidden 3-3, relu/tanh"
-    assert describe_change(BASE, {**BASE, "dtype": "float32"}) == "float32"
+    assert describe_change(BASE, mixed) == "hidden 3-3, relu/tanh, lr 1.2"
+    assert describe_change(BASE, {**BASE, "dtype": "float32"}) == "tanh, lr 1.2, float32"
 
 
 def test_description_is_plain_json():

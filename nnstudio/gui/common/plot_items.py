@@ -232,6 +232,12 @@ def make_plot(name: str) -> pg.PlotWidget:
     widget.setMenuEnabled(False)
     widget.getViewBox().disableAutoRange()
     # no grid: its translucent lines across the whole plot cost more than the data to paint
+    plain_axes(widget)
+    return widget
+
+
+def plain_axes(widget: pg.PlotWidget) -> None:
+    """Axes that show numbers as they are: no SI prefix (a cost of 0.2 stays 0.2, not 200 with
+    "(x0.001)" in the label)."""
     for side in ("left", "bottom"):
         widget.getAxis(side).enableAutoSIPrefix(False)
-    return widget

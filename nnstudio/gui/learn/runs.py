@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...learn import Run, RunStore
+from ..common.plot_items import plain_axes
 from ..common.style import CLASS_COLORS
 
 # the class palette with blue first: the first run is drawn like the live cost curve
@@ -94,8 +95,9 @@ class CompareRunsView(QWidget):
         )
         self.list.setToolTip(
             self.tr(
-                "Every finished training run is kept here, named after what changed since the "
-                "previous one. Untick a run to hide its curve; double-click its name to rename "
+                "Every training run is kept here when it ends, named after its activations and "
+                "learning rate and whatever else changed since the previous run. Untick a run "
+                "to hide its curve; double-click its name to rename "
                 "it. Change one thing at a time to see what it does."
             )
         )
@@ -151,7 +153,21 @@ class CompareRunsView(QWidget):
         self.plot.setLabel("bottom", self.tr("iteration"))
         self.legend = self.plot.addLegend(offset=(-10, 10), labelTextColor="#202020")
         self.plot.setToolTip(self.tr("One curve per visible run, in the colour of its name."))
+        plain_axes(self.plot)
         right_layout.addWidget(self.plot, 1)
+        self.empty_label = QLabel(
+            self.tr(
+                "No run kept yet. Press Train: when a run ends (finished or stopped) it is kept "
+                "here. Training on continues the same run; new weights (Reset weights, another "
+                "network or data set) start a new one. Change one setting and train again to "
+                "compare."
+            ),
+            right,
+        )
+        self.empty_label.setObjectName("runsEmptyLabel")
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        right_layout.addWidget(self.empty_label, 1)
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 3)
@@ -191,6 +207,9 @@ class CompareRunsView(QWidget):
             if selected is not None and self.list.count():
                 self.list.setCurrentRow(min(selected, self.list.count() - 1))
         self._selection_changed()
+        empty = not len(self.store)
+        self.empty_label.setVisible(empty)
+        self.plot.setVisible(not empty)
         self.redraw()
 
     def selected_index(self) -> int | None:

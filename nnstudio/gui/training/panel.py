@@ -356,7 +356,7 @@ class TrainingPanel(QWidget):
             self._show_idle_progress()
 
     def _show_idle_progress(self) -> None:
-        """Idle: the bar shows where the next Train starts and ends."""
+        """Idle: the bar shows where the next Train starts and how many iterations it adds."""
         if self.controller.state != IDLE:
             return
         start = self.session.history.last_step
@@ -364,22 +364,29 @@ class TrainingPanel(QWidget):
             planned = self.controller.planned_steps()
         except ValueError:
             planned = 0
-        self._set_progress(start, max(start + planned, start + 1), start)
+        self._set_progress(start, max(start + planned, start + 1), start, running=False)
 
-    def _set_progress(self, low: int, high: int, value: int) -> None:
-        """The bar from iteration ``low`` to ``high`` at ``value``. A QProgressBar holds 32-bit
-        numbers: beyond them the bar is scaled and its text still names the true iterations."""
-        if high <= PROGRESS_MAX:
-            self.progress.setFormat(self.tr("iteration %v / %m"))
-            self.progress.setRange(low, high)
-            self.progress.setValue(value)
-            return
-        scale = high / PROGRESS_MAX
-        self.progress.setRange(int(low / scale), PROGRESS_MAX)
-        self.progress.setValue(min(int(value / scale), PROGRESS_MAX))
-        self.progress.setFormat(
-            self.tr("iteration {value} / {total}").format(value=value, total=high)
-        )
+    def _set_progress(self, low: int, high: int, value: int, running: bool = True) -> None:
+        """The bar from iteration ``low`` (where the run starts) to ``high`` (where it ends) at
+        iteration ``value``. The text names the true iteration and, when the run continues an
+        earlier one, how far this run has come. A QProgressBar holds 32-bit numbers (and its
+        ``%m`` counts from the minimum), so the bar counts this run's iterations, scaled when
+        there are more than it holds."""
+        span, done = max(high - low, 1), min(max(value - low, 0), max(high - low, 1))
+        scale = max(span / PROGRESS_MAX, 1.0)
+        self.progress.setRange(0, int(span / scale))
+        self.progress.setValue(min(int(done / scale), PROGRESS_MAX))
+        if low == 0:
+            text = self.tr("iteration {value} / {total}").format(value=value, total=high)
+        elif running:
+            text = self.tr("iteration {value} ({done} / {planned} of this run)").format(
+                value=value, done=value - low, planned=high - low
+            )
+        else:
+            text = self.tr("iteration {value} (Train adds {planned})").format(
+                value=value, planned=high - low
+            )
+        self.progress.setFormat(text)
 
     def _report(self, report: TrainingReport) -> None:
         """Progress and rate: at most PANEL_RATE times a second while running (within the

@@ -6,6 +6,7 @@ import math
 from collections.abc import Sequence
 
 import numpy as np
+import pyqtgraph as pg
 from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
 
@@ -104,6 +105,12 @@ class CostView(LiveView):
         self.plot.setLabel("left", self.tr("cost J"))
         self.plot.setLabel("bottom", self.tr("iteration"))
         self.cost_legend = self.plot.addLegend(offset=(-10, 10))
+        # before any record: what to do, and no numbers on axes that have nothing to measure
+        self.empty_hint = pg.TextItem(
+            self.tr("Train the network to see its cost"), color="#606060", anchor=(0.5, 0.5)
+        )
+        self.empty_hint.setPos(0.5, 0.5)
+        self.plot.addItem(self.empty_hint, ignoreBounds=True)
         self.cost_curve = make_curve(self.plot, TRAIN_COLOR, self.tr("training cost"), width=2)
         self.val_cost_curve = make_curve(
             self.plot, VAL_COLOR, self.tr("validation cost"), dashed=True
@@ -299,8 +306,24 @@ class CostView(LiveView):
                 self.summary.show_text(text, now=not self.controller.is_running)
             else:
                 self.summary.show_text(self.tr("Not trained yet"), now=True)
+            self._show_empty(not s.n)
         else:
             self._keep_accuracy_range()
+
+    def _show_empty(self, empty: bool) -> None:
+        """Without records the axes show no values (0–1 would be a made-up range) and the cost
+        plot says how to get a curve; the first record brings the values back."""
+        if self.empty_hint.isVisible() == empty and self._axes_show_values() == (not empty):
+            return  # (restyling an axis relayouts the plot: not on every frame of a run)
+        self.empty_hint.setVisible(empty)
+        for plot in (self.plot, self.accuracy_plot):
+            for side in ("left", "bottom"):
+                plot.getAxis(side).setStyle(showValues=not empty)
+        if empty:
+            set_range(self.plot, (0.0, 1.0), (0.0, 1.0))
+
+    def _axes_show_values(self) -> bool:
+        return bool(self.plot.getAxis("left").style["showValues"])
 
     def _keep_cost_range(self, refit: bool = False) -> None:
         """Ranges that hold still while a run goes on (redrawing an axis is the costly part of a

@@ -105,7 +105,19 @@ def install_training(window: WindowFrame) -> TrainingUi:
     window.menuBar().insertMenu(window.help_menu.menuAction(), menu)
     window.view_menu.addAction(dock.toggleViewAction())
 
-    controller.statusMessage.connect(window.statusBar().showMessage)
+    shown_status = [""]  # the controller's last status line
+
+    def show_status(text: str) -> None:
+        # an empty line clears the bar only while it still shows the controller's last line,
+        # never a message someone else showed since
+        bar = window.statusBar()
+        if text:
+            bar.showMessage(text)
+        elif bar.currentMessage() == shown_status[0]:
+            bar.clearMessage()
+        shown_status[0] = text
+
+    controller.statusMessage.connect(show_status)
     refusal = RunRefusal(window, panel)
     controller.refused.connect(refusal.explain)
 
