@@ -191,3 +191,17 @@ def test_a_short_row_is_counted_in_correct_english(window, qtbot, tmp_path, monk
     assert "row 3 has 1 value but the header has 3 columns" in dialog.error
     assert dialog.error_cells == [(1, 0), (1, 1), (1, 2)]
     dialog.reject()
+
+
+def test_a_bad_cell_is_named_once_in_one_quoting_style(window, qtbot, tmp_path, monkeypatch):
+    late = tmp_path / "late.csv"
+    late.write_text("x1,x2,label\n0.1,0.2,1\n0.3,0.4,0\n0.5,0.6,1\n0.7,0.8,0\nabc,0.9,1\n")
+    choose_file(monkeypatch, late)
+    dialog = click_import(window, qtbot)
+    press_ok(dialog, qtbot)
+    error = dialog.error
+    assert "row 6, column 'x1': 'abc' is not a number" in error
+    assert error.count("row 6") == 1 and error.count("column 'x1'") == 1
+    assert "“" not in error and "”" not in error
+    assert dialog.error_cells == [(4, 0)]
+    dialog.reject()

@@ -136,17 +136,9 @@ class CsvDialog(QDialog):
                 task=self.task_combo.currentData(),
             )
         except CsvError as exc:
-            where = []
-            if exc.row is not None:
-                where.append(self.tr("row {row}").format(row=exc.row))
-            if exc.column is not None:
-                where.append(self.tr("column “{column}”").format(column=exc.column))
-            reason = str(exc)
-            if where:
-                reason = self.tr("{where}: {reason}").format(
-                    where=self.tr(", ").join(where), reason=reason
-                )
-            self._fail(reason)
+            # the message names the row and column itself (as on the command line); the
+            # preview marks the cell
+            self._fail(str(exc))
             self._mark_error_cells(exc.row, exc.column)
             return
         except (OSError, ValueError) as exc:
