@@ -93,7 +93,7 @@ def test_hyperparameters_lock_while_a_run_is_active(qtbot, panel):
     assert panel.stop_button.isEnabled() and not panel.step_button.isEnabled()
     qtbot.waitUntil(lambda: panel.progress.value() > 0, timeout=WAIT)  # ≤ 10 updates a second
     assert panel.progress.maximum() == 10_000_000
-    assert panel.progress.format() == "iteration %v / %m"
+    assert panel.progress.text() == f"iteration {panel.progress.value()} / 10000000"
     with qtbot.waitSignal(controller.finished, timeout=WAIT):
         qtbot.mouseClick(panel.stop_button, Qt.LeftButton)
     assert panel.learning_rate.isEnabled() and panel.train_button.text() == "Train"
