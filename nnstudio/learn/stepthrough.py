@@ -206,7 +206,12 @@ def build_steps(
                 sym("Z", l),
                 ")",
             )
-            arrays = [grad("dA", l), Z(l), dZ]
+            g = get_activation(act)
+            if g.derivative is not None:  # elementwise: g′(Z[l]) has the shape of Z[l]
+                slope = g.derivative(cache[f"Z{l}"], cache[f"A{l}"])
+                arrays = [grad("dA", l), (f"g′[{l}](Z[{l}])", keep(f"gprime{l}", slope)), dZ]
+            else:  # softmax: dA[l] times its Jacobian, which is no array of Z's shape
+                arrays = [grad("dA", l), Z(l), dZ]
             explanation = translate(
                 "StepThrough",
                 "⊙ multiplies entry by entry, so dZ[{l}] has the shape of Z[{l}]. Here {prime}.",

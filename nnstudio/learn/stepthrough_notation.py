@@ -9,6 +9,7 @@ test reads and the markup the view shows never disagree: ``W[2] (1, 4)`` in text
 from __future__ import annotations
 
 import html
+import re
 import string
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -64,6 +65,12 @@ class Step:
     @property
     def result(self) -> Array:
         return self.arrays[self.result_name]
+
+    @property
+    def explanation_html(self) -> str:
+        """The explanation in HTML, its names written as the formula writes them (v_dW[1] with
+        dW[1] as a subscript)."""
+        return text_html(self.explanation)
 
     @property
     def results(self) -> tuple[str, ...]:
@@ -131,7 +138,10 @@ def number(value: float) -> str:
 
 def name_html(name: str) -> str:
     """An array's name as Step.arrays spells it, in HTML: "new W[2]" → "new W<sup>[2]</sup>",
-    "v̂_dW[1]" → "v̂<sub>dW<sup>[1]</sup></sub>", "Y" → "Y"."""
+    "v̂_dW[1]" → "v̂<sub>dW<sup>[1]</sup></sub>", "g′[1](Z[1])" → "g′<sup>[1]</sup>(Z<sup>[1]</sup>)",
+    "Y" → "Y"."""
+    if "(" in name:  # "g′[1](Z[1])": each layer index a superscript
+        return re.sub(r"\[(\d+)\]", r"<sup>[\1]</sup>", html.escape(name))
     if "[" not in name or not name.endswith("]"):
         return html.escape(name)
     base, layer = name[:-1].split("[", 1)
@@ -139,6 +149,16 @@ def name_html(name: str) -> str:
         head, sub = base.split("_", 1)
         return f"{html.escape(head)}<sub>{html.escape(sub)}<sup>[{layer}]</sup></sub>"
     return f"{html.escape(base)}<sup>[{layer}]</sup>"
+
+
+_INDEXED = re.compile(r"[^\s\[\](),;:·=+−]+\[\d+\]")
+
+
+def text_html(text: str) -> str:
+    """Prose that names arrays (an explanation), in HTML with every name written as the
+    formulas write it: "v_dW[1] averages dW[1]" → "v<sub>dW<sup>[1]</sup></sub> averages
+    dW<sup>[1]</sup>"."""
+    return _INDEXED.sub(lambda match: name_html(html.unescape(match[0])), html.escape(text))
 
 
 class Arrays:

@@ -1,12 +1,15 @@
 """One pass step by step: the same arrays as forward/backward/update, in the course's notation."""
 
+import html
+import re
+
 import numpy as np
 import pytest
 
 from nnstudio.data import make_dataset
-from nnstudio.engine import Network, make_optimizer
+from nnstudio.engine import Network, get_activation, make_optimizer
 from nnstudio.engine.fast_step import TrainingStep
-from nnstudio.learn import build_steps
+from nnstudio.learn import build_steps, name_html
 
 
 def flower_case():
@@ -73,6 +76,10 @@ def test_steps_hold_exactly_the_engines_arrays(case):
         expected[f"{key[0]}[{key[1:]}]"] = value
     for key, value in after.params.items():
         expected[f"new {key[0]}[{key[1:]}]"] = value
+    for l, act in enumerate(net.activations, start=1):
+        g = get_activation(act)
+        if g.derivative is not None:
+            expected[f"g′[{l}](Z[{l}])"] = g.derivative(cache[f"Z{l}"], cache[f"A{l}"])
     seen = set()
     for step in steps:
         for name, array in step.arrays.items():
@@ -308,3 +315,43 @@ def test_l2_term_of_dw_is_the_engines():
         assert np.array_equal(dW, expected)
         assert not np.array_equal(dW, (dZ @ A.T) / 400)
         assert "weight decay" in step.explanation
+
+
+def test_the_dz_step_shows_the_slope_it_multiplies_by():
+    """dZ[1] = dA[1] ⊙ g′[1](Z[1]): the step shows g′[1](Z[1]) (for tanh 1 − A[1]², the shape
+    of Z[1]), not Z[1], and multiplying the arrays it shows gives its result."""
+    net, X, Y = flower_case()
+    steps = build_steps(net, X, Y, learning_rate=0.5)
+    step = next(s for s in steps if s.title == "Backward, layer 1: dZ[1]")
+    assert list(step.arrays) == ["dA[1]", "g′[1](Z[1])", "dZ[1]"]
+    slope, A1 = step.arrays["g′[1](Z[1])"], steps[1].arrays["A[1]"]
+    assert slope.shape == (4, 400)
+    np.testing.assert_allclose(slope, 1 - A1**2)
+    np.testing.assert_allclose(step.arrays["dA[1]"] * slope, step.result)
+    assert name_html("g′[1](Z[1])") == "g′<sup>[1]</sup>(Z<sup>[1]</sup>)"
+
+
+def test_a_softmax_dz_step_keeps_z_for_its_jacobian():
+    rs = np.random.RandomState(0)
+    X, labels = rs.randn(3, 50), rs.randint(0, 4, size=50)
+    net = Network([3, 5, 4], ["relu", "softmax"], loss="mse", seed=1)
+    steps = build_steps(net, X, np.eye(4)[:, labels], learning_rate=0.5)
+    step = next(s for s in steps if s.title == "Backward, layer 2: dZ[2]")
+    assert "Z[2]" in step.arrays and not any(k.startswith("g′") for k in step.arrays)
+
+
+def test_explanations_write_the_averages_as_the_formulas_do():
+    """v_dW[1] in an explanation is drawn as the formula draws it: v with dW[1] as a subscript."""
+    net, X, Y = flower_case()
+    steps = build_steps(net, X, Y, optimizer=make_optimizer("adam", 0.01))
+    velocity = next(s for s in steps if s.phase == "velocity")
+    assert "v_dW[1]" in velocity.explanation
+    assert "v_dW" not in velocity.explanation_html
+    assert "v<sub>dW<sup>[1]</sup></sub>" in velocity.explanation_html
+
+    def plain(markup):
+        return html.unescape(re.sub(r"<[^>]+>", "", markup))
+
+    assert "vdW[1]" in plain(velocity.formula_html) and "vdW[1]" in plain(velocity.explanation_html)
+    for step in steps:  # every name as its formula writes it, the prose otherwise unchanged
+        assert plain(step.explanation_html) == re.sub(r"_(d[Wb]\[)", r"\1", step.explanation)

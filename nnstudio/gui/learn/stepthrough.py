@@ -8,6 +8,7 @@ every array involved. ``Next ▸`` and ``◂ Back`` move through them; every mov
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable, Sequence
 
 import numpy as np
@@ -133,6 +134,7 @@ class StepThroughView(QWidget):
         self.explanation = QLabel(self)
         self.explanation.setObjectName("stepExplanation")
         self.explanation.setWordWrap(True)
+        self.explanation.setTextFormat(Qt.TextFormat.RichText)  # names as the formula writes them
         layout.addWidget(self.explanation)
 
         strip = QWidget(self)
@@ -295,7 +297,7 @@ class StepThroughView(QWidget):
             self.title.setText(self.tr("One pass, step by step"))
             self.formula.setText("")
             self.explanation.setText(
-                message
+                html.escape(message)
                 or self.tr(
                     "Press “Start a pass” to compute one forward and one backward pass with the "
                     "current weights, then use Next ▸ to follow every formula layer by layer."
@@ -307,7 +309,7 @@ class StepThroughView(QWidget):
         self.counter.setText(self.tr("Step {i} of {n}").format(i=self._index + 1, n=total))
         self.title.setText(self._title(step))
         self.formula.setText(step.formula_html)
-        self.explanation.setText(step.explanation)
+        self.explanation.setText(step.explanation_html)
         self.value_label.clear()
         items = list(step.arrays.items())[: len(self.heatmaps)]
         results = step.results
