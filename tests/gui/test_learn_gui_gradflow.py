@@ -50,3 +50,34 @@ def test_vanishing_gradients_are_named(qtbot):
     view.set_history({"step": [10], "grad_norms": [(1e-6, 1e-3, 0.1)]})
     view.redraw()
     assert view.findChild(object, "gradientFlowDiagnosis").text().startswith("Vanishing")
+
+
+def test_the_log_axis_labels_several_decades_and_the_legend_covers_no_curve(qtbot):
+    """Norms within one decade (0.003 … 0.008) still get an axis with several labelled
+    decades, all norms inside it; the legend sits outside the plotting area."""
+    view = GradientFlowView()
+    qtbot.addWidget(view)
+    view.resize(600, 400)
+    view.show()
+    qtbot.waitExposed(view)
+    norms = [(0.003 + 0.0005 * i, 0.004 + 0.0004 * i) for i in range(10)]
+    view.set_history({"step": list(range(0, 100, 10)), "grad_norms": norms})
+    view.redraw()
+    item = view.plot.getPlotItem()
+    low, high = item.viewRange()[1]  # log10 of ‖dW‖
+    assert low <= np.log10(0.003) and high >= np.log10(0.0085)
+    axis = item.getAxis("left")
+    labelled = [v for _spacing, values in axis.tickValues(low, high, axis.height()) for v in values]
+    decades = sorted({round(v) for v in labelled if abs(v - round(v)) < 1e-9})
+    assert len(decades) >= 3, labelled
+    shown = axis.tickStrings(decades, 1.0, 1.0)
+    assert all(shown) and len(set(shown)) == len(decades)
+    plotting_area = item.getViewBox().sceneBoundingRect
+
+    def legend_clear_of_the_curves():
+        legend = view.legend.sceneBoundingRect()
+        return legend.isValid() and not legend.intersects(plotting_area())
+
+    qtbot.waitUntil(legend_clear_of_the_curves, timeout=2000)  # once the layout has settled
+    assert view.legend.sceneBoundingRect().top() >= plotting_area().bottom()
+    assert len(view.legend.items) == 2

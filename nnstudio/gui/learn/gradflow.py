@@ -7,6 +7,7 @@ early layers' gradients are vanishing or exploding.
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import numpy as np
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from ...learn import diagnose, gradient_flow
 
 REDRAW_MS = 33
+MIN_DECADES = 3  # the log axis shows at least 3 decades, each labelled
 LAYER_COLORS = pg.colormap.get("viridis")
 
 
@@ -39,7 +41,9 @@ class GradientFlowView(QWidget):
         self.plot.setLabel("bottom", self.tr("iteration"))
         self.plot.setLabel("left", self.tr("‖dW[l]‖ (log scale)"))
         self.plot.getAxis("left").enableAutoSIPrefix(False)
-        self.legend = self.plot.addLegend(offset=(-10, 10), labelTextColor="#202020")
+        # the legend is a row under the plot, where it covers no curve
+        self.legend = pg.LegendItem(labelTextColor="#202020", frame=False)
+        self.plot.getPlotItem().layout.addItem(self.legend, 4, 1)
         self.plot.setToolTip(
             self.tr(
                 "The size ‖dW[l]‖ of each layer's weight gradient as training goes on. Back "
@@ -108,11 +112,30 @@ class GradientFlowView(QWidget):
         self._curves = []
         for l in range(1, L + 1):
             color = LAYER_COLORS.map((l - 1) / max(1, L - 1) * 0.85, mode="qcolor")
-            curve = self.plot.plot([], [], pen=pg.mkPen(color, width=2), name=f"‖dW[{l}]‖")
+            curve = self.plot.plot([], [], pen=pg.mkPen(color, width=2))
+            self.legend.addItem(curve, f"‖dW[{l}]‖")
             # the data keep every record; only the drawing thins a long run (peaks kept)
             curve.setDownsampling(auto=True, method="peak")
             curve.setClipToView(True)
             self._curves.append(curve)
+        self.legend.setColumnCount(max(1, L))
+
+    def _show_decades(self, norms: np.ndarray) -> None:
+        """Let the log axis span whole decades, at least ``MIN_DECADES`` of them, around the
+        norms (an axis that labels only its decades would show one label for norms within
+        one); ``norms`` is (records, L)."""
+        values = np.asarray(norms, dtype=float)
+        values = values[np.isfinite(values) & (values > 0)]
+        if values.size == 0:
+            self.plot.enableAutoRange(axis="y")
+            return
+        low = math.floor(math.log10(float(values.min())))
+        high = math.ceil(math.log10(float(values.max())))
+        missing = MIN_DECADES - (high - low)
+        if missing > 0:
+            low -= missing // 2 + missing % 2
+            high += missing // 2
+        self.plot.setYRange(low, high, padding=0)  # log10 of ‖dW‖: view coordinates
 
     def redraw(self) -> None:
         self._timer.stop()
@@ -121,6 +144,7 @@ class GradientFlowView(QWidget):
         for l, curve in enumerate(self._curves, start=1):
             steps, values = flow.layer(l)
             curve.setData(steps.astype(float), values)
+        self._show_decades(flow.norms)
         self.diagnosis.setText(self._diagnosis_text(flow.last() if len(flow) else []))
 
     def _diagnosis_text(self, norms: Any) -> str:
