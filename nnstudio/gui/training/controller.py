@@ -216,14 +216,21 @@ class TrainingController(QObject):
 
     def forget_run(self) -> None:
         """The open model changed (New, Open, another data set, an undone edit): forget the
-        previous model's last report, status line, divergence, diagnosis and speed, and compute
-        the views' arrays for the model now open. Does nothing while a run is active."""
+        previous model's last report, divergence, diagnosis and speed, show the status line of the
+        model now open (its last record; empty before it trained) and compute the views' arrays
+        for it. Does nothing while a run is active."""
         if self._worker is not None:
             return
         self.last_report = None
-        self.last_divergence = self.last_diagnosis = self.last_status = ""
+        self.last_divergence = self.last_diagnosis = ""
         self.rate, self._rate_mark = 0.0, None
         self.run_start = self.run_total = self.session.history.last_step
+        # the status line shows the open model: its last record, or nothing before it trains
+        record = self._last_known_record()
+        self.last_status = (
+            "" if record is None else status_text(record.step, record, self.classifies())
+        )
+        self.statusMessage.emit(self.last_status)
         self.refresh_views()
 
     @Slot()
