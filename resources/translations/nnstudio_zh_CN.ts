@@ -71,32 +71,12 @@
 <context>
     <name>Advice</name>
     <message>
-        <source>Gradient descent</source>
-        <translation>梯度下降</translation>
-    </message>
-    <message>
-        <source>Momentum</source>
-        <translation>动量法</translation>
-    </message>
-    <message>
-        <source>RMSprop</source>
-        <translation>RMSprop</translation>
-    </message>
-    <message>
-        <source>Adam</source>
-        <translation>Adam</translation>
-    </message>
-    <message>
         <source>{optimizer} moves every weight by about the learning rate at each step, so {lr:g} is far too large. Try its usual learning rate, {suggested:g}.</source>
         <translation>{optimizer} 每一步让每个权重移动大约一个学习率的距离，所以 {lr:g} 太大了。请试试它常用的学习率 {suggested:g}。</translation>
     </message>
     <message>
         <source>The learning rate {lr:g} is too large for this network. Try a learning rate about 10× smaller ({suggested:g}).</source>
         <translation>对这个网络来说，学习率 {lr:g} 太大了。请试试小约 10 倍的学习率（{suggested:g}）。</translation>
-    </message>
-    <message>
-        <source>Initial weights scaled to the layer sizes (xavier or he) may also help.</source>
-        <translation>按各层大小缩放的初始权重（xavier 或 he）也可能有帮助。</translation>
     </message>
     <message>
         <source>The Adam optimizer, which scales each weight&apos;s step, may also help.</source>
@@ -143,8 +123,16 @@
         <translation>网络没有学会区分各个类别：它的训练准确率（{accuracy}）不比总是回答最常见的类别（{chance}）更好。</translation>
     </message>
     <message>
-        <source>All {units} units of layer {layer} have the same weights, so they compute the same thing and receive the same gradient. Initialise the weights randomly (xavier, or he for ReLU).</source>
-        <translation>第 {layer} 层的全部 {units} 个单元权重都相同，所以它们计算的是同一个东西，得到的梯度也相同。请随机初始化权重（xavier；ReLU 则用 he）。</translation>
+        <source>Initial weights scaled to the layer sizes (Xavier or He) may also help.</source>
+        <translation>按各层大小缩放的初始权重（Xavier 或 He）也可能有帮助。</translation>
+    </message>
+    <message>
+        <source>This run started from weights an earlier run had blown up: their cost was {start:.4g}, against {initial:.4g} for fresh initial weights, and no learning rate brings them back quickly. Click Reset weights to start again from fresh initial weights.</source>
+        <translation>这次训练从先前一次训练弄坏的权重开始：它们的代价是 {start:.4g}，而新的初始权重的代价是 {initial:.4g}，任何学习率都无法很快把它们拉回来。请点击“重置权重”，从新的初始权重重新开始。</translation>
+    </message>
+    <message>
+        <source>All {units} units of layer {layer} have the same weights, so they compute the same thing and receive the same gradient. Initialise the weights randomly (Xavier, or He for ReLU).</source>
+        <translation>第 {layer} 层的全部 {units} 个单元权重相同，所以它们计算同样的东西，也得到同样的梯度。请随机初始化权重（Xavier，ReLU 则用 He）。</translation>
     </message>
     <message>
         <source>Without a hidden layer the network can only draw a straight boundary (logistic regression). Add a hidden layer.</source>
@@ -377,8 +365,12 @@
         <translation>保留的训练记录</translation>
     </message>
     <message>
-        <source>Every finished training run is kept here, named after what changed since the previous one. Untick a run to hide its curve; double-click its name to rename it. Change one thing at a time to see what it does.</source>
-        <translation>每次完成的训练都会保留在这里，并以它与上一次相比改动了什么来命名。取消勾选可隐藏它的曲线；双击名称可重命名。每次只改动一处，才能看出它的作用。</translation>
+        <source>Every training run is kept here when it ends, named after its activations and learning rate and whatever else changed since the previous run. Untick a run to hide its curve; double-click its name to rename it. Change one thing at a time to see what it does.</source>
+        <translation>每次训练结束时都会保留在这里，以它的激活函数、学习率以及相对上一次改变的设置命名。取消勾选可隐藏它的曲线；双击名称可重命名。每次只改一样东西，才能看出它的作用。</translation>
+    </message>
+    <message>
+        <source>No run kept yet. Press Train: when a run ends (finished or stopped) it is kept here. Training on continues the same run; new weights (Reset weights, another network or data set) start a new one. Change one setting and train again to compare.</source>
+        <translation>还没有保留的训练记录。请按“训练”：一次训练结束（完成或停止）时会保留在这里。继续训练属于同一次训练；新的权重（重置权重、换网络或数据集）会开始新的一次。改一项设置再训练一次，就可以比较。</translation>
     </message>
     <message>
         <source>Remove</source>
@@ -438,6 +430,10 @@
     <message>
         <source>iteration</source>
         <translation>迭代次数</translation>
+    </message>
+    <message>
+        <source>Train the network to see its cost</source>
+        <translation>训练网络后即可看到它的代价</translation>
     </message>
     <message>
         <source>training cost</source>
@@ -537,22 +533,6 @@
     <message>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
-    </message>
-    <message>
-        <source>row {row}</source>
-        <translation>第 {row} 行</translation>
-    </message>
-    <message>
-        <source>column “{column}”</source>
-        <translation>“{column}”列</translation>
-    </message>
-    <message>
-        <source>{where}: {reason}</source>
-        <translation>{where}：{reason}</translation>
-    </message>
-    <message>
-        <source>, </source>
-        <translation>，</translation>
     </message>
     <message>
         <source>Cannot import this file — {reason}. Fix the file or choose another label column; the data in use has not changed.</source>
@@ -2664,6 +2644,38 @@ Row {i} is the receiving unit, column {j} the sending one.</source>
     </message>
 </context>
 <context>
+    <name>RunRefusal</name>
+    <message>
+        <source>Not enough memory to train</source>
+        <extracomment>how long the status bar says what the box&apos;s button did (ms)</extracomment>
+        <translation>内存不足，无法训练</translation>
+    </message>
+    <message>
+        <source>Use batch size {n}</source>
+        <translation>使用批量大小 {n}</translation>
+    </message>
+    <message>
+        <source>A training setting is out of range</source>
+        <translation>有一项训练设置超出了范围</translation>
+    </message>
+    <message>
+        <source>Change it and press Train again.</source>
+        <translation>请修改它，然后再按“训练”。</translation>
+    </message>
+    <message>
+        <source>Cannot train on this data</source>
+        <translation>无法在这些数据上训练</translation>
+    </message>
+    <message>
+        <source>Cannot start training</source>
+        <translation>无法开始训练</translation>
+    </message>
+    <message>
+        <source>Batch size set to {n}: press Train to start.</source>
+        <translation>批量大小已设为 {n}：按“训练”开始。</translation>
+    </message>
+</context>
+<context>
     <name>Runs</name>
     <message>
         <source>no hidden layer</source>
@@ -2888,7 +2900,6 @@ Row {i} is the receiving unit, column {j} the sending one.</source>
     </message>
     <message>
         <source>Gradient descent moves every parameter a small step against its gradient; the learning rate α = {lr:g} sets the step size.</source>
-        <extracomment>α, for every optimizer: a positive finite step size λ, the L2 strength of the network&apos;s cost (kept in its spec, checked by it) the parts of an update the step-through shows, in the order they are computed: the moving average v of the gradients, the moving average s of their squares, the bias correction of both, and the step itself the valid range of each of ``hyperparameter_names`` the parts of the update, in order (from VELOCITY, SQUARES, CORRECTION, APPLY) the step subtracted from a parameter in plain notation; ``{dW}`` is its gradient, ``{v}``, ``{s}`` the moving averages and ``{v_hat}``, ``{s_hat}`` their bias-corrected values what the step does, with ``{lr}`` for α and ``{eps}`` for ε (translatable) state slots the fused update keeps, as key prefixes (&quot;v&quot; → &quot;v_W1&quot;, &quot;v_b1&quot;, …) whether ``_fused_update`` exists (subclasses that only define ``_update_one`` fall back to ``update`` with a dict of gradient views) how many scratch vectors (each the size of the parameter vector) the fused update uses</extracomment>
         <translation>梯度下降让每个参数沿梯度的反方向移动一小步；学习率 α = {lr:g} 决定步长。</translation>
     </message>
     <message>
@@ -2999,10 +3010,6 @@ Row {i} is the receiving unit, column {j} the sending one.</source>
         <translation>梯度下降更新，第 {l} 层</translation>
     </message>
     <message>
-        <source>Momentum</source>
-        <translation>动量法</translation>
-    </message>
-    <message>
         <source>Start over</source>
         <translation>重新开始</translation>
     </message>
@@ -3031,11 +3038,8 @@ Row {i} is the receiving unit, column {j} the sending one.</source>
     <name>TrainingController</name>
     <message>
         <source>Training is in progress. Stop it (Train ▸ Stop) to change the network or the data.</source>
+        <extracomment>the controller&apos;s own states; besides them it is RUNNING or PAUSED, as the engine reports a run</extracomment>
         <translation>正在训练。请先停止训练（训练 ▸ 停止），再修改网络或数据。</translation>
-    </message>
-    <message>
-        <source>There are no training samples: choose or import some data.</source>
-        <translation>没有训练样本：请选择或导入一些数据。</translation>
     </message>
     <message>
         <source>Training failed: {message}</source>
@@ -3137,6 +3141,7 @@ Row {i} is the receiving unit, column {j} the sending one.</source>
     </message>
     <message>
         <source>Gradient descent</source>
+        <extracomment>α, for every optimizer: a positive finite step size λ, the L2 strength of the network&apos;s cost (kept in its spec, checked by it) the parts of an update the step-through shows, in the order they are computed: the moving average v of the gradients, the moving average s of their squares, the bias correction of both, and the step itself the name the interface shows (a :func:`~nnstudio.text.translatable` text; show it with :func:`~nnstudio.text.localized`) the valid range of each of ``hyperparameter_names`` the parts of the update, in order (from VELOCITY, SQUARES, CORRECTION, APPLY) the step subtracted from a parameter in plain notation; ``{dW}`` is its gradient, ``{v}``, ``{s}`` the moving averages and ``{v_hat}``, ``{s_hat}`` their bias-corrected values what the step does, with ``{lr}`` for α and ``{eps}`` for ε (translatable) state slots the fused update keeps, as key prefixes (&quot;v&quot; → &quot;v_W1&quot;, &quot;v_b1&quot;, …) whether ``_fused_update`` exists (subclasses that only define ``_update_one`` fall back to ``update`` with a dict of gradient views) how many scratch vectors (each the size of the parameter vector) the fused update uses</extracomment>
         <translation>梯度下降</translation>
     </message>
     <message>
@@ -3322,6 +3327,14 @@ Row {i} is the receiving unit, column {j} the sending one.</source>
     <message>
         <source>iteration {value} / {total}</source>
         <translation>迭代 {value} / {total}</translation>
+    </message>
+    <message>
+        <source>iteration {value} ({done} / {planned} of this run)</source>
+        <translation>迭代 {value}（本次训练 {done} / {planned}）</translation>
+    </message>
+    <message>
+        <source>iteration {value} (Train adds {planned})</source>
+        <translation>迭代 {value}（训练将再增加 {planned} 次）</translation>
     </message>
     <message>
         <source>{rate:,.0f} it/s</source>
