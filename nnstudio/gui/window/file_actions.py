@@ -21,8 +21,8 @@ from ...session import Session
 from ...session_files import open_model_into, save_session, take_runs
 from ...text import localized
 from ..common.binding import bind
+from . import recent_files
 from .frame import WindowFrame
-from .recent_files import read_recent, with_recent, without_recent, write_recent
 
 FOLDER_KEY = "paths/modelFolder"
 
@@ -376,17 +376,17 @@ class FileController(QObject):
     # -- recent files ---------------------------------------------------------------------------
     def recent_files(self) -> list[str]:
         """The recently opened or saved model files, newest first."""
-        return read_recent()
+        return recent_files.read_recent()
 
     def _store_recent(self, paths: list[str]) -> None:
-        write_recent(paths)
+        recent_files.write_recent(paths)
         self._fill_recent_menu()
 
     def add_recent(self, path: str | os.PathLike[str]) -> None:
-        self._store_recent(with_recent(path))
+        self._store_recent(recent_files.with_recent(path))
 
     def _forget_recent(self, path: Path) -> None:
-        remaining = without_recent(path)
+        remaining = recent_files.without_recent(path)
         if len(remaining) != len(self.recent_files()):
             self._store_recent(remaining)
 
@@ -394,21 +394,12 @@ class FileController(QObject):
         self._store_recent([])
 
     def _fill_recent_menu(self) -> None:
-        menu = self.recent_menu
-        menu.clear()
-        paths = self.recent_files()
-        for i, path in enumerate(paths, start=1):
-            action = menu.addAction(f"&{i} " + Path(path).name.replace("&", "&&"))
-            action.setObjectName(f"recentFile{i}")
-            action.setData(path)
-            action.setStatusTip(path)
-            action.setToolTip(path)
-            action.triggered.connect(lambda _checked=False, p=path: self.open_path(p))
-        if paths:
-            menu.addSeparator()
-        menu.addAction(self.clear_recent_action)
-        self.clear_recent_action.setEnabled(bool(paths))
-        menu.menuAction().setEnabled(bool(paths) and not self.window.editing_locked)
+        recent_files.fill_recent_menu(
+            self.recent_menu, self.recent_files(), self.clear_recent_action, self.open_path
+        )
+        self.recent_menu.menuAction().setEnabled(
+            bool(self.recent_files()) and not self.window.editing_locked
+        )
 
     # -- folders, errors, the editing lock ------------------------------------------------------
     def _folder(self) -> str:

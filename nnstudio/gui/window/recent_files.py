@@ -4,9 +4,12 @@ opened or saved most recently, newest first, as absolute paths."""
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu
 
 MAX_RECENT = 8
 RECENT_KEY = "files/recent"
@@ -41,3 +44,25 @@ def with_recent(path: str | os.PathLike[str]) -> list[str]:
 def without_recent(path: str | os.PathLike[str]) -> list[str]:
     text = str(Path(path).resolve())
     return [p for p in read_recent() if p != text]
+
+
+def fill_recent_menu(
+    menu: QMenu,
+    paths: list[str],
+    clear_action: QAction,
+    open_path: Callable[[str], object],
+) -> None:
+    """Fill File ▸ Open Recent: one numbered entry per path (its file name, the whole path as
+    tip) that opens it, then a separator and ``clear_action``, enabled when there are paths."""
+    menu.clear()
+    for i, path in enumerate(paths, start=1):
+        action = menu.addAction(f"&{i} " + Path(path).name.replace("&", "&&"))
+        action.setObjectName(f"recentFile{i}")
+        action.setData(path)
+        action.setStatusTip(path)
+        action.setToolTip(path)
+        action.triggered.connect(lambda _checked=False, p=path: open_path(p))
+    if paths:
+        menu.addSeparator()
+    menu.addAction(clear_action)
+    clear_action.setEnabled(bool(paths))
