@@ -25,16 +25,16 @@ number a spreadsheet shows for the file (the header is row 1) and ``column`` the
 from __future__ import annotations
 
 import csv
-import io
 import os
 import stat
 from dataclasses import dataclass
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
 
 import numpy as np
 
 from ..text import count, localized, translatable, translate
+from . import csv_rows
 from .csv_columns import label_index, parse_number, read_features, read_labels
 from .csv_error import CsvError
 from .dataset import TASKS, Dataset
@@ -50,6 +50,7 @@ DELIMITER_NAMES = {
     "|": translatable("CsvError", "vertical bar"),
 }
 _SNIFF_LINES = 50
+_BLOCK_ROWS = 8192  # rows converted to numbers at once by load_csv
 
 
 @dataclass(frozen=True)
@@ -157,7 +158,10 @@ def _read_text(path: Path) -> str:
 
 
 def _first_lines(text: str) -> list[str]:
-    lines = io.StringIO(text, newline=None)  # universal newlines: \n, \r\n and \r
+    """The first non-blank lines, each ending in \\n (universal newlines)."""
+    lines = (
+        line.rstrip("\r\n") + "\n" if line[-1] in "\r\n" else line for line in csv_rows.lines(text)
+    )
     return list(islice((line for line in lines if line.strip()), _SNIFF_LINES))
 
 
@@ -197,56 +201,6 @@ def _detect_header(rows: list[list[str]], text: str, decimal_comma: bool) -> boo
         return False
 
 
-def _records(text: str, delimiter: str, limit: int | None) -> list[tuple[int, list[str]]]:
-    """(spreadsheet row number, stripped fields) of the non-blank rows, at most ``limit``."""
-    records: list[tuple[int, list[str]]] = []
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    number = first_line = end_line = 0
-    try:
-        for number, fields in enumerate(reader, start=1):
-            first_line, end_line = end_line, reader.line_num  # the physical lines it took
-            stripped = [f.strip() for f in fields]
-            if any(stripped):
-                records.append((number, stripped))
-                if limit is not None and len(records) >= limit:
-                    break
-        else:
-            if records and text.count('"') % 2:  # well-formed quoting pairs them up
-                _check_last_quote(text, first_line, records[-1][0])
-    except csv.Error as exc:
-        row = number + 1
-        raise CsvError(
-            translate("CsvError", "row {row} cannot be read as CSV: {reason}").format(
-                row=row, reason=exc
-            ),
-            row=row,
-        ) from None
-    return records
-
-
-def _check_last_quote(text: str, after_line: int, row: int) -> None:
-    """Refuse the last record (row ``row``, starting after physical line ``after_line``) when a
-    quote opened in it is never closed: the lenient reader takes the rest of the file as one
-    value then. (A stray quote inside a value, ``5" screen``, is read as it stands.)"""
-    lines = io.StringIO(text, newline="").readlines()
-    tail = "".join(lines[after_line:])
-    try:
-        for _ in csv.reader(io.StringIO(tail, newline=""), strict=True):
-            pass
-    except csv.Error as exc:
-        if "unexpected end of data" not in str(exc):
-            return  # a stray quote inside a value: the lenient reading stands
-        raise CsvError(
-            translate(
-                "CsvError",
-                'row {row}: a quotation mark (") opens a value that is never closed, so the rest '
-                "of the file would be read as that one value. Add the closing quotation mark or "
-                "remove the opening one.",
-            ).format(row=row),
-            row=row,
-        ) from None
-
-
 def _unique_names(names: list[str]) -> tuple[str, ...]:
     result: list[str] = []
     for i, name in enumerate(names):
@@ -270,7 +224,7 @@ def _table(path: Path, limit: int | None, has_header: bool | None) -> _Table:
     text = _read_text(path)
     delimiter = _detect_delimiter(text)
     decimal_comma = delimiter != ","
-    records = _records(text, delimiter, None if limit is None else limit + 2)
+    records = csv_rows.records(text, delimiter, None if limit is None else limit + 2)
     if not records:
         raise CsvError(
             translate(
@@ -325,6 +279,93 @@ def load_csv(
             ).format(tasks=", ".join(TASKS), task=task)
         )
     path = Path(path)
+    try:
+        fast = _load_streaming(path, label_column, task, has_header)
+    except (CsvError, _NotNumbersError):
+        fast = None
+    # any file the streaming reading does not take is read again below, for the exact message
+    return fast if fast is not None else _load_checked(path, label_column, task, has_header)
+
+
+def _load_streaming(
+    path: Path, label_column: str | int | None, task: str | None, has_header: bool | None
+) -> Dataset | None:
+    """The Dataset of a well-formed file, read in one pass that keeps only the numbers (the
+    fields of each row are converted to float64 in blocks of rows), or None when a rule is
+    broken anywhere, so that :func:`_load_checked` finds and words the first problem."""
+    text = _read_text(path)
+    delimiter = _detect_delimiter(text)
+    comma = delimiter != ","
+    records = csv_rows.iter_records(text, delimiter)
+    first = list(islice(records, 2))
+    if not first:
+        return None
+    if has_header is None:
+        has_header = _detect_header([f for _, f in first], text, comma)
+    if has_header:
+        header = _unique_names(first[0][1])
+        first = first[1:]
+    else:
+        column = translate("CsvError", "column {n}")
+        header = tuple(column.format(n=i + 1) for i in range(len(first[0][1])))
+    n = len(header)
+    if not 2 <= n <= MAX_FEATURES + 1:
+        return None
+    label = label_index(header, label_column)
+    labels: list[str] = []
+    rows: list[int] = []
+    same: dict[str, str] = {}  # one string object per distinct label
+    blocks: list[np.ndarray] = []
+    block: list[list[str]] = []
+    for row, fields in chain(first, records):
+        if len(fields) != n or len(rows) >= MAX_ROWS:
+            return None
+        value = fields.pop(label)
+        labels.append(same.setdefault(value, value))
+        rows.append(row)
+        block.append([v.replace(",", ".") for v in fields] if comma else fields)
+        if len(block) == _BLOCK_ROWS:
+            blocks.append(_numbers(block))
+            block = []
+    if block:
+        blocks.append(_numbers(block))
+    if not rows:
+        return None
+    X = np.empty((n - 1, len(rows)))  # (n0, m) in C order, as np.vstack gives it
+    np.concatenate([b.T for b in blocks], axis=1, out=X)
+    Y, task, class_names = read_labels(tuple(labels), rows, header[label], task, comma)
+    return Dataset(
+        X=X,
+        Y=Y.reshape(1, -1),
+        task=task,
+        feature_names=tuple(h for j, h in enumerate(header) if j != label),
+        class_names=class_names,
+        name=path.stem,
+        source={"kind": "csv", "file_name": path.name, "label_column": header[label]},
+    )
+
+
+def _numbers(block: list[list[str]]) -> np.ndarray:
+    """(rows, n0) float64 of a block of feature fields; _NotNumbersError when one is not a finite
+    number (load_csv then reads the file again to name it)."""
+    try:
+        array = np.array(block, dtype=np.float64)
+    except ValueError:
+        raise _NotNumbersError from None
+    if not np.isfinite(array).all():
+        raise _NotNumbersError
+    return array
+
+
+class _NotNumbersError(Exception):
+    """A feature field that is not a finite number, found by the streaming reading."""
+
+
+def _load_checked(
+    path: Path, label_column: str | int | None, task: str | None, has_header: bool | None
+) -> Dataset:
+    """Load ``path`` keeping every field as text until all of it is checked, so that a
+    refusal names the first problem in the order the module's rules give."""
     table = _table(path, MAX_ROWS, has_header)
     header, records = table.header, table.records
     if not records:
