@@ -2,6 +2,9 @@
 
 import pytest
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QMessageBox
+
+from nnstudio.gui import MainWindow
 
 
 @pytest.fixture(autouse=True)
@@ -13,3 +16,16 @@ def isolated_settings(tmp_path, qapp):
             QSettings.setPath(fmt, scope, folder)
     QSettings().clear()
     yield folder
+
+
+@pytest.fixture
+def window(qtbot, monkeypatch):
+    """The main window, shown, on the first-start model; a question about unsaved changes is
+    answered "Discard" (as a learner moving on would), and training is shut down afterwards.
+    A test module may define its own ``window`` fixture instead."""
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.Discard))
+    shown = MainWindow()
+    qtbot.addWidget(shown)
+    shown.show()
+    yield shown
+    shown.training.controller.shutdown()

@@ -3,23 +3,9 @@ state: the status line, the progress bar, the empty cost plot and Compare runs."
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
-
-from nnstudio.gui import MainWindow
 
 WAIT = 20_000
-
-
-@pytest.fixture
-def window(qtbot, monkeypatch):
-    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.Discard))
-    w = MainWindow()
-    qtbot.addWidget(w)
-    w.show()
-    yield w
-    w.training.controller.shutdown()
 
 
 def train(qtbot, window, epochs: int) -> None:

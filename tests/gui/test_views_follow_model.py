@@ -7,28 +7,15 @@ from __future__ import annotations
 import math
 
 import numpy as np
-import pytest
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMessageBox
 
-from nnstudio.gui import MainWindow, switch_language
+from nnstudio.gui import switch_language
 from nnstudio.gui.training.probe import ProbeCache
 from nnstudio.learn.view_data import compute_views
 from nnstudio.session import History, Session
 from nnstudio.session_files import save_session
 
 WAIT = 10_000
-
-
-@pytest.fixture
-def window(qtbot, monkeypatch):
-    # a question about unsaved changes would block: the learner discards them
-    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.Discard))
-    w = MainWindow()
-    qtbot.addWidget(w)
-    w.show()
-    yield w
-    w.training.controller.shutdown()
 
 
 def trigger(window, name: str) -> None:

@@ -5,22 +5,11 @@ uses, whole-numbered unit axes and a View menu whose entries have distinct names
 from __future__ import annotations
 
 import numpy as np
-import pytest
 from PySide6.QtGui import QAction
 
-from nnstudio.gui import MainWindow
 from nnstudio.gui.common.style import CLASS_COLORS, UNIT_HIGH_COLOR, UNIT_LOW_COLOR
 
 WAIT = 10_000
-
-
-@pytest.fixture
-def window(qtbot):
-    w = MainWindow()
-    qtbot.addWidget(w)
-    w.show()
-    yield w
-    w.training.controller.shutdown()
 
 
 def trigger(window, name: str) -> None:
