@@ -3,7 +3,6 @@ unwritable or empty --out, long names, and the engine's refusals."""
 
 from __future__ import annotations
 
-import os
 import signal
 import subprocess
 import sys
