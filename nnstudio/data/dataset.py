@@ -4,7 +4,9 @@ Shapes follow the course: one sample per **column**.
     X (n0, m) float64 · Y (1, m) — int64 class indices 0..K-1 for classification, float64 for
     regression.
 
-A Dataset never changes: its arrays are read-only copies. Derived data (a split, a standardised
+A Dataset never changes: its arrays are read-only copies. X is stored column-major (Fortran
+order), each sample's n0 values side by side, the layout the training loop gathers
+mini-batches from. Derived data (a split, a standardised
 copy) is a new Dataset made with :meth:`Dataset.replace_arrays`.
 """
 
@@ -23,8 +25,8 @@ TASKS = ("binary", "multiclass", "regression")
 OUTPUT_ACTIVATION = {"binary": "sigmoid", "multiclass": "softmax", "regression": "linear"}
 
 
-def _readonly(array: np.ndarray) -> np.ndarray:
-    array = np.array(array, copy=True)
+def _readonly(array: np.ndarray, order: str = "K") -> np.ndarray:
+    array = np.array(array, copy=True, order=order)
     array.setflags(write=False)
     return array
 
@@ -74,7 +76,9 @@ class Dataset:
         names = tuple(str(n) for n in self.feature_names)
         if len(names) != n0:
             raise ValueError(f"{len(names)} feature names given for {n0} rows of X")
-        object.__setattr__(self, "X", _readonly(X))
+        # column-major: the samples (columns) lie contiguously, so that X.T (m, n0) is the
+        # sample-major array the mini-batch gather reads, without a copy per run
+        object.__setattr__(self, "X", _readonly(X, order="F"))
         object.__setattr__(self, "Y", _readonly(Y))
         object.__setattr__(self, "feature_names", names)
         object.__setattr__(self, "class_names", tuple(str(c) for c in self.class_names))

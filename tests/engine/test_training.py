@@ -2,11 +2,12 @@
 
 import math
 import threading
+import tracemalloc
 
 import numpy as np
 import pytest
 
-from nnstudio.data import make_dataset
+from nnstudio.data import Dataset, make_dataset
 from nnstudio.engine import (
     DIVERGED,
     FINISHED,
@@ -133,3 +134,30 @@ def test_non_finite_gradients_keep_the_last_finite_weights():
     assert last.status == DIVERGED
     assert last.divergence.kind == "nonfinite" and last.divergence.layers
     assert all(np.isfinite(v).all() for v in net.params.values())
+
+
+def test_a_mini_batch_run_gathers_from_the_stored_data_without_copying_it():
+    """The data set keeps X column-major, so a run reads its samples where they lie: starting a
+    mini-batch run allocates nothing the size of X (a transposing copy used to)."""
+    rng = np.random.default_rng(0)
+    m = 40_000
+    dataset = Dataset(
+        rng.normal(size=(25, m)),
+        rng.integers(0, 2, size=(1, m)),
+        "binary",
+        [f"x{i}" for i in range(25)],
+        ("a", "b"),
+    )
+    assert dataset.X.T.flags.c_contiguous
+    net = Network([25, 4, 1], ["relu", "sigmoid"], seed=1)
+    config = TrainingConfig(learning_rate=0.1, epochs=1, batch_size=4096, record_every=1)
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        tracemalloc.reset_peak()
+        reports = list(train(net, TrainingData(dataset.X, dataset.Y), config))
+        peak = tracemalloc.get_traced_memory()[1] - before
+    finally:
+        tracemalloc.stop()
+    assert reports[-1].status == FINISHED
+    assert peak < dataset.X.nbytes / 2, f"{peak} bytes allocated for X of {dataset.X.nbytes}"
