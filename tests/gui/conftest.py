@@ -20,12 +20,13 @@ def isolated_settings(tmp_path, qapp):
 
 @pytest.fixture
 def window(qtbot, monkeypatch):
-    """The main window, shown, on the first-start model; a question about unsaved changes is
+    """The main window, shown at 1280 × 800, on the first-start model; a question about unsaved changes is
     answered "Discard" (as a learner moving on would), and training is shut down afterwards.
     A test module may define its own ``window`` fixture instead."""
     monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.Discard))
     shown = MainWindow()
     qtbot.addWidget(shown)
+    shown.resize(1280, 800)  # a laptop's screen (the offscreen screen is smaller)
     shown.show()
     yield shown
     shown.training.controller.shutdown()

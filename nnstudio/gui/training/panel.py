@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QProgressBar,
     QPushButton,
@@ -213,10 +214,7 @@ class TrainingPanel(QWidget):
         self.hyperparameters = QGroupBox(self.tr("Hyperparameters"))
         self.hyperparameters.setObjectName("hyperparameterGroup")
         form = QFormLayout(self.hyperparameters)
-        form.addRow(self.tr("Learning rate α"), self.learning_rate)
-        form.addRow(self.tr("Epochs"), self.epochs)
         form.addRow(self.tr("Batch size"), self.batch_size)
-        form.addRow(self.tr("Optimizer"), self.optimizer)
         form.addRow(self.tr("Initialisation"), self.init)
         form.addRow(self.tr("L2 λ"), self.l2)
         form.addRow(self.tr("Seed"), self.seed)
@@ -285,6 +283,7 @@ class TrainingPanel(QWidget):
             label.hide()
 
         layout = QVBoxLayout(self)
+        layout.addWidget(self._build_quick_controls())
         layout.addWidget(self.hyperparameters)
         layout.addLayout(buttons)
         layout.addWidget(self.progress)
@@ -293,6 +292,27 @@ class TrainingPanel(QWidget):
         layout.addWidget(self.divergence_label)
         layout.addWidget(self.diagnosis_label)
         layout.addStretch(1)
+
+    def _build_quick_controls(self) -> QWidget:
+        """The hyperparameters changed most (α, epochs, the optimizer) in one row, which the
+        main window moves into its training toolbar so that they are always in view."""
+        self.quick_controls = QWidget()
+        self.quick_controls.setObjectName("quickTrainingControls")
+        row = QHBoxLayout(self.quick_controls)
+        row.setContentsMargins(4, 0, 4, 0)
+        for text, editor in (
+            (self.tr("&Learning rate α"), self.learning_rate),
+            (self.tr("E&pochs"), self.epochs),
+            (self.tr("&Optimizer"), self.optimizer),
+        ):
+            label = QLabel(text)
+            label.setBuddy(editor)
+            row.addWidget(label)
+            row.addWidget(editor)
+            row.addSpacing(8)
+        self.learning_rate.setMinimumWidth(90)
+        self.epochs.setMinimumWidth(80)
+        return self.quick_controls
 
     def training_actions(self) -> list[QAction]:
         """Train/Pause/Resume, Step, Stop and Reset weights, for a Train menu."""
@@ -425,7 +445,9 @@ class TrainingPanel(QWidget):
         """Bring the panel's dock to the front (it may be a tab behind the Data dock, or
         closed): the explanation is shown nowhere else."""
         dock = self.parentWidget()
-        if isinstance(dock, QDockWidget):
+        while dock is not None and not isinstance(dock, QDockWidget):
+            dock = dock.parentWidget()  # the panel sits in the dock's scroll area
+        if dock is not None:
             dock.show()
             dock.raise_()
 

@@ -56,7 +56,6 @@ class DecisionView(LiveView):
         self.output_button.clicked.connect(self.clear_selected_unit)
         self.output_button.setVisible(False)
         self.plot = make_plot("decisionPlot")
-        self.plot.setAspectLocked(False)
         self.class_map = Raster(self.plot)
         self.value_map = Raster(self.plot)
         self._lut = unit_lut()
@@ -175,6 +174,8 @@ class DecisionView(LiveView):
         if self._ranged_for is not probe:
             self._ranged_for = probe
             x0, x1, y0, y1 = probe.extent
+            # a unit of x₁ as long as a unit of x₂, so that a circle stays a circle at any size
+            self.plot.setAspectLocked(probe.mode == "plane")
             if probe.mode == "plane":
                 self.plot.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
             elif probe.mode == "curve":

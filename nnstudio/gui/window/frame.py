@@ -1,8 +1,9 @@
 """The main window's frame: the builder and the data in docks, the network and its dimensions in
 the middle, the menus, the editing lock and CSV import.
 
-Layout: the "Network builder" dock (left), the "Data" dock (right), and the central tab widget
-``views`` whose first tab "Network" holds the diagram above the dimension table in a splitter.
+Layout: the "Network builder" dock (left), the "Data" dock (right), and in the middle the views
+(:mod:`.view_tabs`: a grouped list beside the view it shows), whose first view "Network" holds
+the diagram above the dimension table in a splitter.
 :class:`~nnstudio.gui.window.main_window.MainWindow` builds on this frame and adds the parts
 wired into it (files, training, learn mode, language); each part receives the frame, typed, and
 uses only what is declared here.
@@ -21,7 +22,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QSplitter,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -32,9 +32,11 @@ from ...resources import resource_path
 from ...session import Session
 from ..builder import CsvDialog, DataPanel, DimensionPanel, LayerEditor, NetworkDiagram
 from ..common.binding import bind
-from ..common.style import ERROR_TEXT
+from ..common.lock_banner import LockBanner, LockedClickFilter
+from ..common.scroll import scrollable
+from .view_tabs import GoToMenu, ViewArea, ViewTabs
 
-DEFAULT_SIZE = (1240, 760)
+DEFAULT_SIZE = (1280, 760)  # the smallest size the layout is made for
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 
 
@@ -53,6 +55,10 @@ class WindowFrame(QMainWindow):
 
     unitSelected = Signal(int, int)  # re-emitted from the diagram: (layer, unit)
     editingLockChanged = Signal(bool)
+    # while locked with ``can_end``: the learner asked to end the run (the banner's button), or
+    # clicked the locked builder or data panel (the training part asks whether to end the run)
+    endRunRequested = Signal()
+    lockedEditAttempted = Signal()
 
     def __init__(self, session: Session | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -69,8 +75,7 @@ class WindowFrame(QMainWindow):
             self.setWindowIcon(icon)
 
         # central views
-        self.views = QTabWidget()
-        self.views.setObjectName("viewTabs")
+        self.views = ViewTabs()
         self.diagram = NetworkDiagram(self.session)
         self.dimension_panel = DimensionPanel(self.session)
         self.dimension_table = self.dimension_panel.table
@@ -81,19 +86,26 @@ class WindowFrame(QMainWindow):
         self.network_splitter.setStretchFactor(0, 3)
         self.network_splitter.setStretchFactor(1, 2)
         self.network_splitter.setChildrenCollapsible(False)
-        self.views.addTab(self.network_splitter, self.tr("Network"))
-        self.views.setTabToolTip(0, self.tr("The network's units and connections, and its shapes"))
-        self.setCentralWidget(self.views)
+        self.views.add_view(
+            self.network_splitter,
+            self.tr("Network"),
+            self.tr("The network's units and connections, and its shapes"),
+            self.tr("Build"),
+        )
+        self.view_area = ViewArea(self.views)
+        self.setCentralWidget(self.view_area)
 
         # docks
         self.layer_editor = LayerEditor(self.session, self.undo_stack)
-        self.builder_lock_label = self._lock_label("builderLockLabel")
+        self.locked_clicks = LockedClickFilter(self)
+        self.locked_clicks.attempted.connect(self.lockedEditAttempted)
+        self.builder_lock_label = self._lock_banner("builderLockLabel")
         self.builder_dock = self._dock(
             "builderDock", self.tr("Network builder"), self.layer_editor, self.builder_lock_label
         )
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.builder_dock)
         self.data_panel = DataPanel(self.session, self.undo_stack)
-        self.data_lock_label = self._lock_label("dataLockLabel")
+        self.data_lock_label = self._lock_banner("dataLockLabel")
         self.data_dock = self._dock(
             "dataDock", self.tr("Data"), self.data_panel, self.data_lock_label
         )
@@ -117,33 +129,36 @@ class WindowFrame(QMainWindow):
         self.dimension_panel.select_layer(self.layer_editor.current_row())
 
     # -- construction ---------------------------------------------------------------------------
-    def _resize_to_screen(self) -> None:
-        """The default size, shrunk to fit a small screen."""
-        width, height = DEFAULT_SIZE
+    def fit_to_screen(self) -> None:
+        """The first-start size: most of the screen's available area, never more than it, and
+        at least the 1280 × 760 the layout is made for when the screen has that room; centred."""
         screen = self.screen()
-        if screen is not None:
-            available = screen.availableGeometry()
-            width = min(width, int(available.width() * 0.95))
-            height = min(height, int(available.height() * 0.95))
+        if screen is None:
+            self.resize(*DEFAULT_SIZE)
+            return
+        available = screen.availableGeometry()
+        width = min(available.width(), max(int(available.width() * 0.9), DEFAULT_SIZE[0]))
+        height = min(available.height(), max(int(available.height() * 0.9), DEFAULT_SIZE[1]))
         self.resize(width, height)
+        frame = self.frameGeometry()
+        frame.moveCenter(available.center())
+        self.move(frame.topLeft())
 
-    def _lock_label(self, name: str) -> QLabel:
-        label = QLabel()
-        label.setObjectName(name)
-        label.setWordWrap(True)
-        label.setStyleSheet(f"color: {ERROR_TEXT}; font-weight: bold;")
-        label.hide()
-        return label
+    def _lock_banner(self, name: str) -> LockBanner:
+        banner = LockBanner(name)
+        banner.endRequested.connect(self.endRunRequested)
+        return banner
 
-    def _dock(self, name: str, title: str, content: QWidget, banner: QLabel) -> QDockWidget:
+    def _dock(self, name: str, title: str, content: QWidget, banner: LockBanner) -> QDockWidget:
         holder = QWidget()
+        self.locked_clicks.watch(content)
         layout = QVBoxLayout(holder)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(banner)
         layout.addWidget(content, 1)
         dock = QDockWidget(title, self)
         dock.setObjectName(name)
-        dock.setWidget(holder)
+        dock.setWidget(scrollable(holder, f"{name}Scroll"))
         dock.setFeatures(
             QDockWidget.DockWidgetFeature.DockWidgetMovable
             | QDockWidget.DockWidgetFeature.DockWidgetFloatable
@@ -200,6 +215,9 @@ class WindowFrame(QMainWindow):
         self.edit_menu.addAction(self.redo_action)
         self.view_menu = bar.addMenu(self.tr("&View"))
         self.view_menu.setObjectName("viewMenu")
+        self.go_to_menu = GoToMenu(self.views, self.tr("&Go to"), self)
+        self.view_menu.addMenu(self.go_to_menu)
+        self.view_menu.addSeparator()
         for dock in (self.builder_dock, self.data_dock):
             self.view_menu.addAction(dock.toggleViewAction())
         self.view_menu.addSeparator()
@@ -244,17 +262,19 @@ class WindowFrame(QMainWindow):
         self.statusBar().showMessage(name, 5000)
 
     # -- editing lock ----------------------------------------------------------------------------
-    def set_editing_locked(self, locked: bool, reason: str = "") -> None:
-        """Disable (or enable again) the builder, the data controls and undo, showing why."""
+    def set_editing_locked(self, locked: bool, reason: str = "", can_end: bool = False) -> None:
+        """Disable (or enable again) the builder, the data controls and undo, showing why.
+        ``can_end``: one click can end what locks them (a paused run): the banners offer it,
+        and a click on a locked panel emits :attr:`lockedEditAttempted`."""
         self.editing_locked = bool(locked)
         self.lock_reason = reason if locked else ""
+        can_end = bool(locked and can_end)
+        self.locked_clicks.active = can_end
         for widget in (self.layer_editor, self.data_panel.controls):
             widget.setEnabled(not locked)
             widget.setToolTip(self.lock_reason)
-        for label in (self.builder_lock_label, self.data_lock_label):
-            label.setText(self.lock_reason)
-            label.setToolTip(self.lock_reason)
-            label.setVisible(bool(locked and reason))
+        for banner in (self.builder_lock_label, self.data_lock_label):
+            banner.show_reason(self.lock_reason if locked else "", can_end)
         self.import_csv_action.setEnabled(not locked)
         self._update_undo_actions()
         if locked:

@@ -160,6 +160,8 @@ def install_learn(window: WindowFrame, training: TrainingUi) -> LearnUi:
     runs_view = CompareRunsView(session.runs)
 
     tabs = window.views
+    train_group = QCoreApplication.translate("TrainingPanel", "Train")
+    understand_group = QCoreApplication.translate("LearnMode", "Understand")
     for view, title, tip in (
         (
             step_view,
@@ -186,7 +188,8 @@ def install_learn(window: WindowFrame, training: TrainingUi) -> LearnUi:
             QCoreApplication.translate("LearnMode", "Cost curves of finished runs, overlaid"),
         ),
     ):
-        tabs.setTabToolTip(tabs.addTab(view, title), tip)
+        group = train_group if view is runs_view else understand_group
+        tabs.add_view(view, title, tip, group)
 
     sync = _LearnSync(window, step_view, inspector, gradient_flow)
     tabs.currentChanged.connect(sync.tab_changed)

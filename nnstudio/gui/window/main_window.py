@@ -14,10 +14,12 @@ import os
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, Qt
 from PySide6.QtGui import (
+    QAction,
     QCloseEvent,
     QDragEnterEvent,
     QDragMoveEvent,
     QDropEvent,
+    QKeySequence,
     QShowEvent,
     QWindow,
 )
@@ -39,7 +41,7 @@ from .language import (
     release_window,
 )
 from .learn_mode import LearnUi, install_learn
-from .training_mode import TrainingUi, install_training
+from .training_mode import TrainingUi, fill_training_toolbar, install_training
 
 
 class MainWindow(WindowFrame):
@@ -57,12 +59,21 @@ class MainWindow(WindowFrame):
         # (named apart from the "Training" dock: both are listed in the View menu)
         self.training_toolbar = self.addToolBar(self.tr("Training toolbar"))
         self.training_toolbar.setObjectName("trainingToolBar")
-        self.training_toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.training_toolbar.addActions(self.training.panel.training_actions())
+        fill_training_toolbar(self.training_toolbar, self.training.panel)
         self.view_menu.addAction(self.training_toolbar.toggleViewAction())
-        # data and training share the right side as tabs, so the window fits 1280 × 800
+        # data and training share the right side as tabs, so the window fits 1280 × 800 (the
+        # hyperparameters changed most are in the toolbar, always in view)
         self.tabifyDockWidget(self.data_dock, self.training.dock)
         self.data_dock.raise_()
+        self.default_layout = self.saveState()  # for View ▸ Reset layout
+        self.reset_layout_action = QAction(self.tr("&Reset layout"), self)
+        self.reset_layout_action.setObjectName("resetLayoutAction")
+        self.reset_layout_action.setShortcut(QKeySequence("Ctrl+Shift+R"))
+        self.reset_layout_action.setStatusTip(
+            self.tr("Put the panels, the toolbar and the window size back as at first start")
+        )
+        self.reset_layout_action.triggered.connect(self.reset_layout)
+        self.view_menu.insertAction(self.language_menu.menu.menuAction(), self.reset_layout_action)
         self.setAcceptDrops(True)
         # graphics views (the diagram, plots) take every drag that enters them, so a dragged
         # model file is caught where the platform delivers it, the window itself, first
@@ -72,7 +83,7 @@ class MainWindow(WindowFrame):
         # every model change (New, Open, an example, a recent file, other data, an edit or its
         # undo) emits "network" after the views have reloaded their own state
         bind(self.session.events, "network", self, self._model_changed)
-        self._resize_to_screen()
+        self.fit_to_screen()
         self.restore_settings()
         self.statusBar().showMessage(
             self.tr(
@@ -128,6 +139,19 @@ class MainWindow(WindowFrame):
         if isinstance(splitter, QByteArray) and not splitter.isEmpty():
             self._splitter_restored = self.network_splitter.restoreState(splitter)
 
+    def reset_layout(self) -> None:
+        """View ▸ Reset layout: the docks, the toolbar, the view splitter and the window size as
+        at first start (the saved layout is replaced when the window closes)."""
+        self.showNormal()
+        self.restoreState(self.default_layout)
+        for dock in (self.builder_dock, self.data_dock, self.training.dock):
+            dock.show()
+        self.data_dock.raise_()
+        self.training_toolbar.show()
+        self.fit_to_screen()
+        self._splitter_restored = False
+        self._size_network_splitter()
+
     def save_settings(self) -> None:
         settings = QSettings()
         settings.setValue("mainWindow/geometry", self.saveGeometry())
@@ -140,6 +164,9 @@ class MainWindow(WindowFrame):
         if handle is not None and handle is not self._drop_watched:
             handle.installEventFilter(self._drop_filter)
             self._drop_watched = handle
+        self._size_network_splitter()
+
+    def _size_network_splitter(self) -> None:
         if not self._splitter_restored:  # first start: room for every row of the table
             self._splitter_restored = True
             total = sum(self.network_splitter.sizes())

@@ -11,9 +11,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QToolBar
 
-from ..training import RunRefusal, TrainingController, TrainingPanel
+from ..common.scroll import scrollable
+from ..training import (
+    EndRunOffer,
+    RunRefusal,
+    TrainingController,
+    TrainingPanel,
+    paused_reason,
+)
 from ..views import ActivationsView, CostView, DecisionView
 from .frame import WindowFrame
 
@@ -49,6 +56,22 @@ class TrainingUi:
     refusal: RunRefusal
 
 
+def fill_training_toolbar(toolbar: QToolBar, panel: TrainingPanel) -> None:
+    """Train (prominent), Step, Stop and Reset weights, then the panel's quick controls (α,
+    epochs, optimizer), moved out of the panel so that they are in view whichever dock is."""
+    toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+    toolbar.addActions(panel.training_actions())
+    train = toolbar.widgetForAction(panel.train_action)
+    if train is not None:
+        train.setObjectName("toolbarTrainButton")
+        font = train.font()
+        font.setBold(True)
+        train.setFont(font)
+        train.setMinimumWidth(train.sizeHint().width() + 24)
+    toolbar.addSeparator()
+    toolbar.addWidget(panel.quick_controls)
+
+
 def install_training(window: WindowFrame) -> TrainingUi:
     """Add training to ``window`` (see the module).
 
@@ -62,7 +85,7 @@ def install_training(window: WindowFrame) -> TrainingUi:
     panel = TrainingPanel(session, controller, undo_stack=window.undo_stack)
     dock = QDockWidget(QCoreApplication.translate("TrainingPanel", "Training"), window)
     dock.setObjectName("trainingDock")
-    dock.setWidget(panel)
+    dock.setWidget(scrollable(panel, "trainingDockScroll"))
     dock.setFeatures(
         QDockWidget.DockWidgetFeature.DockWidgetMovable
         | QDockWidget.DockWidgetFeature.DockWidgetFloatable
@@ -75,6 +98,7 @@ def install_training(window: WindowFrame) -> TrainingUi:
     activations_view = ActivationsView(session, controller)
     decision_view = DecisionView(session, controller)
     tabs = window.views
+    group = QCoreApplication.translate("TrainingPanel", "Train")
     for view, title, tip in (
         (
             cost_view,
@@ -96,8 +120,7 @@ def install_training(window: WindowFrame) -> TrainingUi:
             ),
         ),
     ):
-        index = tabs.addTab(view, title)
-        tabs.setTabToolTip(index, tip)
+        tabs.add_view(view, title, tip, group)
 
     menu = QMenu(QCoreApplication.translate("TrainingPanel", "&Train"), window)
     menu.setObjectName("trainMenu")
@@ -121,10 +144,23 @@ def install_training(window: WindowFrame) -> TrainingUi:
     refusal = RunRefusal(window, panel)
     controller.refused.connect(refusal.explain)
 
-    def busy_changed(busy: bool) -> None:
-        window.set_editing_locked(busy, controller.busy_reason() if busy else "")
+    def update_lock(*_args: object) -> None:
+        # paused, one click ends the run and frees the builder and the data; running, the run
+        # must be paused or stopped first
+        if not controller.is_busy:
+            window.set_editing_locked(False, "")
+        elif controller.is_paused:
+            window.set_editing_locked(True, paused_reason(controller), can_end=True)
+        else:
+            window.set_editing_locked(True, controller.busy_reason())
 
-    controller.busyChanged.connect(busy_changed)
+    controller.busyChanged.connect(update_lock)
+    controller.stateChanged.connect(update_lock)
+    # the banner names the iteration the run is paused at: a Step moves it on
+    controller.reportReceived.connect(lambda _r: controller.is_paused and update_lock())
+    window.endRunRequested.connect(controller.stop)
+    offer = EndRunOffer(window, controller)
+    window.lockedEditAttempted.connect(offer.ask)
     window.unitSelected.connect(decision_view.set_selected_unit)
     window.installEventFilter(_ShutdownOnClose(window, controller))
     return TrainingUi(
