@@ -16,6 +16,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ...learn import diagnose, gradient_flow
+from ..common.empty_state import EmptyState
 
 REDRAW_MS = 33
 MIN_DECADES = 3  # the log axis shows at least 3 decades, each labelled
@@ -54,6 +55,11 @@ class GradientFlowView(QWidget):
             )
         )
         layout.addWidget(self.plot, 1)
+        self.empty_state = EmptyState(
+            self.plot,
+            "gradientFlowEmptyState",
+            self.tr("Train the network to see how large each layer's gradient is."),
+        )
         self.diagnosis = QLabel(self)
         self.diagnosis.setObjectName("gradientFlowDiagnosis")
         self.diagnosis.setWordWrap(True)
@@ -145,7 +151,14 @@ class GradientFlowView(QWidget):
             steps, values = flow.layer(l)
             curve.setData(steps.astype(float), values)
         self._show_decades(flow.norms)
-        self.diagnosis.setText(self._diagnosis_text(flow.last() if len(flow) else []))
+        empty = not len(flow)
+        # before any record the sentence sits in the middle of the plot, and the axes show no
+        # values: there is nothing to measure yet
+        if self.plot.getAxis("left").style["showValues"] == empty:  # (restyling relayouts)
+            for side in ("left", "bottom"):
+                self.plot.getAxis(side).setStyle(showValues=not empty)
+        self.empty_state.show_when(empty)
+        self.diagnosis.setText("" if empty else self._diagnosis_text(flow.last()))
 
     def _diagnosis_text(self, norms: Any) -> str:
         kind, ratio = diagnose(list(norms))

@@ -29,6 +29,7 @@ from ...engine import OPTIMIZERS, Network, Optimizer
 from ...learn import Step, build_steps, name_html
 from ...session import Session
 from ...text import localized
+from ..common.empty_state import EmptyState
 from .heatmap import MatrixHeatmap, shape_text
 
 MAX_HEATMAPS = 8  # the most arrays a step shows (Adam's bias correction and update)
@@ -157,6 +158,11 @@ class StepThroughView(QWidget):
         scroll.setWidget(strip)
         scroll.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         layout.addWidget(scroll, 1)
+        self.empty_state = EmptyState(
+            scroll,
+            "stepEmptyState",
+            self.tr("Press “Start a pass” to see the arrays of every step here"),
+        )
         self.value_label = QLabel(self)
         self.value_label.setObjectName("stepValueLabel")
         self.value_label.setToolTip(self.tr("The entry under the mouse pointer."))
@@ -292,6 +298,7 @@ class StepThroughView(QWidget):
         self.previous_button.setEnabled(step is not None and self._index > 0)
         self.next_button.setEnabled(step is not None and self._index < total - 1)
         self.start_button.setText(self.tr("Start over") if total else self.tr("Start a pass"))
+        self.empty_state.show_when(step is None)
         if step is None:
             self.counter.clear()
             self.title.setText(self.tr("One pass, step by step"))

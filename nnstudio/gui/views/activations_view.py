@@ -10,6 +10,7 @@ from ...engine import ACTIVATIONS
 from ...learn import BOUNDED_LEVELS, LayerView, ViewSnapshot
 from ...session import Session
 from ..builder import shown_class_names
+from ..common.empty_state import EmptyState
 from ..common.plot_items import (
     TRAIN_COLOR,
     Raster,
@@ -84,6 +85,15 @@ class ActivationsView(LiveView):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
+        self.empty_state = EmptyState(
+            self.heatmap_plot,
+            "activationsEmptyState",
+            self.tr(
+                "These are the activations of the starting weights: train the network to see "
+                "them change"
+            ),
+        )
+        self.show_until_trained(self.empty_state)
         layout.addWidget(self.stats_label)
         layout.addWidget(self.dead_label)
         self._layers_key: tuple[str, ...] = ()

@@ -14,6 +14,7 @@ from ...learn import ViewSnapshot
 from ...session import Session
 from ..builder import shown_class_names
 from ..common.binding import bind
+from ..common.empty_state import EmptyState
 from ..common.plot_items import (
     PathCurve,
     Raster,
@@ -79,6 +80,12 @@ class DecisionView(LiveView):
         layout.addLayout(top)
         layout.addWidget(self.plot, 1)
         layout.addWidget(self.no_plane, 1)
+        self.empty_state = EmptyState(
+            self.plot,
+            "decisionEmptyState",
+            self.tr("Train the network to see its decision boundary take shape"),
+        )
+        self.show_until_trained(self.empty_state)
         bind(session.events, "data", self, self.load_data)
         self.load_data()
 

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QWidget
 from ...learn import ViewSnapshot
 from ...session import Session
 from ..common.binding import bind
+from ..common.empty_state import EmptyState
 from ..training import TrainingController
 
 
@@ -42,6 +43,21 @@ class LiveView(QWidget):
         controller.viewsChanged.connect(self.set_snapshot)
         controller.frames.register(self)
         bind(session.events, "network", self, self.model_changed)
+        self._untrained_hints: list[EmptyState] = []
+
+    def show_until_trained(self, hint: EmptyState) -> None:
+        """Show ``hint`` while the open model has not trained: no record in its history and no
+        run going on. New, Open or Reset weights (an empty history) bring it back."""
+        if not self._untrained_hints:
+            bind(self.session.events, "history", self, self._update_untrained_hints)
+            self.controller.stateChanged.connect(self._update_untrained_hints)
+        self._untrained_hints.append(hint)
+        self._update_untrained_hints()
+
+    def _update_untrained_hints(self, *_state: object) -> None:
+        untrained = not self.session.history.step and not self.controller.is_busy
+        for hint in self._untrained_hints:
+            hint.show_when(untrained)
 
     def model_changed(self) -> None:
         """Forget the snapshot of the previous model (a new one follows from the controller)."""
