@@ -42,6 +42,7 @@ from .language import (
 )
 from .learn_mode import LearnUi, install_learn
 from .training_mode import TrainingUi, fill_training_toolbar, install_training
+from .welcome import WelcomeTour, install_welcome
 
 
 class MainWindow(WindowFrame):
@@ -55,6 +56,8 @@ class MainWindow(WindowFrame):
         self.learn: LearnUi = install_learn(self, self.training)
         # View ▸ Language, last in the View menu
         self.language_menu = LanguageMenu(self, lambda code: switch_language(self, code))
+        # Help ▸ Welcome tour; opens by itself after the first start's window is shown
+        self.welcome: WelcomeTour = install_welcome(self, self.training.controller)
         # Train, Step, Stop and Reset always in reach, whichever dock is in front
         # (named apart from the "Training" dock: both are listed in the View menu)
         self.training_toolbar = self.addToolBar(self.tr("Training toolbar"))
