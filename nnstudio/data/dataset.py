@@ -15,7 +15,7 @@ from __future__ import annotations
 import dataclasses
 import json
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 
@@ -25,7 +25,7 @@ TASKS = ("binary", "multiclass", "regression")
 OUTPUT_ACTIVATION = {"binary": "sigmoid", "multiclass": "softmax", "regression": "linear"}
 
 
-def _readonly(array: np.ndarray, order: str = "K") -> np.ndarray:
+def _readonly(array: np.ndarray, order: Literal["K", "F"] = "K") -> np.ndarray:
     array = np.array(array, copy=True, order=order)
     array.setflags(write=False)
     return array

@@ -157,7 +157,11 @@ def install_training(window: WindowFrame) -> TrainingUi:
     controller.busyChanged.connect(update_lock)
     controller.stateChanged.connect(update_lock)
     # the banner names the iteration the run is paused at: a Step moves it on
-    controller.reportReceived.connect(lambda _r: controller.is_paused and update_lock())
+    def update_paused_lock(_report: object) -> None:
+        if controller.is_paused:
+            update_lock()
+
+    controller.reportReceived.connect(update_paused_lock)
     window.endRunRequested.connect(controller.stop)
     offer = EndRunOffer(window, controller)
     window.lockedEditAttempted.connect(offer.ask)
