@@ -156,6 +156,7 @@ def install_training(window: WindowFrame) -> TrainingUi:
 
     controller.busyChanged.connect(update_lock)
     controller.stateChanged.connect(update_lock)
+
     # the banner names the iteration the run is paused at: a Step moves it on
     def update_paused_lock(_report: object) -> None:
         if controller.is_paused:
