@@ -1,6 +1,7 @@
 """What a training run takes and gives, apart from the loop itself: its data and configuration,
 the records and reports it yields, the divergence facts, the control a caller uses to stop,
-pause or step it, and the names of its statuses.
+pause, step, pace it or change a live setting (:data:`LIVE_SETTINGS`), and the names of its
+statuses.
 
 :mod:`.training` holds the loop (``train``) that uses them.
 """
@@ -9,11 +10,11 @@ from __future__ import annotations
 
 import math
 import threading
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
-from .network import Array
-from .optimizers import Optimizer, make_optimizer
+from .network import Array, Network
+from .optimizers import L2_STRENGTH, LEARNING_RATE, Optimizer, Range, make_optimizer
 
 RUNNING, PAUSED, FINISHED, STOPPED, DIVERGED = (
     "running",
@@ -113,6 +114,47 @@ class Record:
 
 
 @dataclass(frozen=True)
+class SettingChange:
+    """A live setting changed during a run: ``name`` (a key of :data:`LIVE_SETTINGS`) went from
+    ``old`` to ``new`` after ``step`` updates, so the update from ``step`` to ``step + 1`` was
+    the first to use ``new``."""
+
+    step: int
+    name: str
+    old: float
+    new: float
+
+
+@dataclass(frozen=True)
+class LiveSetting:
+    """A setting a running run takes at its next update: its symbol in the course's notation,
+    how to read and write it on the run's network and optimizer, and its valid range."""
+
+    symbol: str
+    read: Callable[[Network, Optimizer], float]
+    write: Callable[[Network, Optimizer, float], None]
+    valid: Range
+
+
+def _set_learning_rate(net: Network, opt: Optimizer, value: float) -> None:
+    opt.learning_rate = float(value)
+
+
+def _set_l2(net: Network, opt: Optimizer, value: float) -> None:
+    net.l2 = float(value)  # the gradient's λ/m·W[l] and the cost's λ/(2m)·Σ‖W[l]‖²
+
+
+#: The settings a learner may change while a run trains, keyed by the names the model file and
+#: the training settings use. Adding one is one entry here (and where the session keeps it).
+LIVE_SETTINGS: dict[str, LiveSetting] = {
+    "learning_rate": LiveSetting(
+        "α", lambda net, opt: opt.learning_rate, _set_learning_rate, LEARNING_RATE
+    ),
+    "l2": LiveSetting("λ", lambda net, opt: net.l2, _set_l2, L2_STRENGTH),
+}
+
+
+@dataclass(frozen=True)
 class TrainingReport:
     step: int  # updates done so far (counting from ``start_step``)
     total_steps: int
@@ -126,6 +168,7 @@ class TrainingReport:
     divergence: Divergence | None = None
     # the optimizer's ``state_dict()`` in a run's last report (finished, stopped, diverged)
     optimizer_state: dict[str, object] | None = None
+    changes: tuple[SettingChange, ...] = ()  # live settings changed since the previous report
 
     @property
     def last(self) -> Record | None:
@@ -149,13 +192,45 @@ class TrainingReport:
 
 
 class TrainingControl:
-    """Thread-safe stop / pause / resume / single-step requests, checked between steps."""
+    """Thread-safe stop / pause / resume / single-step requests, checked between steps; the
+    pace (a delay between two updates) and changes of live settings, taken before a step."""
 
-    def __init__(self, paused: bool = False) -> None:
+    def __init__(self, paused: bool = False, delay: float = 0.0) -> None:
         self._cond = threading.Condition()
         self._stop = False
         self._paused = paused
         self._step_tokens = 0
+        self._delay = max(0.0, float(delay))  # seconds from one update to the next; 0: no wait
+        self._pending: dict[str, float] = {}  # live settings for the next update
+
+    @property
+    def delay(self) -> float:
+        return self._delay
+
+    def set_delay(self, seconds: float) -> None:
+        """Space the updates ``seconds`` apart from now on (0: as fast as possible); a wait
+        under way ends at once."""
+        with self._cond:
+            self._delay = max(0.0, float(seconds))
+            self._cond.notify_all()
+
+    def change(self, name: str, value: float) -> None:
+        """Use ``value`` for the live setting ``name`` (:data:`LIVE_SETTINGS`) from the next
+        update on. Raises KeyError for another name, HyperparameterError out of its range."""
+        LIVE_SETTINGS[name].valid.check(value)
+        with self._cond:
+            self._pending[name] = float(value)
+
+    def _take_changes(self) -> dict[str, float]:
+        with self._cond:
+            pending, self._pending = self._pending, {}
+        return pending
+
+    def _wait_pace(self, timeout: float) -> None:
+        """Wait up to ``timeout`` seconds; a stop, a pause or a new delay ends the wait."""
+        delay = self._delay
+        with self._cond:
+            self._cond.wait_for(lambda: self._stop or self._paused or self._delay != delay, timeout)
 
     @property
     def stop_requested(self) -> bool:
@@ -177,6 +252,7 @@ class TrainingControl:
     def pause(self) -> None:
         with self._cond:
             self._paused = True
+            self._cond.notify_all()
 
     def resume(self) -> None:
         with self._cond:

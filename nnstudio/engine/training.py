@@ -12,6 +12,12 @@ run with status ``"diverged"`` and the last finite parameters in place.
 The optimizer is described by the config alone (name, learning rate, options): ``train`` builds
 it, continuing an earlier run's ``optimizer_state`` when given, and hands its state back in the
 run's last report, so the learning rate has exactly one home.
+
+While it runs, the control may space the updates (``TrainingControl.set_delay``: the loop waits
+on the control between two updates, never spinning, and a stop or pause ends the wait) and change
+a live setting (``TrainingControl.change``: learning rate α, L2 λ), which the next update uses;
+each change is reported as a :class:`SettingChange`. A run without either computes exactly what
+it always did.
 """
 
 from __future__ import annotations
@@ -31,12 +37,14 @@ from .progress import (
     COST_ROSE,
     DIVERGED,
     FINISHED,
+    LIVE_SETTINGS,
     NONFINITE,
     PAUSED,
     RUNNING,
     STOPPED,
     Divergence,
     Record,
+    SettingChange,
     TrainingConfig,
     TrainingControl,
     TrainingData,
@@ -45,6 +53,7 @@ from .progress import (
 
 EXPLOSION_FACTOR = 10.0
 EXPLOSION_RECORDS = 3
+PACE_SLACK = 0.05  # s: a paced run this far behind its schedule starts a new one (no burst)
 
 
 def _fastest_growing_layer(net: Network, start_norms: list[float]) -> int:
@@ -127,6 +136,8 @@ def train(
     checkpoint = _Checkpoint.take(net, opt)
     start_norms = [float(np.linalg.norm(net.params[f"W{l}"])) for l in range(1, net.L + 1)]
     records: list[Record] = []
+    changes: list[SettingChange] = []
+    pace = _Pace()
     costs_seen: list[float] = []  # first cost of the run, then the recent run of exploded costs
     last_cost = [math.nan]  # the last recorded cost (for a divergence)
     grad_norms: tuple[float, ...] | None = None  # None: read them from the step's buffers
@@ -180,6 +191,7 @@ def train(
             epoch=step // per_epoch,
             status=status,
             records=tuple(records),
+            changes=tuple(changes),
             grad_norms=norms,
             params={k: v.copy() for k, v in net.params.items()} if config.copy_params else None,
             elapsed=elapsed,
@@ -188,6 +200,7 @@ def train(
             optimizer_state=opt.state_dict() if status in (FINISHED, STOPPED, DIVERGED) else None,
         )
         records.clear()
+        changes.clear()
         return out
 
     while step < total:
@@ -203,6 +216,13 @@ def train(
                 if control._paused and not control._may_step():
                     status = PAUSED
                     break
+                if control._delay > 0.0 and not control._paused:  # (not between single steps)
+                    pace.wait(control)
+                    if control._stop or control._paused:
+                        continue  # decided at the top of the loop
+                if control._pending:
+                    changes.extend(_apply_changes(control, net, opt, start_step + step))
+                    fast.rebind()
                 if batches is not None:
                     batches.load_next(fast)
                 stepped = True
@@ -270,6 +290,38 @@ def train(
         fast.rebind()  # the caller may have changed the parameters or the optimizer meanwhile
     measure_here()
     yield report(FINISHED)
+
+
+def _apply_changes(
+    control: TrainingControl, net: Network, opt: Optimizer, at: int
+) -> list[SettingChange]:
+    """Set the live settings the control holds for the next update; the ones that changed."""
+    done = []
+    for name, value in control._take_changes().items():
+        setting = LIVE_SETTINGS[name]
+        old = float(setting.read(net, opt))
+        if value != old:
+            setting.write(net, opt, value)
+            done.append(SettingChange(at, name, old, value))
+    return done
+
+
+class _Pace:
+    """Updates ``control.delay`` seconds apart: before each update, wait on the control until
+    it is due. The schedule is kept (a late update is followed by a sooner one) unless the run
+    falls more than PACE_SLACK behind or the delay changes, which starts a new schedule."""
+
+    def __init__(self) -> None:
+        self.due = 0.0
+        self.delay = -1.0
+
+    def wait(self, control: TrainingControl) -> None:
+        now, delay = time.perf_counter(), control._delay
+        if delay != self.delay or now - self.due > PACE_SLACK:
+            self.due, self.delay = now, delay
+        if self.due > now:
+            control._wait_pace(self.due - now)
+        self.due += delay
 
 
 def _quiet() -> np.errstate:
