@@ -17,6 +17,7 @@ import numpy as np
 
 from .data import Dataset, PreparedData, Preset, make_dataset, prepare
 from .engine import (
+    LIVE_SETTINGS,
     MAX_UNITS,
     Network,
     NetworkSpec,
@@ -314,6 +315,12 @@ class Session:
         self.events.emit("settings")
         self.set_modified()
 
+    def live_values(self) -> dict[str, float]:
+        """The settings a running run takes at its next update (the engine's
+        ``LIVE_SETTINGS``: learning rate α, L2 λ) as the learner has them now."""
+        kept = {"learning_rate": self.settings.learning_rate, "l2": self.l2}
+        return {name: float(kept[name]) for name in LIVE_SETTINGS}
+
     def training_data(self) -> TrainingData:
         train, val = self.prepared.train, self.prepared.validation
         has_val = val.m > 0
@@ -369,7 +376,7 @@ class Session:
         if report.params is not None:
             for name, value in report.params.items():
                 self.network.params[name] = np.array(value, copy=True)
-        self.history.extend(report.records)
+        self.history.append(report)  # its records and the settings changed during the run
         if report.optimizer_state is not None:
             self.optimizer_state = dict(report.optimizer_state)
         self.events.emit("weights")

@@ -47,6 +47,8 @@ def session_hyperparameters(session: Session) -> dict[str, Any]:
         "seed": session.seed,
         "dtype": session.dtype,
         "l2": session.l2,
+        # α or λ changed while a run trained: {"step", "setting", "old", "new"}
+        "setting_changes": session.history.changes_to_list(),
     }
 
 
@@ -144,7 +146,7 @@ def session_from_model(model: ModelFile, path: str | os.PathLike[str] | None = N
             dataset=model.dataset,
             prepared=prepared,
             settings=_settings(hp),
-            history=_history(model.history),
+            history=_history(model.history, hp.get("setting_changes", [])),
             optimizer_state=_optimizer_state(model.optimizer_state),
             file_path=None if path is None else os.path.abspath(path),
             file_info={
@@ -211,13 +213,17 @@ def _settings(hp: Mapping[str, Any]) -> TrainingSettings:
     return TrainingSettings(**values)
 
 
-def _history(values: Mapping[str, Sequence[Any]]) -> History:
+def _history(values: Mapping[str, Sequence[Any]], changes: Any = ()) -> History:
     """The recorded series, aligned with "step" (None where nothing was recorded), with the
     gradient norms of the norm_dW1 … norm_dWL series (none in files saved before they were
-    kept)."""
+    kept) and the settings changed during the runs (``setting_changes``, none in older files)."""
     if any(step is None for step in values.get("step", [])):
         raise ValueError(translate("ModelFile", "the history has an iteration without a number"))
-    return History.from_dict(values)
+    if not isinstance(changes, list):
+        raise ValueError(translate("ModelFile", "setting_changes must be a list"))
+    history = History.from_dict(values)
+    history.changes = History.changes_from_list(changes)
+    return history
 
 
 def _optimizer_state(state: Mapping[str, Any] | None) -> dict[str, Any] | None:

@@ -11,6 +11,8 @@ the example builder all train from such a plan, so they record the same series.
 and ‖dW[l]‖ for l = 1..L. A run longer than :data:`MAX_POINTS` records is reduced by
 :func:`keep_indices` (first and last record, and in each of equal stretches of iterations the
 records with the lowest and the highest cost), never by dropping records as they arrive.
+It also keeps every :class:`~nnstudio.engine.SettingChange` made while a run trained (α or λ
+changed mid-run), which the model file stores with the settings (``setting_changes``).
 """
 
 from __future__ import annotations
@@ -23,10 +25,12 @@ from typing import Any
 import numpy as np
 
 from .engine import (
+    LIVE_SETTINGS,
     OPTIMIZERS,
     Network,
     Optimizer,
     Record,
+    SettingChange,
     TrainingConfig,
     TrainingControl,
     TrainingData,
@@ -34,6 +38,7 @@ from .engine import (
     check_training,
     train,
 )
+from .text import translate
 
 MAX_POINTS = 10_000  # records a history holds before it is reduced ...
 REDUCED_POINTS = 5_000  # ... to at most this many
@@ -85,7 +90,8 @@ class History:
     ``cost[i]`` (None: none recorded), ``val_cost[i]``, ``accuracy[i]``, ``val_accuracy[i]``
     and ``grad_norms[i]`` (‖dW[1]‖ … ‖dW[L]‖, or () when unknown, e.g. in an older file).
     Beyond ``MAX_POINTS`` records it is reduced to ``REDUCED_POINTS`` (:func:`keep_indices`
-    on the cost)."""
+    on the cost). ``changes``: the live settings changed during the runs, in order (never
+    reduced)."""
 
     step: list[int] = field(default_factory=list)
     cost: list[float | None] = field(default_factory=list)
@@ -93,6 +99,7 @@ class History:
     accuracy: list[float | None] = field(default_factory=list)
     val_accuracy: list[float | None] = field(default_factory=list)
     grad_norms: list[tuple[float, ...]] = field(default_factory=list)
+    changes: list[SettingChange] = field(default_factory=list)
     max_points: int = MAX_POINTS
     reduced_points: int = REDUCED_POINTS
 
@@ -123,8 +130,39 @@ class History:
         return added
 
     def append(self, report: TrainingReport) -> None:
-        """Add every record of a training report."""
+        """Add every record and every setting change of a training report."""
         self.extend(report.records)
+        self.changes.extend(report.changes)
+
+    def changes_to_list(self) -> list[dict[str, Any]]:
+        """The setting changes as the model file stores them (``setting_changes``)."""
+        return [
+            {"step": c.step, "setting": c.name, "old": c.old, "new": c.new} for c in self.changes
+        ]
+
+    @staticmethod
+    def changes_from_list(items: Iterable[Mapping[str, Any]]) -> list[SettingChange]:
+        """The inverse of :meth:`changes_to_list`; raises ValueError naming the entry that is
+        not {"step": whole number ≥ 0, "setting": a live setting, "old", "new": valid values}."""
+        changes = []
+        for i, item in enumerate(items):
+            try:
+                name, step = str(item["setting"]), item["step"]
+                old, new = float(item["old"]), float(item["new"])
+                for value in (old, new):
+                    LIVE_SETTINGS[name].valid.check(value)
+                if isinstance(step, bool) or not isinstance(step, int) or step < 0:
+                    raise ValueError(step)
+            except (KeyError, TypeError, ValueError) as exc:
+                raise ValueError(
+                    translate(
+                        "ModelFile",
+                        "setting_changes[{i}] must name the iteration, a setting that can "
+                        "change during a run ({names}) and its old and new values",
+                    ).format(i=i, names=", ".join(LIVE_SETTINGS))
+                ) from exc
+            changes.append(SettingChange(step, name, old, new))
+        return changes
 
     def reduce(self, target: int) -> None:
         """Keep at most ``target`` records, chosen by :func:`keep_indices` on the cost."""

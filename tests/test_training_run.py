@@ -5,12 +5,21 @@ from __future__ import annotations
 import math
 
 import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from nnstudio.cli import main
-from nnstudio.engine import Record, TrainingConfig, TrainingData, train
-from nnstudio.files import load_model
+from nnstudio.engine import (
+    PAUSED,
+    Record,
+    SettingChange,
+    TrainingConfig,
+    TrainingControl,
+    TrainingData,
+    train,
+)
+from nnstudio.files import InvalidContentError, load_model, save_model
 from nnstudio.files.examples import EXAMPLES, build, example_session
 from nnstudio.session import DataChoice, Session
 from nnstudio.session_files import load_session, save_session
@@ -194,3 +203,33 @@ def test_validation_series_reopen_exactly(tmp_path):
     assert all(type(v) is float for v in (*h.cost, *h.val_cost, *h.accuracy, *h.val_accuracy))
     reopened = load_session(save_session(session, tmp_path / "moons.nnstudio"))
     assert reopened.history == h
+
+
+def test_settings_changed_during_a_run_reach_the_history_and_the_file(tmp_path):
+    """α and λ changed mid-run (through the run's control, as the window does) are kept with
+    the history; the model file stores them with the settings and opens them again."""
+    session = Session()
+    control = TrainingControl(paused=True)
+    control.step(30)
+    for report in session.plan_run(epochs=60).run(session.network.copy(), control):
+        session.apply_report(report)
+        if report.status == PAUSED:
+            control.change("learning_rate", 0.5)
+            control.change("l2", 0.2)
+            control.resume()
+    expected = [SettingChange(30, "learning_rate", 1.2, 0.5), SettingChange(30, "l2", 0.0, 0.2)]
+    assert session.history.changes == expected
+    path = save_session(session, tmp_path / "changed.nnstudio")
+    assert load_model(path).hyperparameters["setting_changes"] == [
+        {"step": 30, "setting": "learning_rate", "old": 1.2, "new": 0.5},
+        {"step": 30, "setting": "l2", "old": 0.0, "new": 0.2},
+    ]
+    assert load_session(path).history.changes == expected
+    # a change of something that cannot change during a run is refused, naming the entry
+    model = load_model(path)
+    hp = dict(model.hyperparameters)
+    hp["setting_changes"] = [{"step": 3, "setting": "epochs", "old": 1, "new": 2}]
+    bad = tmp_path / "bad.nnstudio"
+    save_model(bad, model.network, dataset=model.dataset, hyperparameters=hp)
+    with pytest.raises(InvalidContentError, match=r"setting_changes\[0\]"):
+        load_session(bad)
