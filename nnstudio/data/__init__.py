@@ -25,33 +25,53 @@ from .builtin import (
 )
 from .csv_import import DELIMITER_NAMES, CsvError, CsvPreview, load_csv, read_csv_preview
 from .dataset import TASKS, Dataset
+from .features import (
+    DEFAULT_FEATURES,
+    FEATURES,
+    RAW_INPUTS,
+    FeatureError,
+    InputFeature,
+    check_features,
+    feature_labels,
+    in_order,
+    map_features,
+)
 from .presets import PRESETS, Preset, proposed_learning_rate
 from .split import PreparedData, Standardizer, prepare, split
 
 __all__ = [
     "BUILTIN_DATASETS",
     "CLASS_NAME",
+    "DEFAULT_FEATURES",
     "DELIMITER_NAMES",
+    "FEATURES",
     "MAX_CLASSES",
     "MAX_SAMPLES",
     "MAX_SEED",
     "MIN_CLASSES",
     "MIN_SAMPLES",
     "PRESETS",
+    "RAW_INPUTS",
     "TASKS",
     "BuiltinSpec",
     "CsvError",
     "CsvPreview",
     "Dataset",
+    "FeatureError",
+    "InputFeature",
     "PreparedData",
     "Preset",
     "Standardizer",
     "blobs",
     "builtin_from_source",
+    "check_features",
     "circles",
+    "feature_labels",
     "flower",
+    "in_order",
     "load_csv",
     "make_dataset",
+    "map_features",
     "moons",
     "prepare",
     "proposed_learning_rate",
