@@ -37,7 +37,7 @@ from .cli_train import (
     splits,
     terminate_cleanly,
 )
-from .data import CsvError, read_csv_preview
+from .data import RAW_INPUTS, CsvError, feature_labels, read_csv_preview
 from .engine import HyperparameterError, NotEnoughMemoryError, SpecError, TrainingDataError
 from .files import ModelFile, ModelFileError, load_model
 from .files.archive import display_name
@@ -92,6 +92,8 @@ def _describe_data(model: ModelFile) -> str:
     if kind == "csv":
         where = f"imported from {data.source.get('file_name')}, stored in the file"
     scaled = "; inputs standardised" if model.standardizer is not None else ""
+    if model.input_features is not None:
+        scaled += f"; network inputs {', '.join(feature_labels(model.input_features))}"
     return f"{data.summary()} ({where}){scaled}"
 
 
@@ -169,10 +171,8 @@ def _training_m(model: ModelFile) -> int:
 def cmd_predict(args: argparse.Namespace, out: TextIO) -> int:
     model = load_model(args.model)
     X = _read_inputs(Path(args.data), model)
-    if model.standardizer is not None:
-        X = model.standardizer.transform(X)
     net = model.network
-    AL, _ = net.forward(X)
+    AL, _ = net.forward(model.network_inputs(X))  # standardised, then the input features
     writer = csv.writer(out, lineterminator="\n")
     out_act = net.activations[-1]
     classes = list(model.dataset.class_names) if model.dataset is not None else []
@@ -196,8 +196,9 @@ def cmd_predict(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _read_inputs(path: Path, model: ModelFile) -> np.ndarray:
-    """X (n0, m) from a CSV file, one sample per row, columns matched to the model's features."""
-    n0 = model.network.layer_dims[0]
+    """X (n, m) from a CSV file, one sample per row, columns matched to the model's features
+    (n = n[0], or the 2 inputs the input features are made from)."""
+    n0 = model.network.layer_dims[0] if model.input_features is None else RAW_INPUTS
     table = read_csv_preview(path, max_rows=MAX_PREDICT_ROWS + 1)
     if len(table.rows) > MAX_PREDICT_ROWS:
         raise CliError(

@@ -15,7 +15,18 @@ from typing import Any
 
 import numpy as np
 
-from .data import Dataset, PreparedData, Preset, make_dataset, prepare
+from .data import (
+    DEFAULT_FEATURES,
+    RAW_INPUTS,
+    Dataset,
+    FeatureError,
+    PreparedData,
+    Preset,
+    check_features,
+    make_dataset,
+    map_features,
+    prepare,
+)
 from .engine import (
     LIVE_SETTINGS,
     MAX_UNITS,
@@ -31,6 +42,7 @@ from .session_parts import DEFAULT_HIDDEN as DEFAULT_HIDDEN
 from .session_parts import OUTPUT_FOR_TASK as OUTPUT_FOR_TASK
 from .session_parts import DataChoice as DataChoice
 from .session_parts import Events as Events
+from .session_parts import FedInputs, output_activation_template, output_units_template
 from .session_parts import LayerSpec as LayerSpec
 from .text import translate
 from .training_run import SLOT_PREFIXES as SLOT_PREFIXES
@@ -53,6 +65,10 @@ class Session:
         self.data_choice = DataChoice()
         self.dataset: Dataset = make_dataset("flower")
         self.prepared: PreparedData = prepare(self.dataset, 0.0, 0, standardize=False)
+        # the features of the two inputs the network sees (nnstudio.data.features); the
+        # identity for data without exactly two features
+        self.input_features: tuple[str, ...] = DEFAULT_FEATURES
+        self._fed = FedInputs()
         self.network = Network.from_spec(self._build_spec())
         self.history = History()
         self.optimizer_state: dict[str, Any] | None = None
@@ -107,6 +123,7 @@ class Session:
         "data_choice",
         "dataset",
         "prepared",
+        "input_features",
         "network",
         "history",
         "optimizer_state",
@@ -129,6 +146,7 @@ class Session:
         optimizer_state: dict[str, Any] | None = None,
         file_path: str | None = None,
         file_info: dict[str, Any] | None = None,
+        input_features: Sequence[str] = DEFAULT_FEATURES,
     ) -> Session:
         """A session holding exactly these parts (``network`` as it is, weights included).
 
@@ -138,6 +156,7 @@ class Session:
         session = cls()
         hidden = tuple(hidden)
         session.dataset, session.data_choice, session.prepared = dataset, data_choice, prepared
+        session.input_features = session.check_input_features(input_features)
         session.check_hidden_layers(hidden)
         session.check_output_units(network.layer_dims[-1])
         session.check_output_activation(network.activations[-1])
@@ -182,9 +201,46 @@ class Session:
     # -- architecture -------------------------------------------------------------------------
     def _build_spec(self, hidden: Sequence[LayerSpec] | None = None) -> NetworkSpec:
         hidden = self._hidden if hidden is None else hidden
-        dims = [self.dataset.n_features, *(layer.units for layer in hidden), self.output_units]
+        dims = [self.n_inputs, *(layer.units for layer in hidden), self.output_units]
         acts = [*(layer.activation for layer in hidden), self.output_activation]
         return NetworkSpec(tuple(dims), tuple(acts), "", self.init, self.seed, self.dtype, self.l2)
+
+    @property
+    def n_inputs(self) -> int:
+        """n[0]: the number of chosen input features for data with two features, else the
+        data's number of features."""
+        if self.dataset.n_features == RAW_INPUTS:
+            return len(self.input_features)
+        return self.dataset.n_features
+
+    @property
+    def feature_choice(self) -> tuple[str, ...] | None:
+        """The chosen input features, or None when the network is fed the inputs as they are."""
+        return None if self.input_features == DEFAULT_FEATURES else self.input_features
+
+    def check_input_features(self, keys: Sequence[str]) -> tuple[str, ...]:
+        """``keys`` as a tuple if the current data can use them; else FeatureError (why)."""
+        keys = check_features(keys)
+        if keys != DEFAULT_FEATURES and self.dataset.n_features != RAW_INPUTS:
+            raise FeatureError(
+                translate(
+                    "Session",
+                    "input features like x₁² are made from two inputs; this data has {n}",
+                ).format(n=self.dataset.n_features)
+            )
+        return keys
+
+    def set_input_features(self, keys: Sequence[str]) -> None:
+        """Feed the network these features of the two inputs (keys of
+        ``nnstudio.data.FEATURES``): n[0] follows, with fresh initial weights from the seed and
+        an empty history. Raises FeatureError (nothing changed) for a choice that cannot be."""
+        self.input_features = self.check_input_features(keys)
+        self._rebuild_network()
+
+    def network_inputs(self, X: np.ndarray) -> np.ndarray:
+        """What the network is fed for inputs X (n, m) as prepared (split, standardised): the
+        chosen features, (n[0], m). The identity choice returns X itself."""
+        return map_features(X, self.input_features)
 
     def check_hidden_layers(self, hidden: Sequence[LayerSpec]) -> None:
         """Raise SpecError (with the reason) if these hidden layers cannot be built."""
@@ -217,51 +273,15 @@ class Session:
         wanted = self.output_activation
         if activation == wanted:
             return
-        task, k = self.dataset.task, self.dataset.n_classes
-        if task == "binary":
-            template = translate(
-                "Session",
-                "The output layer must be {wanted}: two classes need one sigmoid unit: its "
-                "output is the probability of class 1, which binary cross-entropy compares with "
-                "the label.",
-            )
-        elif task == "multiclass":
-            template = translate(
-                "Session",
-                "The output layer must be {wanted}: {k} classes need {k} softmax units: one "
-                "probability per class for categorical cross-entropy.",
-            )
-        else:
-            template = translate(
-                "Session",
-                "The output layer must be {wanted}: a regression predicts any real number, so "
-                "the output is linear and trained with mean squared error.",
-            )
-        raise SpecError(template.format(wanted=wanted, k=k))
+        template = output_activation_template(self.dataset.task)
+        raise SpecError(template.format(wanted=wanted, k=self.dataset.n_classes))
 
     def check_output_units(self, units: int) -> None:
         """The output size follows the task too: raise SpecError saying why ``units`` cannot."""
         wanted = self.output_units
         if units == wanted:
             return
-        if self.dataset.task == "multiclass":
-            template = translate(
-                "Session",
-                "The output layer must have {wanted} unit(s): one unit per class, and the data "
-                "has {k} classes.",
-            )
-        elif self.dataset.task == "binary":
-            template = translate(
-                "Session",
-                "The output layer must have {wanted} unit(s): one sigmoid unit gives the "
-                "probability of class 1 (class 0 is 1 minus it).",
-            )
-        else:
-            template = translate(
-                "Session",
-                "The output layer must have {wanted} unit(s): the data has one target value per "
-                "sample.",
-            )
+        template = output_units_template(self.dataset.task)
         raise SpecError(template.format(wanted=wanted, k=self.dataset.n_classes))
 
     def set_initialization(self, init: str | None = None, seed: int | None = None) -> None:
@@ -304,6 +324,8 @@ class Session:
             dataset, choice.validation_share, choice.split_seed, standardize=choice.standardize
         )
         self.data_choice, self.dataset, self.prepared = choice, dataset, prepared
+        if dataset.n_features != RAW_INPUTS:  # the choice of features needs two inputs
+            self.input_features = DEFAULT_FEATURES
         self.events.emit("data")
         # fresh initial weights even when the shapes fit: weights trained (or blown up) on
         # other data are no start for this data
@@ -322,11 +344,9 @@ class Session:
         return {name: float(kept[name]) for name in LIVE_SETTINGS}
 
     def training_data(self) -> TrainingData:
-        train, val = self.prepared.train, self.prepared.validation
-        has_val = val.m > 0
-        return TrainingData(
-            train.X, train.Y, val.X if has_val else None, val.Y if has_val else None
-        )
+        """The prepared training and validation data as the network is fed it: X (n[0], m)
+        through the chosen input features (the same arrays until either changes)."""
+        return self._fed.get(self.prepared, self.input_features)
 
     def training_config(self, epochs: int | None = None) -> TrainingConfig:
         """The engine's config for the current settings (see :func:`training_config`)."""

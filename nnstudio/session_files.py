@@ -18,7 +18,16 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from .data import Dataset, PreparedData, Standardizer, make_dataset, prepare, split
+from .data import (
+    DEFAULT_FEATURES,
+    RAW_INPUTS,
+    Dataset,
+    PreparedData,
+    Standardizer,
+    make_dataset,
+    prepare,
+    split,
+)
 from .engine import Network
 from .files import InvalidContentError, ModelFile, load_model, now_utc, save_model
 from .session import DataChoice, History, LayerSpec, Session, TrainingSettings
@@ -78,6 +87,9 @@ def save_session(
         runs=session_runs(session),
         extra=session.file_info.get("extra") or {},
         standardizer=session.prepared.standardizer if session.data_choice.standardize else None,
+        input_features=(
+            session.input_features if session.dataset.n_features == RAW_INPUTS else None
+        ),
         created=created,
         modified=modified,
     )
@@ -153,6 +165,7 @@ def session_from_model(model: ModelFile, path: str | os.PathLike[str] | None = N
                 "created": model.created,
                 "extra": dict(model.extra),
             },
+            input_features=model.input_features or DEFAULT_FEATURES,
         )
         session.runs.load_list([dict(run) for run in model.runs])
     except (ValueError, TypeError) as exc:

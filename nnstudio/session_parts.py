@@ -11,7 +11,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from .data import Dataset
+from .data import Dataset, PreparedData, map_features
+from .engine import TrainingData
+from .text import translate
 
 OUTPUT_FOR_TASK = {"binary": "sigmoid", "multiclass": "softmax", "regression": "linear"}
 
@@ -55,3 +57,75 @@ class DataChoice:
 
 
 DEFAULT_HIDDEN = (LayerSpec(4, "tanh"),)
+
+
+class FedInputs:
+    """The arrays the network is fed: the prepared training and validation data mapped through
+    the chosen input features (X (k, m)), made once per prepared data and choice. The prepared
+    data is replaced on every change, never changed in place, so its identity is the key."""
+
+    def __init__(self) -> None:
+        self._key: tuple[PreparedData, tuple[str, ...]] | None = None
+        self._data: TrainingData | None = None
+
+    def get(self, prepared: PreparedData, features: tuple[str, ...]) -> TrainingData:
+        if (
+            self._data is None
+            or self._key is None
+            or self._key[0] is not prepared
+            or self._key[1] != features
+        ):
+            train, val = prepared.train, prepared.validation
+            has_val = val.m > 0
+            self._data = TrainingData(
+                map_features(train.X, features),
+                train.Y,
+                map_features(val.X, features) if has_val else None,
+                val.Y if has_val else None,
+            )
+            self._key = (prepared, features)
+        return self._data
+
+
+def output_activation_template(task: str) -> str:
+    """Why the output layer must use the task's activation: a template with {wanted} and {k}
+    (the number of classes), in the interface's language."""
+    if task == "binary":
+        return translate(
+            "Session",
+            "The output layer must be {wanted}: two classes need one sigmoid unit: its "
+            "output is the probability of class 1, which binary cross-entropy compares with "
+            "the label.",
+        )
+    if task == "multiclass":
+        return translate(
+            "Session",
+            "The output layer must be {wanted}: {k} classes need {k} softmax units: one "
+            "probability per class for categorical cross-entropy.",
+        )
+    return translate(
+        "Session",
+        "The output layer must be {wanted}: a regression predicts any real number, so "
+        "the output is linear and trained with mean squared error.",
+    )
+
+
+def output_units_template(task: str) -> str:
+    """Why the output layer must have the task's number of units: a template with {wanted}
+    and {k}, in the interface's language."""
+    if task == "multiclass":
+        return translate(
+            "Session",
+            "The output layer must have {wanted} unit(s): one unit per class, and the data "
+            "has {k} classes.",
+        )
+    if task == "binary":
+        return translate(
+            "Session",
+            "The output layer must have {wanted} unit(s): one sigmoid unit gives the "
+            "probability of class 1 (class 0 is 1 minus it).",
+        )
+    return translate(
+        "Session",
+        "The output layer must have {wanted} unit(s): the data has one target value per sample.",
+    )

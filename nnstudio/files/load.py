@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 
-from ..data import Dataset, Standardizer, builtin_from_source
+from ..data import Dataset, Standardizer, builtin_from_source, map_features
 from ..engine import Network, Optimizer, make_optimizer
 from ..text import translate
 from .archive import READ_ERRORS, Archive, check_member_size, open_archive, read_npy
@@ -38,6 +38,8 @@ class ModelFile:
         saved, bit for bit, in its dtype.
     dataset: the data set (X (n0, m), Y (1, m)) or None; built-in sets are re-generated.
     standardizer: μ and σ (n0, 1) applied to inputs before the network, or None.
+    input_features: the keys of the features of the two (standardised) inputs the network is
+        fed (``nnstudio.data.map_features``), or None: the data's features as they are.
     history: series name → list of finite numbers or None (e.g. "step", "cost", "val_cost").
     hyperparameters: learning_rate, epochs, batch_size, optimizer, optimizer_options, …
     optimizer_state: ``{"t": steps, "slots": {"v_W1": array, …}}`` for
@@ -63,6 +65,14 @@ class ModelFile:
     created: datetime | None = None
     modified: datetime | None = None
     warnings: tuple[str, ...] = ()
+    input_features: tuple[str, ...] | None = None
+
+    def network_inputs(self, X: np.ndarray) -> np.ndarray:
+        """What the network is fed for raw inputs X (n, m), one sample per column: scaled by
+        the stored standardizer, then through the input features; (n[0], m)."""
+        if self.standardizer is not None:
+            X = self.standardizer.transform(X)
+        return X if self.input_features is None else map_features(X, self.input_features)
 
     def make_optimizer(self, learning_rate: float | None = None) -> Optimizer:
         """The saved optimizer with its saved options and state, ready to continue training."""
@@ -133,6 +143,7 @@ def _load(archive: Archive) -> ModelFile:
         created=contents.created,
         modified=contents.modified,
         warnings=tuple(warnings),
+        input_features=contents.input_features,
     )
 
 

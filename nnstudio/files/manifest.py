@@ -13,11 +13,21 @@ from typing import Any
 
 import numpy as np
 
+from ..data import RAW_INPUTS, FeatureError, check_features
 from ..engine import NetworkSpec
 from ..text import translate
 from .errors import InvalidContentError, LimitExceededError
 from .format import DATA_Y, LIMITS, STD_STD
-from .jsonvalues import JSON, check_json, need_dict, need_int, need_keys, need_str
+from .jsonvalues import (
+    JSON,
+    check_json,
+    invalid,
+    need_dict,
+    need_int,
+    need_keys,
+    need_list,
+    need_str,
+)
 from .validate import (
     ArrayDecl,
     DatasetInfo,
@@ -37,6 +47,7 @@ from .validate import (
 REQUIRED = ("format", "format_version", "app_version", "created", "modified", "network", "arrays")
 OPTIONAL = (
     "hyperparameters",
+    "input_features",
     "dataset",
     "standardizer",
     "optimizer_state",
@@ -64,6 +75,7 @@ class Contents:
     runs: list[dict[str, Any]]
     extra: dict[str, Any]
     arrays: dict[str, ArrayDecl]
+    input_features: tuple[str, ...] | None = None
 
 
 def check_manifest(manifest: dict[str, JSON]) -> Contents:
@@ -72,10 +84,12 @@ def check_manifest(manifest: dict[str, JSON]) -> Contents:
     need_int(manifest["format_version"], "format_version", 0)
     spec = check_spec(manifest["network"])
     needed = parameter_arrays(spec)
-    dataset = check_dataset(manifest.get("dataset"), spec)
+    features = check_input_features(manifest.get("input_features"), spec)
+    n_inputs = spec.layer_dims[0] if features is None else RAW_INPUTS
+    dataset = check_dataset(manifest.get("dataset"), n_inputs)
     if dataset is not None:
         needed.update(dataset.arrays())
-    standardizer = check_standardizer(manifest.get("standardizer"), spec.layer_dims[0])
+    standardizer = check_standardizer(manifest.get("standardizer"), n_inputs)
     needed.update(standardizer)
     state = manifest.get("optimizer_state")
     optimizer_t, slot_arrays = (None, {}) if state is None else check_optimizer_state(state, spec)
@@ -104,7 +118,33 @@ def check_manifest(manifest: dict[str, JSON]) -> Contents:
         runs=check_runs(manifest.get("runs", [])),
         extra=need_dict(check_json(manifest.get("extra", {}), "extra"), "extra"),
         arrays=declared,
+        input_features=features,
     )
+
+
+def check_input_features(value: JSON, spec: NetworkSpec) -> tuple[str, ...] | None:
+    """``input_features``: null (the network sees the data's features as they are) or the
+    keys of the features made from two inputs, one per input unit (n[0] of them)."""
+    if value is None:
+        return None
+    items = need_list(value, "input_features", 100)
+    keys = [need_str(item, f"input_features[{i}]", 100) for i, item in enumerate(items)]
+    try:
+        features = check_features(keys)
+    except FeatureError as exc:
+        raise InvalidContentError(
+            translate("ModelFile", "the file's input features cannot be used: {reason}").format(
+                reason=exc
+            )
+        ) from exc
+    if len(features) != spec.layer_dims[0]:
+        raise invalid(
+            "input_features",
+            translate(
+                "ModelFile", "lists {k} features but the network has n[0] = {n0} inputs"
+            ).format(k=len(features), n0=spec.layer_dims[0]),
+        )
+    return features
 
 
 def _nbytes(shape: tuple[int, ...], dtype: str) -> int:

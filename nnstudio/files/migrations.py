@@ -5,8 +5,11 @@ version v+1 file: it receives the parsed manifest (a dict it may change) and the
 :class:`~nnstudio.files.archive.Archive` (whose members it may ``read``, ``put`` or
 ``remove`` in memory) and returns the new manifest. A file of version v < FORMAT_VERSION is
 upgraded step by step v → v+1 → … → FORMAT_VERSION and then validated like a new file. A
-version with no registered step cannot be read. Format 1 is the first published format, so
-the table starts empty; the next format change adds ``MIGRATIONS[1]``.
+version with no registered step cannot be read. Format 1 is the first published format.
+
+Format 2 (:func:`to_format_2`) adds ``input_features``: the features of two inputs a network
+is fed (x₁², sin x₁, …). A later addition to format 2 puts its default for older files there
+too, one line per field.
 """
 
 from __future__ import annotations
@@ -22,7 +25,15 @@ from .jsonvalues import need_int
 
 Migration = Callable[[dict[str, Any], Archive], dict[str, Any]]
 
-MIGRATIONS: dict[int, Migration] = {}
+
+def to_format_2(manifest: dict[str, Any], archive: Archive) -> dict[str, Any]:
+    """Format 1 → 2: a file from before input features fed the network its data's features as
+    they are (``input_features`` null)."""
+    manifest.setdefault("input_features", None)
+    return manifest
+
+
+MIGRATIONS: dict[int, Migration] = {1: to_format_2}
 
 
 def file_version(manifest: dict[str, Any]) -> int:

@@ -59,6 +59,7 @@ def save_model(
     runs: Sequence[Mapping[str, Any]] | None = None,
     extra: Mapping[str, Any] | None = None,
     standardizer: StandardizerLike | None = None,
+    input_features: Sequence[str] | None = None,
     created: datetime | None = None,
     modified: datetime | None = None,
 ) -> Path:
@@ -71,6 +72,8 @@ def save_model(
     optimizer_state: ``Optimizer.state_dict()``, {"t": int, "slots": {"v_W1": array, …}}.
     runs: comparison runs, each {"name", "visible", "history", "description"}.
     extra: any other JSON data. standardizer: a fitted Standardizer or (μ, σ), each (n0, 1).
+    input_features: the keys of the features of two inputs the network is fed (n[0] of them,
+        e.g. ``("x1", "x1sq")``), or None when it sees the data's features as they are.
     created: when the model was first saved (kept when re-saving); now if None.
     modified: the time to record as the last save; now if None (fixed for reproducible files).
 
@@ -87,6 +90,7 @@ def save_model(
         runs=runs,
         extra=extra,
         standardizer=standardizer,
+        input_features=input_features,
         created=created or moment,
         modified=moment,
     )
@@ -158,6 +162,7 @@ def build_contents(
     standardizer: StandardizerLike | None,
     created: datetime,
     modified: datetime,
+    input_features: Sequence[str] | None = None,
 ) -> tuple[dict[str, JSON], dict[str, np.ndarray]]:
     """The manifest (plain JSON data) and the arrays by member name, not yet validated."""
     arrays = {param_member(name): network.params[name] for name in network.parameter_names()}
@@ -169,6 +174,7 @@ def build_contents(
         "modified": format_timestamp(modified),
         "network": network.spec.to_dict(),
         "hyperparameters": to_json(hyperparameters or {}, "hyperparameters"),
+        "input_features": None if input_features is None else [str(k) for k in input_features],
         "dataset": None,
         "standardizer": None,
         "optimizer_state": None,

@@ -230,7 +230,9 @@ class DatasetInfo:
 DATASET_FIELDS = ("name", "task", "feature_names", "class_names", "source", "m", "n_features")
 
 
-def check_dataset(value: JSON, spec: NetworkSpec) -> DatasetInfo | None:
+def check_dataset(value: JSON, n_inputs: int) -> DatasetInfo | None:
+    """``dataset``: null, or the data set's description; ``n_inputs`` is the number of features
+    the network's inputs are made from (n[0], or 2 with input features)."""
     if value is None:
         return None
     d = need_dict(value, "dataset")
@@ -244,11 +246,11 @@ def check_dataset(value: JSON, spec: NetworkSpec) -> DatasetInfo | None:
             ),
         )
     n0 = need_int(d["n_features"], "dataset.n_features", 1, 1_000_000)
-    if n0 != spec.layer_dims[0]:
+    if n0 != n_inputs:
         raise invalid(
             "dataset.n_features",
             translate("ModelFile", "is {n} but the network has n[0] = {n0} inputs").format(
-                n=n0, n0=spec.layer_dims[0]
+                n=n0, n0=n_inputs
             ),
         )
     features = need_list(d["feature_names"], "dataset.feature_names", n0)

@@ -18,6 +18,7 @@ from typing import Any
 
 import numpy as np
 
+from ..data import FEATURES, RAW_INPUTS, check_features, feature_labels
 from ..engine import Network, get_activation
 from ..text import translate
 
@@ -43,9 +44,12 @@ def script_source(
     weights_name: str,
     standardized: bool = False,
     class_names: Sequence[str] | None = None,
+    features: Sequence[str] | None = None,
 ) -> str:
     """The text of the script for ``net``; it reads its weights from ``weights_name`` (a file
-    name in the script's folder)."""
+    name in the script's folder). ``features``: the keys of the input features (made from two
+    inputs) the network is fed, or None for the inputs as they are."""
+    keys = None if features is None else check_features(features)
     out = net.activations[-1]
     if out not in PREDICT_CODE:
         raise ValueError(
@@ -84,7 +88,7 @@ def script_source(
     add("")
     add(f"DTYPE = np.{net.spec.dtype}")
     add(f"WEIGHTS_FILE = Path(__file__).with_name({weights_name!r})")
-    add(f"N_INPUTS = {dims[0]}")
+    add(f"N_INPUTS = {dims[0] if keys is None else RAW_INPUTS}")
     names = list(class_names) if class_names is not None else None
     add(f"CLASS_NAMES = {names!r}")
     add("")
@@ -110,6 +114,15 @@ def script_source(
     add("    return X")
     add("")
     add("")
+    if keys is not None:
+        labels = ", ".join(feature_labels(keys))
+        add("def input_features(X):")
+        add(f'    """The network\'s inputs made from x1, x2 (the rows of X): {labels}."""')
+        add("    X = np.asarray(X, dtype=np.float64)")
+        add("    x1, x2 = X[0], X[1]")
+        add("    return np.stack([" + ", ".join(FEATURES[k].source for k in keys) + "])")
+        add("")
+        add("")
     if standardized:
         add("def standardize(X):")
         add('    """x ← (x − μ) / σ, the scaling the network was trained with."""')
@@ -118,11 +131,13 @@ def script_source(
         add("")
     add("def forward(X):")
     raw = "raw features; they are standardised first" if standardized else "features"
-    add(f'    """Ŷ = A[{L}] {_shape(dims[L], "m")} for X {_shape(dims[0], "m")} ({raw})."""')
-    if standardized:
-        add("    A0 = np.asarray(standardize(as_input(X)), dtype=DTYPE)")
-    else:
-        add("    A0 = np.asarray(as_input(X), dtype=DTYPE)")
+    n_in = dims[0] if keys is None else RAW_INPUTS
+    add(f'    """Ŷ = A[{L}] {_shape(dims[L], "m")} for X {_shape(n_in, "m")} ({raw})."""')
+    inputs = "standardize(as_input(X))" if standardized else "as_input(X)"
+    if keys is not None:
+        inputs = f"input_features({inputs})"
+        add(f"    # A[0] {_shape(dims[0], 'm')}: the input features made from X")
+    add(f"    A0 = np.asarray({inputs}, dtype=DTYPE)")
     for l in range(1, L + 1):
         n, n_prev = dims[l], dims[l - 1]
         act = net.activations[l - 1]
@@ -137,9 +152,9 @@ def script_source(
     add("")
     add("def predict(X):")
     if out == "linear":
-        add(f'    """Predicted values {_shape(dims[L], "m")} for X {_shape(dims[0], "m")}."""')
+        add(f'    """Predicted values {_shape(dims[L], "m")} for X {_shape(n_in, "m")}."""')
     else:
-        add(f'    """Predicted classes (1, m), as integers, for X {_shape(dims[0], "m")}."""')
+        add(f'    """Predicted classes (1, m), as integers, for X {_shape(n_in, "m")}."""')
     add("    AL = forward(X)")
     lines.extend(PREDICT_CODE[out].rstrip("\n").split("\n"))
     add("")
@@ -208,11 +223,14 @@ def export_numpy_script(
     path_py: str | os.PathLike[str],
     standardizer: Any = None,
     class_names: Sequence[str] | None = None,
+    features: Sequence[str] | None = None,
 ) -> tuple[Path, Path]:
     """Write the script to ``path_py`` and the weights to the same name with ``.npz``.
 
     standardizer: a fitted ``nnstudio.data.Standardizer`` or a (μ, σ) pair of (n0, 1) arrays
     that the network's inputs were scaled with; the script then applies it to raw inputs.
+    features: the keys of the input features the network is fed (``nnstudio.data.FEATURES``),
+    made in the script from the two (scaled) inputs; None when it is fed the inputs themselves.
     Returns (script path, weights path).
     """
     script = Path(path_py)
@@ -220,12 +238,14 @@ def export_numpy_script(
         script = script.with_name(script.name + ".py")
     weights = script.with_suffix(".npz")
     scaling = _mean_std(standardizer)
-    if scaling is not None and scaling[0].shape != (net.layer_dims[0], 1):
+    n_in = net.layer_dims[0] if features is None else RAW_INPUTS
+    if features is not None and len(features) != net.layer_dims[0]:
+        raise ValueError(f"{len(features)} input features for {net.layer_dims[0]} network inputs")
+    if scaling is not None and scaling[0].shape != (n_in, 1):
         raise ValueError(
-            f"the standardiser has {scaling[0].shape[0]} features but the network "
-            f"{net.layer_dims[0]} inputs"
+            f"the standardiser has {scaling[0].shape[0]} features but the network {n_in} inputs"
         )
-    text = script_source(net, weights.name, scaling is not None, class_names)
+    text = script_source(net, weights.name, scaling is not None, class_names, features)
     arrays = {name: net.params[name] for name in net.parameter_names()}
     if scaling is not None:
         arrays["mean"], arrays["std"] = scaling

@@ -19,6 +19,7 @@ from typing import Any
 
 import numpy as np
 
+from ..data import DEFAULT_FEATURES, map_features
 from ..engine import NetworkSpec, get_activation
 
 Array = np.ndarray
@@ -66,6 +67,8 @@ class ViewProbe:
     mode: "plane" (two inputs: a gy × gx grid over ``extent`` = (x_min, x_max, y_min, y_max)),
     "curve" (one input: ``curve_x`` (c,) over ``extent`` = (x_min, x_max, y_min, y_max) where the
     y range is the labels'), or "none" (more inputs: no input-space view).
+    features: the input features made from the two inputs (``nnstudio.data.map_features``):
+    the samples and the plane stay in (x₁, x₂); ``inputs`` is what the network is fed.
     """
 
     task: str
@@ -81,6 +84,7 @@ class ViewProbe:
     class_colors: tuple[RGB, ...] = DEFAULT_CLASS_COLORS
     inputs: Array | None = None  # (n0, b + G or b + c): every column one forward pass needs
     map_lut: Array | None = None  # colour table of the class map (see class_map_lut)
+    features: tuple[str, ...] = DEFAULT_FEATURES
 
     def __post_init__(self) -> None:
         classes = max(2, self.n_classes)
@@ -91,6 +95,7 @@ class ViewProbe:
         if self.curve_x is not None:
             parts.append(self.curve_x.reshape(1, -1))
         joined = np.concatenate(parts, axis=1) if len(parts) > 1 else self.X
+        joined = map_features(joined, self.features)  # (n[0], b + G): the network's inputs
         object.__setattr__(self, "inputs", _readonly(np.ascontiguousarray(joined)))
 
 
@@ -116,9 +121,11 @@ def make_probe(
     samples: int = PROBE_SAMPLES,
     heatmap_samples: int = HEATMAP_SAMPLES,
     class_colors: Sequence[RGB] = DEFAULT_CLASS_COLORS,
+    features: Sequence[str] = DEFAULT_FEATURES,
 ) -> ViewProbe:
     """Choose the probe samples (evenly spread over the data sorted by label) and the plane or
-    curve for training inputs X (n0, m) and labels Y (1, m)."""
+    curve for training inputs X (n0, m) and labels Y (1, m); with two inputs, ``features`` are
+    those the network is fed (see :class:`ViewProbe`)."""
     X = np.asarray(X, dtype=np.float64)
     labels = np.asarray(Y).reshape(-1)
     n0, m = X.shape
@@ -138,6 +145,7 @@ def make_probe(
         "labels": probe_labels,
         "heatmap_columns": heat,
         "class_colors": colors,
+        "features": tuple(features),
     }
     if m == 0 or n0 not in (1, 2):
         return ViewProbe(mode="none", extent=(0.0, 1.0, 0.0, 1.0), **common)

@@ -228,6 +228,7 @@ def save_script_dialog(
     net: Network,
     standardizer: Any = None,
     class_names: Sequence[str] | None = None,
+    features: Sequence[str] | None = None,
     suggested: str = "model.py",
 ) -> Path | None:
     """Ask for a .py file name; write the script there and the weights beside it (.npz)."""
@@ -237,6 +238,6 @@ def save_script_dialog(
         suggested,
         QCoreApplication.translate("Export", "Python script (*.py)"),
         QCoreApplication.translate("Export", "The script"),
-        lambda path: export_numpy_script(net, path, standardizer, class_names)[0],
+        lambda path: export_numpy_script(net, path, standardizer, class_names, features)[0],
         (OSError, ValueError),
     )

@@ -84,8 +84,8 @@ class _LearnSync(QObject):
         current = self.tabs.currentWidget()
         if self._inspector_stale and current is self.inspector:
             self._inspector_stale = False
-            train = self.session.prepared.train  # replaced on change, never changed in place
-            self.inspector.set_state(self.session.network, train.X, train.Y)
+            data = self.session.training_data()  # X through the chosen input features
+            self.inspector.set_state(self.session.network, data.X, data.Y)
         if self._gradients_stale and current is self.gradient_flow:
             self._gradients_stale = False
             self.gradient_flow.set_history(self.session.history)
@@ -147,9 +147,9 @@ def install_learn(window: WindowFrame, training: TrainingUi) -> LearnUi:
     session = window.session
     diagram = window.diagram
 
-    def training_data():  # the prepared arrays are replaced, never changed in place
-        train = session.prepared.train
-        return train.X, train.Y
+    def training_data():  # as the network is fed it: X through the chosen input features
+        data = session.training_data()
+        return data.X, data.Y
 
     step_view = StepThroughView()
     step_view.set_source(session_source(session))
@@ -243,7 +243,11 @@ def install_learn(window: WindowFrame, training: TrainingUi) -> LearnUi:
             "exportScriptAction",
             QCoreApplication.translate("LearnMode", "Model as a NumPy script…"),
             lambda: export.save_script_dialog(
-                window, session.network, session.prepared.standardizer, session.dataset.class_names
+                window,
+                session.network,
+                session.prepared.standardizer,
+                session.dataset.class_names,
+                session.feature_choice,
             ),
         ),
     ]
