@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...data import feature_labels
 from ...engine import ShapeRow
 from ...session import Session
 from ..common.binding import bind
@@ -211,10 +212,16 @@ class DimensionTableModel(QAbstractTableModel):
     def _tooltip(self, row: ShapeRow, key: str) -> str:
         l, m = row.layer, self._m
         if row.name == "X":
-            return self.tr(
+            text = self.tr(
                 "X = A[0]: {shape}, the inputs with one sample per column — n[0] = {n} features "
                 "by m = {m} training samples. X is data, not a layer: it has no W or b."
             ).format(shape=format_shape(row.A), n=row.units, m=m)
+            chosen = self.session.feature_choice
+            if chosen is None:
+                return text
+            names = ", ".join(feature_labels(chosen))
+            extra = self.tr("Its rows are the chosen input features: {names}.")
+            return f"{text} {extra.format(names=names)}"
         if row.name == "Y":
             return self.tr(
                 "Y: {shape}, the labels, one column per sample — the same shape as the output "

@@ -23,11 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...data import RAW_INPUTS, feature_labels
 from ...engine import ACTIVATIONS, MAX_UNITS, SpecError
 from ...session import LayerSpec, Session
 from ..common.binding import bind
 from ..common.style import ERROR_TEXT, subscript
 from .commands import SetHiddenLayersCommand
+from .feature_checks import FeatureChecks
 
 DEFAULT_NEW_LAYER = LayerSpec(4, "tanh")
 
@@ -111,6 +113,9 @@ class LayerEditor(QWidget):
         self.hint_label.setWordWrap(True)
         self.hint_label.setTextFormat(Qt.TextFormat.RichText)
 
+        # the input row's editor: which features of the two inputs the network sees
+        self.feature_checks = FeatureChecks(session, undo_stack)
+
         self.message_label = QLabel()
         self.message_label.setObjectName("layerMessageLabel")
         self.message_label.setWordWrap(True)
@@ -123,6 +128,7 @@ class LayerEditor(QWidget):
         layout.addLayout(buttons)
         layout.addLayout(moves)
         layout.addLayout(form)
+        layout.addWidget(self.feature_checks)
         layout.addWidget(self.hint_label)
         layout.addWidget(self.message_label)
 
@@ -165,6 +171,8 @@ class LayerEditor(QWidget):
         if row == 0:
             n0 = spec.layer_dims[0]
             names = ", ".join(f"x{subscript(j + 1)}" for j in range(min(n0, 3)))
+            if self.session.dataset.n_features == RAW_INPUTS:  # the chosen input features
+                names = ", ".join(feature_labels(self.session.input_features)[:3])
             if n0 > 3:
                 names += ", …"
             if n0 == 1:
@@ -209,6 +217,7 @@ class LayerEditor(QWidget):
         self.up_button.setEnabled(editable and hidden and row > 1)
         self.down_button.setEnabled(editable and hidden and row < self.output_row - 1)
         self.add_button.setEnabled(editable)
+        self.feature_checks.setVisible(row == 0)
         self.hint_label.setText(self._hint(row))
         layer = str(max(row, 0)) if row > 0 else "l"
         self.units_label.setText(self.tr("&Units n[{l}]:").format(l=layer))
@@ -216,6 +225,11 @@ class LayerEditor(QWidget):
 
     def _hint(self, row: int) -> str:
         spec = self.session.spec
+        if row <= 0 and self.session.feature_choice is not None:
+            return self.tr(
+                "The input size n<sup>[0]</sup> = {n}: one unit per checked feature, computed "
+                "from the data's x₁ and x₂. X is not a layer and has no weights."
+            ).format(n=spec.layer_dims[0])
         if row <= 0:
             return self.tr(
                 "The input size n<sup>[0]</sup> = {n} comes from the data: one unit per feature. "

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...data import FEATURES, InputFeature
 from ...session import Session
 from ..common.binding import bind
 from ..common.style import (
@@ -172,7 +173,8 @@ class NetworkDiagram(QGraphicsView):
     def _unit_html(self, layer: int, unit: int, L: int) -> str:
         k = unit + 1
         if layer == 0:
-            return f"x<sub>{k}</sub>"
+            feature = self._input_feature(unit)
+            return feature.html if feature is not None else f"x<sub>{k}</sub>"
         if layer == L:
             return "ŷ" if self.session.spec.layer_dims[L] == 1 else f"ŷ<sub>{k}</sub>"
         return f"a<sub>{k}</sub><sup>[{layer}]</sup>"
@@ -290,13 +292,24 @@ class NetworkDiagram(QGraphicsView):
             ).format(k=item.hidden, l=item.layer)
         return ""
 
+    def _input_feature(self, unit: int) -> InputFeature | None:
+        """The input feature that input unit ``unit`` is fed, or None (the data as it is)."""
+        chosen = self.session.feature_choice
+        return FEATURES[chosen[unit]] if chosen is not None and unit < len(chosen) else None
+
     def _unit_name(self, layer: int, unit: int) -> str:
         if layer == 0:
-            return f"x{subscript(unit + 1)}"
+            feature = self._input_feature(unit)
+            return feature.label if feature is not None else f"x{subscript(unit + 1)}"
         return self.tr("unit {i} of layer [{l}]").format(i=unit + 1, l=layer)
 
     def unit_tooltip(self, layer: int, unit: int) -> str:
         spec, params = self.session.spec, self.session.network.params
+        if layer == 0 and self._input_feature(unit) is not None:
+            return self.tr(
+                "{name}: an input feature made from x₁ and x₂, row {k} of X. The input is data, "
+                "not a layer: it has no weights and no bias."
+            ).format(name=self._unit_name(0, unit), k=unit + 1)
         if layer == 0:
             names = self.session.dataset.feature_names
             feature = names[unit] if unit < len(names) else str(unit + 1)

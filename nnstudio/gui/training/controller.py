@@ -249,7 +249,7 @@ class TrainingController(QObject):
         self._refresh_timer.stop()
         net = self.session.network
         probe = self._current_probe()
-        if probe is None or probe.X.shape[0] != net.layer_dims[0]:
+        if probe is None or probe.inputs is None or probe.inputs.shape[0] != net.layer_dims[0]:
             return
         step = self.session.history.last_step
         self.views = compute_views(net.params, net.spec, probe, step)

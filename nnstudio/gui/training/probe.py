@@ -18,7 +18,7 @@ def class_colors_rgb() -> tuple[tuple[int, int, int], ...]:
 
 class ProbeCache:
     """The :class:`~nnstudio.learn.ViewProbe` of a session's training data, made again only when the
-    training data or the grid size change."""
+    training data, the grid size or the input features change."""
 
     def __init__(self) -> None:
         self._probe: ViewProbe | None = None
@@ -27,12 +27,12 @@ class ProbeCache:
     def get(self, session: Session) -> ViewProbe | None:
         train = session.prepared.train
         grid = grid_size_for(session.spec)
-        key = (train, grid)
+        key = (train, grid, session.input_features)
         if (
             self._probe is None
             or self._probe_key is None
             or self._probe_key[0] is not train
-            or self._probe_key[1] != grid
+            or self._probe_key[1:] != key[1:]
         ):
             self._probe = make_probe(
                 train.X,
@@ -41,6 +41,7 @@ class ProbeCache:
                 train.n_classes,
                 grid_size=grid,
                 class_colors=class_colors_rgb(),
+                features=session.input_features,
             )
             self._probe_key = key
         return self._probe
