@@ -194,6 +194,7 @@ def main(argv: list[str] | None = None) -> int:
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     window, session, controller, tabs = make_window(args.layout)
+    controller.set_pace(0.0)  # as fast as possible (the speed slider's last position)
     if args.frame_budget is not None:
         controller.frames.budget = args.frame_budget
     window.show()

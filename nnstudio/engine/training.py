@@ -54,6 +54,10 @@ from .progress import (
 EXPLOSION_FACTOR = 10.0
 EXPLOSION_RECORDS = 3
 PACE_SLACK = 0.05  # s: a paced run this far behind its schedule starts a new one (no burst)
+# s: a paced run waits only when this far ahead of its schedule, and catches up meanwhile; so
+# it wakes at most 100 times a second (each wake may wait for the GIL, up to its 5 ms switch
+# interval while the GUI thread runs Python), and one update per frame at 60 Hz still waits
+PACE_MIN_WAIT = 0.01
 
 
 def _fastest_growing_layer(net: Network, start_norms: list[float]) -> int:
@@ -307,9 +311,11 @@ def _apply_changes(
 
 
 class _Pace:
-    """Updates ``control.delay`` seconds apart: before each update, wait on the control until
-    it is due. The schedule is kept (a late update is followed by a sooner one) unless the run
-    falls more than PACE_SLACK behind or the delay changes, which starts a new schedule."""
+    """Updates ``control.delay`` seconds apart on average: before an update, wait on the
+    control until it is due, when that is PACE_MIN_WAIT or more ahead (else the updates
+    run on, catching up). The schedule is kept (a late update is followed by sooner ones)
+    unless the run falls more than PACE_SLACK behind or the delay changes, which starts a new
+    schedule."""
 
     def __init__(self) -> None:
         self.due = 0.0
@@ -319,7 +325,7 @@ class _Pace:
         now, delay = time.perf_counter(), control._delay
         if delay != self.delay or now - self.due > PACE_SLACK:
             self.due, self.delay = now, delay
-        if self.due > now:
+        if self.due - now >= PACE_MIN_WAIT:
             control._wait_pace(self.due - now)
         self.due += delay
 

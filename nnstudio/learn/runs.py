@@ -336,6 +336,16 @@ def _phrase(key: str, value: Any) -> str:
         return translate("Runs", "{epochs} epochs").format(epochs=value)
     if key == "optimizer":
         return str(value)
+    if key == "setting_changes":  # [{"step", "setting", "old", "new"}, …] changed mid-run
+        return ", ".join(
+            translate("Runs", "{name} {old:g}→{new:g} at {step}").format(
+                name={"learning_rate": "lr", "l2": "λ"}.get(change["setting"], change["setting"]),
+                old=float(change["old"]),
+                new=float(change["new"]),
+                step=change["step"],
+            )
+            for change in value
+        )
     if isinstance(value, float):
         return f"{key} {value:g}"
     return str(value)
@@ -352,7 +362,8 @@ def describe_change(
     learning rate → ``"tanh, lr 0.5"``; one that also took Adam → ``"tanh, lr 0.5, adam"``.
     """
     keys = [k for k in DESCRIPTION_KEYS if k in new] + [k for k in new if k not in DESCRIPTION_KEYS]
-    shown = {k for k in (*first_keys, "activations", "learning_rate") if k in new}
+    always = (*first_keys, "activations", "learning_rate", "setting_changes")
+    shown = {k for k in always if k in new}
     if previous is not None:
         shown.update(
             k for k in keys if k not in previous or _phrase(k, previous[k]) != _phrase(k, new[k])

@@ -17,6 +17,8 @@ def isolated_settings(tmp_path, qapp):
     QSettings().clear()
     # as after a first start: the welcome tour opens only in the tests that ask for it
     QSettings().setValue("welcome/shown", True)
+    # training as fast as possible (the app's default paces a run for a learner to watch)
+    QSettings().setValue("training/speed", 100)
     yield folder
 
 

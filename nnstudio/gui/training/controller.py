@@ -12,6 +12,9 @@ States: ``"idle"`` (no run), ``"running"``, ``"paused"`` (a run waits between tw
 ``"stopping"`` (asked to stop, the last report is on its way). ``is_busy`` is true in every state
 but idle: the network and the data must not change then (see :meth:`busy_reason`).
 
+While a run is active, α and λ (the session's ``live_values``) go to the run, which takes them at
+its next update and reports each change; ``pace`` (seconds between two updates) spaces them.
+
 Training again after a finished or stopped run continues it: the iteration count goes on from
 ``session.history`` and the optimizer from ``session.optimizer_state`` (when it is the same kind
 of optimizer). Resetting the weights forgets both.
@@ -79,7 +82,8 @@ class TrainingController(QObject):
         self._worker: TrainingWorker | None = None
         self._control: TrainingControl | None = None
         self._pending: list[TrainingUpdate] = []
-        self._unapplied: list[Record] = []  # records shown but not yet in the session's history
+        self._unapplied: list[TrainingReport] = []  # shown, not yet in the session's history
+        self.pace = 0.0  # seconds between two updates of a run (0: as fast as possible)
         self._rate_mark: tuple[int, float] | None = None
         self._probes = ProbeCache()  # the inputs the views are computed on
         self.applying = False  # true while a run's report goes into the session
@@ -93,6 +97,7 @@ class TrainingController(QObject):
         self._refresh_timer.timeout.connect(self.refresh_views)
         bind(session.events, "network", self, self._session_changed)
         bind(session.events, "data", self, self._session_changed)
+        bind(session.events, "settings", self, self._settings_changed)
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.shutdown)
@@ -154,7 +159,7 @@ class TrainingController(QObject):
         self.run_start = plan.start_step
         self.run_total = plan.start_step + plan.total_steps()
         self.last_divergence = self.last_diagnosis = ""
-        self._control = TrainingControl(paused=paused)
+        self._control = TrainingControl(paused=paused, delay=self.pace)
         if steps:
             self._control.step(steps)
         worker = TrainingWorker(session.network, plan, self._control, self._current_probe())
@@ -205,6 +210,13 @@ class TrainingController(QObject):
         if self._control is not None and self.state in (RUNNING, PAUSED):
             self._control.stop()
             self._set_state(STOPPING)
+
+    def set_pace(self, seconds: float) -> None:
+        """Space the updates of this and later runs ``seconds`` apart (0: as fast as possible);
+        a running run follows at once."""
+        self.pace = max(0.0, float(seconds))
+        if self._control is not None:
+            self._control.set_delay(self.pace)
 
     @Slot()
     def reset_weights(self) -> None:
@@ -296,14 +308,15 @@ class TrainingController(QObject):
         if not reports:
             return True
         records = tuple(r for report in reports for r in report.records)
-        report = replace(reports[-1], records=records)
+        changes = tuple(c for report in reports for c in report.changes)
+        report = replace(reports[-1], records=records, changes=changes)
         if not self._fits_session(report):
             if final is None:
                 self._abort(self.tr("Training stopped: the network changed while it ran."))
             return False
         self.rate, self._rate_mark = smoothed_rate(self.rate, self._rate_mark, report)
         self.last_report = report
-        self._unapplied.extend(records)
+        self._unapplied.append(report)
         now = time.perf_counter()
         every = max(APPLY_INTERVAL, 2 * self.frames.interval)
         if report.status != RUNNING or now - self._last_apply >= every:
@@ -313,7 +326,9 @@ class TrainingController(QObject):
             self._last_apply = now
             self.applying = True
             try:
-                self.session.apply_report(replace(report, records=tuple(self._unapplied)))
+                records = tuple(r for shown in self._unapplied for r in shown.records)
+                changes = tuple(c for shown in self._unapplied for c in shown.changes)
+                self.session.apply_report(replace(report, records=records, changes=changes))
             finally:
                 self.applying = False
                 self._unapplied.clear()
@@ -412,6 +427,12 @@ class TrainingController(QObject):
             self._abort(self.tr("Training stopped: the network or the data changed while it ran."))
         else:
             self._refresh_timer.start()
+
+    def _settings_changed(self) -> None:
+        """α or λ changed (an edit, or its undo): a run still to take updates takes them next."""
+        if self._control is not None and self.state in (RUNNING, PAUSED):
+            for name, value in self.session.live_values().items():
+                self._control.change(name, value)
 
     def _set_state(self, state: str) -> None:
         if state != self.state:

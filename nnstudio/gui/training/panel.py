@@ -6,7 +6,7 @@ through undo commands: the settings and L2 λ as values, the seed, initialisatio
 (which draw new weights) as session snapshots, so undo brings the trained weights back.
 Switching the optimizer proposes its usual learning rate in the same step.
 While a run is active (running, paused or stopping) the hyperparameters are locked, with the
-reason in their tooltips; the run's own settings were fixed when it started.
+reason in their tooltips, except α and L2 λ: the run takes them at its next update.
 """
 
 from __future__ import annotations
@@ -39,6 +39,7 @@ from ..common.style import ERROR_TEXT
 from .actions import run_actions
 from .controller import IDLE, STOPPING, TrainingController
 from .settings_edits import SettingsEdits
+from .speed import SpeedControl
 
 PRECISIONS = ("float64", "float32")
 MAX_EPOCHS = 2**40  # the model file's limit for epochs and the batch size
@@ -310,6 +311,8 @@ class TrainingPanel(QWidget):
             row.addWidget(label)
             row.addWidget(editor)
             row.addSpacing(8)
+        self.speed = SpeedControl(self.controller)
+        row.addWidget(self.speed)
         self.learning_rate.setMinimumWidth(90)
         self.epochs.setMinimumWidth(80)
         return self.quick_controls
@@ -365,10 +368,12 @@ class TrainingPanel(QWidget):
         reason = self.tr(
             "Stop training to change the hyperparameters: the run uses the values it started with."
         )
+        live = self.tr("The run takes a new value at its next update (marked on the cost curve).")
         for widget in self._editors:
-            widget.setEnabled(idle)
+            free = idle or widget in (self.learning_rate, self.l2)
+            widget.setEnabled(free)
             tip = self._tooltips[widget]
-            widget.setToolTip(tip if idle else f"{reason}\n\n{tip}")
+            widget.setToolTip(tip if idle else f"{live if free else reason}\n\n{tip}")
         if state == RUNNING:
             self._hide_explanations()
         if idle:

@@ -25,6 +25,7 @@ from ..common.plot_items import (
     steady_range,
 )
 from ..training import TrainingController
+from .change_marks import ChangeMarks
 from .live_view_base import LiveView
 
 DRAW_POINTS = 2_000  # points drawn per curve at most (the data keep every record)
@@ -115,6 +116,7 @@ class CostView(LiveView):
         self.val_cost_curve = make_curve(
             self.plot, VAL_COLOR, self.tr("validation cost"), dashed=True
         )
+        self.change_marks = ChangeMarks(self.plot)  # where α or λ changed during a run
         self.accuracy_plot = make_plot("accuracyPlot")
         self.accuracy_plot.setLabel("left", self.tr("accuracy (%)"))
         self.accuracy_plot.setLabel("bottom", self.tr("iteration"))
@@ -212,6 +214,7 @@ class CostView(LiveView):
         """Append the report's records (in the GUI thread, from the controller)."""
         rows = [_row(r) for r in report.records if r.step > self.series.last_step]
         self._expected_history_step = report.step
+        self.change_marks.add(report.changes)
         if rows:
             self.series.extend(rows)
             self.mark_dirty(*self.PARTS)
@@ -221,6 +224,7 @@ class CostView(LiveView):
         h = self.session.history
         self._history = h
         self.series.clear()
+        self.change_marks.show(h.changes)
         rows = [
             (s, c, vc, a, va)
             for s, c, vc, a, va in zip(

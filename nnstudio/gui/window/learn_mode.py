@@ -126,6 +126,8 @@ class RunKeeper(QObject):
             s.settings.batch_size,
             dataset=s.data_choice.name,
             init=s.init,
+            # α or λ changed while it trained: the run's name says so
+            **({"setting_changes": s.history.changes_to_list()} if s.history.changes else {}),
         )
         if self._current is not None and self._current in self.store.list():
             runs = self.store.list()
