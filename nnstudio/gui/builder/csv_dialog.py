@@ -25,9 +25,8 @@ from PySide6.QtWidgets import (
 
 from ...data import DELIMITER_NAMES, CsvError, CsvPreview, Dataset, load_csv
 from ...text import localized
-from ..common.style import ERROR_TEXT
-
-ERROR_CELL = "#fde0e3"  # the background of the preview cell an error names
+from ..common import theme
+from ..common.style import tint
 
 
 class CsvDialog(QDialog):
@@ -90,7 +89,7 @@ class CsvDialog(QDialog):
         self.error_label = QLabel()
         self.error_label.setObjectName("csvErrorLabel")
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(f"color: {ERROR_TEXT};")
+        tint(self.error_label, "error_text")
         self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.error_label.hide()
 
@@ -175,8 +174,8 @@ class CsvDialog(QDialog):
                 if item is None:
                     item = QTableWidgetItem("")
                     self.table.setItem(r, c, item)
-                item.setBackground(QColor(ERROR_CELL))
-                item.setForeground(QColor(ERROR_TEXT))
+                item.setBackground(QColor(theme.current().error_cell))
+                item.setForeground(QColor(theme.current().error_text))
                 self._error_cells.add((r, c))
         if rows and columns:
             self.table.setCurrentCell(rows[0], columns[0])

@@ -42,8 +42,10 @@ from ...data import (
 )
 from ...session import DataChoice, Session
 from ...text import localized
+from ..common import theme
 from ..common.binding import bind
-from ..common.style import CLASS_COLORS, REGRESSION_COLOR, class_color
+from ..common.plot_items import themed_plot
+from ..common.style import class_color, class_swatches
 from .commands import SessionStateCommand
 from .number_box import NumberBox
 
@@ -152,16 +154,14 @@ class DataPanel(QWidget):
         self.summary_label.setWordWrap(True)
         self.summary_label.setTextFormat(Qt.TextFormat.RichText)
 
-        self.plot = pg.PlotWidget(background="w")
+        self.plot = pg.PlotWidget()
         self.plot.setObjectName("dataPlot")
         self.plot.setMinimumSize(220, 200)
         self.plot.showGrid(x=True, y=True, alpha=0.15)
-        for side in ("left", "bottom"):
-            axis = self.plot.getAxis(side)
-            axis.setPen(pg.mkPen("#666666"))
-            axis.setTextPen(pg.mkPen("#333333"))
+        themed_plot(self.plot)
+        theme.follow(self, self._theme_changed)
         self.train_scatter = pg.ScatterPlotItem(size=6, pen=None)
-        self.validation_scatter = pg.ScatterPlotItem(size=6, brush=pg.mkBrush("w"))
+        self.validation_scatter = pg.ScatterPlotItem(size=6)
         self.plot.addItem(self.train_scatter)
         self.plot.addItem(self.validation_scatter)
 
@@ -243,6 +243,11 @@ class DataPanel(QWidget):
         self._update_plot()
         self._update_summary()
 
+    def _theme_changed(self) -> None:
+        """The points and the class names in the new theme's colours."""
+        self._update_plot()
+        self._update_summary()
+
     def _sync_imported_item(self) -> None:
         with QSignalBlocker(self.dataset_combo):
             index = self.dataset_combo.findData(IMPORTED)
@@ -266,11 +271,12 @@ class DataPanel(QWidget):
             x, y = self._coordinates(part)
             size = 6 if part.m <= 2000 else 3
             if regression:
-                colours = [pg.mkColor(REGRESSION_COLOR)] * part.m
+                colours = [pg.mkColor(theme.current().regression_color)] * part.m
             else:
                 palette = [class_color(k) for k in range(max(dataset.n_classes, 1))]
                 colours = [palette[k] for k in part.Y.reshape(-1)]
             if hollow:
+                item.setBrush(pg.mkBrush(theme.current().plot_background))
                 item.setData(x=x, y=y, size=size, pen=[pg.mkPen(c, width=1.5) for c in colours])
             else:
                 item.setData(x=x, y=y, size=size, brush=[pg.mkBrush(c) for c in colours])
@@ -314,10 +320,7 @@ class DataPanel(QWidget):
         if dataset.task == "regression":
             parts.append(self.tr("regression: the network predicts y"))
         else:
-            swatches = " ".join(
-                f"<span style='color:{CLASS_COLORS[k % len(CLASS_COLORS)]}'>●</span>&nbsp;{name}"
-                for k, name in enumerate(shown_class_names(dataset))
-            )
+            swatches = class_swatches(shown_class_names(dataset))
             parts.append(self.tr("classes: {swatches}").format(swatches=swatches))
         if prepared.validation.m:
             parts.append(self.tr("hollow points: validation"))

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontDatabase
+from PySide6.QtGui import QBrush, QColor, QFont, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -25,8 +25,9 @@ from PySide6.QtWidgets import (
 from ...data import feature_labels
 from ...engine import ShapeRow
 from ...session import Session
+from ..common import theme
 from ..common.binding import bind
-from ..common.style import format_shape
+from ..common.style import format_shape, tint
 
 BASE_COLUMNS = ("name", "units", "activation", "W", "b", "Z", "A", "parameters")
 GRADIENT_COLUMNS = ("dW", "db", "dZ", "dA")
@@ -49,6 +50,7 @@ class DimensionTableModel(QAbstractTableModel):
         self._load()
         bind(session.events, "network", self, self.refresh)
         bind(session.events, "data", self, self.refresh)
+        theme.follow(self, self.refresh)
 
     # -- contents -------------------------------------------------------------------------------
     def _load(self) -> None:
@@ -158,9 +160,11 @@ class DimensionTableModel(QAbstractTableModel):
                 else int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft)
             )
         if role == Qt.ItemDataRole.FontRole and key in SHAPE_COLUMNS:
-            return QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+            fixed = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+            fixed.setPointSizeF(QGuiApplication.font().pointSizeF())  # View ▸ Zoom's size
+            return fixed
         if role == Qt.ItemDataRole.BackgroundRole and row.layer in (0, None):
-            return QBrush(QColor("#eef3fa"))
+            return QBrush(QColor(theme.current().table_input_fill))
         if role == Qt.ItemDataRole.UserRole:
             return self._shape(row, key)
         return None
@@ -184,7 +188,7 @@ class DimensionTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.BackgroundRole:
-            return QBrush(QColor("#f0f0f0"))
+            return QBrush(QColor(theme.current().table_header_fill))
         return None
 
     @staticmethod
@@ -303,7 +307,7 @@ class DimensionPanel(QWidget):
         self.equations.setObjectName("dimensionEquations")
         self.equations.setTextFormat(Qt.TextFormat.RichText)
         self.equations.setWordWrap(True)
-        self.equations.setStyleSheet("color: #444444;")
+        tint(self.equations, "note_text")
         self.table = QTableView()
         self.table.setObjectName("dimensionTable")
         self.table.setModel(self.model)

@@ -27,7 +27,7 @@ from ...data import RAW_INPUTS, feature_labels
 from ...engine import ACTIVATIONS, MAX_UNITS, SpecError
 from ...session import LayerSpec, Session
 from ..common.binding import bind
-from ..common.style import ERROR_TEXT, subscript
+from ..common.style import subscript, tint
 from .commands import SetHiddenLayersCommand
 from .feature_checks import FeatureChecks
 
@@ -119,7 +119,7 @@ class LayerEditor(QWidget):
         self.message_label = QLabel()
         self.message_label.setObjectName("layerMessageLabel")
         self.message_label.setWordWrap(True)
-        self.message_label.setStyleSheet(f"color: {ERROR_TEXT};")
+        tint(self.message_label, "error_text")
         self.message_label.hide()
 
         layout = QVBoxLayout(self)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
-from .style import ERROR_TEXT
+from . import theme
 
 
 class LockBanner(QWidget):
@@ -45,7 +45,8 @@ class LockBanner(QWidget):
         """Show ``reason`` (hide the banner when it is empty) and the button when ``can_end``:
         a warning while nothing but the run's end unlocks the panel, a plain note when one
         click does."""
-        self.label.setStyleSheet("" if can_end else f"color: {ERROR_TEXT}; font-weight: bold;")
+        warning = f"color: {theme.current().error_text}; font-weight: bold;"
+        self.label.setStyleSheet("" if can_end else warning)
         self.label.setText(reason)
         self.label.setToolTip(reason)
         self.end_button.setVisible(can_end)

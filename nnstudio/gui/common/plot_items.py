@@ -14,25 +14,27 @@ from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QColor, QImage, QPainterPath, QPen, QPixmap, QTransform
 from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsPixmapItem, QLabel, QSizePolicy
 
-from .style import NEGATIVE_COLOR, POSITIVE_COLOR, UNIT_HIGH_COLOR, UNIT_LOW_COLOR
+from . import theme
 
-TRAIN_COLOR = "#1f77b4"
-VAL_COLOR = "#ff7f0e"
-
-
-def diverging_colormap(low: str = NEGATIVE_COLOR, high: str = POSITIVE_COLOR) -> pg.ColorMap:
-    """``low`` → white (the middle) → ``high``; by default orange (negative) → white (0) →
-    blue (positive), as the diagram draws weights."""
-    return pg.ColorMap(pos=[0.0, 0.5, 1.0], color=[QColor(low), QColor("#ffffff"), QColor(high)])
+# the light theme's; a view recolours its curves from theme.current() when the theme changes
+TRAIN_COLOR = theme.LIGHT.train_color
+VAL_COLOR = theme.LIGHT.val_color
 
 
-def diverging_lut(
-    n: int = 256, low: str = NEGATIVE_COLOR, high: str = POSITIVE_COLOR
-) -> np.ndarray:
+def diverging_colormap(low: str | None = None, high: str | None = None) -> pg.ColorMap:
+    """``low`` → the theme's neutral colour (the middle) → ``high``; by default orange
+    (negative) → neutral (0) → blue (positive), as the diagram draws weights, in the current
+    theme (white in the middle in the light theme, the plot's dark grey in the dark one)."""
+    t = theme.current()
+    colors = [QColor(low or t.negative), QColor(t.neutral), QColor(high or t.positive)]
+    return pg.ColorMap(pos=[0.0, 0.5, 1.0], color=colors)
+
+
+def diverging_lut(n: int = 256, low: str | None = None, high: str | None = None) -> np.ndarray:
     """(n, 4) uint8 RGBA colours of :func:`diverging_colormap`."""
     rgb = np.asarray(diverging_colormap(low, high).getLookupTable(0.0, 1.0, n, alpha=False))
     return np.concatenate([rgb[:, :3], np.full((n, 1), 255, dtype=rgb.dtype)], axis=1).astype(
@@ -41,14 +43,16 @@ def diverging_lut(
 
 
 def unit_colormap() -> pg.ColorMap:
-    """Teal (low) → white (the middle) → purple (high): a unit's output, in hues that no class
-    and no weight uses."""
-    return diverging_colormap(UNIT_LOW_COLOR, UNIT_HIGH_COLOR)
+    """Teal (low) → neutral (the middle) → purple (high): a unit's output, in hues that no
+    class and no weight uses."""
+    t = theme.current()
+    return diverging_colormap(t.unit_low, t.unit_high)
 
 
 def unit_lut(n: int = 256) -> np.ndarray:
     """(n, 4) uint8 RGBA colours of :func:`unit_colormap`."""
-    return diverging_lut(n, UNIT_LOW_COLOR, UNIT_HIGH_COLOR)
+    t = theme.current()
+    return diverging_lut(n, t.unit_low, t.unit_high)
 
 
 class PathCurve(QGraphicsPathItem):
@@ -94,6 +98,14 @@ class PathCurve(QGraphicsPathItem):
         y = np.concatenate([[0.0], np.repeat(np.asarray(counts, dtype=np.float64), 2), [0.0]])
         self.setData(x, y, connect="all")
         self._x, self._y = np.asarray(edges), np.asarray(counts)
+
+
+def recolor(curve: PathCurve, color: str) -> None:
+    """Give ``curve`` (and its legend sample) ``color``, keeping its width and dashes."""
+    pen = QPen(curve.pen())
+    pen.setColor(QColor(color))
+    curve.setPen(pen)
+    curve.opts["pen"] = pen
 
 
 def make_curve(
@@ -226,9 +238,11 @@ def steady_label(name: str, lines: int = 1) -> SteadyLabel:
 
 
 def make_plot(name: str) -> pg.PlotWidget:
-    """A white plot without the context menu or auto-range: the views set their ranges."""
-    widget = pg.PlotWidget(background="w")
+    """A plot in the current theme without the context menu or auto-range: the views set
+    their ranges."""
+    widget = pg.PlotWidget()
     widget.setObjectName(name)
+    themed_plot(widget)
     widget.setMenuEnabled(False)
     widget.getViewBox().disableAutoRange()
     # no grid: its translucent lines across the whole plot cost more than the data to paint
@@ -241,3 +255,45 @@ def plain_axes(widget: pg.PlotWidget) -> None:
     "(x0.001)" in the label)."""
     for side in ("left", "bottom"):
         widget.getAxis(side).enableAutoSIPrefix(False)
+
+
+class PlotStyle(QObject):
+    """Keeps a plot's background, axes (colour bars' too) and legends in the current theme and
+    their texts in the plot's font, which follows the window's (View ▸ Zoom): pyqtgraph draws
+    with its own colours and a fixed legend size otherwise."""
+
+    def __init__(self, plot: pg.PlotWidget) -> None:
+        super().__init__(plot)
+        self.setObjectName("plotStyle")
+        self.plot = plot
+        plot.installEventFilter(self)
+        theme.follow(self, self.apply)
+        self.apply()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FontChange and watched is self.plot:
+            self.apply()
+        return False
+
+    def apply(self) -> None:
+        t = theme.current()
+        self.plot.setBackground(t.plot_background)
+        font = self.plot.font()
+        size = f"{font.pointSizeF() * 0.95:.1f}pt" if font.pointSizeF() > 0 else "9pt"
+        for item in self.plot.scene().items():
+            if isinstance(item, pg.AxisItem):
+                item.setPen(t.plot_axis)
+                item.setTextPen(t.plot_text)
+                item.setTickFont(font)
+                item.label.setFont(font)
+            elif isinstance(item, pg.LegendItem):
+                item.opts["labelTextColor"] = QColor(t.plot_text)
+                item.opts["labelTextSize"] = size
+                for _sample, label in item.items:
+                    label.setText(label.text, color=t.plot_text, size=size)
+                item.updateSize()
+
+
+def themed_plot(plot: pg.PlotWidget) -> PlotStyle:
+    """Draw ``plot`` in the current theme from now on (see :class:`PlotStyle`)."""
+    return PlotStyle(plot)

@@ -2,57 +2,63 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QWidget
 
-# Classes: class 0 red, class 1 blue (the flower's "red" and "blue" petals), then more hues.
-CLASS_COLORS = (
-    "#d62728",
-    "#1f77b4",
-    "#2ca02c",
-    "#ff7f0e",
-    "#9467bd",
-    "#8c564b",
-    "#e377c2",
-    "#7f7f7f",
-    "#bcbd22",
-    "#17becf",
-)
-REGRESSION_COLOR = "#1f77b4"
+from . import theme
+from .theme import LIGHT
 
-# Weights, as TensorFlow Playground draws them: blue for w > 0, orange for w < 0.
-POSITIVE_COLOR = "#0877bd"
-NEGATIVE_COLOR = "#f59322"
-ZERO_COLOR = "#b0b0b0"
-
-# A unit's output over the plane and the activation heatmaps: purple above the middle value,
-# teal below: hues apart from the classes' red, blue, green and orange (and from the weights'
-# blue and orange), so a unit's map is not mistaken for a class region.
-UNIT_HIGH_COLOR = "#542788"
-UNIT_LOW_COLOR = "#01665e"
-
-INPUT_FILL = "#e8eef7"
-HIDDEN_FILL = "#ffffff"
-OUTPUT_FILL = "#fdf1dc"
-UNIT_OUTLINE = "#404040"
-SELECTED_OUTLINE = "#c2185b"
-ERROR_TEXT = "#b00020"
+# The light theme's colours, for code that needs a fixed value; views draw with theme.current().
+CLASS_COLORS = LIGHT.class_colors
+REGRESSION_COLOR = LIGHT.regression_color
+POSITIVE_COLOR = LIGHT.positive
+NEGATIVE_COLOR = LIGHT.negative
+UNIT_HIGH_COLOR = LIGHT.unit_high
+UNIT_LOW_COLOR = LIGHT.unit_low
+ERROR_TEXT = LIGHT.error_text
 
 _SUBSCRIPT = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 
 
 def class_color(k: int) -> QColor:
-    """The colour of class k (cycling after ten classes)."""
-    return QColor(CLASS_COLORS[k % len(CLASS_COLORS)])
+    """The colour of class k in the current theme (cycling after ten classes)."""
+    return theme.current().class_color(k)
 
 
 def class_swatches(names: Sequence[str]) -> str:
     """Rich text naming each class in its colour: "● red ● blue"."""
+    colors = theme.current().class_colors
     return " ".join(
-        f"<span style='color:{CLASS_COLORS[k % len(CLASS_COLORS)]}'>●</span>&nbsp;{name}"
+        f"<span style='color:{colors[k % len(colors)]}'>●</span>&nbsp;{name}"
         for k, name in enumerate(names)
     )
+
+
+def tint(label: QWidget, role: str = "error_text", extra: str = "") -> None:
+    """Colour ``label``'s text with the current theme's ``role`` (a :class:`~.theme.Theme`
+    field such as "error_text", "warning_text" or "note_text"), now and after each change of
+    theme; ``extra`` is more style sheet ("font-weight: bold;")."""
+
+    def apply() -> None:
+        label.setStyleSheet(f"color: {getattr(theme.current(), role)}; {extra}".strip())
+
+    holder = _Tint(label, apply)
+    theme.follow(holder, holder.apply)
+    apply()
+
+
+class _Tint(QObject):
+    """Re-applies a label's colour when the theme changes; lives as long as the label."""
+
+    def __init__(self, label: QWidget, apply: Callable[[], None]) -> None:
+        super().__init__(label)
+        self._apply = apply
+
+    def apply(self) -> None:
+        self._apply()
 
 
 def subscript(n: int) -> str:

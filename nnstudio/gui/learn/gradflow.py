@@ -16,7 +16,9 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ...learn import diagnose, gradient_flow
+from ..common import theme
 from ..common.empty_state import EmptyState
+from ..common.plot_items import themed_plot
 
 REDRAW_MS = 33
 MIN_DECADES = 3  # the log axis shows at least 3 decades, each labelled
@@ -36,15 +38,16 @@ class GradientFlowView(QWidget):
         layout = QVBoxLayout(self)
         self.plot = pg.PlotWidget(self)
         self.plot.setObjectName("gradientFlowPlot")
-        self.plot.setBackground("w")
         self.plot.setLogMode(x=False, y=True)
         self.plot.showGrid(x=True, y=True, alpha=0.3)
         self.plot.setLabel("bottom", self.tr("iteration"))
         self.plot.setLabel("left", self.tr("‖dW[l]‖ (log scale)"))
         self.plot.getAxis("left").enableAutoSIPrefix(False)
         # the legend is a row under the plot, where it covers no curve
-        self.legend = pg.LegendItem(labelTextColor="#202020", frame=False)
+        self.legend = pg.LegendItem(frame=False)
         self.plot.getPlotItem().layout.addItem(self.legend, 4, 1)
+        themed_plot(self.plot)
+        theme.follow(self, self.restyle)
         self.plot.setToolTip(
             self.tr(
                 "The size ‖dW[l]‖ of each layer's weight gradient as training goes on. Back "
@@ -117,7 +120,7 @@ class GradientFlowView(QWidget):
         self.legend.clear()
         self._curves = []
         for l in range(1, L + 1):
-            color = LAYER_COLORS.map((l - 1) / max(1, L - 1) * 0.85, mode="qcolor")
+            color = LAYER_COLORS.map(self._layer_shade(l, L), mode="qcolor")
             curve = self.plot.plot([], [], pen=pg.mkPen(color, width=2))
             self.legend.addItem(curve, f"‖dW[{l}]‖")
             # the data keep every record; only the drawing thins a long run (peaks kept)
@@ -125,6 +128,17 @@ class GradientFlowView(QWidget):
             curve.setClipToView(True)
             self._curves.append(curve)
         self.legend.setColumnCount(max(1, L))
+
+    @staticmethod
+    def _layer_shade(l: int, L: int) -> float:
+        """Where layer l's colour lies on viridis: its dark end is left out on a dark plot."""
+        low, high = (0.3, 1.0) if theme.current().dark else (0.0, 0.85)
+        return low + (high - low) * (l - 1) / max(1, L - 1)
+
+    def restyle(self) -> None:
+        for l, curve in enumerate(self._curves, start=1):
+            color = LAYER_COLORS.map(self._layer_shade(l, len(self._curves)), mode="qcolor")
+            curve.setPen(pg.mkPen(color, width=2))
 
     def _show_decades(self, norms: np.ndarray) -> None:
         """Let the log axis span whole decades, at least ``MIN_DECADES`` of them, around the

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayo
 from ...data import make_dataset
 from ...engine import Network
 from ...learn import record_gradient_flow
+from ..common import theme
 from .gradflow import GradientFlowView
 from .inspector import MatrixInspector
 from .stepthrough import StepThroughView
@@ -93,7 +94,8 @@ class GuideDialog(QDialog):
         self.browser.setOpenExternalLinks(True)
         self.browser.pictures = render_pictures(diagram)
         self.browser.document().setDefaultStyleSheet(
-            "h2 { color: #0b4f8a; } .formula { font-size: large; } .note { color: #555555; }"
+            f"h2 {{ color: {theme.current().heading}; }} .formula {{ font-size: large; }} "
+            f".note {{ color: {theme.current().note_text}; }}"
         )
         self.browser.setHtml(self.html())
         layout.addWidget(self.browser)

@@ -20,6 +20,9 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from ..common import theme
+from ..common.plot_items import diverging_colormap, themed_plot
+
 NEGATIVE = "#f59322"
 POSITIVE = "#0877bd"
 DIVERGING = pg.ColorMap([0.0, 0.5, 1.0], [NEGATIVE, "#ffffff", POSITIVE])
@@ -94,7 +97,6 @@ class MatrixHeatmap(QWidget):
         layout.addWidget(self.caption)
         self.plot = pg.PlotWidget(self)
         self.plot.setObjectName("heatmapPlot")
-        self.plot.setBackground("w")
         self.plot.setMenuEnabled(False)
         self.plot.hideButtons()
         self.plot.setMouseEnabled(x=False, y=False)
@@ -127,6 +129,9 @@ class MatrixHeatmap(QWidget):
             )
         )
         item.layout.addItem(self.color_bar, 2, 5)
+        themed_plot(self.plot)  # after the colour bar, so that its axis follows the theme too
+        theme.follow(self, self.restyle)
+        self.restyle()
         self.plot.scene().sigMouseMoved.connect(self._mouse_moved)
         layout.addWidget(self.plot, 0, Qt.AlignmentFlag.AlignLeft)
         self.stats_label = QLabel(self)
@@ -145,6 +150,12 @@ class MatrixHeatmap(QWidget):
         )
         self._cell = (float(CELL), float(CELL))
         self._fit((1, 1))
+
+    def restyle(self) -> None:
+        """The colour scale of the current theme: 0 is white, or the dark plot's grey."""
+        colors = DIVERGING if not theme.current().dark else diverging_colormap()
+        self.image.setColorMap(colors)
+        self.color_bar.setColorMap(colors)
 
     def _fit(self, shape: tuple[int, int]) -> None:
         """Size the plot so that every cell has the size :func:`cell_size` gives."""

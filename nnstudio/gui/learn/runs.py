@@ -28,15 +28,16 @@ from PySide6.QtWidgets import (
 )
 
 from ...learn import Run, RunStore
-from ..common.plot_items import plain_axes
-from ..common.style import CLASS_COLORS
-
-# the class palette with blue first: the first run is drawn like the live cost curve
-RUN_COLORS = (CLASS_COLORS[1], CLASS_COLORS[0], *CLASS_COLORS[2:])
+from ..common import theme
+from ..common.plot_items import plain_axes, themed_plot
 
 
 def run_color(index: int) -> QColor:
-    return QColor(RUN_COLORS[index % len(RUN_COLORS)])
+    """The current theme's class palette with blue first: the first run is drawn like the live
+    cost curve."""
+    colors = theme.current().class_colors
+    order = (colors[1], colors[0], *colors[2:])
+    return QColor(order[index % len(order)])
 
 
 def _setting_names() -> dict[str, str]:
@@ -148,10 +149,11 @@ class CompareRunsView(QWidget):
         right_layout.addLayout(controls)
         self.plot = pg.PlotWidget(right)
         self.plot.setObjectName("runsPlot")
-        self.plot.setBackground("w")
         self.plot.showGrid(x=True, y=True, alpha=0.3)
         self.plot.setLabel("bottom", self.tr("iteration"))
-        self.legend = self.plot.addLegend(offset=(-10, 10), labelTextColor="#202020")
+        self.legend = self.plot.addLegend(offset=(-10, 10))
+        themed_plot(self.plot)
+        theme.follow(self, self.refresh)  # the names and curves in the new run colours
         self.plot.setToolTip(self.tr("One curve per visible run, in the colour of its name."))
         plain_axes(self.plot)
         right_layout.addWidget(self.plot, 1)

@@ -30,6 +30,7 @@ from ...learn import Step, build_steps, name_html
 from ...session import Session
 from ...text import localized
 from ..common.empty_state import EmptyState
+from ..common.style import tint
 from .heatmap import MatrixHeatmap, shape_text
 
 MAX_HEATMAPS = 8  # the most arrays a step shows (Adam's bias correction and update)
@@ -176,7 +177,7 @@ class StepThroughView(QWidget):
         )
         self.stale_note.setObjectName("stepStaleNote")
         self.stale_note.setWordWrap(True)
-        self.stale_note.setStyleSheet("color: #8a4b00;")
+        tint(self.stale_note, "warning_text")
         self.stale_note.setVisible(False)
         layout.addWidget(self.stale_note)
         for key, slot in (

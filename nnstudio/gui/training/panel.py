@@ -35,7 +35,7 @@ from ...text import localized
 from ..builder import NumberBox
 from ..common.binding import bind
 from ..common.plot_items import steady_label
-from ..common.style import ERROR_TEXT
+from ..common.style import tint
 from .actions import run_actions
 from .controller import IDLE, STOPPING, TrainingController
 from .settings_edits import SettingsEdits
@@ -275,7 +275,7 @@ class TrainingPanel(QWidget):
         # why the last run failed, in full (word-wrapped, as tall as its text needs)
         self.divergence_label = QLabel()
         self.divergence_label.setObjectName("divergenceLabel")
-        self.divergence_label.setStyleSheet(f"color: {ERROR_TEXT};")
+        tint(self.divergence_label, "error_text")
         self.diagnosis_label = QLabel()
         self.diagnosis_label.setObjectName("diagnosisLabel")
         for label in (self.divergence_label, self.diagnosis_label):

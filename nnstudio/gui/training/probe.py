@@ -8,17 +8,18 @@ from PySide6.QtGui import QColor
 
 from ...learn import ViewProbe, grid_size_for, make_probe
 from ...session import Session
-from ..common.style import CLASS_COLORS
+from ..common import theme
 
 
 def class_colors_rgb() -> tuple[tuple[int, int, int], ...]:
-    colors = [QColor(c) for c in CLASS_COLORS]
+    """The current theme's class colours as RGB."""
+    colors = [QColor(c) for c in theme.current().class_colors]
     return tuple((c.red(), c.green(), c.blue()) for c in colors)
 
 
 class ProbeCache:
     """The :class:`~nnstudio.learn.ViewProbe` of a session's training data, made again only when the
-    training data, the grid size or the input features change."""
+    training data, the grid size, the input features or the theme's class colours change."""
 
     def __init__(self) -> None:
         self._probe: ViewProbe | None = None
@@ -27,7 +28,8 @@ class ProbeCache:
     def get(self, session: Session) -> ViewProbe | None:
         train = session.prepared.train
         grid = grid_size_for(session.spec)
-        key = (train, grid, session.input_features)
+        colors = class_colors_rgb()
+        key = (train, grid, session.input_features, colors)
         if (
             self._probe is None
             or self._probe_key is None
@@ -40,7 +42,7 @@ class ProbeCache:
                 train.task,
                 train.n_classes,
                 grid_size=grid,
-                class_colors=class_colors_rgb(),
+                class_colors=colors,
                 features=session.input_features,
             )
             self._probe_key = key

@@ -10,12 +10,14 @@ from ...engine import ACTIVATIONS
 from ...learn import BOUNDED_LEVELS, LayerView, ViewSnapshot
 from ...session import Session
 from ..builder import shown_class_names
+from ..common import theme
 from ..common.empty_state import EmptyState
 from ..common.plot_items import (
     TRAIN_COLOR,
     Raster,
     make_curve,
     make_plot,
+    recolor,
     set_range,
     steady_label,
     steady_range,
@@ -113,6 +115,11 @@ class ActivationsView(LiveView):
     def select_layer(self, layer: int) -> None:
         if 1 <= layer <= self.layer_combo.count():
             self.layer_combo.setCurrentIndex(layer - 1)
+
+    def restyle(self) -> None:
+        self._lut = unit_lut()
+        self.heatmap_bar.setColorMap(unit_colormap())
+        recolor(self.histogram_curve, theme.current().train_color)
 
     def model_changed(self) -> None:
         """Forget the previous model's layers and ranges."""

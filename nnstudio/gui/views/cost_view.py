@@ -14,12 +14,14 @@ from ...engine import Record, TrainingReport
 from ...learn import ViewSnapshot
 from ...session import Session
 from ...training_run import MAX_POINTS, REDUCED_POINTS, keep_indices
+from ..common import theme
 from ..common.binding import bind
 from ..common.plot_items import (
     TRAIN_COLOR,
     VAL_COLOR,
     make_curve,
     make_plot,
+    recolor,
     set_range,
     steady_label,
     steady_range,
@@ -108,7 +110,9 @@ class CostView(LiveView):
         self.cost_legend = self.plot.addLegend(offset=(-10, 10))
         # before any record: what to do, and no numbers on axes that have nothing to measure
         self.empty_hint = pg.TextItem(
-            self.tr("Train the network to see its cost"), color="#606060", anchor=(0.5, 0.5)
+            self.tr("Train the network to see its cost"),
+            color=theme.current().muted_text,
+            anchor=(0.5, 0.5),
         )
         self.empty_hint.setPos(0.5, 0.5)
         self.plot.addItem(self.empty_hint, ignoreBounds=True)
@@ -161,6 +165,14 @@ class CostView(LiveView):
         bind(session.events, "data", self, self._task_changed)
         self._task_changed()
         self.load_history()
+
+    def restyle(self) -> None:
+        t = theme.current()
+        self.empty_hint.setColor(t.muted_text)
+        for curve in (self.cost_curve, self.accuracy_curve):
+            recolor(curve, t.train_color)
+        for curve in (self.val_cost_curve, self.val_accuracy_curve):
+            recolor(curve, t.val_color)
 
     def set_log_scale(self, on: bool) -> None:
         """Show log10 of the cost, with the axis labelled in powers of ten."""

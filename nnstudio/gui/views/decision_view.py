@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from ...learn import ViewSnapshot
 from ...session import Session
 from ..builder import shown_class_names
+from ..common import theme
 from ..common.binding import bind
 from ..common.empty_state import EmptyState
 from ..common.plot_items import (
@@ -20,12 +21,13 @@ from ..common.plot_items import (
     Raster,
     make_curve,
     make_plot,
+    recolor,
     set_range,
     steady_label,
     steady_range,
     unit_lut,
 )
-from ..common.style import CLASS_COLORS, REGRESSION_COLOR, class_swatches, subscript
+from ..common.style import class_swatches, subscript
 from ..training import TrainingController
 from .live_view_base import LiveView
 
@@ -60,10 +62,10 @@ class DecisionView(LiveView):
         self.class_map = Raster(self.plot)
         self.value_map = Raster(self.plot)
         self._lut = unit_lut()
-        self.fit_curve = make_curve(self.plot, "#222222", width=3)
-        self.unit_curve = make_curve(self.plot, "#c2185b", width=2, dashed=True)
+        self.fit_curve = make_curve(self.plot, theme.current().fit_color, width=3)
+        self.unit_curve = make_curve(self.plot, theme.current().highlight, width=2, dashed=True)
         self.class_curves: list[PathCurve] = []
-        self.points = pg.ScatterPlotItem(size=7, pen=pg.mkPen("w", width=1))
+        self.points = pg.ScatterPlotItem(size=7, pen=pg.mkPen(theme.current().point_outline))
         self.val_points = pg.ScatterPlotItem(size=7, brush=pg.mkBrush(None))
         self.plot.addItem(self.points)
         self.plot.addItem(self.val_points)
@@ -136,9 +138,9 @@ class DecisionView(LiveView):
             xs = X[0]
             ys = X[1] if n0 == 2 else y.astype(np.float64)
             if task == "regression":
-                colors = [QColor(REGRESSION_COLOR)] * len(xs)
+                colors = [QColor(theme.current().regression_color)] * len(xs)
             else:
-                palette = [QColor(c) for c in CLASS_COLORS]
+                palette = [QColor(c) for c in theme.current().class_colors]
                 colors = [palette[int(k) % len(palette)] for k in y]
             if filled:
                 item.setData(xs, ys, brush=[pg.mkBrush(c) for c in colors])
@@ -146,11 +148,21 @@ class DecisionView(LiveView):
                 item.setData(xs, ys, pen=[pg.mkPen(c, width=1.5) for c in colors])
         K = train.n_classes if task == "multiclass" else 0
         while len(self.class_curves) < K:
-            color = QColor(CLASS_COLORS[len(self.class_curves) % len(CLASS_COLORS)])
-            self.class_curves.append(make_curve(self.plot, color.name(), width=2))
-        for curve in self.class_curves:
+            self.class_curves.append(make_curve(self.plot, "#000000", width=2))
+        for k, curve in enumerate(self.class_curves):
+            recolor(curve, theme.current().class_color(k).name())
             curve.setData([], [])
         self._ranged_for = None
+
+    def restyle(self) -> None:
+        t = theme.current()
+        self._lut = unit_lut()
+        recolor(self.fit_curve, t.fit_color)
+        recolor(self.unit_curve, t.highlight)
+        self.points.setPen(pg.mkPen(t.point_outline))
+        self.load_data()  # the points in the new class colours
+        if not self.controller.is_running:  # the class map in them too (a run keeps its own)
+            self.controller.refresh_views()
 
     def _show_plane_or_why(self, n0: int, m: int) -> None:
         """The plot for one or two features; else a sentence saying why there is none."""

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QWidget
 
 from ...learn import ViewSnapshot
 from ...session import Session
+from ..common import theme
 from ..common.binding import bind
 from ..common.empty_state import EmptyState
 from ..training import TrainingController
@@ -43,6 +44,7 @@ class LiveView(QWidget):
         controller.viewsChanged.connect(self.set_snapshot)
         controller.frames.register(self)
         bind(session.events, "network", self, self.model_changed)
+        theme.follow(self, self.theme_changed)
         self._untrained_hints: list[EmptyState] = []
 
     def show_until_trained(self, hint: EmptyState) -> None:
@@ -63,6 +65,14 @@ class LiveView(QWidget):
         """Forget the snapshot of the previous model (a new one follows from the controller)."""
         self.snapshot = self._pending = None
         self._dirty_parts.clear()
+
+    def theme_changed(self) -> None:
+        """View ▸ Theme changed: take the new colours and redraw every part."""
+        self.restyle()
+        self.mark_dirty(*self.PARTS)
+
+    def restyle(self) -> None:
+        """Take the current theme's colours (:func:`nnstudio.gui.common.theme.current`)."""
 
     def set_snapshot(self, snapshot: ViewSnapshot) -> None:
         self._pending = snapshot

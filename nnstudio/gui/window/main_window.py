@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from ...session import Session
 from ..common.binding import bind
+from .appearance import install_appearance
 from .drops import FileDropFilter, dropped_file
 from .file_actions import FileController
 from .frame import DEFAULT_SIZE as DEFAULT_SIZE
@@ -56,6 +57,7 @@ class MainWindow(WindowFrame):
         self.learn: LearnUi = install_learn(self, self.training)
         # View ▸ Language, last in the View menu
         self.language_menu = LanguageMenu(self, lambda code: switch_language(self, code))
+        self.appearance = install_appearance(self)
         # Help ▸ Welcome tour; opens by itself after the first start's window is shown
         self.welcome: WelcomeTour = install_welcome(self, self.training.controller)
         # Train, Step, Stop and Reset always in reach, whichever dock is in front
