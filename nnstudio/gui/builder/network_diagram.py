@@ -24,9 +24,21 @@ from PySide6.QtWidgets import (
 
 from ...data import FEATURES, InputFeature
 from ...session import Session
-from ..common import theme
 from ..common.binding import bind
-from ..common.style import format_value, subscript
+from ..common.style import (
+    HIDDEN_FILL,
+    INPUT_FILL,
+    NEGATIVE_COLOR,
+    OUTPUT_FILL,
+    POSITIVE_COLOR,
+    SELECTED_OUTLINE,
+    UNIT_OUTLINE,
+    ZERO_COLOR,
+    format_shape,
+    format_value,
+    subscript,
+)
+from .diagram_focus import UnitCursor
 
 MAX_DRAWN = 8  # a layer with more units collapses
 HEAD = 5  # units drawn before the "… k more" marker (the last unit is drawn after it)
@@ -85,18 +97,20 @@ class NetworkDiagram(QGraphicsView):
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.setBackgroundBrush(QBrush(QColor("#fbfbfb")))
         self.setMinimumSize(320, 200)
         self.units: dict[tuple[int, int], UnitItem] = {}
         self.edges: list[EdgeItem] = []
         self.selected: tuple[int, int] | None = None
         self.highlighted_layer = -1  # a column outlined by the step-through view
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.unit_cursor = UnitCursor(self)  # the keyboard's current unit and its focus ring
         self._weights_timer = QTimer(self)
         self._weights_timer.setSingleShot(True)
         self._weights_timer.setInterval(40)  # ≤ 25 redraws a second while training
         self._weights_timer.timeout.connect(self.refresh_weights)
         bind(session.events, "network", self, self.rebuild)
         bind(session.events, "weights", self, self._weights_changed)
-        theme.follow(self, self.rebuild)
         self.rebuild()
 
     # -- facts for tests and other views ---------------------------------------------------------
@@ -108,7 +122,6 @@ class NetworkDiagram(QGraphicsView):
         """Draw the current architecture from scratch, then colour its edges."""
         scene = self.scene()
         scene.clear()
-        self.setBackgroundBrush(QBrush(QColor(theme.current().diagram_background)))
         self.units, self.edges = {}, []
         dims = self.session.spec.layer_dims
         columns = [drawn_units(n) for n in dims]
@@ -139,21 +152,22 @@ class NetworkDiagram(QGraphicsView):
             self.selected = None
         self._style_units()
         self.refresh_weights()
+        self.unit_cursor.rebuilt(RADIUS)
         rect = scene.itemsBoundingRect().adjusted(-20, -10, 20, 10)
         scene.setSceneRect(rect)
         self._fit()
 
     def _add_unit(self, layer: int, unit: int, centre: QPointF, L: int) -> None:
         item = UnitItem(layer, unit, centre)
-        t = theme.current()
-        fill = t.input_fill if layer == 0 else t.output_fill if layer == L else t.hidden_fill
+        fill = INPUT_FILL if layer == 0 else OUTPUT_FILL if layer == L else HIDDEN_FILL
         item.setBrush(QBrush(QColor(fill)))
         self.scene().addItem(item)
         label = QGraphicsTextItem()
         label.setParentItem(item)  # (the parent constructor argument does not keep it alive)
         label.setHtml(self._unit_html(layer, unit, L))
-        label.setFont(QFont(self.font()))  # the window's font, so View ▸ Zoom reaches it
-        label.setDefaultTextColor(QColor(t.diagram_text))
+        font = QFont(self.font())
+        font.setPointSizeF(9)
+        label.setFont(font)
         box = label.boundingRect()
         fit = min(1.0, (2 * RADIUS - 2) / box.width())  # a₁₀₂₄ shrinks to stay inside
         label.setScale(fit)
@@ -172,8 +186,7 @@ class NetworkDiagram(QGraphicsView):
 
     def _add_more(self, layer: int, hidden: int, centre: QPointF) -> None:
         item = MoreItem(layer, hidden, self.tr("⋮ {k} more").format(k=hidden))
-        item.setFont(QFont(self.font()))
-        item.setDefaultTextColor(QColor(theme.current().diagram_muted))
+        item.setDefaultTextColor(QColor("#555555"))
         box = item.boundingRect()
         item.setPos(centre.x() - box.width() / 2, centre.y() - box.height() / 2)
         self.scene().addItem(item)
@@ -189,9 +202,6 @@ class NetworkDiagram(QGraphicsView):
                 l=layer, kind=kind, n=spec.layer_dims[layer], act=spec.activations[layer - 1]
             )
         item = QGraphicsTextItem()
-        item.setObjectName(f"diagramHeader{layer}")
-        item.setFont(QFont(self.font()))
-        item.setDefaultTextColor(QColor(theme.current().diagram_text))
         item.setHtml(f"<div align='center'>{html}</div>")
         item.setTextWidth(COLUMN - 10)
         box = item.boundingRect()
@@ -203,20 +213,20 @@ class NetworkDiagram(QGraphicsView):
             "<span style='color:{pos}'>━━</span> w &gt; 0 &nbsp; "
             "<span style='color:{neg}'>━━</span> w &lt; 0 &nbsp; line thickness ∝ |w|<br>"
             "<small>Hover a unit or a line for its values; click a unit to select it.</small>"
-        ).format(pos=theme.current().positive, neg=theme.current().negative)
+        ).format(pos=POSITIVE_COLOR, neg=NEGATIVE_COLOR)
+        keys = self.tr("Keyboard: Tab to the diagram, the arrow keys move, Enter selects.")
+        html += f"<br><small>{keys}</small>"
         item = QGraphicsTextItem()
-        item.setFont(QFont(self.font()))
         item.setHtml(f"<div align='center'>{html}</div>")
-        item.setDefaultTextColor(QColor(theme.current().diagram_muted))
+        item.setDefaultTextColor(QColor("#444444"))
         item.setTextWidth(max(width + COLUMN, 420.0))
         item.setPos(at.x() + width / 2 - item.textWidth() / 2, at.y())
         self.scene().addItem(item)
 
     def _style_units(self) -> None:
-        t = theme.current()
         for key, item in self.units.items():
             marked = key == self.selected or key[0] == self.highlighted_layer
-            pen = QPen(QColor(t.highlight if marked else t.unit_outline), 3 if marked else 1.2)
+            pen = QPen(QColor(SELECTED_OUTLINE if marked else UNIT_OUTLINE), 3 if marked else 1.2)
             item.setPen(pen)
 
     def highlight_layer(self, layer: int) -> None:
@@ -235,13 +245,12 @@ class NetworkDiagram(QGraphicsView):
         largest = max((float(abs(params[f"W{l}"]).max()) for l in range(1, L + 1)), default=0.0)
         if not math.isfinite(largest):
             largest = 0.0
-        t = theme.current()
         for edge in self.edges:
             w = float(params[f"W{edge.layer}"][edge.row, edge.col])
             if largest <= 0 or not math.isfinite(w) or w == 0:
-                pen = QPen(QColor(t.zero), MIN_WIDTH)
+                pen = QPen(QColor(ZERO_COLOR), MIN_WIDTH)
             else:
-                colour = QColor(t.positive if w > 0 else t.negative)
+                colour = QColor(POSITIVE_COLOR if w > 0 else NEGATIVE_COLOR)
                 pen = QPen(colour, MIN_WIDTH + (MAX_WIDTH - MIN_WIDTH) * abs(w) / largest)
             pen.setCapStyle(Qt.PenCapStyle.RoundCap)
             edge.setPen(pen)
@@ -259,11 +268,6 @@ class NetworkDiagram(QGraphicsView):
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._fit()
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.FontChange:  # View ▸ Zoom: the texts take a new size
-            self.rebuild()
 
     # -- hover and click -------------------------------------------------------------------------
     def item_at(self, pos) -> UnitItem | EdgeItem | MoreItem | None:
@@ -319,7 +323,7 @@ class NetworkDiagram(QGraphicsView):
             return self.tr(
                 "x{j}: the feature “{name}”, row {k} of X. The input is data, not a layer: "
                 "it has no weights and no bias."
-            ).format(j=subscript(unit + 1), name=feature, k=unit + 1)
+            ).format(j=subscript(unit + 1), name=feature, k=unit + 1) + self._shapes(0)
         act = spec.activations[layer - 1]
         b = float(params[f"b{layer}"][unit, 0])
         row = params[f"W{layer}"][unit]
@@ -331,7 +335,21 @@ class NetworkDiagram(QGraphicsView):
             "b = {b}   (b[{l}] row {i})\n"
             "w = [{w}]   (row {i} of W[{l}], one weight per unit of the layer before)\n"
             "a = {act}(w · a[{p}] + b); click to select this unit."
-        ).format(i=unit + 1, l=layer, act=act, b=format_value(b), w=listed, p=layer - 1)
+        ).format(i=unit + 1, l=layer, act=act, b=format_value(b), w=listed, p=layer - 1) + (
+            self._shapes(layer)
+        )
+
+    def _shapes(self, layer: int) -> str:
+        """A line with the shapes of layer ``layer``'s arrays, as the dimension table shows
+        them (from the engine's shape table), so the tooltip alone tells every shape."""
+        row = self.session.network.shape_table(self.session.m)[layer]
+        if layer == 0:
+            return "\n" + self.tr(
+                "X = A[0] is {A}: one row per feature, one column per sample."
+            ).format(A=format_shape(row.A))
+        return "\n" + self.tr("Shapes: W[{l}] {W}, b[{l}] {b}, Z[{l}] and A[{l}] {A}.").format(
+            l=layer, W=format_shape(row.W), b=format_shape(row.b), A=format_shape(row.A)
+        )
 
     def edge_tooltip(self, layer: int, row: int, col: int) -> str:
         w = float(self.session.network.params[f"W{layer}"][row, col])
@@ -364,7 +382,20 @@ class NetworkDiagram(QGraphicsView):
             return
         self.selected = (layer, unit)
         self._style_units()
+        self.unit_cursor.set_current(layer, unit)
         self.unitSelected.emit(layer, unit)
+
+    def keyPressEvent(self, event) -> None:
+        if not self.unit_cursor.handle_key(event):
+            super().keyPressEvent(event)
+
+    def focusInEvent(self, event) -> None:
+        super().focusInEvent(event)
+        self.unit_cursor.focus_in()
+
+    def focusOutEvent(self, event) -> None:
+        super().focusOutEvent(event)
+        self.unit_cursor.focus_out()
 
     def mousePressEvent(self, event) -> None:
         item = self.item_at(event.position().toPoint())
