@@ -24,20 +24,9 @@ from PySide6.QtWidgets import (
 
 from ...data import FEATURES, InputFeature
 from ...session import Session
+from ..common import theme
 from ..common.binding import bind
-from ..common.style import (
-    HIDDEN_FILL,
-    INPUT_FILL,
-    NEGATIVE_COLOR,
-    OUTPUT_FILL,
-    POSITIVE_COLOR,
-    SELECTED_OUTLINE,
-    UNIT_OUTLINE,
-    ZERO_COLOR,
-    format_shape,
-    format_value,
-    subscript,
-)
+from ..common.style import format_shape, format_value, subscript
 from .diagram_focus import UnitCursor
 
 MAX_DRAWN = 8  # a layer with more units collapses
@@ -97,7 +86,6 @@ class NetworkDiagram(QGraphicsView):
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-        self.setBackgroundBrush(QBrush(QColor("#fbfbfb")))
         self.setMinimumSize(320, 200)
         self.units: dict[tuple[int, int], UnitItem] = {}
         self.edges: list[EdgeItem] = []
@@ -111,6 +99,7 @@ class NetworkDiagram(QGraphicsView):
         self._weights_timer.timeout.connect(self.refresh_weights)
         bind(session.events, "network", self, self.rebuild)
         bind(session.events, "weights", self, self._weights_changed)
+        theme.follow(self, self.rebuild)
         self.rebuild()
 
     # -- facts for tests and other views ---------------------------------------------------------
@@ -122,6 +111,7 @@ class NetworkDiagram(QGraphicsView):
         """Draw the current architecture from scratch, then colour its edges."""
         scene = self.scene()
         scene.clear()
+        self.setBackgroundBrush(QBrush(QColor(theme.current().diagram_background)))
         self.units, self.edges = {}, []
         dims = self.session.spec.layer_dims
         columns = [drawn_units(n) for n in dims]
@@ -159,15 +149,15 @@ class NetworkDiagram(QGraphicsView):
 
     def _add_unit(self, layer: int, unit: int, centre: QPointF, L: int) -> None:
         item = UnitItem(layer, unit, centre)
-        fill = INPUT_FILL if layer == 0 else OUTPUT_FILL if layer == L else HIDDEN_FILL
+        t = theme.current()
+        fill = t.input_fill if layer == 0 else t.output_fill if layer == L else t.hidden_fill
         item.setBrush(QBrush(QColor(fill)))
         self.scene().addItem(item)
         label = QGraphicsTextItem()
         label.setParentItem(item)  # (the parent constructor argument does not keep it alive)
         label.setHtml(self._unit_html(layer, unit, L))
-        font = QFont(self.font())
-        font.setPointSizeF(9)
-        label.setFont(font)
+        label.setFont(QFont(self.font()))  # the window's font, so View ▸ Zoom reaches it
+        label.setDefaultTextColor(QColor(t.diagram_text))
         box = label.boundingRect()
         fit = min(1.0, (2 * RADIUS - 2) / box.width())  # a₁₀₂₄ shrinks to stay inside
         label.setScale(fit)
@@ -186,7 +176,8 @@ class NetworkDiagram(QGraphicsView):
 
     def _add_more(self, layer: int, hidden: int, centre: QPointF) -> None:
         item = MoreItem(layer, hidden, self.tr("⋮ {k} more").format(k=hidden))
-        item.setDefaultTextColor(QColor("#555555"))
+        item.setFont(QFont(self.font()))
+        item.setDefaultTextColor(QColor(theme.current().diagram_muted))
         box = item.boundingRect()
         item.setPos(centre.x() - box.width() / 2, centre.y() - box.height() / 2)
         self.scene().addItem(item)
@@ -202,6 +193,9 @@ class NetworkDiagram(QGraphicsView):
                 l=layer, kind=kind, n=spec.layer_dims[layer], act=spec.activations[layer - 1]
             )
         item = QGraphicsTextItem()
+        item.setObjectName(f"diagramHeader{layer}")
+        item.setFont(QFont(self.font()))
+        item.setDefaultTextColor(QColor(theme.current().diagram_text))
         item.setHtml(f"<div align='center'>{html}</div>")
         item.setTextWidth(COLUMN - 10)
         box = item.boundingRect()
@@ -213,20 +207,22 @@ class NetworkDiagram(QGraphicsView):
             "<span style='color:{pos}'>━━</span> w &gt; 0 &nbsp; "
             "<span style='color:{neg}'>━━</span> w &lt; 0 &nbsp; line thickness ∝ |w|<br>"
             "<small>Hover a unit or a line for its values; click a unit to select it.</small>"
-        ).format(pos=POSITIVE_COLOR, neg=NEGATIVE_COLOR)
+        ).format(pos=theme.current().positive, neg=theme.current().negative)
         keys = self.tr("Keyboard: Tab to the diagram, the arrow keys move, Enter selects.")
         html += f"<br><small>{keys}</small>"
         item = QGraphicsTextItem()
+        item.setFont(QFont(self.font()))
         item.setHtml(f"<div align='center'>{html}</div>")
-        item.setDefaultTextColor(QColor("#444444"))
+        item.setDefaultTextColor(QColor(theme.current().diagram_muted))
         item.setTextWidth(max(width + COLUMN, 420.0))
         item.setPos(at.x() + width / 2 - item.textWidth() / 2, at.y())
         self.scene().addItem(item)
 
     def _style_units(self) -> None:
+        t = theme.current()
         for key, item in self.units.items():
             marked = key == self.selected or key[0] == self.highlighted_layer
-            pen = QPen(QColor(SELECTED_OUTLINE if marked else UNIT_OUTLINE), 3 if marked else 1.2)
+            pen = QPen(QColor(t.highlight if marked else t.unit_outline), 3 if marked else 1.2)
             item.setPen(pen)
 
     def highlight_layer(self, layer: int) -> None:
@@ -245,12 +241,13 @@ class NetworkDiagram(QGraphicsView):
         largest = max((float(abs(params[f"W{l}"]).max()) for l in range(1, L + 1)), default=0.0)
         if not math.isfinite(largest):
             largest = 0.0
+        t = theme.current()
         for edge in self.edges:
             w = float(params[f"W{edge.layer}"][edge.row, edge.col])
             if largest <= 0 or not math.isfinite(w) or w == 0:
-                pen = QPen(QColor(ZERO_COLOR), MIN_WIDTH)
+                pen = QPen(QColor(t.zero), MIN_WIDTH)
             else:
-                colour = QColor(POSITIVE_COLOR if w > 0 else NEGATIVE_COLOR)
+                colour = QColor(t.positive if w > 0 else t.negative)
                 pen = QPen(colour, MIN_WIDTH + (MAX_WIDTH - MIN_WIDTH) * abs(w) / largest)
             pen.setCapStyle(Qt.PenCapStyle.RoundCap)
             edge.setPen(pen)
@@ -268,6 +265,11 @@ class NetworkDiagram(QGraphicsView):
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._fit()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # View ▸ Zoom: the texts take a new size
+            self.rebuild()
 
     # -- hover and click -------------------------------------------------------------------------
     def item_at(self, pos) -> UnitItem | EdgeItem | MoreItem | None:
@@ -316,7 +318,7 @@ class NetworkDiagram(QGraphicsView):
             return self.tr(
                 "{name}: an input feature made from x₁ and x₂, row {k} of X. The input is data, "
                 "not a layer: it has no weights and no bias."
-            ).format(name=self._unit_name(0, unit), k=unit + 1)
+            ).format(name=self._unit_name(0, unit), k=unit + 1) + self._shapes(0)
         if layer == 0:
             names = self.session.dataset.feature_names
             feature = names[unit] if unit < len(names) else str(unit + 1)
