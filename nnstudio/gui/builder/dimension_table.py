@@ -151,8 +151,10 @@ class DimensionTableModel(QAbstractTableModel):
         row = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(row, key)
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleDescriptionRole):
             return self._tooltip(row, key)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return self._spoken(row, key)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return (
                 int(Qt.AlignmentFlag.AlignCenter)
@@ -176,11 +178,13 @@ class DimensionTableModel(QAbstractTableModel):
             if key == "parameters":
                 return str(self._total)
             return ""
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleDescriptionRole):
             return self.tr(
                 "All parameters of the network: the sum of the layers' W and b entries. "
                 "It does not depend on m."
             )
+        if role == Qt.ItemDataRole.AccessibleTextRole and key == "parameters":
+            return self.tr("{count} parameters in total").format(count=self._total)
         if role == Qt.ItemDataRole.FontRole:
             font = QFont()
             font.setBold(True)
@@ -212,6 +216,34 @@ class DimensionTableModel(QAbstractTableModel):
             return str(row.parameters) if row.layer else ""
         shape = self._shape(row, key)
         return format_shape(shape) if shape is not None else "—"
+
+    def _spoken(self, row: ShapeRow, key: str) -> str:
+        """A cell's text with its row and column meaning, for a screen reader: "W[1] shape
+        (4, 2)" where the table shows "(4, 2)" under W[l] in row 1."""
+        l, shown = row.layer, self._text(row, key)
+        if row.name in ("X", "Y"):
+            array = "A[0] = X" if row.name == "X" else "Y"
+            if key == "name" and row.name == "X":
+                return self.tr("X = A[0], the input")
+            if key == "name":
+                return self.tr("Y, the labels")
+            if key == "units":
+                return self.tr("{array}: {n} rows").format(array=row.name, n=shown)
+            if key == "A":
+                return self.tr("{array} shape {shape}").format(array=array, shape=shown)
+            if key in ("activation", "parameters") or self._shape(row, key) is None:
+                return self.tr("{array} has no {column}").format(
+                    array=row.name, column=self._header_text(key)
+                )
+        if key == "name":
+            return self.tr("layer {l}").format(l=l)
+        if key == "units":
+            return self.tr("n[{l}] = {n} units").format(l=l, n=shown)
+        if key == "activation":
+            return self.tr("g[{l}] = {g}").format(l=l, g=shown)
+        if key == "parameters":
+            return self.tr("{count} parameters in layer {l}").format(count=shown, l=l)
+        return self.tr("{array}[{l}] shape {shape}").format(array=key, l=l, shape=shown)
 
     def _tooltip(self, row: ShapeRow, key: str) -> str:
         l, m = row.layer, self._m
@@ -316,6 +348,16 @@ class DimensionPanel(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(False)
+        # the arrow keys walk the cells (a screen reader reads each cell's meaning); Tab leaves
+        self.table.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.table.setTabKeyNavigation(False)
+        self.table.setAccessibleName(self.tr("Dimension table"))
+        self.table.setAccessibleDescription(
+            self.tr(
+                "The shapes of W, b, Z and A in every layer, one row per layer from X to Y. "
+                "Use the arrow keys to read the cells."
+            )
+        )
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
