@@ -53,6 +53,7 @@ class LayerEditor(QWidget):
 
         self.layer_list = QListWidget()
         self.layer_list.setObjectName("layerList")
+        self.layer_list.setAccessibleName(self.tr("Layers"))
         self.layer_list.setToolTip(
             self.tr(
                 "The columns of the network, from the inputs x to the output ŷ. "

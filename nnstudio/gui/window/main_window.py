@@ -26,6 +26,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication, QWidget
 
 from ...session import Session
+from ..common.accessibility import describe_for_assistive_technology
 from ..common.binding import bind
 from .appearance import install_appearance
 from .drops import FileDropFilter, dropped_file
@@ -42,6 +43,7 @@ from .language import (
     release_window,
 )
 from .learn_mode import LearnUi, install_learn
+from .shortcuts import assign_shortcuts
 from .training_mode import TrainingUi, fill_training_toolbar, install_training
 from .welcome import WelcomeTour, install_welcome
 
@@ -73,7 +75,7 @@ class MainWindow(WindowFrame):
         self.default_layout = self.saveState()  # for View ▸ Reset layout
         self.reset_layout_action = QAction(self.tr("&Reset layout"), self)
         self.reset_layout_action.setObjectName("resetLayoutAction")
-        self.reset_layout_action.setShortcut(QKeySequence("Ctrl+Shift+R"))
+        self.reset_layout_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
         self.reset_layout_action.setStatusTip(
             self.tr("Put the panels, the toolbar and the window size back as at first start")
         )
@@ -97,6 +99,11 @@ class MainWindow(WindowFrame):
             ),
             8000,
         )
+        # screen readers and keyboards: every control named and described, Tab in reading
+        # order, status messages read out
+        self.views.navigator.setAccessibleName(self.tr("Views"))
+        assign_shortcuts(self, self.training, self.learn, self.training_toolbar)
+        self.accessibility = describe_for_assistive_technology(self)
 
     def _model_changed(self) -> None:
         """The training controller forgets the previous model's run and hands the views the
