@@ -26,10 +26,6 @@ from .spotlight import ACCENT
 PANEL_WIDTH = 390
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("WelcomeTour", text)
-
-
 class TourCard(QFrame):
     """The card of a guided tour: step counter, title, text, what to do, progress dots,
     Back / Next and a close button (object names ``welcome…``)."""
@@ -69,7 +65,9 @@ class TourCard(QFrame):
         self.close_button.setText("✕")
         self.close_button.setAutoRaise(True)
         self.close_button.setToolTip(
-            _tr("Close the tour (Esc). Help ▸ Welcome tour opens it again.")
+            QCoreApplication.translate(
+                "WelcomeTour", "Close the tour (Esc). Help ▸ Welcome tour opens it again."
+            )
         )
         self.title = QLabel()
         self.title.setObjectName("welcomeTitle")
@@ -88,9 +86,9 @@ class TourCard(QFrame):
         self.dots = QLabel()
         self.dots.setObjectName("welcomeDots")
         self.dots.setTextFormat(Qt.TextFormat.RichText)
-        self.back_button = QPushButton(_tr("Back"))
+        self.back_button = QPushButton(QCoreApplication.translate("WelcomeTour", "Back"))
         self.back_button.setObjectName("welcomeBackButton")
-        self.next_button = QPushButton(_tr("Next"))
+        self.next_button = QPushButton(QCoreApplication.translate("WelcomeTour", "Next"))
         self.next_button.setObjectName("welcomeNextButton")
         self.next_button.setDefault(True)
         for button in (self.back_button, self.next_button):
@@ -115,7 +113,11 @@ class TourCard(QFrame):
 
     def show_page(self, title: str, body: str, todo: str, index: int, count: int) -> None:
         """Show page ``index`` of ``count``: its title, its text (rich text) and what to do."""
-        self.counter.setText(_tr("WELCOME TOUR · {i} OF {n}").format(i=index + 1, n=count))
+        self.counter.setText(
+            QCoreApplication.translate("WelcomeTour", "WELCOME TOUR · {i} OF {n}").format(
+                i=index + 1, n=count
+            )
+        )
         self.title.setText(title)
         self.body.setText(body)
         self.todo.setText(todo)
@@ -126,7 +128,11 @@ class TourCard(QFrame):
             )
         )
         self.back_button.setEnabled(index > 0)
-        self.next_button.setText(_tr("Finish") if index == count - 1 else _tr("Next"))
+        self.next_button.setText(
+            QCoreApplication.translate("WelcomeTour", "Finish")
+            if index == count - 1
+            else QCoreApplication.translate("WelcomeTour", "Next")
+        )
         self.fit_height()
 
     def fit_height(self) -> None:

@@ -40,10 +40,6 @@ SHOWN_KEY = "welcome/shown"
 EDGE = 14  # the card keeps this far from the window's edges
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("WelcomeTour", text)
-
-
 @dataclass
 class TourStep:
     """One step: its title, its text and what to do (built when shown, from the open model),
@@ -67,81 +63,97 @@ def tour_steps(window: WindowFrame) -> list[TourStep]:
             [str(spec.layer_dims[0])]
             + [f"{n} {g}" for n, g in zip(spec.layer_dims[1:], spec.activations, strict=False)]
         )
-        return _tr(
+        return QCoreApplication.translate(
+            "WelcomeTour",
             "On the right is your data: m = {m} training samples, each one a column of X with "
             "n<sup>[0]</sup> = {n0} features. In the middle is the network that learns from "
-            "it, a {L}-layer network: {layers}. Input and output do not count as layers."
+            "it, a {L}-layer network: {layers}. Input and output do not count as layers.",
         ).format(m=session.m, n0=spec.layer_dims[0], L=spec.L, layers=layers)
 
     def shapes_step() -> str:
         dims = session.spec.layer_dims
-        return _tr(
+        return QCoreApplication.translate(
+            "WelcomeTour",
             "Each row of the dimension table is one layer l. W<sup>[1]</sup> is ({n1}, {n0}): "
             "one row per unit of layer 1, one column per input feature. It has no m, because "
             "every sample uses the same weights. Z<sup>[1]</sup> and A<sup>[1]</sup> are "
-            "({n1}, {m}): one column per sample."
+            "({n1}, {m}): one column per sample.",
         ).format(n1=dims[1] if len(dims) > 1 else 0, n0=dims[0], m=session.m)
 
     return [
         TourStep(
-            lambda: _tr("Welcome to NN Studio"),
+            lambda: QCoreApplication.translate("WelcomeTour", "Welcome to NN Studio"),
             first_step,
-            lambda: _tr("Click Next for a short tour: four steps to a trained network."),
+            lambda: QCoreApplication.translate(
+                "WelcomeTour", "Click Next for a short tour: four steps to a trained network."
+            ),
             ("networkDiagram", "dataPlot"),
         ),
         TourStep(
-            lambda: _tr("Read the shapes"),
+            lambda: QCoreApplication.translate("WelcomeTour", "Read the shapes"),
             shapes_step,
-            lambda: _tr("Hover a cell of the table to see why it has its shape."),
+            lambda: QCoreApplication.translate(
+                "WelcomeTour", "Hover a cell of the table to see why it has its shape."
+            ),
             ("dimensionTable",),
         ),
         TourStep(
-            lambda: _tr("Train the network"),
-            lambda: _tr(
+            lambda: QCoreApplication.translate("WelcomeTour", "Train the network"),
+            lambda: QCoreApplication.translate(
+                "WelcomeTour",
                 "Training repeats three moves: forward propagation computes ŷ for all m "
                 "samples, back propagation computes dW and db, and the update W := W − α·dW "
-                "makes the cost J a little smaller."
+                "makes the cost J a little smaller.",
             ),
-            lambda: _tr(
+            lambda: QCoreApplication.translate(
+                "WelcomeTour",
                 "Press the highlighted Train button (or F5). This step moves on by itself when "
-                "training starts."
+                "training starts.",
             ),
             ("train",),
             waits_for="train",
         ),
         TourStep(
-            lambda: _tr("Watch the decision boundary"),
-            lambda: _tr(
+            lambda: QCoreApplication.translate("WelcomeTour", "Watch the decision boundary"),
+            lambda: QCoreApplication.translate(
+                "WelcomeTour",
                 "The colours behind the points are the network's output ŷ over the input "
                 "plane; the decision boundary is where one class turns into the other. Watch "
-                "it bend around the data while J falls (the Cost view plots J)."
+                "it bend around the data while J falls (the Cost view plots J).",
             ),
-            lambda: _tr("Let the run finish, or press Stop when the boundary looks right."),
+            lambda: QCoreApplication.translate(
+                "WelcomeTour", "Let the run finish, or press Stop when the boundary looks right."
+            ),
             ("decisionView",),
         ),
         TourStep(
-            lambda: _tr("Try a second hidden layer"),
-            lambda: _tr(
+            lambda: QCoreApplication.translate("WelcomeTour", "Try a second hidden layer"),
+            lambda: QCoreApplication.translate(
+                "WelcomeTour",
                 "One hidden layer can bend the boundary only so far. Press the highlighted Add "
                 "layer button in the Network builder: a second hidden layer appears, and the "
-                "dimension table shows the shape of its W and b. Then press Train again."
+                "dimension table shows the shape of its W and b. Then press Train again.",
             ),
-            lambda: _tr(
+            lambda: QCoreApplication.translate(
+                "WelcomeTour",
                 "Stop the run first if it is still training. This step moves on by itself "
-                "when the network changes."
+                "when the network changes.",
             ),
             ("addLayerButton",),
             waits_for="network",
         ),
         TourStep(
-            lambda: _tr("Where to go next"),
-            lambda: _tr(
+            lambda: QCoreApplication.translate("WelcomeTour", "Where to go next"),
+            lambda: QCoreApplication.translate(
+                "WelcomeTour",
                 "Step through shows one forward and backward pass a formula at a time, with "
                 "this network's real shapes: press Start a pass. Compare runs overlays the "
                 "cost curves of your runs. Help ▸ Guide (F1) explains forward and back "
-                "propagation in the course's notation."
+                "propagation in the course's notation.",
             ),
-            lambda: _tr("Reopen this tour at any time from Help ▸ Welcome tour."),
+            lambda: QCoreApplication.translate(
+                "WelcomeTour", "Reopen this tour at any time from Help ▸ Welcome tour."
+            ),
             ("startPassButton",),
         ),
     ]
@@ -326,9 +338,13 @@ def install_welcome(window: WindowFrame, controller: TrainingController) -> Welc
     """Add the tour to ``window``: Help ▸ Welcome tour, and opening it by itself (see
     :class:`_FirstShow`)."""
     tour = WelcomeTour(window, controller)
-    action = QAction(_tr("&Welcome tour"), window)
+    action = QAction(QCoreApplication.translate("WelcomeTour", "&Welcome tour"), window)
     action.setObjectName("welcomeTourAction")
-    action.setStatusTip(_tr("A short tour: read the shapes, train, watch the boundary"))
+    action.setStatusTip(
+        QCoreApplication.translate(
+            "WelcomeTour", "A short tour: read the shapes, train, watch the boundary"
+        )
+    )
     action.triggered.connect(lambda: tour.start(0))
     window.help_menu.insertAction(window.about_action, action)
     _FirstShow(tour, _step_of_replaced_window(window))
