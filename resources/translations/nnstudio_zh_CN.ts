@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>Accessibility</name>
+    <message>
+        <source>{where} progress</source>
+        <translation>{where}进度</translation>
+    </message>
+    <message>
+        <source>Status bar</source>
+        <translation>状态栏</translation>
+    </message>
+    <message>
+        <source>{y} against {x}</source>
+        <translation>{y} 随 {x} 的变化</translation>
+    </message>
+    <message>
+        <source>{where} plot</source>
+        <translation>{where}图</translation>
+    </message>
+    <message>
+        <source>Plot</source>
+        <translation>图</translation>
+    </message>
+</context>
+<context>
     <name>ActivationsView</name>
     <message>
         <source>The layer l whose activations A[l] are shown</source>
@@ -22,6 +45,10 @@
     <message>
         <source>Layer:</source>
         <translation>层：</translation>
+    </message>
+    <message>
+        <source>These are the activations of the starting weights: train the network to see them change</source>
+        <translation>这是初始权重下的激活值：训练网络，看看它们如何变化</translation>
     </message>
     <message>
         <source>output</source>
@@ -181,6 +208,49 @@
     <message>
         <source>The cost is still falling, slowly: the learning rate {lr:g} is small for this network. Try a larger learning rate, e.g. {suggested:g}, or more iterations.</source>
         <translation>代价仍在下降，但很慢：对这个网络来说，学习率 {lr:g} 偏小。请试试更大的学习率（例如 {suggested:g}），或增加迭代次数。</translation>
+    </message>
+</context>
+<context>
+    <name>AppearanceUi</name>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>主题(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>浅色(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>深色(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Follow &amp;system</source>
+        <translation>跟随系统(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Light or dark as the operating system&apos;s colour scheme is</source>
+        <translation>按操作系统的配色方案使用浅色或深色</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>缩小(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Actual size</source>
+        <translation>实际大小(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Text size of the whole window, for a projector or a laptop</source>
+        <translation>整个窗口的文字大小，适合投影仪或笔记本电脑</translation>
+    </message>
+    <message>
+        <source>Text size: {percent} %</source>
+        <translation>文字大小：{percent} %</translation>
     </message>
 </context>
 <context>
@@ -474,6 +544,10 @@
     <message>
         <source>Not trained yet</source>
         <translation>尚未训练</translation>
+    </message>
+    <message>
+        <source>{name} changed from {old:g} to {new:g} at iteration {step}</source>
+        <translation>{name} 在第 {step} 次迭代从 {old:g} 改为 {new:g}</translation>
     </message>
 </context>
 <context>
@@ -907,6 +981,10 @@ The previous data is still in use.</source>
         <translation>没有可绘制的决策边界</translation>
     </message>
     <message>
+        <source>Train the network to see its decision boundary take shape</source>
+        <translation>训练网络，看决策边界逐渐成形</translation>
+    </message>
+    <message>
         <source>There are no training samples: choose or import some data.</source>
         <translation>没有训练样本：请选择或导入一些数据。</translation>
     </message>
@@ -990,6 +1068,14 @@ The Cost and Activations tabs follow training as usual; import data with one or 
         <translation>Z&lt;sup&gt;[l]&lt;/sup&gt; = W&lt;sup&gt;[l]&lt;/sup&gt;·A&lt;sup&gt;[l-1]&lt;/sup&gt; + b&lt;sup&gt;[l]&lt;/sup&gt;，A&lt;sup&gt;[l]&lt;/sup&gt; = g&lt;sup&gt;[l]&lt;/sup&gt;(Z&lt;sup&gt;[l]&lt;/sup&gt;)，X = A&lt;sup&gt;[0]&lt;/sup&gt;。X、Z 和 A 的每一列是一个样本；W 和 b 的维度里没有 m。把鼠标停在单元格上，可以看到它为什么是这个形状。</translation>
     </message>
     <message>
+        <source>Dimension table</source>
+        <translation>维度表</translation>
+    </message>
+    <message>
+        <source>The shapes of W, b, Z and A in every layer, one row per layer from X to Y. Use the arrow keys to read the cells.</source>
+        <translation>每一层 W、b、Z 和 A 的形状，从 X 到 Y 每层一行。用方向键逐格阅读。</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;Dimensions&lt;/b&gt; for m = {m} training samples · {p} parameters in total</source>
         <translation>m = {m} 个训练样本时的&lt;b&gt;维度&lt;/b&gt; · 共 {p} 个参数</translation>
     </message>
@@ -1057,6 +1143,10 @@ The Cost and Activations tabs follow training as usual; import data with one or 
         <translation>网络的全部参数：各层 W 和 b 的元素个数之和。它与 m 无关。</translation>
     </message>
     <message>
+        <source>{count} parameters in total</source>
+        <translation>共 {count} 个参数</translation>
+    </message>
+    <message>
         <source>input</source>
         <translation>输入</translation>
     </message>
@@ -1065,8 +1155,52 @@ The Cost and Activations tabs follow training as usual; import data with one or 
         <translation>标签</translation>
     </message>
     <message>
+        <source>X = A[0], the input</source>
+        <translation>X = A[0]，即输入</translation>
+    </message>
+    <message>
+        <source>Y, the labels</source>
+        <translation>Y，即标签</translation>
+    </message>
+    <message>
+        <source>{array}: {n} rows</source>
+        <translation>{array}：{n} 行</translation>
+    </message>
+    <message>
+        <source>{array} shape {shape}</source>
+        <translation>{array} 形状 {shape}</translation>
+    </message>
+    <message>
+        <source>{array} has no {column}</source>
+        <translation>{array} 没有 {column}</translation>
+    </message>
+    <message>
+        <source>layer {l}</source>
+        <translation>第 {l} 层</translation>
+    </message>
+    <message>
+        <source>n[{l}] = {n} units</source>
+        <translation>n[{l}] = {n} 个单元</translation>
+    </message>
+    <message>
+        <source>g[{l}] = {g}</source>
+        <translation>g[{l}] = {g}</translation>
+    </message>
+    <message>
+        <source>{count} parameters in layer {l}</source>
+        <translation>第 {l} 层有 {count} 个参数</translation>
+    </message>
+    <message>
+        <source>{array}[{l}] shape {shape}</source>
+        <translation>{array}[{l}] 形状 {shape}</translation>
+    </message>
+    <message>
         <source>X = A[0]: {shape}, the inputs with one sample per column — n[0] = {n} features by m = {m} training samples. X is data, not a layer: it has no W or b.</source>
         <translation>X = A[0]：{shape}，输入数据，每个样本一列——n[0] = {n} 个特征 × m = {m} 个训练样本。X 是数据，不是层：它没有 W 和 b。</translation>
+    </message>
+    <message>
+        <source>Its rows are the chosen input features: {names}.</source>
+        <translation>它的各行是所选的输入特征：{names}。</translation>
     </message>
     <message>
         <source>Y: {shape}, the labels, one column per sample — the same shape as the output Ŷ = A[L], so the loss can compare them column by column.</source>
@@ -1200,6 +1334,64 @@ The Cost and Activations tabs follow training as usual; import data with one or 
     <message>
         <source>a {name!r} output layer cannot be exported to a script yet</source>
         <translation>还不能把 {name!r} 输出层导出为脚本</translation>
+    </message>
+</context>
+<context>
+    <name>FeatureChecks</name>
+    <message>
+        <source>Features the network sees:</source>
+        <translation>网络看到的特征：</translation>
+    </message>
+    <message>
+        <source>One input unit per checked feature, computed from x₁ and x₂ (after standardising), so n[0] is the number of checked boxes. The decision boundary is still drawn over x₁ and x₂.</source>
+        <translation>每个勾选的特征对应一个输入单元，由 x₁ 和 x₂（标准化之后）计算得到，所以 n[0] 等于勾选的个数。决策边界仍然画在 x₁、x₂ 平面上。</translation>
+    </message>
+    <message>
+        <source>Input feature {name}</source>
+        <translation>输入特征 {name}</translation>
+    </message>
+    <message>
+        <source>Input features like x₁² are made from two inputs, x₁ and x₂; this data has {n}, so the network sees them as they are.</source>
+        <translation>像 x₁² 这样的输入特征由 x₁ 和 x₂ 两个输入构成；这份数据有 {n} 个输入，所以网络直接使用它们。</translation>
+    </message>
+    <message>
+        <source>Feed the network {name} itself, as in the data.</source>
+        <translation>把数据中的 {name} 原样输入网络。</translation>
+    </message>
+    <message>
+        <source>Feed the network {name}, computed from x₁ and x₂: with such features even a network without hidden layers can draw a curved boundary.</source>
+        <translation>把由 x₁ 和 x₂ 计算出的 {name} 输入网络：有了这样的特征，即使没有隐藏层的网络也能画出弯曲的边界。</translation>
+    </message>
+    <message>
+        <source>At least one feature must stay checked: the network needs an input.</source>
+        <translation>至少要保留一个勾选的特征：网络需要输入。</translation>
+    </message>
+    <message>
+        <source>Input features {names}</source>
+        <translation>输入特征 {names}</translation>
+    </message>
+</context>
+<context>
+    <name>Features</name>
+    <message>
+        <source>choose at least one input feature: the network needs an input</source>
+        <translation>请至少选择一个输入特征：网络需要输入</translation>
+    </message>
+    <message>
+        <source>{key!r} is not an input feature; the features are {known}</source>
+        <translation>{key!r} 不是输入特征；可用的特征是 {known}</translation>
+    </message>
+    <message>
+        <source>the input feature {key!r} is chosen twice</source>
+        <translation>输入特征 {key!r} 被选了两次</translation>
+    </message>
+    <message>
+        <source>the input features must be listed in the order {order}</source>
+        <translation>输入特征必须按 {order} 的顺序列出</translation>
+    </message>
+    <message>
+        <source>input features are made from 2 inputs, X (2, m); got X {shape}</source>
+        <translation>输入特征由 2 个输入 X (2, m) 构成；得到的 X 形状为 {shape}</translation>
     </message>
 </context>
 <context>
@@ -1486,6 +1678,17 @@ The Cost and Activations tabs follow training as usual; import data with one or 
     </message>
 </context>
 <context>
+    <name>GoToMenu</name>
+    <message>
+        <source>&amp;Next view</source>
+        <translation>下一个视图(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Previous view</source>
+        <translation>上一个视图(&amp;P)</translation>
+    </message>
+</context>
+<context>
     <name>GradientCheckDialog</name>
     <message>
         <source>Gradient check</source>
@@ -1762,6 +1965,10 @@ The Cost and Activations tabs follow training as usual; import data with one or 
         <translation>输入和输出不算层：一个隐层构成一个 2 层网络。</translation>
     </message>
     <message>
+        <source>Layers</source>
+        <translation>层</translation>
+    </message>
+    <message>
         <source>The columns of the network, from the inputs x to the output ŷ. Select one to edit it.</source>
         <translation>网络的各列，从输入 x 到输出 ŷ。选中一列即可编辑。</translation>
     </message>
@@ -1820,6 +2027,10 @@ The Cost and Activations tabs follow training as usual; import data with one or 
     <message>
         <source>A&amp;ctivation g[{l}]:</source>
         <translation>激活函数 g[{l}](&amp;C)：</translation>
+    </message>
+    <message>
+        <source>The input size n&lt;sup&gt;[0]&lt;/sup&gt; = {n}: one unit per checked feature, computed from the data&apos;s x₁ and x₂. X is not a layer and has no weights.</source>
+        <translation>输入大小 n&lt;sup&gt;[0]&lt;/sup&gt; = {n}：每个勾选的特征一个单元，由数据的 x₁ 和 x₂ 计算得到。X 不是一层，没有权重。</translation>
     </message>
     <message>
         <source>The input size n&lt;sup&gt;[0]&lt;/sup&gt; = {n} comes from the data: one unit per feature. X is not a layer and has no weights.</source>
@@ -1965,8 +2176,23 @@ The Cost and Activations tabs follow training as usual; import data with one or 
         <translation>决策边界图（PNG 或 SVG）…</translation>
     </message>
     <message>
+        <source>Understand</source>
+        <translation>理解</translation>
+    </message>
+    <message>
         <source>&amp;Guide: forward and back propagation</source>
         <translation>指南：前向传播与反向传播(&amp;G)</translation>
+    </message>
+</context>
+<context>
+    <name>LockBanner</name>
+    <message>
+        <source>End the run</source>
+        <translation>结束这次训练</translation>
+    </message>
+    <message>
+        <source>End the paused run here: its weights and history are kept, the network and the data can be edited again, and Train starts a new run from these weights</source>
+        <translation>在此结束暂停的训练：保留它的权重和历史，网络和数据可以重新编辑，“训练”会从这些权重开始新的一次训练</translation>
     </message>
 </context>
 <context>
@@ -1991,8 +2217,20 @@ The Cost and Activations tabs follow training as usual; import data with one or 
         <translation>训练工具栏</translation>
     </message>
     <message>
+        <source>&amp;Reset layout</source>
+        <translation>重置布局(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Put the panels, the toolbar and the window size back as at first start</source>
+        <translation>把面板、工具栏和窗口大小恢复为首次启动时的样子</translation>
+    </message>
+    <message>
         <source>Ready: the flower data and a 2-layer network. Edit the layers on the left, press Train (F5) to train.</source>
         <translation>就绪：花朵数据和一个 2 层网络。可在左侧编辑各层，按“训练”（F5）开始训练。</translation>
+    </message>
+    <message>
+        <source>Views</source>
+        <translation>视图</translation>
     </message>
 </context>
 <context>
@@ -2359,6 +2597,14 @@ min {min} · max {max} · {zero} zero</source>
         <translation>声明的数组共占 {size:.0f} MiB，而模型文件最多只能有 {max} MiB</translation>
     </message>
     <message>
+        <source>the file&apos;s input features cannot be used: {reason}</source>
+        <translation>文件中的输入特征无法使用：{reason}</translation>
+    </message>
+    <message>
+        <source>lists {k} features but the network has n[0] = {n0} inputs</source>
+        <translation>列出了 {k} 个特征，但网络有 n[0] = {n0} 个输入</translation>
+    </message>
+    <message>
         <source>the weights in {name} include NaN or infinite numbers; a model file holds only finite numbers (was it saved from a run that diverged?)</source>
         <translation>{name} 中的权重含有 NaN 或无穷大；模型文件只保存有限的数字（它是否保存自一次发散的训练？）</translation>
     </message>
@@ -2547,8 +2793,16 @@ min {min} · max {max} · {zero} zero</source>
         <translation>历史记录中有一次迭代没有编号</translation>
     </message>
     <message>
+        <source>setting_changes must be a list</source>
+        <translation>setting_changes 必须是列表</translation>
+    </message>
+    <message>
         <source>{start} … ({n} characters)</source>
         <translation>{start} …（共 {n} 个字符）</translation>
+    </message>
+    <message>
+        <source>setting_changes[{i}] must name the iteration, a setting that can change during a run ({names}) and its old and new values</source>
+        <translation>setting_changes[{i}] 必须给出迭代次数、一个可在训练中更改的设置（{names}）以及它的旧值和新值</translation>
     </message>
 </context>
 <context>
@@ -2578,12 +2832,20 @@ min {min} · max {max} · {zero} zero</source>
         <translation>&lt;span style=&apos;color:{pos}&apos;&gt;━━&lt;/span&gt; w &amp;gt; 0 &amp;nbsp; &lt;span style=&apos;color:{neg}&apos;&gt;━━&lt;/span&gt; w &amp;lt; 0 &amp;nbsp; 线宽 ∝ |w|&lt;br&gt;&lt;small&gt;把鼠标停在单元或连线上可查看数值；单击单元可选中它。&lt;/small&gt;</translation>
     </message>
     <message>
+        <source>Keyboard: Tab to the diagram, the arrow keys move, Enter selects.</source>
+        <translation>键盘：用 Tab 进入网络图，方向键移动，Enter 选中。</translation>
+    </message>
+    <message>
         <source>{k} more units of layer [{l}] are not drawn, so the picture stays readable. The dimension table shows the full shapes.</source>
         <translation>层 [{l}] 还有 {k} 个单元没有画出，以保持图形清晰。维度表中有完整的形状。</translation>
     </message>
     <message>
         <source>unit {i} of layer [{l}]</source>
         <translation>层 [{l}] 的第 {i} 个单元</translation>
+    </message>
+    <message>
+        <source>{name}: an input feature made from x₁ and x₂, row {k} of X. The input is data, not a layer: it has no weights and no bias.</source>
+        <translation>{name}：由 x₁ 和 x₂ 构成的输入特征，是 X 的第 {k} 行。输入是数据，不是一层：它没有权重，也没有偏置。</translation>
     </message>
     <message>
         <source>x{j}: the feature “{name}”, row {k} of X. The input is data, not a layer: it has no weights and no bias.</source>
@@ -2604,12 +2866,47 @@ w = [{w}]   （W[{l}] 的第 {i} 行，上一层每个单元一个权重）
 a = {act}(w · a[{p}] + b)；单击可选中这个单元。</translation>
     </message>
     <message>
+        <source>X = A[0] is {A}: one row per feature, one column per sample.</source>
+        <translation>X = A[0] 的形状是 {A}：每个特征一行，每个样本一列。</translation>
+    </message>
+    <message>
+        <source>Shapes: W[{l}] {W}, b[{l}] {b}, Z[{l}] and A[{l}] {A}.</source>
+        <translation>形状：W[{l}] {W}，b[{l}] {b}，Z[{l}] 和 A[{l}] {A}。</translation>
+    </message>
+    <message>
         <source>w = W[{l}][{i}, {j}] = {w}
 from {source} to {target}
 Row {i} is the receiving unit, column {j} the sending one.</source>
         <translation>w = W[{l}][{i}, {j}] = {w}
 从 {source} 到 {target}
 第 {i} 行是接收信号的单元，第 {j} 列是发出信号的单元。</translation>
+    </message>
+</context>
+<context>
+    <name>PausedEdit</name>
+    <message>
+        <source>Paused at iteration {step}. The paused run keeps this network and data: press End the run to edit them (the weights and the history stay), or Resume (F5) to go on.</source>
+        <translation>已在第 {step} 次迭代暂停。暂停的训练占用着这个网络和数据：按“结束这次训练”即可编辑它们（权重和历史会保留），或按“继续”（F5）接着训练。</translation>
+    </message>
+    <message>
+        <source>End the paused run?</source>
+        <translation>结束暂停的训练？</translation>
+    </message>
+    <message>
+        <source>The run is paused at iteration {step}. End it to edit?</source>
+        <translation>训练暂停在第 {step} 次迭代。结束它以便编辑吗？</translation>
+    </message>
+    <message>
+        <source>A run trains the network and the data it started with, so they cannot change while it lasts. Ending it keeps the weights and the history; Train then starts a new run from these weights.</source>
+        <translation>一次训练使用它开始时的网络和数据，所以训练期间它们不能改变。结束训练会保留权重和历史；之后“训练”会从这些权重开始新的一次训练。</translation>
+    </message>
+    <message>
+        <source>End the run</source>
+        <translation>结束这次训练</translation>
+    </message>
+    <message>
+        <source>Keep it paused</source>
+        <translation>保持暂停</translation>
     </message>
 </context>
 <context>
@@ -2710,6 +3007,10 @@ Row {i} is the receiving unit, column {j} the sending one.</source>
         <translation>{epochs} 轮</translation>
     </message>
     <message>
+        <source>{name} {old:g}→{new:g} at {step}</source>
+        <translation>{name} 在 {step} 处 {old:g}→{new:g}</translation>
+    </message>
+    <message>
         <source>run</source>
         <translation>训练</translation>
     </message>
@@ -2719,6 +3020,10 @@ Row {i} is the receiving unit, column {j} the sending one.</source>
     <message>
         <source>the network {dims} does not fit the data: the data needs {n0} input(s) and {nL} output unit(s)</source>
         <translation>网络 {dims} 与数据不符：数据需要 {n0} 个输入和 {nL} 个输出单元</translation>
+    </message>
+    <message>
+        <source>input features like x₁² are made from two inputs; this data has {n}</source>
+        <translation>像 x₁² 这样的输入特征由两个输入构成；这份数据有 {n} 个输入</translation>
     </message>
     <message>
         <source>layer {l} needs between 1 and {max} units</source>
@@ -2814,6 +3119,41 @@ Row {i} is the receiving unit, column {j} the sending one.</source>
     <message>
         <source>the L2 strength λ must be a finite number, not {value}</source>
         <translation>L2 强度 λ 必须是有限的数，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>the L1 strength λ₁ cannot be negative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the L1 strength λ₁ must be a finite number, not {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SpeedControl</name>
+    <message>
+        <source>How fast training runs: from one update per frame, to watch each step change the boundary, to as fast as possible. It applies at once, also to a running run, and changes only the pace, never the numbers.</source>
+        <translation>训练的速度：从每帧一次更新（可以看清每一步如何改变边界）到尽可能快。它立即生效，对正在进行的训练也一样，只改变节奏，从不改变数值。</translation>
+    </message>
+    <message>
+        <source>Training speed</source>
+        <translation>训练速度</translation>
+    </message>
+    <message>
+        <source>&amp;Speed</source>
+        <translation>速度(&amp;S)</translation>
+    </message>
+    <message>
+        <source>{rate:,.0f}/s</source>
+        <translation>{rate:,.0f}/秒</translation>
+    </message>
+    <message>
+        <source>fastest</source>
+        <translation>最快</translation>
+    </message>
+    <message>
+        <source>updates (iterations) a second at most</source>
+        <translation>每秒最多的更新（迭代）次数</translation>
     </message>
 </context>
 <context>
@@ -2956,6 +3296,10 @@ Row {i} is the receiving unit, column {j} the sending one.</source>
     <message>
         <source>The formula of this step with the real shapes of this network: (rows, columns). In a product A·B the columns of A must equal the rows of B. [l] is the layer; ᵀ is the transpose; ⊙ multiplies entry by entry.</source>
         <translation>这一步的公式，带有这个网络的实际形状：(行, 列)。在乘积 A·B 中，A 的列数必须等于 B 的行数。[l] 表示层；ᵀ 表示转置；⊙ 表示逐元素相乘。</translation>
+    </message>
+    <message>
+        <source>Press “Start a pass” to see the arrays of every step here</source>
+        <translation>按“开始一次传播”，在这里查看每一步的数组</translation>
     </message>
     <message>
         <source>The entry under the mouse pointer.</source>
@@ -3141,7 +3485,7 @@ Row {i} is the receiving unit, column {j} the sending one.</source>
     </message>
     <message>
         <source>Gradient descent</source>
-        <extracomment>α, for every optimizer: a positive finite step size λ, the L2 strength of the network&apos;s cost (kept in its spec, checked by it) the parts of an update the step-through shows, in the order they are computed: the moving average v of the gradients, the moving average s of their squares, the bias correction of both, and the step itself the name the interface shows (a :func:`~nnstudio.text.translatable` text; show it with :func:`~nnstudio.text.localized`) the valid range of each of ``hyperparameter_names`` the parts of the update, in order (from VELOCITY, SQUARES, CORRECTION, APPLY) the step subtracted from a parameter in plain notation; ``{dW}`` is its gradient, ``{v}``, ``{s}`` the moving averages and ``{v_hat}``, ``{s_hat}`` their bias-corrected values what the step does, with ``{lr}`` for α and ``{eps}`` for ε (translatable) state slots the fused update keeps, as key prefixes (&quot;v&quot; → &quot;v_W1&quot;, &quot;v_b1&quot;, …) whether ``_fused_update`` exists (subclasses that only define ``_update_one`` fall back to ``update`` with a dict of gradient views) how many scratch vectors (each the size of the parameter vector) the fused update uses</extracomment>
+        <extracomment>α, for every optimizer: a positive finite step size λ, the L2 strength of the network&apos;s cost (kept in its spec, checked by it) λ₁, the L1 strength of the network&apos;s cost (λ₁/m·Σ|W[l]|; kept in its spec, checked by it) the parts of an update the step-through shows, in the order they are computed: the moving average v of the gradients, the moving average s of their squares, the bias correction of both, and the step itself the name the interface shows (a :func:`~nnstudio.text.translatable` text; show it with :func:`~nnstudio.text.localized`) the valid range of each of ``hyperparameter_names`` the parts of the update, in order (from VELOCITY, SQUARES, CORRECTION, APPLY) the step subtracted from a parameter in plain notation; ``{dW}`` is its gradient, ``{v}``, ``{s}`` the moving averages and ``{v_hat}``, ``{s_hat}`` their bias-corrected values what the step does, with ``{lr}`` for α and ``{eps}`` for ε (translatable) state slots the fused update keeps, as key prefixes (&quot;v&quot; → &quot;v_W1&quot;, &quot;v_b1&quot;, …) whether ``_fused_update`` exists (subclasses that only define ``_update_one`` fall back to ``update`` with a dict of gradient views) how many scratch vectors (each the size of the parameter vector) the fused update uses</extracomment>
         <translation>梯度下降</translation>
     </message>
     <message>
@@ -3209,20 +3553,20 @@ Row {i} is the receiving unit, column {j} the sending one.</source>
         <translation>超参数</translation>
     </message>
     <message>
-        <source>Learning rate α</source>
-        <translation>学习率 α</translation>
+        <source>&amp;Learning rate α</source>
+        <translation>学习率 α(&amp;L)</translation>
     </message>
     <message>
-        <source>Epochs</source>
-        <translation>轮数</translation>
+        <source>E&amp;pochs</source>
+        <translation>轮数(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Optimizer</source>
+        <translation>优化器(&amp;O)</translation>
     </message>
     <message>
         <source>Batch size</source>
         <translation>批量大小</translation>
-    </message>
-    <message>
-        <source>Optimizer</source>
-        <translation>优化器</translation>
     </message>
     <message>
         <source>Initialisation</source>
@@ -3325,6 +3669,10 @@ Row {i} is the receiving unit, column {j} the sending one.</source>
         <translation>请先停止训练再修改超参数：本次训练使用它开始时的值。</translation>
     </message>
     <message>
+        <source>The run takes a new value at its next update (marked on the cost curve).</source>
+        <translation>训练会在下一次更新时采用新值（在代价曲线上标出）。</translation>
+    </message>
+    <message>
         <source>iteration {value} / {total}</source>
         <translation>迭代 {value} / {total}</translation>
     </message>
@@ -3393,6 +3741,21 @@ Row {i} is the receiving unit, column {j} the sending one.</source>
     </message>
 </context>
 <context>
+    <name>UnitCursor</name>
+    <message>
+        <source>Network diagram</source>
+        <translation>网络图</translation>
+    </message>
+    <message>
+        <source>{diagram}: {unit}</source>
+        <translation>{diagram}：{unit}</translation>
+    </message>
+    <message>
+        <source>The network&apos;s units, column by column from the input X to the output. Use the arrow keys to move between units and Enter to select one.</source>
+        <translation>网络的单元，从输入 X 到输出逐列排列。用方向键在单元之间移动，按 Enter 选中一个。</translation>
+    </message>
+</context>
+<context>
     <name>ViewBox</name>
     <message>
         <source>ViewBox options</source>
@@ -3420,6 +3783,109 @@ Row {i} is the receiving unit, column {j} the sending one.</source>
     </message>
 </context>
 <context>
+    <name>WelcomeTour</name>
+    <message>
+        <source>Close the tour (Esc). Help ▸ Welcome tour opens it again.</source>
+        <translation>关闭导览（Esc）。可从 帮助 ▸ 欢迎导览 再次打开。</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>上一步</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>WELCOME TOUR · {i} OF {n}</source>
+        <translation>欢迎导览 · 第 {i} / {n} 步</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>On the right is your data: m = {m} training samples, each one a column of X with n&lt;sup&gt;[0]&lt;/sup&gt; = {n0} features. In the middle is the network that learns from it, a {L}-layer network: {layers}. Input and output do not count as layers.</source>
+        <translation>右边是你的数据：m = {m} 个训练样本，每个样本是 X 的一列，有 n&lt;sup&gt;[0]&lt;/sup&gt; = {n0} 个特征。中间是从数据中学习的网络，一个 {L} 层网络：{layers}。输入和输出不计为层。</translation>
+    </message>
+    <message>
+        <source>Each row of the dimension table is one layer l. W&lt;sup&gt;[1]&lt;/sup&gt; is ({n1}, {n0}): one row per unit of layer 1, one column per input feature. It has no m, because every sample uses the same weights. Z&lt;sup&gt;[1]&lt;/sup&gt; and A&lt;sup&gt;[1]&lt;/sup&gt; are ({n1}, {m}): one column per sample.</source>
+        <translation>维度表的每一行是一层 l。W&lt;sup&gt;[1]&lt;/sup&gt; 的形状是 ({n1}, {n0})：第 1 层每个单元一行，每个输入特征一列。它没有 m，因为每个样本使用同样的权重。Z&lt;sup&gt;[1]&lt;/sup&gt; 和 A&lt;sup&gt;[1]&lt;/sup&gt; 的形状是 ({n1}, {m})：每个样本一列。</translation>
+    </message>
+    <message>
+        <source>Welcome to NN Studio</source>
+        <translation>欢迎使用 NN Studio</translation>
+    </message>
+    <message>
+        <source>Click Next for a short tour: four steps to a trained network.</source>
+        <translation>点击“下一步”开始简短导览：四步得到一个训练好的网络。</translation>
+    </message>
+    <message>
+        <source>Read the shapes</source>
+        <translation>读懂形状</translation>
+    </message>
+    <message>
+        <source>Hover a cell of the table to see why it has its shape.</source>
+        <translation>把鼠标停在表格的单元格上，看看它为什么是这个形状。</translation>
+    </message>
+    <message>
+        <source>Train the network</source>
+        <translation>训练网络</translation>
+    </message>
+    <message>
+        <source>Training repeats three moves: forward propagation computes ŷ for all m samples, back propagation computes dW and db, and the update W := W − α·dW makes the cost J a little smaller.</source>
+        <translation>训练不断重复三个动作：前向传播为全部 m 个样本计算 ŷ，反向传播计算 dW 和 db，更新 W := W − α·dW 让代价 J 变小一点。</translation>
+    </message>
+    <message>
+        <source>Press the highlighted Train button (or F5). This step moves on by itself when training starts.</source>
+        <translation>按下高亮的“训练”按钮（或 F5）。训练开始后这一步会自动继续。</translation>
+    </message>
+    <message>
+        <source>Watch the decision boundary</source>
+        <translation>观察决策边界</translation>
+    </message>
+    <message>
+        <source>The colours behind the points are the network&apos;s output ŷ over the input plane; the decision boundary is where one class turns into the other. Watch it bend around the data while J falls (the Cost view plots J).</source>
+        <translation>点后面的颜色是网络在输入平面上的输出 ŷ；决策边界是一个类别变成另一个类别的地方。看着它在 J 下降的同时绕着数据弯曲（“代价”视图画出 J）。</translation>
+    </message>
+    <message>
+        <source>Let the run finish, or press Stop when the boundary looks right.</source>
+        <translation>让训练跑完，或者在边界看起来合适时按“停止”。</translation>
+    </message>
+    <message>
+        <source>Try a second hidden layer</source>
+        <translation>试试第二个隐藏层</translation>
+    </message>
+    <message>
+        <source>One hidden layer can bend the boundary only so far. Press the highlighted Add layer button in the Network builder: a second hidden layer appears, and the dimension table shows the shape of its W and b. Then press Train again.</source>
+        <translation>一个隐藏层能让边界弯曲的程度有限。按下网络构建器中高亮的“添加层”按钮：会出现第二个隐藏层，维度表会显示它的 W 和 b 的形状。然后再按“训练”。</translation>
+    </message>
+    <message>
+        <source>Stop the run first if it is still training. This step moves on by itself when the network changes.</source>
+        <translation>如果还在训练，请先停止。网络改变后这一步会自动继续。</translation>
+    </message>
+    <message>
+        <source>Where to go next</source>
+        <translation>接下来去哪里</translation>
+    </message>
+    <message>
+        <source>Step through shows one forward and backward pass a formula at a time, with this network&apos;s real shapes: press Start a pass. Compare runs overlays the cost curves of your runs. Help ▸ Guide (F1) explains forward and back propagation in the course&apos;s notation.</source>
+        <translation>“逐步查看”用这个网络的真实形状，一次一个公式地展示一次前向和反向传播：按“开始一次传播”。“比较训练记录”把各次训练的代价曲线叠在一起。帮助 ▸ 指南（F1）用课程的记号讲解前向和反向传播。</translation>
+    </message>
+    <message>
+        <source>Reopen this tour at any time from Help ▸ Welcome tour.</source>
+        <translation>随时可以从 帮助 ▸ 欢迎导览 重新打开这个导览。</translation>
+    </message>
+    <message>
+        <source>&amp;Welcome tour</source>
+        <translation>欢迎导览(&amp;W)</translation>
+    </message>
+    <message>
+        <source>A short tour: read the shapes, train, watch the boundary</source>
+        <translation>简短导览：读懂形状、训练、观察边界</translation>
+    </message>
+</context>
+<context>
     <name>WindowFrame</name>
     <message>
         <source>NN Studio</source>
@@ -3432,6 +3898,10 @@ Row {i} is the receiving unit, column {j} the sending one.</source>
     <message>
         <source>The network&apos;s units and connections, and its shapes</source>
         <translation>网络的单元、连接和形状</translation>
+    </message>
+    <message>
+        <source>Build</source>
+        <translation>构建</translation>
     </message>
     <message>
         <source>Network builder</source>
@@ -3476,6 +3946,10 @@ Row {i} is the receiving unit, column {j} the sending one.</source>
     <message>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Go to</source>
+        <translation>转到(&amp;G)</translation>
     </message>
     <message>
         <source>&amp;Gradient shapes in the table</source>
