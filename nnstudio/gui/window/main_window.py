@@ -92,12 +92,13 @@ class MainWindow(WindowFrame):
         bind(self.session.events, "network", self, self._model_changed)
         self.fit_to_screen()
         self.restore_settings()
+        # the first hint stays until another message replaces it (the welcome tour, Help, says
+        # more); it names the model that is open, which a file or a language switch may have set
         self.statusBar().showMessage(
             self.tr(
-                "Ready: the flower data and a 2-layer network. Edit the layers on the left, "
+                "Ready: the {data} data and a {L}-layer network. Edit the layers on the left, "
                 "press Train (F5) to train."
-            ),
-            8000,
+            ).format(data=self.session.dataset.name, L=self.session.spec.L)
         )
         # screen readers and keyboards: every control named and described, Tab in reading
         # order, status messages read out
