@@ -12,9 +12,10 @@ reference; the tests compare the two. What the step leaves out is what training 
   are its registry entry's ``fused_forward`` / ``fused_backward`` (:mod:`.activations`), and
   each loss's cost is its entry's ``fused_cost`` (:mod:`.losses`);
 - per-layer divisions and per-parameter loops: W1 … WL, b1 … bL are views of one flat vector
-  (see :mod:`.layout`) and so are their gradients, so the finiteness check, the L2 term and the
-  optimizer's update are one call each over all layers; the 1/m is one division of that vector,
-  or, for a power-of-two batch, an exact scaling of dZ[L] alone that every gradient inherits.
+  (see :mod:`.layout`) and so are their gradients, so the finiteness check, the L2 and L1
+  terms and the optimizer's update are one call each over all layers; the 1/m is one division
+  of that vector, or, for a power-of-two batch, an exact scaling of dZ[L] alone that every
+  gradient inherits.
 
 Shapes, for a batch of w samples: A[l], dZ[l] (n[l], w), C-contiguous; every product is written
 straight into its buffer with ``np.dot(…, out)``. Mini-batches are gathered with
@@ -122,7 +123,7 @@ class TrainingStep:
         self.grad_views = self.layout.views(self.grad)
         count = optimizer.fused_scratch if self.fused else 0
         self._scratch_vectors = tuple(np.empty(size, dtype=dtype) for _ in range(count))
-        self._l2_scratch = np.empty(0, dtype=dtype)  # made when the L2 term is needed
+        self._penalty_scratch = np.empty(0, dtype=dtype)  # made when the L2 or L1 term is needed
         self._grad_scale = 1.0  # the gradient buffer holds this × the gradient
         w = max(1, int(max_width))
         self.max_width = w
@@ -152,7 +153,7 @@ class TrainingStep:
         self.Y: Array = self._Yb
         self._params_dict: dict[str, Array] | None = None
         self._param_views: tuple[tuple[str, Array], ...] = ()
-        self._l2 = net.l2
+        self._l2, self._l1 = net.l2, net.l1
         self.rebind()
 
     # -- binding to the network's and optimizer's arrays --------------------------------------
@@ -166,7 +167,7 @@ class TrainingStep:
         if (
             params is not self._params_dict
             or any(params.get(name) is not view for name, view in self._param_views)
-            or net.l2 != self._l2
+            or (net.l2, net.l1) != (self._l2, self._l1)
         ):
             flat = layout.packed_buffer(params, self.dtype)
             if flat is None:
@@ -175,7 +176,7 @@ class TrainingStep:
             self.params = flat
             self._params_dict = params
             self._param_views = tuple((name, params[name]) for name in layout.names)
-            self._l2 = net.l2
+            self._l2, self._l1 = net.l2, net.l1
             for buf in self._buffers.values():
                 buf.plan = None  # the plans hold the old arrays
         self.state = self.opt._fused_state(layout, self.dtype) if self.fused else ()
@@ -289,12 +290,16 @@ class TrainingStep:
                 )
         if not power_of_two:
             ops.append((np.divide, (self.grad, w, self.grad)))
+        n = self.layout.weight_size
+        if (self._l2 or self._l1) and self._penalty_scratch.size != n:
+            self._penalty_scratch = np.empty(n, dtype=self.dtype)
+        weights, dweights, tmp = self.params[:n], self.grad[:n], self._penalty_scratch
         if self._l2:  # dW[l] += λ/m · W[l], for all layers at once
-            n = self.layout.weight_size
-            if self._l2_scratch.size != n:
-                self._l2_scratch = np.empty(n, dtype=self.dtype)
-            weights, dweights, tmp = self.params[:n], self.grad[:n], self._l2_scratch
             ops.append((np.multiply, (weights, self._l2 / buf.w, tmp)))
+            ops.append((np.add, (dweights, tmp, dweights)))
+        if self._l1:  # then dW[l] += λ₁/m · sign(W[l]) (sign(0) = 0), as the reference does
+            ops.append((np.sign, (weights, tmp)))
+            ops.append((np.multiply, (tmp, self._l1 / buf.w, tmp)))
             ops.append((np.add, (dweights, tmp, dweights)))
         # cut before each product (the first segment holds the first): a stop is seen between
         products = [i for i, (function, _) in enumerate(ops) if function is np.dot]
@@ -331,12 +336,18 @@ class TrainingStep:
     # -- the batch's cost and accuracy (parameters before the update) ----------------------------
     def cost(self) -> float:
         """J of the loaded batch, computed as ``Network.cost`` computes it."""
+        return self.cost_terms()[0]
+
+    def cost_terms(self) -> tuple[float, float]:
+        """J of the loaded batch and its regularisation term (``Network.penalty_cost``), so the
+        data term is J minus the second."""
         buf = self.buf
         assert buf is not None
         L, w = self.L, buf.w
         # dZ[L] is free: the backward pass is done with it
         value = self.loss.fused_cost(buf.A[L], self.Y, buf.dZ[L], buf.scratch[L])
-        return value + self.net.l2_cost(w)
+        penalty = self.net.penalty_cost(w)
+        return value + penalty, penalty
 
     def accuracy(self) -> float | None:
         """Fraction of correct classes in the batch, computed as ``output_accuracy`` does."""

@@ -42,6 +42,7 @@ class Network:
         loss: str | None = None,
         l2: float = 0.0,
         params: dict[str, Array] | None = None,
+        l1: float = 0.0,
     ) -> None:
         self.spec = NetworkSpec(
             tuple(layer_dims),
@@ -51,6 +52,7 @@ class Network:
             int(seed),
             str(dtype),
             float(l2),
+            float(l1),
         )
         self.params: dict[str, Array] = (
             initialize_parameters(self.spec.layer_dims, init, seed, dtype)
@@ -71,6 +73,7 @@ class Network:
             spec.loss,
             spec.l2,
             params,
+            spec.l1,
         )
 
     # -- basic facts -----------------------------------------------------------------------
@@ -101,6 +104,14 @@ class Network:
     @l2.setter
     def l2(self, value: float) -> None:
         self.spec = self.spec.replace(l2=float(value))
+
+    @property
+    def l1(self) -> float:
+        return self.spec.l1
+
+    @l1.setter
+    def l1(self, value: float) -> None:
+        self.spec = self.spec.replace(l1=float(value))
 
     def shape_table(self, m: int) -> list[ShapeRow]:
         return self.spec.shape_table(m)
@@ -210,16 +221,28 @@ class Network:
         return A, cache
 
     def l2_cost(self, m: int) -> float:
+        """The L2 term λ/(2m)·Σ_l ‖W[l]‖²_F (0.0 when λ = 0)."""
         if not self.l2:
             return 0.0
         total = sum(float(np.sum(np.square(self.params[f"W{l}"]))) for l in range(1, self.L + 1))
         return self.l2 / (2 * m) * total
 
+    def l1_cost(self, m: int) -> float:
+        """The L1 term λ₁/m·Σ_l Σ|W[l]| (0.0 when λ₁ = 0)."""
+        if not self.l1:
+            return 0.0
+        total = sum(float(np.sum(np.abs(self.params[f"W{l}"]))) for l in range(1, self.L + 1))
+        return self.l1 / m * total
+
+    def penalty_cost(self, m: int) -> float:
+        """The regularisation term of the cost: L2 term + L1 term (the biases b[l] are free)."""
+        return self.l2_cost(m) + self.l1_cost(m)
+
     def cost(self, AL: Array, Y: Array) -> float:
-        """J = (1/m) Σ L(ŷ, y) + λ/(2m) Σ‖W[l]‖² as a Python float."""
+        """J = (1/m) Σ L(ŷ, y) + λ/(2m) Σ‖W[l]‖² + λ₁/m Σ|W[l]| as a Python float."""
         check_labels(self, Y, AL.shape[1])
         Y = self.as_labels(Y)
-        return get_loss(self.loss).cost(AL, Y) + self.l2_cost(AL.shape[1])
+        return get_loss(self.loss).cost(AL, Y) + self.penalty_cost(AL.shape[1])
 
     def output_dZ(self, AL: Array, Y: Array, ZL: Array) -> tuple[Array, Array]:
         """dA[L] and dZ[L]; for the matched pairs dZ[L] = A[L] − Y."""
@@ -237,7 +260,8 @@ class Network:
         """Gradients dW{l}, db{l}, dZ{l} for l = 1..L and dA{l} for l = 1..L.
 
         dA0 (the gradient with respect to X) is added only when ``need_input_grad`` is set.
-        dW[l] = (1/m) dZ[l]·A[l-1]ᵀ (+ λ/m W[l]), db[l] = (1/m) Σ_columns dZ[l],
+        dW[l] = (1/m) dZ[l]·A[l-1]ᵀ (+ λ/m W[l]) (+ λ₁/m sign(W[l]), with sign(0) = 0),
+        db[l] = (1/m) Σ_columns dZ[l],
         dA[l-1] = W[l]ᵀ·dZ[l], dZ[l] = dA[l] ⊙ g′(Z[l]).
         """
         L = self.L
@@ -253,6 +277,8 @@ class Network:
             dW = (dZ @ cache[f"A{l - 1}"].T) / m
             if self.l2:
                 dW += (self.l2 / m) * W
+            if self.l1:
+                dW += (self.l1 / m) * np.sign(W)
             grads[f"dW{l}"] = dW
             grads[f"db{l}"] = dZ.sum(axis=1, keepdims=True) / m
             if l > 1 or need_input_grad:

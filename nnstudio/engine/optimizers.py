@@ -96,6 +96,8 @@ class Range:
 LEARNING_RATE = Range("learning_rate", "α", 0.0, low_open=True, usual=0.01)
 #: λ, the L2 strength of the network's cost (kept in its spec, checked by it)
 L2_STRENGTH = Range("l2", "λ", 0.0)
+#: λ₁, the L1 strength of the network's cost (λ₁/m·Σ|W[l]|; kept in its spec, checked by it)
+L1_STRENGTH = Range("l1", "λ₁", 0.0)
 
 #: the parts of an update the step-through shows, in the order they are computed: the moving
 #: average v of the gradients, the moving average s of their squares, the bias correction of

@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from .network import Array, Network
-from .optimizers import L2_STRENGTH, LEARNING_RATE, Optimizer, Range, make_optimizer
+from .optimizers import L1_STRENGTH, L2_STRENGTH, LEARNING_RATE, Optimizer, Range, make_optimizer
 
 RUNNING, PAUSED, FINISHED, STOPPED, DIVERGED = (
     "running",
@@ -103,7 +103,9 @@ class Divergence:
 class Record:
     """Cost and accuracy with the parameters after ``step`` updates, and ``grad_norms``:
     ‖dW[l]‖ for l = 1..L of the gradient that goes with them (full batch: the gradient at
-    those parameters; mini-batches: of the last batch before the record)."""
+    those parameters; mini-batches: of the last batch before the record). ``penalty`` is the
+    regularisation term of ``cost`` (L2 + L1, averaged like the cost; 0.0 without either; None
+    when unknown), so the data term is ``cost − penalty``."""
 
     step: int
     cost: float
@@ -111,6 +113,7 @@ class Record:
     val_cost: float | None = None
     val_accuracy: float | None = None
     grad_norms: tuple[float, ...] = ()
+    penalty: float | None = None
 
 
 @dataclass(frozen=True)
@@ -144,6 +147,10 @@ def _set_l2(net: Network, opt: Optimizer, value: float) -> None:
     net.l2 = float(value)  # the gradient's λ/m·W[l] and the cost's λ/(2m)·Σ‖W[l]‖²
 
 
+def _set_l1(net: Network, opt: Optimizer, value: float) -> None:
+    net.l1 = float(value)  # the gradient's λ₁/m·sign(W[l]) and the cost's λ₁/m·Σ|W[l]|
+
+
 #: The settings a learner may change while a run trains, keyed by the names the model file and
 #: the training settings use. Adding one is one entry here (and where the session keeps it).
 LIVE_SETTINGS: dict[str, LiveSetting] = {
@@ -151,6 +158,7 @@ LIVE_SETTINGS: dict[str, LiveSetting] = {
         "α", lambda net, opt: opt.learning_rate, _set_learning_rate, LEARNING_RATE
     ),
     "l2": LiveSetting("λ", lambda net, opt: net.l2, _set_l2, L2_STRENGTH),
+    "l1": LiveSetting("λ₁", lambda net, opt: net.l1, _set_l1, L1_STRENGTH),
 }
 
 

@@ -15,7 +15,7 @@ from ..text import translate
 from .activations import ACTIVATIONS
 from .initializers import INITIALIZERS
 from .losses import DEFAULT_LOSS_FOR_OUTPUT, LOSSES, default_loss
-from .optimizers import L2_STRENGTH
+from .optimizers import L1_STRENGTH, L2_STRENGTH
 
 Shape = tuple[int, ...]
 MAX_UNITS = 1024
@@ -35,6 +35,7 @@ class NetworkSpec:
     seed: int = 1
     dtype: str = "float64"
     l2: float = 0.0
+    l1: float = 0.0  # λ₁ of L1 regularisation: the cost gains λ₁/m·Σ|W[l]|
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "layer_dims", tuple(int(n) for n in self.layer_dims))
@@ -57,6 +58,7 @@ class NetworkSpec:
             "seed": self.seed,
             "dtype": self.dtype,
             "l2": self.l2,
+            "l1": self.l1,
         }
         if "activations" in changes and "loss" not in changes:
             values["loss"] = ""
@@ -72,6 +74,7 @@ class NetworkSpec:
             "seed": self.seed,
             "dtype": self.dtype,
             "l2": self.l2,
+            "l1": self.l1,
         }
 
     def shape_table(self, m: int) -> list[ShapeRow]:
@@ -164,6 +167,14 @@ def validate_spec(spec: NetworkSpec) -> None:
             translate("SpecError", "the L2 strength λ must be a finite number, not {value}").format(
                 value=spec.l2
             )
+        )
+    if spec.l1 < 0:
+        raise SpecError(translate("SpecError", "the L1 strength λ₁ cannot be negative"))
+    if not L1_STRENGTH.contains(spec.l1):
+        raise SpecError(
+            translate(
+                "SpecError", "the L1 strength λ₁ must be a finite number, not {value}"
+            ).format(value=spec.l1)
         )
 
 

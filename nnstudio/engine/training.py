@@ -15,9 +15,9 @@ run's last report, so the learning rate has exactly one home.
 
 While it runs, the control may space the updates (``TrainingControl.set_delay``: the loop waits
 on the control between two updates, never spinning, and a stop or pause ends the wait) and change
-a live setting (``TrainingControl.change``: learning rate α, L2 λ), which the next update uses;
-each change is reported as a :class:`SettingChange`. A run without either computes exactly what
-it always did.
+a live setting (``TrainingControl.change``: learning rate α, L2 λ, L1 λ₁), which the next
+update uses; each change is reported as a :class:`SettingChange`. A run without either
+computes exactly what it always did.
 """
 
 from __future__ import annotations
@@ -75,11 +75,15 @@ def evaluate(net: Network, X: Array, Y: Array) -> tuple[float, float | None]:
     return net.cost(AL, Yl), output_accuracy(net, AL, Yl)
 
 
-def _measure(net: Network, X: Array, Y: Array) -> tuple[float, float | None, tuple[float, ...]]:
-    """Cost, accuracy and ‖dW[l]‖ (l = 1..L) of ``net`` on X (n0, m) and labels Y (n[L], m)."""
+def _measure(
+    net: Network, X: Array, Y: Array
+) -> tuple[float, float | None, tuple[float, ...], float]:
+    """Cost, accuracy, ‖dW[l]‖ (l = 1..L) and the cost's regularisation term of ``net`` on
+    X (n0, m) and labels Y (n[L], m)."""
     AL, cache = net.forward(X)
     grads = net.backward(Y, cache)
-    return net.cost(AL, Y), output_accuracy(net, AL, Y), _grad_norms(grads, net.L)
+    penalty = net.penalty_cost(AL.shape[1])
+    return net.cost(AL, Y), output_accuracy(net, AL, Y), _grad_norms(grads, net.L), penalty
 
 
 def _nonfinite_layers(grads: dict[str, Array], L: int) -> tuple[int, ...]:
@@ -146,12 +150,14 @@ def train(
     last_cost = [math.nan]  # the last recorded cost (for a divergence)
     grad_norms: tuple[float, ...] | None = None  # None: read them from the step's buffers
     stepped = interrupted = False
-    cost_sum, acc_sum, n_batches = 0.0, 0.0, 0
+    cost_sum, acc_sum, penalty_sum, n_batches = 0.0, 0.0, 0.0, 0
     step = 0
 
     last_at: int | None = None  # the iteration of the latest record
 
-    def record(cost: float, accuracy: float | None, norms: tuple[float, ...]) -> None:
+    def record(
+        cost: float, accuracy: float | None, norms: tuple[float, ...], penalty: float
+    ) -> None:
         nonlocal last_at
         if last_at == start_step + step:
             return  # already recorded here (a run resumed after a pause)
@@ -159,7 +165,7 @@ def train(
         val_cost = val_acc = None
         if has_val:
             val_cost, val_acc = evaluate(net, X_val, Y_val)  # type: ignore[arg-type]
-        records.append(Record(start_step + step, cost, accuracy, val_cost, val_acc, norms))
+        records.append(Record(start_step + step, cost, accuracy, val_cost, val_acc, norms, penalty))
         last_cost[0] = cost
         if not costs_seen or cost > max(EXPLOSION_FACTOR * costs_seen[0], costs_seen[0] + 1.0):
             costs_seen.append(cost)
@@ -249,9 +255,12 @@ def train(
                     if step % record_every == 0:
                         # ‖dW[l]‖ of the gradient just computed, at the recorded parameters
                         norms = fast.grad_norms() if grads is None else _grad_norms(grads, net.L)
-                        record(fast.cost(), fast.accuracy() if classifies else None, norms)
+                        cost, penalty = fast.cost_terms()
+                        record(cost, fast.accuracy() if classifies else None, norms, penalty)
                 else:
-                    cost_sum += fast.cost()
+                    cost, penalty = fast.cost_terms()
+                    cost_sum += cost
+                    penalty_sum += penalty
                     acc_sum += (fast.accuracy() or 0.0) if classifies else 0.0
                     n_batches += 1
                 if grads is None:
@@ -263,8 +272,9 @@ def train(
                     # averaged over the batches since the last record, stamped with the updates;
                     # the gradient norms are the last batch's
                     norms = fast.grad_norms() if grads is None else _grad_norms(grads, net.L)
-                    record(cost_sum / n_batches, acc_sum / n_batches if classifies else None, norms)
-                    cost_sum, acc_sum, n_batches = 0.0, 0.0, 0
+                    accuracy = acc_sum / n_batches if classifies else None
+                    record(cost_sum / n_batches, accuracy, norms, penalty_sum / n_batches)
+                    cost_sum, acc_sum, penalty_sum, n_batches = 0.0, 0.0, 0.0, 0
                 if len(costs_seen) > EXPLOSION_RECORDS:
                     status, divergence = DIVERGED, exploded()
                     break

@@ -39,8 +39,8 @@ IDS = ["tanh-sigmoid", "relu-leaky-softmax", "sigmoid-linear", "mse-sigmoid", "m
        "mse-tanh", "mse-relu"]  # fmt: skip
 
 
-def make_net(dims, acts, loss, dtype="float64", l2=0.0, seed=3):
-    net = Network(dims, acts, init="xavier", seed=seed, dtype=dtype, loss=loss, l2=l2)
+def make_net(dims, acts, loss, dtype="float64", l2=0.0, seed=3, l1=0.0):
+    net = Network(dims, acts, init="xavier", seed=seed, dtype=dtype, loss=loss, l2=l2, l1=l1)
     rng = np.random.RandomState(seed)
     for l in range(1, net.L + 1):  # non-zero biases: no pre-activation sits exactly on a kink
         net.params[f"b{l}"][...] = 0.1 * rng.randn(dims[l], 1)
@@ -75,10 +75,10 @@ def fast_full_batch(net, X, Y, opt):
 
 
 @pytest.mark.parametrize(("dims", "acts", "loss"), ARCHITECTURES, ids=IDS)
-@pytest.mark.parametrize("l2", [0.0, 0.7])
+@pytest.mark.parametrize(("l2", "l1"), [(0.0, 0.0), (0.7, 0.0), (0.0, 0.3), (0.7, 0.3)])
 @pytest.mark.parametrize("m", [23, 16])  # 16: 1/m multiplies instead of dividing
-def test_float64_steps_are_identical_to_the_reference(dims, acts, loss, l2, m):
-    ref = make_net(dims, acts, loss, l2=l2)
+def test_float64_steps_are_identical_to_the_reference(dims, acts, loss, l2, l1, m):
+    ref = make_net(dims, acts, loss, l2=l2, l1=l1)
     net = ref.copy()
     X, Y = make_data(ref, m)
     step = fast_full_batch(net, X, Y, make_optimizer("gd", 0.3))
@@ -90,6 +90,7 @@ def test_float64_steps_are_identical_to_the_reference(dims, acts, loss, l2, m):
         for name, view in step.grad_views.items():
             np.testing.assert_array_equal(view, grads[f"d{name}"], err_msg=name)
         assert step.cost() == cost
+        assert step.cost_terms() == (cost, net.penalty_cost(m))  # (not yet updated)
         step.apply()
         for name in ref.params:
             np.testing.assert_array_equal(net.params[name], ref.params[name], err_msg=name)
