@@ -148,6 +148,12 @@ class TrainingPanel(QWidget):
 
         self.init = QComboBox()
         self.init.setObjectName("initCombo")
+        # its longest entry would set the dock's (and so the window's) minimum width: the
+        # closed box may shorten it, the open list shows every entry whole
+        self.init.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.init.setMinimumContentsLength(12)
         init_names = {
             "small": self.tr("small (× 0.01)"),
             "xavier": self.tr("Xavier (× √(1/n[l-1]))"),

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QToolBar
 
-from ..common.scroll import scrollable
 from ..training import (
     EndRunOffer,
     RunRefusal,
@@ -85,7 +84,8 @@ def install_training(window: WindowFrame) -> TrainingUi:
     panel = TrainingPanel(session, controller, undo_stack=window.undo_stack)
     dock = QDockWidget(QCoreApplication.translate("TrainingPanel", "Training"), window)
     dock.setObjectName("trainingDock")
-    dock.setWidget(scrollable(panel, "trainingDockScroll"))
+    # not in a scroll area: the panel is short, and its explanations must show whole
+    dock.setWidget(panel)
     dock.setFeatures(
         QDockWidget.DockWidgetFeature.DockWidgetMovable
         | QDockWidget.DockWidgetFeature.DockWidgetFloatable
