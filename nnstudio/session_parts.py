@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
-from .data import Dataset, PreparedData, map_features
+from .data import Dataset, PreparedData, map_features, prepare
 from .engine import TrainingData
 from .text import translate
 
@@ -57,6 +57,29 @@ class DataChoice:
 
 
 DEFAULT_HIDDEN = (LayerSpec(4, "tanh"),)
+
+
+def with_edited_data(state: dict[str, Any], dataset: Dataset) -> dict[str, Any]:
+    """A :meth:`Session.snapshot` ``state`` that uses ``dataset`` (points added or removed by
+    hand, same features and classes) in place of its data, split and standardised as before.
+
+    Unlike choosing other data, the network keeps its weights, history and optimizer state:
+    one point more or less is the same task, and training goes on from where it is (only m,
+    the number of columns of X, changes). Raises ValueError if the split cannot be made."""
+    old: Dataset = state["dataset"]
+    if (dataset.n_features, dataset.task, dataset.class_names) != (
+        old.n_features,
+        old.task,
+        old.class_names,
+    ):
+        raise ValueError("an edit by hand keeps the features and the classes of the data")
+    choice: DataChoice = replace(
+        state["data_choice"], name=dataset.name, params={}, imported=dataset
+    )
+    prepared = prepare(
+        dataset, choice.validation_share, choice.split_seed, standardize=choice.standardize
+    )
+    return {**state, "data_choice": choice, "dataset": dataset, "prepared": prepared}
 
 
 class FedInputs:

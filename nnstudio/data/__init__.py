@@ -25,6 +25,7 @@ from .builtin import (
 )
 from .csv_import import DELIMITER_NAMES, CsvError, CsvPreview, load_csv, read_csv_preview
 from .dataset import TASKS, Dataset
+from .edit import EDITED, add_point, is_edited, original_name, original_source, remove_point
 from .features import (
     DEFAULT_FEATURES,
     FEATURES,
@@ -44,6 +45,7 @@ __all__ = [
     "CLASS_NAME",
     "DEFAULT_FEATURES",
     "DELIMITER_NAMES",
+    "EDITED",
     "FEATURES",
     "MAX_CLASSES",
     "MAX_SAMPLES",
@@ -62,6 +64,7 @@ __all__ = [
     "PreparedData",
     "Preset",
     "Standardizer",
+    "add_point",
     "blobs",
     "builtin_from_source",
     "check_features",
@@ -69,13 +72,17 @@ __all__ = [
     "feature_labels",
     "flower",
     "in_order",
+    "is_edited",
     "load_csv",
     "make_dataset",
     "map_features",
     "moons",
+    "original_name",
+    "original_source",
     "prepare",
     "proposed_learning_rate",
     "read_csv_preview",
+    "remove_point",
     "sine",
     "spiral",
     "split",

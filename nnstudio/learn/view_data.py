@@ -356,6 +356,16 @@ def class_map_image(probabilities: Array, lut: Array) -> Array:
     return _readonly(lut[index])
 
 
+def class_regions_image(probabilities: Array, lut: Array) -> Array:
+    """Like :func:`class_map_image`, but every point takes its predicted class's full colour
+    (ŷ > 0.5 for a sigmoid, the argmax for a softmax): hard regions, no shades of doubt."""
+    if probabilities.shape[0] == 1:
+        winner = (np.nan_to_num(probabilities[0], nan=0.5) > 0.5).astype(np.intp)
+    else:
+        winner = np.nan_to_num(probabilities, nan=0.0).argmax(axis=0)
+    return _readonly(lut[winner * LEVELS + (LEVELS - 1)])
+
+
 def compute_views(
     params: Mapping[str, Array], spec: NetworkSpec, probe: ViewProbe, step: int = 0
 ) -> ViewSnapshot:
