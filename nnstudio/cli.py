@@ -60,7 +60,7 @@ def cmd_info(args: argparse.Namespace, out: TextIO) -> int:
     print(
         f"network: {spec.L}-layer, layer_dims {list(spec.layer_dims)} ({arrows}), "
         f"loss {spec.loss}, {spec.dtype}, init {spec.init} (seed {spec.seed}), "
-        f"L2 λ = {spec.l2:g}, {spec.parameter_count()} parameters",
+        f"L2 λ = {spec.l2:g}, L1 λ₁ = {spec.l1:g}, {spec.parameter_count()} parameters",
         file=out,
     )
     print(f"data: {_describe_data(model)}", file=out)

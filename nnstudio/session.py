@@ -60,7 +60,7 @@ class Session:
         self.init = "small"
         self.seed = 2
         self.dtype = "float64"
-        self.l2 = 0.0
+        self.l1 = self.l2 = 0.0  # λ₁ of L1 (cost + λ₁/m·Σ|W[l]|), λ of L2: the spec's l1, l2
         self.settings = TrainingSettings()
         self.data_choice = DataChoice()
         self.dataset: Dataset = make_dataset("flower")
@@ -119,6 +119,7 @@ class Session:
         "seed",
         "dtype",
         "l2",
+        "l1",
         "settings",
         "data_choice",
         "dataset",
@@ -162,12 +163,8 @@ class Session:
         session.check_output_activation(network.activations[-1])
         session._hidden = hidden
         spec = network.spec
-        session.init, session.seed, session.dtype, session.l2 = (
-            spec.init,
-            spec.seed,
-            spec.dtype,
-            spec.l2,
-        )
+        session.init, session.seed, session.dtype = spec.init, spec.seed, spec.dtype
+        session.l1, session.l2 = spec.l1, spec.l2
         expected = session._build_spec()
         if (expected.layer_dims, expected.activations) != (spec.layer_dims, spec.activations):
             raise SpecError(
@@ -201,9 +198,9 @@ class Session:
     # -- architecture -------------------------------------------------------------------------
     def _build_spec(self, hidden: Sequence[LayerSpec] | None = None) -> NetworkSpec:
         hidden = self._hidden if hidden is None else hidden
-        dims = [self.n_inputs, *(layer.units for layer in hidden), self.output_units]
-        acts = [*(layer.activation for layer in hidden), self.output_activation]
-        return NetworkSpec(tuple(dims), tuple(acts), "", self.init, self.seed, self.dtype, self.l2)
+        dims = (self.n_inputs, *(layer.units for layer in hidden), self.output_units)
+        acts = (*(layer.activation for layer in hidden), self.output_activation)
+        return NetworkSpec(dims, acts, "", self.init, self.seed, self.dtype, self.l2, self.l1)
 
     @property
     def n_inputs(self) -> int:
@@ -294,8 +291,12 @@ class Session:
         self._rebuild_network()
 
     def set_l2(self, l2: float) -> None:
-        self.l2 = float(l2)
-        self.network.l2 = self.l2
+        self.network.l2 = self.l2 = float(l2)
+        self.events.emit("settings")
+        self.set_modified()
+
+    def set_l1(self, l1: float) -> None:
+        self.network.l1 = self.l1 = float(l1)  # the network refuses a bad λ₁ (nothing changes)
         self.events.emit("settings")
         self.set_modified()
 
@@ -339,8 +340,8 @@ class Session:
 
     def live_values(self) -> dict[str, float]:
         """The settings a running run takes at its next update (the engine's
-        ``LIVE_SETTINGS``: learning rate α, L2 λ) as the learner has them now."""
-        kept = {"learning_rate": self.settings.learning_rate, "l2": self.l2}
+        ``LIVE_SETTINGS``: learning rate α, L2 λ, L1 λ₁) as the learner has them now."""
+        kept = {"learning_rate": self.settings.learning_rate, "l2": self.l2, "l1": self.l1}
         return {name: float(kept[name]) for name in LIVE_SETTINGS}
 
     def training_data(self) -> TrainingData:
@@ -411,7 +412,7 @@ class Session:
         hidden = tuple(LayerSpec(units, activation) for units, activation in preset.hidden)
         self.check_hidden_layers(hidden)
         self._hidden = hidden
-        self.init, self.seed, self.l2 = preset.init, preset.seed, float(preset.l2)
+        self.init, self.seed, self.l2, self.l1 = preset.init, preset.seed, preset.l2, preset.l1
         self.settings = replace(
             self.settings,
             learning_rate=preset.learning_rate,

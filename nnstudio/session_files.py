@@ -38,7 +38,7 @@ SETTING_KEYS = ("learning_rate", "epochs", "batch_size", "optimizer", "report_ev
 
 # -- saving ---------------------------------------------------------------------------------------
 def session_hyperparameters(session: Session) -> dict[str, Any]:
-    """The training settings, the network's init/seed/dtype/l2 and the data split, as JSON."""
+    """The training settings, the network's init/seed/dtype/l2/l1 and the data split, as JSON."""
     config = session.training_config()
     choice = session.data_choice
     return {  # report_every: iterations between two history points (the engine's record_every)
@@ -56,7 +56,8 @@ def session_hyperparameters(session: Session) -> dict[str, Any]:
         "seed": session.seed,
         "dtype": session.dtype,
         "l2": session.l2,
-        # α or λ changed while a run trained: {"step", "setting", "old", "new"}
+        "l1": session.l1,
+        # α, λ or λ₁ changed while a run trained: {"step", "setting", "old", "new"}
         "setting_changes": session.history.changes_to_list(),
     }
 

@@ -7,12 +7,13 @@ arrays. The application's worker thread, :meth:`Session.train_here`, ``nnstudio-
 the example builder all train from such a plan, so they record the same series.
 
 :class:`History` keeps every :class:`~nnstudio.engine.Record` the engine makes (one every
-``record_every`` iterations): iteration, cost, validation cost, accuracy, validation accuracy
-and ‖dW[l]‖ for l = 1..L. A run longer than :data:`MAX_POINTS` records is reduced by
+``record_every`` iterations): iteration, cost, validation cost, accuracy, validation accuracy,
+the cost's regularisation term (``penalty``: L2 + L1) and ‖dW[l]‖ for l = 1..L. A run longer
+than :data:`MAX_POINTS` records is reduced by
 :func:`keep_indices` (first and last record, and in each of equal stretches of iterations the
 records with the lowest and the highest cost), never by dropping records as they arrive.
-It also keeps every :class:`~nnstudio.engine.SettingChange` made while a run trained (α or λ
-changed mid-run), which the model file stores with the settings (``setting_changes``).
+It also keeps every :class:`~nnstudio.engine.SettingChange` made while a run trained (α, λ or
+λ₁ changed mid-run), which the model file stores with the settings (``setting_changes``).
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ from .text import translate
 
 MAX_POINTS = 10_000  # records a history holds before it is reduced ...
 REDUCED_POINTS = 5_000  # ... to at most this many
-SERIES = ("step", "cost", "val_cost", "accuracy", "val_accuracy")
+SERIES = ("step", "cost", "val_cost", "accuracy", "val_accuracy", "penalty")
 NORM_PREFIX = "norm_dW"  # the series "norm_dW1" … "norm_dWL" hold ‖dW[l]‖
 
 
@@ -88,7 +89,8 @@ def _number(value: float | None) -> float | None:
 class History:
     """Every record of the runs that led to the current weights, by iteration: ``step[i]``,
     ``cost[i]`` (None: none recorded), ``val_cost[i]``, ``accuracy[i]``, ``val_accuracy[i]``
-    and ``grad_norms[i]`` (‖dW[1]‖ … ‖dW[L]‖, or () when unknown, e.g. in an older file).
+    ``penalty[i]`` (the regularisation term of ``cost[i]``, None when unknown, e.g. in an older
+    file) and ``grad_norms[i]`` (‖dW[1]‖ … ‖dW[L]‖, or () when unknown, e.g. in an older file).
     Beyond ``MAX_POINTS`` records it is reduced to ``REDUCED_POINTS`` (:func:`keep_indices`
     on the cost). ``changes``: the live settings changed during the runs, in order (never
     reduced)."""
@@ -99,6 +101,7 @@ class History:
     accuracy: list[float | None] = field(default_factory=list)
     val_accuracy: list[float | None] = field(default_factory=list)
     grad_norms: list[tuple[float, ...]] = field(default_factory=list)
+    penalty: list[float | None] = field(default_factory=list)
     changes: list[SettingChange] = field(default_factory=list)
     max_points: int = MAX_POINTS
     reduced_points: int = REDUCED_POINTS
@@ -123,6 +126,7 @@ class History:
             self.val_cost.append(_number(r.val_cost))
             self.accuracy.append(_number(r.accuracy))
             self.val_accuracy.append(_number(r.val_accuracy))
+            self.penalty.append(_number(r.penalty))
             self.grad_norms.append(tuple(float(x) for x in r.grad_norms))
             added += 1
             if len(self.step) > self.max_points:  # record by record: however they are grouped
@@ -176,14 +180,15 @@ class History:
     def records(self) -> list[Record]:
         """The history as engine records (cost None becomes NaN)."""
         return [
-            Record(s, math.nan if c is None else c, a, vc, va, g)
-            for s, c, vc, a, va, g in zip(
+            Record(s, math.nan if c is None else c, a, vc, va, g, p)
+            for s, c, vc, a, va, g, p in zip(
                 self.step,
                 self.cost,
                 self.val_cost,
                 self.accuracy,
                 self.val_accuracy,
                 self.grad_norms,
+                self.penalty,
                 strict=True,
             )
         ]
@@ -195,8 +200,11 @@ class History:
 
     def to_dict(self) -> dict[str, list[Any]]:
         """The series as the model file stores them: step, cost, val_cost, accuracy,
-        val_accuracy and norm_dW1 … norm_dWL (None where a value is unknown)."""
+        val_accuracy, penalty (left out when no value is known) and norm_dW1 … norm_dWL (None
+        where a value is unknown)."""
         out: dict[str, list[Any]] = {name: list(getattr(self, name)) for name in SERIES}
+        if all(p is None for p in self.penalty):
+            del out["penalty"]
         for l in range(1, self.layers + 1):
             out[f"{NORM_PREFIX}{l}"] = [g[l - 1] if len(g) >= l else None for g in self.grad_norms]
         return out
@@ -228,6 +236,7 @@ class History:
             accuracy=series("accuracy"),
             val_accuracy=series("val_accuracy"),
             grad_norms=norms,
+            penalty=[None if v is None else float(v) for v in series("penalty")],
         )
 
 

@@ -42,6 +42,7 @@ class Preset:
     batch_size: int = 0
     l2: float = 0.0
     optimizer_options: Mapping[str, float] = field(default_factory=dict)
+    l1: float = 0.0  # λ₁ of L1 regularisation (no preset uses it yet)
 
     @property
     def learning_rate(self) -> float:

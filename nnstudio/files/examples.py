@@ -38,6 +38,7 @@ def _description(example: Example, net: Network, rate: float) -> dict[str, Any]:
         "seed": spec.seed,
         "dtype": spec.dtype,
         "l2": spec.l2,
+        "l1": spec.l1,
         "learning_rate": rate,
         "optimizer": example.optimizer,
         "batch_size": example.batch_size,

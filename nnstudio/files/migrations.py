@@ -8,8 +8,8 @@ upgraded step by step v → v+1 → … → FORMAT_VERSION and then validated li
 version with no registered step cannot be read. Format 1 is the first published format.
 
 Format 2 (:func:`to_format_2`) adds ``input_features``: the features of two inputs a network
-is fed (x₁², sin x₁, …). A later addition to format 2 puts its default for older files there
-too, one line per field.
+is fed (x₁², sin x₁, …), and ``network.l1``, the strength λ₁ of L1 regularisation. A later
+addition to format 2 puts its default for older files there too, one line per field.
 """
 
 from __future__ import annotations
@@ -28,8 +28,10 @@ Migration = Callable[[dict[str, Any], Archive], dict[str, Any]]
 
 def to_format_2(manifest: dict[str, Any], archive: Archive) -> dict[str, Any]:
     """Format 1 → 2: a file from before input features fed the network its data's features as
-    they are (``input_features`` null)."""
+    they are (``input_features`` null), and one from before L1 regularisation had λ₁ = 0."""
     manifest.setdefault("input_features", None)
+    if isinstance(manifest.get("network"), dict):  # (a missing network is refused later)
+        manifest["network"].setdefault("l1", 0.0)
     return manifest
 
 

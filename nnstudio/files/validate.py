@@ -45,7 +45,7 @@ from .jsonvalues import (
 Shape = tuple[int, ...]
 ArrayDecl = tuple[Shape, str]  # (shape, dtype name)
 MAX_SEED = 2**32 - 1
-SPEC_FIELDS = ("layer_dims", "activations", "loss", "init", "seed", "dtype", "l2")
+SPEC_FIELDS = ("layer_dims", "activations", "loss", "init", "seed", "dtype", "l2", "l1")
 TASKS = ("binary", "multiclass", "regression")
 SLOT_NAME = re.compile(r"[a-z][a-z0-9]*_([Wb][1-9][0-9]*)")
 
@@ -70,6 +70,7 @@ def check_spec(value: JSON) -> NetworkSpec:
             seed=need_int(d["seed"], "network.seed", 0, MAX_SEED),
             dtype=need_str(d["dtype"], "network.dtype", 100),
             l2=need_number(d["l2"], "network.l2", 0.0),
+            l1=need_number(d["l1"], "network.l1", 0.0),
         )
     except SpecError as exc:
         raise invalid(
@@ -315,7 +316,8 @@ def fingerprint(X: np.ndarray, Y: np.ndarray) -> str:
 
 # -- training facts -------------------------------------------------------------------------------
 def check_history(value: JSON, where: str = "history") -> dict[str, list[float | int | None]]:
-    """{series name: [finite number or null, …]}, e.g. "step", "cost", "val_accuracy"."""
+    """{series name: [finite number or null, …]}, e.g. "step", "cost", "val_accuracy"; the
+    regularisation term "penalty" is never negative."""
     d = need_dict(value, where)
     if len(d) > LIMITS.history_series:
         raise invalid(
@@ -345,9 +347,10 @@ def check_history(value: JSON, where: str = "history") -> dict[str, list[float |
                         ).format(step=step, last=previous),
                     )
                 previous = step
+        low = 0.0 if name == "penalty" else None
         for i, v in enumerate(values):
             if v is not None:
-                need_number(v, f"{where}.{name}[{i}]")
+                need_number(v, f"{where}.{name}[{i}]", low)
         result[name] = list(values)
     return result
 

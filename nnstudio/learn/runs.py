@@ -40,6 +40,7 @@ DESCRIPTION_KEYS = (
     "optimizer",
     "batch_size",
     "l2",
+    "l1",
     "dtype",
     "seed",
     "epochs",
@@ -297,6 +298,7 @@ def make_description(
         "seed": int(spec.seed),
         "dtype": spec.dtype,
         "l2": float(spec.l2),
+        "l1": float(spec.l1),
         "learning_rate": float(learning_rate),
         "optimizer": str(optimizer),
         "batch_size": int(batch_size),
@@ -330,6 +332,8 @@ def _phrase(key: str, value: Any) -> str:
         return translate("Runs", "{name} init").format(name=value)
     if key == "l2":
         return f"λ {float(value):g}"
+    if key == "l1":
+        return f"λ₁ {float(value):g}"
     if key == "seed":
         return translate("Runs", "seed {seed}").format(seed=value)
     if key == "epochs":
@@ -339,7 +343,9 @@ def _phrase(key: str, value: Any) -> str:
     if key == "setting_changes":  # [{"step", "setting", "old", "new"}, …] changed mid-run
         return ", ".join(
             translate("Runs", "{name} {old:g}→{new:g} at {step}").format(
-                name={"learning_rate": "lr", "l2": "λ"}.get(change["setting"], change["setting"]),
+                name={"learning_rate": "lr", "l2": "λ", "l1": "λ₁"}.get(
+                    change["setting"], change["setting"]
+                ),
                 old=float(change["old"]),
                 new=float(change["new"]),
                 step=change["step"],

@@ -159,26 +159,38 @@ def build_steps(
     body = fill(loss.formula, A=AL_sym, Y=Y_sym)
     if net.l2:
         body = cat(body, " + (λ/2m) Σ‖", sym("W", None), "‖²")
+    if net.l1:
+        body = cat(body, " + (λ₁/m) Σ|", sym("W", None), "|")
     formula = cat(sym("J"), " = ", body, f" = {number(cost)}")
+    explanation = (
+        translate(
+            "StepThrough",
+            "The {loss} averaged over the m = {m} samples, plus the L2 penalty with "
+            "λ = {l2:g}. Back propagation computes how J changes with every parameter.",
+        )
+        if net.l2
+        else translate(
+            "StepThrough",
+            "The {loss} averaged over the m = {m} samples. Back propagation computes how J "
+            "changes with every parameter.",
+        )
+    ).format(loss=localized(loss.title), m=m, l2=net.l2)
+    if net.l1:
+        explanation = _sentences(
+            explanation,
+            translate(
+                "StepThrough",
+                "L1 regularisation adds (λ₁/m) Σ|W| with λ₁ = {l1:g}: the absolute values of "
+                "all the weights, summed.",
+            ).format(l1=net.l1),
+        )
     add(
         COST,
         L,
         "Cost",
         formula,
         [A(L), ("Y", keep("Y", Y)), ("J", keep("J", np.array([[cost]])))],
-        (
-            translate(
-                "StepThrough",
-                "The {loss} averaged over the m = {m} samples, plus the L2 penalty with "
-                "λ = {l2:g}. Back propagation computes how J changes with every parameter.",
-            )
-            if net.l2
-            else translate(
-                "StepThrough",
-                "The {loss} averaged over the m = {m} samples. Back propagation computes how J "
-                "changes with every parameter.",
-            )
-        ).format(loss=localized(loss.title), m=m, l2=net.l2),
+        explanation,
         value=cost,
     )
 
@@ -232,10 +244,11 @@ def build_steps(
             "the m = {m} samples, and 1/m turns the sum into an average.",
         ).format(n=n, m=m, p=n_prev, l=l)
         constants: dict[str, float] = {}
-        if net.l2:
-            constants = {"λ": net.l2, "m": m}
-            parts += [" + (λ/m)·", sym("W", l, (n, n_prev)), f",   λ = {net.l2:g},  m = {m}"]
+        if net.l2 or net.l1:
             arrays.append(param("W", l))
+        if net.l2:
+            constants["λ"] = net.l2
+            parts += [" + (λ/m)·", sym("W", l, (n, n_prev))]
             explanation = _sentences(
                 explanation,
                 translate(
@@ -245,6 +258,22 @@ def build_steps(
                     "zero at each update (weight decay).",
                 ).format(l=l, l2=net.l2),
             )
+        if net.l1:
+            constants["λ₁"] = net.l1
+            parts += [" + (λ₁/m)·sign(", sym("W", l, (n, n_prev)), ")"]
+            explanation = _sentences(
+                explanation,
+                translate(
+                    "StepThrough",
+                    "L1 regularisation adds (λ₁/m)·sign(W[{l}]) with λ₁ = {l1:g}: the derivative "
+                    "of (λ₁/m) Σ|W| (sign(0) = 0). It moves every weight by the same small step "
+                    "towards zero, so weights that matter little end up at zero.",
+                ).format(l=l, l1=net.l1),
+            )
+        if constants:
+            shown = ",  ".join(f"{name} = {value:g}" for name, value in constants.items())
+            parts.append(f",   {shown},  m = {m}")
+            constants["m"] = m
         add(
             BACKWARD,
             l,

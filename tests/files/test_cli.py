@@ -60,6 +60,7 @@ def test_info_shows_the_network_dimensions_and_history(model_path, capsys):
     out, err = capsys.readouterr()
     assert err == ""
     assert "layer_dims [2, 4, 1] (tanh → sigmoid)" in out
+    assert "L2 λ = 0, L1 λ₁ = 0, 17 parameters" in out
     assert "m = 90 training samples" in out
     assert "(4, 2)  (4, 1)  (4, 90)  12" in out
     assert "flower: 120 samples, 2 features, 2 classes (built-in, re-generated)" in out

@@ -317,6 +317,28 @@ def test_l2_term_of_dw_is_the_engines():
         assert "weight decay" in step.explanation
 
 
+def test_l1_and_l2_terms_of_the_cost_and_dw_are_the_engines():
+    net, X, Y = flower_case()
+    net.l2, net.l1 = 0.7, 0.2
+    steps = build_steps(net, X, Y, optimizer=make_optimizer("gd", 0.01))
+    grads = net.backward(Y, net.forward(X)[1])
+    cost = next(s for s in steps if s.kind == "cost")
+    assert "(λ/2m) Σ‖W‖²" in cost.formula_text and "(λ₁/m) Σ|W|" in cost.formula_text
+    assert cost.value == net.cost(net.forward(X)[0], Y) and "λ₁ = 0.2" in cost.explanation
+    for l in (1, 2):
+        step = next(s for s in steps if s.result_name == f"dW[{l}]")
+        assert "+ (λ/m)·W" in step.formula_text and "+ (λ₁/m)·sign(W" in step.formula_text
+        assert "λ = 0.7,  λ₁ = 0.2,  m = 400" in step.formula_text
+        assert step.constants == {"λ": 0.7, "λ₁": 0.2, "m": 400}
+        dZ, A, W, dW = (step.arrays[k] for k in (f"dZ[{l}]", f"A[{l - 1}]", f"W[{l}]", f"dW[{l}]"))
+        assert same(dW, grads[f"dW{l}"])
+        expected = (dZ @ A.T) / 400
+        expected += (0.7 / 400) * W
+        expected += (0.2 / 400) * np.sign(W)
+        assert np.array_equal(dW, expected)
+        assert "sign(0) = 0" in step.explanation
+
+
 def test_the_dz_step_shows_the_slope_it_multiplies_by():
     """dZ[1] = dA[1] ⊙ g′[1](Z[1]): the step shows g′[1](Z[1]) (for tanh 1 − A[1]², the shape
     of Z[1]), not Z[1], and multiplying the arrays it shows gives its result."""

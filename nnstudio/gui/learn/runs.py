@@ -48,6 +48,7 @@ def _setting_names() -> dict[str, str]:
         "seed": QCoreApplication.translate("CompareRunsView", "seed"),
         "dtype": QCoreApplication.translate("CompareRunsView", "precision"),
         "l2": QCoreApplication.translate("CompareRunsView", "L2 λ"),
+        "l1": QCoreApplication.translate("CompareRunsView", "L1 λ₁"),
         "learning_rate": QCoreApplication.translate("CompareRunsView", "learning rate α"),
         "optimizer": QCoreApplication.translate("CompareRunsView", "optimizer"),
         "batch_size": QCoreApplication.translate("CompareRunsView", "batch size"),
