@@ -6,7 +6,7 @@ through undo commands: the settings and L2 λ as values, the seed, initialisatio
 (which draw new weights) as session snapshots, so undo brings the trained weights back.
 Switching the optimizer proposes its usual learning rate in the same step.
 While a run is active (running, paused or stopping) the hyperparameters are locked, with the
-reason in their tooltips, except α and L2 λ: the run takes them at its next update.
+reason in their tooltips, except α, L2 λ and L1 λ₁: the run takes them at its next update.
 """
 
 from __future__ import annotations
@@ -38,6 +38,7 @@ from ..common.plot_items import steady_label
 from ..common.style import tint
 from .actions import run_actions
 from .controller import IDLE, STOPPING, TrainingController
+from .regularization import RegularizationBoxes
 from .settings_edits import SettingsEdits
 from .speed import SpeedControl
 
@@ -176,15 +177,8 @@ class TrainingPanel(QWidget):
             )
         )
 
-        self.l2 = NumberBox(0.0)
-        self.l2.setObjectName("l2SpinBox")
-        self.l2.setToolTip(
-            self.tr(
-                "λ of L2 regularisation: the cost gains λ/(2m)·Σ‖W[l]‖², which keeps the weights "
-                "small and the boundary smooth. 0 turns it off."
-            )
-        )
-        self.l2.valueChanged.connect(self.edits.set_l2)
+        self.regularization = RegularizationBoxes(self.edits)
+        self.l2, self.l1 = self.regularization.l2, self.regularization.l1
 
         self.seed = NumberBox(0, MAX_SEED, whole=True)
         self.seed.setObjectName("seedSpinBox")
@@ -224,6 +218,7 @@ class TrainingPanel(QWidget):
         form.addRow(self.tr("Batch size"), self.batch_size)
         form.addRow(self.tr("Initialisation"), self.init)
         form.addRow(self.tr("L2 λ"), self.l2)
+        form.addRow(self.tr("L1 λ₁"), self.l1)
         form.addRow(self.tr("Seed"), self.seed)
         form.addRow(self.tr("Precision"), self.precision)
         self._editors: tuple[QWidget, ...] = (
@@ -233,6 +228,7 @@ class TrainingPanel(QWidget):
             self.optimizer,
             self.init,
             self.l2,
+            self.l1,
             self.seed,
             self.precision,
         )
@@ -337,6 +333,7 @@ class TrainingPanel(QWidget):
         self._select(self.optimizer, s.optimizer)
         self._select(self.init, session.init)
         self.l2.setValue(session.l2)
+        self.l1.setValue(session.l1)
         self.seed.setValue(int(session.seed))
         self._select(self.precision, session.dtype)
         del blockers
@@ -376,7 +373,7 @@ class TrainingPanel(QWidget):
         )
         live = self.tr("The run takes a new value at its next update (marked on the cost curve).")
         for widget in self._editors:
-            free = idle or widget in (self.learning_rate, self.l2)
+            free = idle or widget in (self.learning_rate, self.l2, self.l1)
             widget.setEnabled(free)
             tip = self._tooltips[widget]
             widget.setToolTip(tip if idle else f"{live if free else reason}\n\n{tip}")

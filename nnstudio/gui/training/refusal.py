@@ -48,6 +48,7 @@ class RunRefusal(QObject):
             "batch_size": panel.batch_size,
             "optimizer": panel.optimizer,
             "l2": panel.l2,
+            "l1": panel.l1,
             "seed": panel.seed,
         }
         if field in controls:

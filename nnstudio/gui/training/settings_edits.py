@@ -1,6 +1,6 @@
 """The training panel's edits, each one step on the undo stack (view → undo stack → session).
 
-Settings and L2 λ are values (arrow clicks on one box merge into one step); the seed,
+Settings, L2 λ and L1 λ₁ are values (arrow clicks on one box merge into one step); the seed,
 initialisation and precision draw new weights, so they are session snapshots whose undo brings
 back the weights, history and optimizer state they replaced. Switching the optimizer proposes
 its usual learning rate in the same step.
@@ -69,6 +69,16 @@ class SettingsEdits:
             value=value
         )
         command = SetValueCommand(self.session.set_l2, before, float(value), text, "l2")
+        self.undo_stack.push(command)
+
+    def set_l1(self, value: float) -> None:
+        before = self.session.l1
+        if value == before:
+            return
+        text = QCoreApplication.translate("TrainingPanel", "Set L1 λ₁ to {value:g}").format(
+            value=value
+        )
+        command = SetValueCommand(self.session.set_l1, before, float(value), text, "l1")
         self.undo_stack.push(command)
 
     def redraw_weights(self, edit: Callable[[], None], text: str) -> None:

@@ -28,23 +28,26 @@ from ..common.plot_items import (
 )
 from ..training import TrainingController
 from .change_marks import ChangeMarks
+from .cost_terms import CostTerms
 from .live_view_base import LiveView
 
 DRAW_POINTS = 2_000  # points drawn per curve at most (the data keep every record)
 AUTO_LOG_DECADES = 6.0  # a cost spanning this many powers of ten gets a logarithmic axis
+COLUMNS = 6  # step, cost, val cost, accuracy, val accuracy, penalty
 
 
 class _Series:
-    """Growing arrays of the records (step, cost, val cost, accuracy, val accuracy): the same
+    """Growing arrays of the records (step, cost, val cost, accuracy, val accuracy, the cost's
+    regularisation term): the same
     points as the session's history, reduced the same way at the same moment (beyond
     ``MAX_POINTS`` records, :func:`~nnstudio.training_run.keep_indices` on the cost)."""
 
     def __init__(self) -> None:
-        self.data = np.empty((0, 5))
+        self.data = np.empty((0, COLUMNS))
         self.n = 0
 
     def clear(self) -> None:
-        self.data = np.empty((0, 5))
+        self.data = np.empty((0, COLUMNS))
         self.n = 0
 
     @property
@@ -52,13 +55,13 @@ class _Series:
         return float(self.data[self.n - 1, 0]) if self.n else -1.0
 
     def extend(self, rows: Sequence[Sequence[float | None]]) -> None:
-        new = np.array(rows, dtype=np.float64).reshape(-1, 5)  # None → nan
+        new = np.array(rows, dtype=np.float64).reshape(-1, COLUMNS)  # None → nan
         while len(new):
             # up to the record that makes the history reduce itself, then reduce as it does
             take = new[: max(1, MAX_POINTS + 1 - self.n)]
             new = new[len(take) :]
             if self.n + len(take) > len(self.data):
-                grown = np.empty((max(2 * len(self.data), self.n + len(take), 256), 5))
+                grown = np.empty((max(2 * len(self.data), self.n + len(take), 256), COLUMNS))
                 grown[: self.n] = self.data[: self.n]
                 self.data = grown
             self.data[self.n : self.n + len(take)] = take
@@ -73,7 +76,7 @@ class _Series:
 
 
 def _row(r: Record) -> tuple[float | None, ...]:
-    return (r.step, r.cost, r.val_cost, r.accuracy, r.val_accuracy)
+    return (r.step, r.cost, r.val_cost, r.accuracy, r.val_accuracy, r.penalty)
 
 
 class CostView(LiveView):
@@ -120,7 +123,8 @@ class CostView(LiveView):
         self.val_cost_curve = make_curve(
             self.plot, VAL_COLOR, self.tr("validation cost"), dashed=True
         )
-        self.change_marks = ChangeMarks(self.plot)  # where α or λ changed during a run
+        self.change_marks = ChangeMarks(self.plot)  # where α, λ or λ₁ changed during a run
+        self.terms = CostTerms(self.plot, self._terms_toggled)  # J = data term + penalty
         self.accuracy_plot = make_plot("accuracyPlot")
         self.accuracy_plot.setLabel("left", self.tr("accuracy (%)"))
         self.accuracy_plot.setLabel("bottom", self.tr("iteration"))
@@ -148,6 +152,7 @@ class CostView(LiveView):
 
         bar = QHBoxLayout()
         bar.addWidget(self.log_scale)
+        bar.addWidget(self.terms.check)
         bar.addWidget(self.log_note, 1)
         bar.addStretch(1)
         bar.addWidget(self.summary)
@@ -173,6 +178,7 @@ class CostView(LiveView):
             recolor(curve, t.train_color)
         for curve in (self.val_cost_curve, self.val_accuracy_curve):
             recolor(curve, t.val_color)
+        self.terms.restyle()
 
     def set_log_scale(self, on: bool) -> None:
         """Show log10 of the cost, with the axis labelled in powers of ten."""
@@ -238,9 +244,9 @@ class CostView(LiveView):
         self.series.clear()
         self.change_marks.show(h.changes)
         rows = [
-            (s, c, vc, a, va)
-            for s, c, vc, a, va in zip(
-                h.step, h.cost, h.val_cost, h.accuracy, h.val_accuracy, strict=False
+            (s, c, vc, a, va, p)
+            for s, c, vc, a, va, p in zip(
+                h.step, h.cost, h.val_cost, h.accuracy, h.val_accuracy, h.penalty, strict=False
             )
             if c is not None
         ]
@@ -263,12 +269,16 @@ class CostView(LiveView):
         if h is not self._history or not h.step or h.step[-1] != self._expected_history_step:
             self.load_history()
 
+    def _terms_toggled(self) -> None:
+        self._task_changed()
+        self.redraw()
+
     def _task_changed(self) -> None:
         classifies = self.session.output_activation != "linear"
         self.accuracy_plot.setVisible(classifies)
         # a legend only when there are two curves to tell apart (it is repainted with them)
         validation = self.session.prepared.validation.m > 0
-        self.cost_legend.setVisible(validation)
+        self.cost_legend.setVisible(validation or self.terms.shown)
         self.accuracy_legend.setVisible(validation)
 
     def cost_values(self) -> np.ndarray:
@@ -310,6 +320,7 @@ class CostView(LiveView):
                 curve.setData([], [])
                 self._shown[id(curve)] = False
         if part == "cost":
+            self.terms.draw(steps, s.column(1), s.column(5), self._scaled, DRAW_POINTS)
             refit, self._refit = self._refit, False
             if refit:
                 self._accuracy_low = None
