@@ -214,3 +214,14 @@ def test_the_boxes_are_disabled_for_data_without_two_features(window, qtbot, n):
     select_input_row(qtbot, window)
     assert check(window, "x1sq").isEnabled() and check(window, "x1sq").isChecked()
     assert not note.isVisible()
+
+
+def test_the_data_summary_names_the_network_inputs_the_features_make(qtbot, window):
+    summary = window.findChild(QLabel, "dataSummaryLabel")
+    assert "n<sup>[0]</sup> = 2 features" in summary.text()
+    select_input_row(qtbot, window)
+    click(qtbot, check(window, "x1sq"))
+    assert window.session.spec.layer_dims[0] == 3
+    assert "2 features, made into n<sup>[0]</sup> = 3 network inputs" in summary.text()
+    window.undo_action.trigger()
+    assert "n<sup>[0]</sup> = 2 features" in summary.text()

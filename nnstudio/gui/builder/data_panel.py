@@ -181,6 +181,8 @@ class DataPanel(QWidget):
         self.import_button.clicked.connect(self.importRequested)
 
         bind(session.events, "data", self, self.refresh)
+        # the summary's n[0] follows the input features chosen in the builder
+        bind(session.events, "network", self, self._update_summary)
         self.refresh()
 
     def _spin(self, name: str, low: int, high: int) -> QSpinBox:
@@ -307,7 +309,12 @@ class DataPanel(QWidget):
             samples = self.tr("<b>1</b> sample: m = {train} for training, {val} for validation")
         else:
             samples = self.tr("<b>{m}</b> samples: m = {train} for training, {val} for validation")
-        if dataset.n_features == 1:
+        n0 = self.session.spec.layer_dims[0]
+        if n0 != dataset.n_features:  # input features made from x₁ and x₂ (the builder's)
+            features = self.tr(
+                "{n} features, made into n<sup>[0]</sup> = {n0} network inputs"
+            ).format(n=dataset.n_features, n0=n0)
+        elif dataset.n_features == 1:
             features = self.tr("n<sup>[0]</sup> = 1 feature")
         else:
             features = self.tr("n<sup>[0]</sup> = {n} features").format(n=dataset.n_features)
