@@ -1,13 +1,23 @@
-"""Make the screenshots the README and docs/translations.md show, from the real main window.
+"""Make the screenshots the README and docs/ show, from the real main window.
 
     python packaging/make_screenshots.py            # from the repository root, in the venv
+    python packaging/make_screenshots.py --only laptop-light-100-en
 
-It opens the main window at 1280 × 800 on the first-start model (the flower data and the
-course's network), trains it with the Train button as a learner would, and saves
+Each screenshot is the first-start model (the flower data and the course's network) trained with
+the Train button as a learner would, in one of these settings:
 
-- ``docs/screenshot-main-window.png``: the Network tab (diagram and dimension table),
-- ``docs/screenshot-training.png``: the Decision boundary tab after training,
-- ``docs/screenshot-main-window-zh_CN.png``: the Network tab in 简体中文.
+- screen: ``laptop`` 1280 × 800 or ``monitor`` 1920 × 1080 pixels;
+- theme: ``light`` or ``dark`` (View ▸ Theme);
+- scale: ``100`` or ``200`` per cent. At 200 % the laptop is a high-DPI one (2560 × 1600 pixels
+  showing 1280 × 800 points) and the monitor keeps its 1920 × 1080 pixels for 960 × 540 points,
+  the smallest window a learner at 200 % has;
+- language: ``en`` or ``zh_CN``.
+
+They go to ``docs/screenshots/<screen>-<theme>-<scale>-<language>-<view>.png``, the views being
+``network`` (the diagram and the dimension table) and ``boundary`` (the decision boundary), and
+the README's ``docs/screenshot-*.png`` are copies of the light and dark laptop ones in English.
+Every screenshot is made in a Python process of its own, because Qt reads the scale factor
+(``QT_SCALE_FACTOR``) once, when the application starts.
 
 It runs without a display (Qt's offscreen platform) unless ``QT_QPA_PLATFORM`` says otherwise;
 under Xvfb (``xvfb-run -a python packaging/make_screenshots.py``) the fonts are the system's.
@@ -17,27 +27,49 @@ Settings are kept in a temporary folder, so the learner's own layout is neither 
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
+import shutil
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
-SIZE = (1280, 800)
+SCREENS = {"laptop": (1280, 800), "monitor": (1920, 1080)}  # pixels
+THEMES = ("light", "dark")
+SCALES = (100, 200)
+LANGUAGES = ("en", "zh_CN")
+VIEWS = ("network", "boundary")
+# the README's pictures: (name, screen, theme, scale, language, view)
+README_COPIES = (
+    ("screenshot-main-window", "laptop", "light", 100, "en", "network"),
+    ("screenshot-main-window-dark", "laptop", "dark", 100, "en", "network"),
+    ("screenshot-training", "laptop", "light", 100, "en", "boundary"),
+    ("screenshot-training-dark", "laptop", "dark", 100, "en", "boundary"),
+    ("screenshot-main-window-zh_CN", "laptop", "light", 100, "zh_CN", "network"),
+)
 
 
-def _wait_for(signal, timeout_ms: int = 120_000) -> None:
-    """Run Qt's event loop until ``signal`` is emitted (or the timeout ends it)."""
-    from PySide6.QtCore import QEventLoop, QTimer
-
-    loop = QEventLoop()
-    signal.connect(loop.quit)
-    QTimer.singleShot(timeout_ms, loop.quit)
-    loop.exec()
-    signal.disconnect(loop.quit)
+def setting_name(screen: str, theme: str, scale: int, language: str) -> str:
+    return f"{screen}-{theme}-{scale}-{language}"
 
 
+def window_points(screen: str, scale: int) -> tuple[int, int]:
+    """The window's size in Qt's device-independent points for a screen at a scale."""
+    width, height = SCREENS[screen]
+    if screen == "laptop":  # a high-DPI laptop shows the same 1280 × 800 points at 200 %
+        return width, height
+    return width * 100 // scale, height * 100 // scale
+
+
+def pixel_scale(screen: str, scale: int) -> float:
+    """QT_SCALE_FACTOR for a screen at a scale (see :func:`window_points`)."""
+    return scale / 100
+
+
+# -- one screenshot, in its own process ------------------------------------------------------------
 def _settle(app, rounds: int = 20) -> None:
     """Let pending paints and timers run (the views draw on a frame timer)."""
     from PySide6.QtCore import QEventLoop, QTimer
@@ -49,61 +81,89 @@ def _settle(app, rounds: int = 20) -> None:
         app.processEvents()
 
 
-def _show_tab(window, title: str) -> None:
-    tabs = window.views
-    for index in range(tabs.count()):
-        if tabs.tabText(index).replace("&", "") == title:
-            tabs.setCurrentIndex(index)
-            return
-    raise SystemExit(f"no tab called {title!r}")
+def _wait_for(signal, timeout_ms: int = 120_000) -> None:
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    signal.connect(loop.quit)
+    QTimer.singleShot(timeout_ms, loop.quit)
+    loop.exec()
+    signal.disconnect(loop.quit)
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    parser.add_argument("--out", type=Path, default=DOCS, help="folder for the PNG files")
-    args = parser.parse_args(argv)
+def shoot(name: str, out: Path) -> None:
+    """Make the two views' screenshots of one setting (``name`` as :func:`setting_name`)."""
+    screen, theme, scale, language = name.split("-")
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QAbstractButton, QApplication
-
-    from nnstudio.gui import MainWindow, install_language, switch_language
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     with tempfile.TemporaryDirectory() as settings:
         for fmt in (QSettings.NativeFormat, QSettings.IniFormat):
             QSettings.setPath(fmt, QSettings.UserScope, settings)
-        install_language(app, "en")
+        stored = QSettings()
+        stored.setValue("ui/theme", theme)
+        stored.setValue("ui/language", language)
+        stored.setValue("welcome/shown", True)
+        stored.sync()
+        from nnstudio.gui import MainWindow, install_language
+
+        if not install_language(app, language):
+            raise SystemExit(f"the {language} catalog could not be loaded")
         window = MainWindow()
-        window.resize(*SIZE)
+        window.resize(*window_points(screen, int(scale)))
         window.show()
         _settle(app)
-
         controller = window.training.controller
         window.findChild(QAbstractButton, "trainButton").click()
         _wait_for(controller.finished)
         _settle(app)
+        for view, widget in (
+            ("network", window.network_splitter),
+            ("boundary", window.training.decision_view),
+        ):
+            window.views.setCurrentWidget(widget)
+            _settle(app)
+            window.grab().save(str(out / f"{name}-{view}.png"))
+        window.session.set_modified(False)  # nothing to ask about on closing
+        window.close()
 
-        args.out.mkdir(parents=True, exist_ok=True)
-        _show_tab(window, window.tr("Network"))
-        _settle(app)
-        window.grab().save(str(args.out / "screenshot-main-window.png"))
-        _show_tab(window, "Decision boundary")
-        _settle(app)
-        window.grab().save(str(args.out / "screenshot-training.png"))
 
-        chinese = switch_language(window, "zh_CN")
-        if chinese is None:
-            raise SystemExit("the 简体中文 catalog could not be loaded")
-        chinese.resize(*SIZE)
-        chinese.views.setCurrentIndex(0)
-        _settle(app)
-        chinese.grab().save(str(args.out / "screenshot-main-window-zh_CN.png"))
-        chinese.session.set_modified(False)  # nothing to ask about on closing
-        chinese.close()
-        install_language(app, "en")
-    for name in ("screenshot-main-window", "screenshot-training", "screenshot-main-window-zh_CN"):
-        print(args.out / f"{name}.png")
+# -- all of them ----------------------------------------------------------------------------------
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--out", type=Path, default=DOCS, help="the docs folder")
+    parser.add_argument("--only", help="one setting, e.g. laptop-dark-200-zh_CN")
+    parser.add_argument("--child", help=argparse.SUPPRESS)  # one setting, in this process
+    args = parser.parse_args(argv)
+    shots = args.out / "screenshots"
+    shots.mkdir(parents=True, exist_ok=True)
+    if args.child:
+        shoot(args.child, shots)
+        return 0
+    names = [
+        setting_name(*combo) for combo in itertools.product(SCREENS, THEMES, SCALES, LANGUAGES)
+    ]
+    if args.only:
+        if args.only not in names:
+            raise SystemExit(f"unknown setting {args.only!r}; one of: {', '.join(names)}")
+        names = [args.only]
+    for name in names:
+        screen, _theme, scale, _language = name.split("-")
+        env = dict(os.environ, QT_SCALE_FACTOR=str(pixel_scale(screen, int(scale))))
+        env.setdefault("QT_QPA_PLATFORM", "offscreen")
+        # the child imports this checkout's nnstudio, whichever one the venv installed
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
+        command = [sys.executable, __file__, "--out", str(args.out), "--child", name]
+        subprocess.run(command, env=env, check=True, cwd=ROOT)
+        for view in VIEWS:
+            print(shots / f"{name}-{view}.png")
+    for copy, *setting, view in README_COPIES:
+        source = shots / f"{setting_name(*setting)}-{view}.png"
+        if source.is_file():
+            shutil.copyfile(source, args.out / f"{copy}.png")
+            print(args.out / f"{copy}.png")
     return 0
 
 
