@@ -3,7 +3,7 @@
 A dock's content asks for the room its controls need; on a small screen, or at 200 % scaling
 (a 1920 × 1080 screen is 960 × 540 logical pixels), the sum of those asks is more than the screen
 has, and the window would be cut off. In a scroll area a panel keeps its natural size when there
-is room and scrolls up and down when there is not (never sideways: a panel is as wide as its dock).
+is room and scrolls when there is not, so that nothing is cut off.
 """
 
 from __future__ import annotations
