@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QEvent, QLineF, QPointF, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
+from PySide6.QtCore import QEvent, QLineF, QPointF, QSizeF, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen, QUndoStack
 from PySide6.QtWidgets import (
-    QGraphicsEllipseItem,
-    QGraphicsLineItem,
+    QGraphicsItem,
+    QGraphicsRectItem,
     QGraphicsScene,
     QGraphicsTextItem,
     QGraphicsView,
@@ -23,62 +23,42 @@ from PySide6.QtWidgets import (
 )
 
 from ...data import FEATURES, InputFeature
+from ...learn import ViewSnapshot
 from ...session import Session
 from ..common import theme
 from ..common.binding import bind
 from ..common.style import format_shape, format_value, subscript
 from .diagram_focus import UnitCursor
+from .diagram_layout import (
+    HEAD,
+    EdgeItem,
+    Geometry,
+    MoreItem,
+    UnitItem,
+    distance_to_segment,
+    geometry_for,
+    layout,
+)
+from .diagram_layout import MAX_DRAWN as MAX_DRAWN
+from .diagram_layout import drawn_units as drawn_units
+from .unit_pictures import PicturePreview, UnitPictures
+from .weight_edit import WeightEditor
 
-MAX_DRAWN = 8  # a layer with more units collapses
-HEAD = 5  # units drawn before the "… k more" marker (the last unit is drawn after it)
-COLUMN = 150.0
-SLOT = 50.0
-RADIUS = 18.0
 MIN_WIDTH, MAX_WIDTH = 0.4, 5.0
-MAX_SCALE = 1.5
+MAX_SCALE = 2.0
+MIN_POINTS = 9.0  # the diagram's texts never show smaller than this on screen
 MAX_LISTED = 6  # weights listed in a unit's tooltip
-
-
-def drawn_units(n: int) -> list[int | None]:
-    """Unit indices drawn for a layer of n units; None marks the "… k more" slot."""
-    if n <= MAX_DRAWN:
-        return list(range(n))
-    return [*range(HEAD), None, n - 1]
-
-
-class UnitItem(QGraphicsEllipseItem):
-    """Unit ``unit`` (0-based) of layer ``layer`` (0 = input)."""
-
-    def __init__(self, layer: int, unit: int, centre: QPointF) -> None:
-        super().__init__(-RADIUS, -RADIUS, 2 * RADIUS, 2 * RADIUS)
-        self.layer, self.unit = layer, unit
-        self.setPos(centre)
-        self.setZValue(1)
-
-
-class EdgeItem(QGraphicsLineItem):
-    """The weight W[layer][row, col]: from unit ``col`` of layer-1 to unit ``row`` of layer."""
-
-    def __init__(self, layer: int, row: int, col: int, line: QLineF) -> None:
-        super().__init__(line)
-        self.layer, self.row, self.col = layer, row, col
-        self.setZValue(0)
-
-
-class MoreItem(QGraphicsTextItem):
-    """The "… k more" marker of a collapsed layer."""
-
-    def __init__(self, layer: int, hidden: int, text: str) -> None:
-        super().__init__(text)
-        self.layer, self.hidden = layer, hidden
 
 
 class NetworkDiagram(QGraphicsView):
     """Draws ``session.network``; redraws on the session events "network" and "weights"."""
 
     unitSelected = Signal(int, int)  # (layer, unit), layer 0 = input, unit 0-based
+    editRefused = Signal()  # a connection was clicked while editing is locked
 
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, session: Session, undo_stack: QUndoStack | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("networkDiagram")
         self.session = session
@@ -93,6 +73,12 @@ class NetworkDiagram(QGraphicsView):
         self.highlighted_layer = -1  # a column outlined by the step-through view
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.unit_cursor = UnitCursor(self)  # the keyboard's current unit and its focus ring
+        self.pictures = UnitPictures()  # each unit's output over the plane
+        self.preview = PicturePreview(self.viewport())  # the hovered unit's picture, enlarged
+        self.weight_editor = WeightEditor(self, session, undo_stack)  # a click on a connection
+        self.weight_editor.refused.connect(self.editRefused)
+        self.tags: dict[tuple[int, int], QGraphicsTextItem] = {}  # the units' labels
+        self.geometry = Geometry()
         self._weights_timer = QTimer(self)
         self._weights_timer.setSingleShot(True)
         self._weights_timer.setInterval(40)  # ≤ 25 redraws a second while training
@@ -113,42 +99,44 @@ class NetworkDiagram(QGraphicsView):
         scene.clear()
         self.setBackgroundBrush(QBrush(QColor(theme.current().diagram_background)))
         self.units, self.edges = {}, []
+        self.tags = {}
         dims = self.session.spec.layer_dims
-        columns = [drawn_units(n) for n in dims]
-        tallest = max(len(c) for c in columns)
-        top = -(tallest - 1) * SLOT / 2
+        self.geometry = g = self._geometry_for_view()
+        marker = self._more_item(0, 0)  # its size decides how wide a collapsed layer's gap is
+        columns = layout(dims, QSizeF(marker.boundingRect().size()), g)
+        top = min(centre.y() for column in columns for _, centre in column)
         positions: list[dict[int, QPointF]] = []
         for l, slots in enumerate(columns):
-            x = l * COLUMN
-            y0 = -(len(slots) - 1) * SLOT / 2
             placed: dict[int, QPointF] = {}
-            for s, unit in enumerate(slots):
-                centre = QPointF(x, y0 + s * SLOT)
+            for unit, centre in slots:
                 if unit is None:
                     self._add_more(l, dims[l] - HEAD - 1, centre)
                     continue
                 placed[unit] = centre
                 self._add_unit(l, unit, centre, len(dims) - 1)
             positions.append(placed)
-            self._add_header(l, x, top - RADIUS - 8)
+            self._add_header(l, l * g.column, top - g.radius - 8)
         for l in range(1, len(dims)):
             for i, head in positions[l].items():
                 for j, tail in positions[l - 1].items():
                     edge = EdgeItem(l, i, j, QLineF(tail, head))
                     scene.addItem(edge)
                     self.edges.append(edge)
-        self._add_legend(QPointF(0, -top + RADIUS + 14), (len(dims) - 1) * COLUMN)
+        bottom = max(centre.y() for column in columns for _, centre in column)
+        self._add_legend(QPointF(0, bottom + g.radius + 14), (len(dims) - 1) * g.column)
         if self.selected not in self.units:
             self.selected = None
         self._style_units()
         self.refresh_weights()
-        self.unit_cursor.rebuilt(RADIUS)
+        self.unit_cursor.rebuilt(g.radius)
+        self.pictures.attach(self.units, self.tags, g.radius)
+        self._show_pictures()
         rect = scene.itemsBoundingRect().adjusted(-20, -10, 20, 10)
         scene.setSceneRect(rect)
         self._fit()
 
     def _add_unit(self, layer: int, unit: int, centre: QPointF, L: int) -> None:
-        item = UnitItem(layer, unit, centre)
+        item = UnitItem(layer, unit, centre, self.geometry.radius)
         t = theme.current()
         fill = t.input_fill if layer == 0 else t.output_fill if layer == L else t.hidden_fill
         item.setBrush(QBrush(QColor(fill)))
@@ -158,12 +146,13 @@ class NetworkDiagram(QGraphicsView):
         label.setHtml(self._unit_html(layer, unit, L))
         label.setFont(QFont(self.font()))  # the window's font, so View ▸ Zoom reaches it
         label.setDefaultTextColor(QColor(t.diagram_text))
-        box = label.boundingRect()
-        fit = min(1.0, (2 * RADIUS - 2) / box.width())  # a₁₀₂₄ shrinks to stay inside
-        label.setScale(fit)
-        label.setPos(-fit * box.width() / 2, -fit * box.height() / 2)
+        tag = QGraphicsRectItem(label.boundingRect())  # its backdrop over a picture
+        tag.setParentItem(label)
+        tag.setFlag(QGraphicsItem.GraphicsItemFlag.ItemStacksBehindParent)
+        tag.setPen(QPen(Qt.PenStyle.NoPen))
         label.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.units[(layer, unit)] = item
+        self.tags[(layer, unit)] = label
 
     def _unit_html(self, layer: int, unit: int, L: int) -> str:
         k = unit + 1
@@ -174,9 +163,13 @@ class NetworkDiagram(QGraphicsView):
             return "ŷ" if self.session.spec.layer_dims[L] == 1 else f"ŷ<sub>{k}</sub>"
         return f"a<sub>{k}</sub><sup>[{layer}]</sup>"
 
-    def _add_more(self, layer: int, hidden: int, centre: QPointF) -> None:
+    def _more_item(self, layer: int, hidden: int) -> MoreItem:
         item = MoreItem(layer, hidden, self.tr("⋮ {k} more").format(k=hidden))
         item.setFont(QFont(self.font()))
+        return item
+
+    def _add_more(self, layer: int, hidden: int, centre: QPointF) -> None:
+        item = self._more_item(layer, hidden)
         item.setDefaultTextColor(QColor(theme.current().diagram_muted))
         box = item.boundingRect()
         item.setPos(centre.x() - box.width() / 2, centre.y() - box.height() / 2)
@@ -197,7 +190,7 @@ class NetworkDiagram(QGraphicsView):
         item.setFont(QFont(self.font()))
         item.setDefaultTextColor(QColor(theme.current().diagram_text))
         item.setHtml(f"<div align='center'>{html}</div>")
-        item.setTextWidth(COLUMN - 10)
+        item.setTextWidth(self.geometry.column - 10)
         box = item.boundingRect()
         item.setPos(x - box.width() / 2, bottom - box.height())
         self.scene().addItem(item)
@@ -214,7 +207,7 @@ class NetworkDiagram(QGraphicsView):
         item.setFont(QFont(self.font()))
         item.setHtml(f"<div align='center'>{html}</div>")
         item.setDefaultTextColor(QColor(theme.current().diagram_muted))
-        item.setTextWidth(max(width + COLUMN, 420.0))
+        item.setTextWidth(max(width + self.geometry.column, 420.0))
         item.setPos(at.x() + width / 2 - item.textWidth() / 2, at.y())
         self.scene().addItem(item)
 
@@ -253,23 +246,65 @@ class NetworkDiagram(QGraphicsView):
             edge.setPen(pen)
 
     def _fit(self) -> None:
-        rect = self.sceneRect()
-        view = self.viewport().rect()
+        """Fill the view, but never show the texts below MIN_POINTS (scroll instead)."""
+        rect, view, points = self.sceneRect(), self.viewport().rect(), self.font().pointSizeF()
         if rect.isEmpty() or view.isEmpty():
             return
         scale = min(view.width() / rect.width(), view.height() / rect.height(), MAX_SCALE)
+        scale = max(scale, MIN_POINTS / points if points > 0 else 0.0)
         self.resetTransform()
         self.scale(scale, scale)
         self.centerOn(rect.center())
 
+    def _geometry_for_view(self) -> Geometry:
+        line, view = self.fontMetrics().lineSpacing(), self.viewport().size()
+        return geometry_for(self.session.spec.layer_dims, view.width(), view.height(), line)
+
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        self._fit()
+        if self._geometry_for_view() != self.geometry:
+            self.rebuild()  # (which fits the view again)
+        else:
+            self._fit()
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:  # View ▸ Zoom: the texts take a new size
             self.rebuild()
+
+    # -- unit pictures ---------------------------------------------------------------------------
+    def show_views(self, snapshot: ViewSnapshot) -> None:
+        """The views' arrays for new weights: the unit pictures follow (while shown)."""
+        self.pictures.snapshot = snapshot
+        if self.isVisible():
+            self._show_pictures()
+
+    def set_pictures_enabled(self, on: bool) -> None:
+        """Show (or hide) each unit's output over the plane inside its circle."""
+        self.pictures.enabled = bool(on)
+        self._show_pictures()
+
+    def _show_pictures(self) -> None:
+        if self.pictures.show(None, self.session.spec.layer_dims):
+            self.preview.refresh(self.pictures.preview)
+        else:
+            self.preview.hide()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._show_pictures()  # the snapshots that came while hidden
+
+    def mouseMoveEvent(self, event) -> None:  # over a unit, its picture enlarged beside it
+        item = self.item_at(event.position().toPoint())
+        key = (item.layer, item.unit) if isinstance(item, UnitItem) else None
+        pixmap = self.pictures.preview(*key) if key is not None else None
+        if key is not None and pixmap is not None:
+            name = self.tr("{name} over the (x₁, x₂) plane").format(name=self._unit_name(*key))
+            where = self.mapFromScene(self.units[key].scenePos() + QPointF(self.geometry.radius, 0))
+            self.preview.show_for(key, pixmap, name, where, 8)
+        else:
+            self.preview.hide()
+        super().mouseMoveEvent(event)
 
     # -- hover and click -------------------------------------------------------------------------
     def item_at(self, pos) -> UnitItem | EdgeItem | MoreItem | None:
@@ -283,7 +318,7 @@ class NetworkDiagram(QGraphicsView):
         tolerance = 5.0 / max(self.transform().m11(), 1e-6)
         best, best_distance = None, tolerance
         for edge in self.edges:
-            distance = _distance_to_segment(point, edge.line())
+            distance = distance_to_segment(point, edge.line())
             if distance <= best_distance:
                 best, best_distance = edge, distance
         return best
@@ -405,13 +440,8 @@ class NetworkDiagram(QGraphicsView):
             self.select_unit(item.layer, item.unit)
             event.accept()
             return
+        if isinstance(item, EdgeItem) and event.button() == Qt.MouseButton.LeftButton:
+            self.weight_editor.open(item.layer, item.row, item.col)
+            event.accept()
+            return
         super().mousePressEvent(event)
-
-
-def _distance_to_segment(p: QPointF, line: QLineF) -> float:
-    a, b = line.p1(), line.p2()
-    dx, dy = b.x() - a.x(), b.y() - a.y()
-    length2 = dx * dx + dy * dy
-    t = 0.0 if length2 == 0 else ((p.x() - a.x()) * dx + (p.y() - a.y()) * dy) / length2
-    t = max(0.0, min(1.0, t))
-    return math.hypot(p.x() - (a.x() + t * dx), p.y() - (a.y() + t * dy))

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QToolBar
 
 from ..training import (
@@ -167,6 +168,24 @@ def install_training(window: WindowFrame) -> TrainingUi:
     offer = EndRunOffer(window, controller)
     window.lockedEditAttempted.connect(offer.ask)
     window.unitSelected.connect(decision_view.set_selected_unit)
+    # each unit of the diagram pictures its output over the plane from the views' arrays
+    controller.viewsChanged.connect(window.diagram.show_views)
+    if controller.views is not None:
+        window.diagram.show_views(controller.views)
+    pictures = QAction(QCoreApplication.translate("TrainingPanel", "Unit &pictures"), window)
+    pictures.setObjectName("unitPicturesAction")
+    pictures.setCheckable(True)
+    pictures.setChecked(True)
+    pictures.setShortcut(QKeySequence("Ctrl+Shift+U"))
+    pictures.setStatusTip(
+        QCoreApplication.translate(
+            "TrainingPanel",
+            "Show in each unit of the network diagram its output over the input plane "
+            "(two inputs only)",
+        )
+    )
+    pictures.toggled.connect(window.diagram.set_pictures_enabled)
+    window.view_menu.addAction(pictures)
     window.installEventFilter(_ShutdownOnClose(window, controller))
     return TrainingUi(
         controller, panel, dock, cost_view, activations_view, decision_view, menu, refusal
