@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -39,13 +38,13 @@ from ..common.style import tint
 from .actions import run_actions
 from .controller import IDLE, STOPPING, TrainingController
 from .regularization import RegularizationBoxes
+from .run_progress import RunProgress
 from .settings_edits import SettingsEdits
 from .speed import SpeedControl
 
 PRECISIONS = ("float64", "float32")
 MAX_EPOCHS = 2**40  # the model file's limit for epochs and the batch size
 MAX_SEED = 2**32 - 1  # RandomState's seeds
-PROGRESS_MAX = 2**31 - 1
 SMALLEST_RATE = 5e-324  # the smallest positive double: any α > 0 a file holds is shown
 PANEL_RATE = 4  # progress bar and rate updates a second while running
 
@@ -268,10 +267,7 @@ class TrainingPanel(QWidget):
         buttons.addWidget(self.stop_button, 1, 0)
         buttons.addWidget(self.reset_button, 1, 1)
 
-        self.progress = QProgressBar()
-        self.progress.setObjectName("trainingProgress")
-        self.progress.setFormat(self.tr("iteration %v / %m"))
-        self.progress.setTextVisible(True)
+        self.progress = RunProgress()
         self.rate_label = steady_label("trainingRateLabel")
         self.status_label = steady_label("trainingStatusLabel", lines=2)
         # why the last run failed, in full (word-wrapped, as tall as its text needs)
@@ -395,26 +391,7 @@ class TrainingPanel(QWidget):
         self._set_progress(start, max(start + planned, start + 1), start, running=False)
 
     def _set_progress(self, low: int, high: int, value: int, running: bool = True) -> None:
-        """The bar from iteration ``low`` (where the run starts) to ``high`` (where it ends) at
-        iteration ``value``. The text names the true iteration and, when the run continues an
-        earlier one, how far this run has come. A QProgressBar holds 32-bit numbers (and its
-        ``%m`` counts from the minimum), so the bar counts this run's iterations, scaled when
-        there are more than it holds."""
-        span, done = max(high - low, 1), min(max(value - low, 0), max(high - low, 1))
-        scale = max(span / PROGRESS_MAX, 1.0)
-        self.progress.setRange(0, int(span / scale))
-        self.progress.setValue(min(int(done / scale), PROGRESS_MAX))
-        if low == 0:
-            text = self.tr("iteration {value} / {total}").format(value=value, total=high)
-        elif running:
-            text = self.tr("iteration {value} ({done} / {planned} of this run)").format(
-                value=value, done=value - low, planned=high - low
-            )
-        else:
-            text = self.tr("iteration {value} (Train adds {planned})").format(
-                value=value, planned=high - low
-            )
-        self.progress.setFormat(text)
+        self.progress.show_span(low, high, value, running)
 
     def _report(self, report: TrainingReport) -> None:
         """Progress and rate: at most PANEL_RATE times a second while running (within the
