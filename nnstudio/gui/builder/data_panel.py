@@ -39,6 +39,9 @@ from ...data import (
     PRESETS,
     Dataset,
     Preset,
+    is_edited,
+    original_name,
+    original_source,
 )
 from ...session import DataChoice, Session
 from ...text import localized
@@ -48,6 +51,7 @@ from ..common.plot_items import themed_plot
 from ..common.style import class_color, class_swatches
 from .commands import SessionStateCommand
 from .number_box import NumberBox
+from .point_editor import PointEditor
 
 IMPORTED = "__imported__"
 
@@ -55,7 +59,7 @@ IMPORTED = "__imported__"
 def shown_class_names(dataset: Dataset) -> list[str]:
     """The class names as the learner reads them: a built-in set's in the interface language
     (the data set itself keeps the English names), an imported set's as the file has them."""
-    source = dataset.source
+    source = original_source(dataset)  # an edited set's classes are those it was made from
     spec = BUILTIN_DATASETS.get(source.get("name", "")) if source.get("kind") == "builtin" else None
     if spec is None:
         return list(dataset.class_names)
@@ -164,11 +168,13 @@ class DataPanel(QWidget):
         self.validation_scatter = pg.ScatterPlotItem(size=6)
         self.plot.addItem(self.train_scatter)
         self.plot.addItem(self.validation_scatter)
+        self.point_editor = PointEditor(session, undo_stack, self.plot, shown_class_names)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.controls)
         layout.addWidget(self.description_label)
         layout.addWidget(self.plot, 1)
+        layout.addWidget(self.point_editor)
         layout.addWidget(self.summary_label)
 
         self.dataset_combo.currentIndexChanged.connect(self._dataset_chosen)
@@ -230,6 +236,13 @@ class DataPanel(QWidget):
         else:
             self.samples_spin.setValue(max(MIN_SAMPLES, min(dataset.m, MAX_SAMPLES)))
             self.classes_spin.setValue(max(MIN_CLASSES, min(dataset.n_classes, MAX_CLASSES)))
+        if spec is None and is_edited(dataset):
+            self.description_label.setText(
+                self.tr("“{name}” with points added or removed by hand.").format(
+                    name=original_name(dataset)
+                )
+            )
+        elif spec is None:
             self.description_label.setText(
                 self.tr("Imported from {file}; labels from column “{label}”.").format(
                     file=dataset.source.get("file_name", dataset.name),
@@ -257,7 +270,10 @@ class DataPanel(QWidget):
                 if index >= 0:
                     self.dataset_combo.removeItem(index)
                 return
-            text = self.tr("Imported: {name}").format(name=self.imported.name)
+            if is_edited(self.imported):
+                text = self.tr("Edited: {name}").format(name=original_name(self.imported))
+            else:
+                text = self.tr("Imported: {name}").format(name=self.imported.name)
             if index < 0:
                 self.dataset_combo.addItem(text, IMPORTED)
             else:

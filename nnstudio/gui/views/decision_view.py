@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from ...learn import ViewSnapshot
+from ...learn import ViewSnapshot, class_regions_image
 from ...session import Session
 from ..builder import shown_class_names
 from ..common import theme
@@ -29,6 +29,7 @@ from ..common.plot_items import (
 )
 from ..common.style import class_swatches, subscript
 from ..training import TrainingController
+from .decision_options import DecisionOptions
 from .live_view_base import LiveView
 
 MAX_SCATTER = 2_000  # data points drawn behind the decision map
@@ -78,6 +79,9 @@ class DecisionView(LiveView):
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
         top.addWidget(self.output_button)
+        self.options = DecisionOptions()
+        self.options.changed.connect(self._options_changed)
+        top.addWidget(self.options)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.plot, 1)
@@ -152,7 +156,14 @@ class DecisionView(LiveView):
         for k, curve in enumerate(self.class_curves):
             recolor(curve, theme.current().class_color(k).name())
             curve.setData([], [])
+        self.options.sync(task, n0, val.m)
+        self.val_points.setVisible(self.options.show_validation)
         self._ranged_for = None
+
+    def _options_changed(self) -> None:
+        self.val_points.setVisible(self.options.show_validation)
+        if self._pending is not None or self.snapshot is not None:
+            self.mark_dirty(*self.PARTS)
 
     def restyle(self) -> None:
         t = theme.current()
@@ -230,7 +241,11 @@ class DecisionView(LiveView):
         if snapshot.output_image is not None:
             self.value_map.setVisible(False)
             self.class_map.setVisible(True)
-            self.class_map.set_rgba(snapshot.output_image)
+            image = snapshot.output_image
+            lut = snapshot.probe.map_lut
+            if self.options.discretize and snapshot.unit_maps and lut is not None:
+                image = class_regions_image(snapshot.unit_maps[-1], lut)
+            self.class_map.set_rgba(image)
             self._place(self.class_map, snapshot)
             self.title.setText(self._output_title(snapshot))
         elif snapshot.output_values is not None:
@@ -256,6 +271,13 @@ class DecisionView(LiveView):
     def _output_title(self, snapshot: ViewSnapshot) -> str:
         L = snapshot.L
         names = self._class_names(snapshot)
+        if self.options.discretize:
+            if snapshot.probe.task == "multiclass":
+                text = self.tr("Output A[{L}] discretized: the region of each class ({classes})")
+                return text.format(L=L, classes=class_swatches(names))
+            return self.tr(
+                "Output A[{L}] discretized: {one} where ŷ > 0.5, {zero} elsewhere"
+            ).format(L=L, one=class_swatches(names[1:2]), zero=class_swatches(names[:1]))
         if snapshot.probe.task == "multiclass":
             return self.tr(
                 "Output A[{L}]: each point takes the colour of its likeliest class ({classes}), "
