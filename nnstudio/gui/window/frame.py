@@ -76,7 +76,7 @@ class WindowFrame(QMainWindow):
 
         # central views
         self.views = ViewTabs()
-        self.diagram = NetworkDiagram(self.session)
+        self.diagram = NetworkDiagram(self.session, self.undo_stack)
         self.dimension_panel = DimensionPanel(self.session)
         self.dimension_table = self.dimension_panel.table
         self.network_splitter = QSplitter(Qt.Orientation.Vertical)
@@ -121,6 +121,7 @@ class WindowFrame(QMainWindow):
         self._create_menus()
         self.diagram.unitSelected.connect(self.unitSelected)
         self.diagram.unitSelected.connect(self._unit_clicked)
+        self.diagram.editRefused.connect(self._diagram_edit_refused)
         self.layer_editor.layer_list.currentRowChanged.connect(self.dimension_panel.select_layer)
         self.data_panel.importRequested.connect(self.import_csv)
         bind(self.session.events, "network", self, self._update_summary)
@@ -261,6 +262,12 @@ class WindowFrame(QMainWindow):
         name = self.diagram.unit_tooltip(layer, unit).split("\n", 1)[0]
         self.statusBar().showMessage(name, 5000)
 
+    def _diagram_edit_refused(self) -> None:
+        """A connection was clicked while locked: say why (a paused run offers to end)."""
+        self.statusBar().showMessage(self.lock_reason, 5000)
+        if self.locked_clicks.active:
+            self.lockedEditAttempted.emit()
+
     # -- editing lock ----------------------------------------------------------------------------
     def set_editing_locked(self, locked: bool, reason: str = "", can_end: bool = False) -> None:
         """Disable (or enable again) the builder, the data controls and undo, showing why.
@@ -277,6 +284,7 @@ class WindowFrame(QMainWindow):
         for banner in (self.builder_lock_label, self.data_lock_label):
             banner.show_reason(self.lock_reason if locked else "", can_end)
         self.import_csv_action.setEnabled(not locked)
+        self.diagram.weight_editor.lock_reason = self.lock_reason  # a click on w is refused
         self._update_undo_actions()
         if locked:
             self.statusBar().showMessage(reason)
