@@ -13,7 +13,7 @@ is the GUI thread's CPU time over the run's wall time.
 Run from the repository root:
 
     QT_QPA_PLATFORM=offscreen python benchmarks/gui_responsiveness.py [--iterations 6000]
-        [--rounds 64] [--layout main|tabs|grid]
+        [--rounds 64] [--layout main|tabs|grid] [--hidden 8,8]
 
 Targets (docs/benchmarks.md, "GUI responsiveness"): lateness p50 ≤ 2 ms and p99 ≤ 16 ms; GUI
 training ≥ 90 % of the headless iterations per second.
@@ -185,6 +185,12 @@ def main(argv: list[str] | None = None) -> int:
         "tabs; grid: every view visible at once",
     )
     parser.add_argument(
+        "--hidden",
+        default="",
+        help="hidden layers as unit counts, e.g. 8,8 for a 2-8-8-1 tanh network (default: the "
+        "first-start 2-4-1)",
+    )
+    parser.add_argument(
         "--frame-budget",
         type=float,
         default=None,
@@ -194,6 +200,11 @@ def main(argv: list[str] | None = None) -> int:
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     window, session, controller, tabs = make_window(args.layout)
+    if args.hidden:
+        from nnstudio.session import LayerSpec
+
+        units = [int(n) for n in args.hidden.split(",")]
+        session.set_hidden_layers(tuple(LayerSpec(n, "tanh") for n in units))
     controller.set_pace(0.0)  # as fast as possible (the speed slider's last position)
     if args.frame_budget is not None:
         controller.frames.budget = args.frame_budget
@@ -220,7 +231,8 @@ def main(argv: list[str] | None = None) -> int:
         f"window: {type(window).__name__} ({args.layout}); Python {platform.python_version()}; "
         f"{os.cpu_count()} CPUs; load average {load_before:.1f} → {os.getloadavg()[0]:.1f}; "
         f"frame budget {controller.frames.budget:.0%}; "
-        f"{args.rounds} rounds of {args.iterations} iterations (headless, then GUI)"
+        f"{args.rounds} rounds of {args.iterations} iterations (headless, then GUI); network "
+        f"{'-'.join(str(n) for n in session.spec.layer_dims)}"
     )
     for i, (h, g, tab) in enumerate(zip(headless, gui, shown, strict=True), start=1):
         print(
