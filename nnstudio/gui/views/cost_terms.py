@@ -31,8 +31,9 @@ class CostTerms:
 
     def __init__(self, plot: pg.PlotWidget, changed: Callable[[], None]) -> None:
         self.plot = plot
-        self.check = QCheckBox(_tr("Show the data term and the regularisation term"))
+        self.check = QCheckBox(_tr("Data and regularisation terms"))
         self.check.setObjectName("costTermsCheck")
+        self.check.setAccessibleName(_tr("Show the data term and the regularisation term"))
         self.check.setToolTip(
             _tr(
                 "Split the training cost J into the data term (1/m)·Σ L(ŷ, y), how well the "
