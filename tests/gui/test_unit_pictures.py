@@ -184,3 +184,17 @@ def test_a_connection_cannot_be_set_while_training(window, qtbot, monkeypatch):
     assert window.undo_stack.count() == 0
     assert window.findChild(QInputDialog, "weightDialog") is None
     assert old.shape == window.session.network.params["W1"].shape
+
+
+def test_a_one_input_data_set_lays_the_diagram_out_once(window, qtbot):
+    """Scroll bars that come and go with the fitted scale must not make the diagram lay itself
+    out again and again (a one-input data set once did, forever)."""
+    from PySide6.QtWidgets import QComboBox
+
+    rebuilds = []
+    original = window.diagram.rebuild
+    window.diagram.rebuild = lambda *a, **k: (rebuilds.append(1), original(*a, **k))[1]
+    combo = window.findChild(QComboBox, "datasetCombo")
+    combo.setCurrentIndex(combo.findData("sine"))
+    qtbot.wait(200)  # let every resize the change causes arrive
+    assert len(rebuilds) < 10

@@ -247,7 +247,7 @@ class NetworkDiagram(QGraphicsView):
 
     def _fit(self) -> None:
         """Fill the view, but never show the texts below MIN_POINTS (scroll instead)."""
-        rect, view, points = self.sceneRect(), self.viewport().rect(), self.font().pointSizeF()
+        rect, view, points = self.sceneRect(), self.maximumViewportSize(), self.font().pointSizeF()
         if rect.isEmpty() or view.isEmpty():
             return
         scale = min(view.width() / rect.width(), view.height() / rect.height(), MAX_SCALE)
@@ -257,7 +257,9 @@ class NetworkDiagram(QGraphicsView):
         self.centerOn(rect.center())
 
     def _geometry_for_view(self) -> Geometry:
-        line, view = self.fontMetrics().lineSpacing(), self.viewport().size()
+        # the size without scroll bars: one appearing must not change the layout, or the
+        # layout's new size would take it away again, and so on without end
+        line, view = self.fontMetrics().lineSpacing(), self.maximumViewportSize()
         return geometry_for(self.session.spec.layer_dims, view.width(), view.height(), line)
 
     def resizeEvent(self, event) -> None:
