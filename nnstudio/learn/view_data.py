@@ -156,6 +156,9 @@ def make_probe(
         curve = _readonly(np.linspace(x0, x1, CURVE_POINTS))
         return ViewProbe(mode="curve", extent=(x0, x1, y0, y1), curve_x=curve, **common)
     y0, y1 = _padded(float(X[1].min()), float(X[1].max()))
+    # a square of the plane: drawn with x₁ and x₂ at the same scale, it fills a square plot
+    half = max(x1 - x0, y1 - y0) / 2
+    (x0, x1), (y0, y1) = ((c - half, c + half) for c in ((x0 + x1) / 2, (y0 + y1) / 2))
     n = max(2, int(grid_size))
     xs, ys = np.linspace(x0, x1, n), np.linspace(y0, y1, n)
     gx, gy = np.meshgrid(xs, ys)  # row i is y = ys[i]: image rows follow y

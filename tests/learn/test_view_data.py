@@ -47,6 +47,7 @@ def test_probe_of_two_features_is_a_plane_with_samples_sorted_by_label():
     x0, x1, y0, y1 = probe.extent
     assert x0 < data.X[0].min() and x1 > data.X[0].max()
     assert y0 < data.X[1].min() and y1 > data.X[1].max()
+    assert x1 - x0 == pytest.approx(y1 - y0)  # a square: equal scales fill a square plot
     assert probe.inputs.shape == (2, data.m + 900)
     assert not probe.inputs.flags.writeable
 

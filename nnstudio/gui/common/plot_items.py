@@ -14,9 +14,23 @@ from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QColor, QImage, QPainterPath, QPen, QPixmap, QTransform
-from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsPixmapItem, QLabel, QSizePolicy
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtGui import (
+    QColor,
+    QImage,
+    QPainterPath,
+    QPen,
+    QPixmap,
+    QResizeEvent,
+    QTransform,
+)
+from PySide6.QtWidgets import (
+    QGraphicsPathItem,
+    QGraphicsPixmapItem,
+    QLabel,
+    QSizePolicy,
+    QWidget,
+)
 
 from . import theme
 
@@ -297,3 +311,37 @@ class PlotStyle(QObject):
 def themed_plot(plot: pg.PlotWidget) -> PlotStyle:
     """Draw ``plot`` in the current theme from now on (see :class:`PlotStyle`)."""
     return PlotStyle(plot)
+
+
+class SquareBox(QWidget):
+    """Holds one widget, as the largest square centred in the box while :attr:`square` is set
+    (else filling it). A plot of the input plane keeps a unit of x₁ as long as a unit of x₂;
+    in a square it fills its frame, where a wide or tall frame would leave empty bands."""
+
+    def __init__(self, child: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.child = child
+        self.square = True
+        child.setParent(self)
+
+    def set_square(self, square: bool) -> None:
+        self.square = bool(square)
+        self._place()
+
+    def sizeHint(self) -> QSize:
+        return self.child.sizeHint()
+
+    def minimumSizeHint(self) -> QSize:
+        return self.child.minimumSizeHint()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place()
+
+    def _place(self) -> None:
+        width, height = self.width(), self.height()
+        if not self.square:
+            self.child.setGeometry(0, 0, width, height)
+            return
+        side = min(width, height)
+        self.child.setGeometry((width - side) // 2, (height - side) // 2, side, side)

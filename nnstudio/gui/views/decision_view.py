@@ -19,6 +19,7 @@ from ..common.empty_state import EmptyState
 from ..common.plot_items import (
     PathCurve,
     Raster,
+    SquareBox,
     make_curve,
     make_plot,
     recolor,
@@ -76,15 +77,18 @@ class DecisionView(LiveView):
         self.no_plane.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.no_plane.setMargin(24)
         self.no_plane.hide()
-        top = QHBoxLayout()
-        top.addWidget(self.title, 1)
-        top.addWidget(self.output_button)
+        # the title on a line of its own (two lines of text need the width), the controls below
+        controls = QHBoxLayout()
+        controls.addWidget(self.output_button)
+        controls.addStretch(1)
         self.options = DecisionOptions()
         self.options.changed.connect(self._options_changed)
-        top.addWidget(self.options)
+        controls.addWidget(self.options)
         layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.plot, 1)
+        layout.addWidget(self.title)
+        layout.addLayout(controls)
+        self.plot_box = SquareBox(self.plot)  # a square plane: no empty bands beside it
+        layout.addWidget(self.plot_box, 1)
         layout.addWidget(self.no_plane, 1)
         self.empty_state = EmptyState(
             self.plot,
@@ -178,7 +182,7 @@ class DecisionView(LiveView):
     def _show_plane_or_why(self, n0: int, m: int) -> None:
         """The plot for one or two features; else a sentence saying why there is none."""
         drawable = n0 in (1, 2) and m > 0
-        self.plot.setVisible(drawable)
+        self.plot_box.setVisible(drawable)
         self.no_plane.setVisible(not drawable)
         if drawable:
             return
@@ -206,6 +210,7 @@ class DecisionView(LiveView):
             x0, x1, y0, y1 = probe.extent
             # a unit of x₁ as long as a unit of x₂, so that a circle stays a circle at any size
             self.plot.setAspectLocked(probe.mode == "plane")
+            self.plot_box.set_square(probe.mode == "plane")
             if probe.mode == "plane":
                 self.plot.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
             elif probe.mode == "curve":
