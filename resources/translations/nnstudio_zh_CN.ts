@@ -407,6 +407,10 @@
         <translation>L2 λ</translation>
     </message>
     <message>
+        <source>L1 λ₁</source>
+        <translation>L1 λ₁</translation>
+    </message>
+    <message>
         <source>learning rate α</source>
         <translation>学习率 α</translation>
     </message>
@@ -548,6 +552,26 @@
     <message>
         <source>{name} changed from {old:g} to {new:g} at iteration {step}</source>
         <translation>{name} 在第 {step} 次迭代从 {old:g} 改为 {new:g}</translation>
+    </message>
+    <message>
+        <source>Data and regularisation terms</source>
+        <translation>数据项和正则化项</translation>
+    </message>
+    <message>
+        <source>Show the data term and the regularisation term</source>
+        <translation>显示数据项和正则化项</translation>
+    </message>
+    <message>
+        <source>Split the training cost J into the data term (1/m)·Σ L(ŷ, y), how well the network fits the data, and the regularisation term λ/(2m)·Σ‖W[l]‖² + λ₁/m·Σ|W[l]|, what the size of the weights costs. At each recorded iteration the two add up to J.</source>
+        <translation>把训练代价 J 分成数据项 (1/m)·Σ L(ŷ, y)（网络拟合数据的程度）和正则化项 λ/(2m)·Σ‖W[l]‖² + λ₁/m·Σ|W[l]|（权重大小的代价）。在每个记录的迭代处，两者之和等于 J。</translation>
+    </message>
+    <message>
+        <source>data term</source>
+        <translation>数据项</translation>
+    </message>
+    <message>
+        <source>regularisation term</source>
+        <translation>正则化项</translation>
     </message>
 </context>
 <context>
@@ -831,8 +855,16 @@
         <translation>验证集(&amp;V)：</translation>
     </message>
     <message>
+        <source>“{name}” with points added or removed by hand.</source>
+        <translation>“{name}”，手动添加或删除了一些点。</translation>
+    </message>
+    <message>
         <source>Imported from {file}; labels from column “{label}”.</source>
         <translation>导入自 {file}；标签取自“{label}”列。</translation>
+    </message>
+    <message>
+        <source>Edited: {name}</source>
+        <translation>已编辑：{name}</translation>
     </message>
     <message>
         <source>Imported: {name}</source>
@@ -849,6 +881,10 @@
     <message>
         <source>&lt;b&gt;{m}&lt;/b&gt; samples: m = {train} for training, {val} for validation</source>
         <translation>&lt;b&gt;{m}&lt;/b&gt; 个样本：m = {train} 个用于训练，{val} 个用于验证</translation>
+    </message>
+    <message>
+        <source>{n} features, made into n&lt;sup&gt;[0]&lt;/sup&gt; = {n0} network inputs</source>
+        <translation>{n} 个特征，构成 n&lt;sup&gt;[0]&lt;/sup&gt; = {n0} 个网络输入</translation>
     </message>
     <message>
         <source>n&lt;sup&gt;[0]&lt;/sup&gt; = 1 feature</source>
@@ -959,6 +995,37 @@ The previous data is still in use.</source>
     </message>
 </context>
 <context>
+    <name>DecisionOptions</name>
+    <message>
+        <source>Discretize</source>
+        <translation>离散化</translation>
+    </message>
+    <message>
+        <source>Validation points</source>
+        <translation>验证点</translation>
+    </message>
+    <message>
+        <source>A regression predicts a number, not a class: there are no class regions to show.</source>
+        <translation>回归预测的是数值，而不是类别：没有类别区域可显示。</translation>
+    </message>
+    <message>
+        <source>Class regions are drawn over a plane of two inputs.</source>
+        <translation>类别区域画在两个输入构成的平面上。</translation>
+    </message>
+    <message>
+        <source>Colour each point of the plane by the class the network predicts there (ŷ &gt; 0.5, or the likeliest class), without the paler shades of doubt: the regions and the boundary between them.</source>
+        <translation>按网络在平面上每一点预测的类别着色（ŷ &gt; 0.5，或可能性最大的类别），不用表示不确定的浅色：只显示各区域和它们之间的边界。</translation>
+    </message>
+    <message>
+        <source>Show the validation samples (hollow points): they are not trained on, so they show how well the boundary generalises.</source>
+        <translation>显示验证样本（空心点）：它们不参与训练，所以能看出边界的泛化效果。</translation>
+    </message>
+    <message>
+        <source>There is no validation part: hold some samples back with Validation in the Data panel.</source>
+        <translation>没有验证集：在数据面板中用“验证集”留出一些样本。</translation>
+    </message>
+</context>
+<context>
     <name>DecisionView</name>
     <message>
         <source>Show the output</source>
@@ -999,6 +1066,14 @@ The Cost and Activations tabs follow training as usual; import data with one or 
     <message>
         <source>class {k}</source>
         <translation>类别 {k}</translation>
+    </message>
+    <message>
+        <source>Output A[{L}] discretized: the region of each class ({classes})</source>
+        <translation>离散化的输出 A[{L}]：每个类别的区域（{classes}）</translation>
+    </message>
+    <message>
+        <source>Output A[{L}] discretized: {one} where ŷ &gt; 0.5, {zero} elsewhere</source>
+        <translation>离散化的输出 A[{L}]：ŷ &gt; 0.5 处为 {one}，其余为 {zero}</translation>
     </message>
     <message>
         <source>Output A[{L}]: each point takes the colour of its likeliest class ({classes}), paler where the network is unsure</source>
@@ -2225,8 +2300,8 @@ The Cost and Activations tabs follow training as usual; import data with one or 
         <translation>把面板、工具栏和窗口大小恢复为首次启动时的样子</translation>
     </message>
     <message>
-        <source>Ready: the flower data and a 2-layer network. Edit the layers on the left, press Train (F5) to train.</source>
-        <translation>就绪：花朵数据和一个 2 层网络。可在左侧编辑各层，按“训练”（F5）开始训练。</translation>
+        <source>Ready: {data} and a {L}-layer network. Edit the layers on the left, press Train (F5) to train.</source>
+        <translation>就绪：{data}和一个 {L} 层网络。在左侧编辑各层，按“训练”（F5）开始训练。</translation>
     </message>
     <message>
         <source>Views</source>
@@ -2836,6 +2911,10 @@ min {min} · max {max} · {zero} zero</source>
         <translation>键盘：用 Tab 进入网络图，方向键移动，Enter 选中。</translation>
     </message>
     <message>
+        <source>{name} over the (x₁, x₂) plane</source>
+        <translation>{name} 在 (x₁, x₂) 平面上的取值</translation>
+    </message>
+    <message>
         <source>{k} more units of layer [{l}] are not drawn, so the picture stays readable. The dimension table shows the full shapes.</source>
         <translation>层 [{l}] 还有 {k} 个单元没有画出，以保持图形清晰。维度表中有完整的形状。</translation>
     </message>
@@ -2938,6 +3017,57 @@ Row {i} is the receiving unit, column {j} the sending one.</source>
     <message>
         <source>Points</source>
         <translation>数据点</translation>
+    </message>
+</context>
+<context>
+    <name>PointEditor</name>
+    <message>
+        <source>Add points by clicking</source>
+        <translation>点击添加点</translation>
+    </message>
+    <message>
+        <source>The class of the points a click adds</source>
+        <translation>点击时添加的点的类别</translation>
+    </message>
+    <message>
+        <source>Class of new points</source>
+        <translation>新点的类别</translation>
+    </message>
+    <message>
+        <source>Click the plot to add a sample of the chosen class, Shift+click to remove the nearest one. Each click is one step of Edit ▸ Undo; the network keeps its weights, so you can train on and watch the boundary follow.</source>
+        <translation>点击图添加一个所选类别的样本，Shift+点击删除最近的样本。每次点击都是 编辑 ▸ 撤销 的一步；网络保留它的权重，所以你可以继续训练，看边界随之变化。</translation>
+    </message>
+    <message>
+        <source>Points can be added by clicking only to classification data with two features.</source>
+        <translation>只有具有两个特征的分类数据才能通过点击添加点。</translation>
+    </message>
+    <message>
+        <source>Click: add a point · Shift+click: remove the nearest. The plot shows standardised inputs; a new point is stored in the data&apos;s own units (x = x̃·σ + μ).</source>
+        <translation>点击：添加一个点 · Shift+点击：删除最近的点。图中显示的是标准化后的输入；新点按数据自身的单位保存（x = x̃·σ + μ）。</translation>
+    </message>
+    <message>
+        <source>Click: add a point · Shift+click: remove the nearest.</source>
+        <translation>点击：添加一个点 · Shift+点击：删除最近的点。</translation>
+    </message>
+    <message>
+        <source>Add a point of {name}</source>
+        <translation>添加一个 {name} 点</translation>
+    </message>
+    <message>
+        <source>Remove a point of {name}</source>
+        <translation>删除一个 {name} 点</translation>
+    </message>
+    <message>
+        <source>Data not changed</source>
+        <translation>数据未更改</translation>
+    </message>
+    <message>
+        <source>{reason}
+
+The previous data is still in use.</source>
+        <translation>{reason}
+
+仍在使用之前的数据。</translation>
     </message>
 </context>
 <context>
@@ -3122,11 +3252,11 @@ Row {i} is the receiving unit, column {j} the sending one.</source>
     </message>
     <message>
         <source>the L1 strength λ₁ cannot be negative</source>
-        <translation type="unfinished"></translation>
+        <translation>L1 强度 λ₁ 不能为负</translation>
     </message>
     <message>
         <source>the L1 strength λ₁ must be a finite number, not {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>L1 强度 λ₁ 必须是有限的数，而不是 {value}</translation>
     </message>
 </context>
 <context>
@@ -3215,6 +3345,10 @@ Row {i} is the receiving unit, column {j} the sending one.</source>
         <translation>{loss}在 m = {m} 个样本上的平均值。反向传播计算 J 随每个参数如何变化。</translation>
     </message>
     <message>
+        <source>L1 regularisation adds (λ₁/m) Σ|W| with λ₁ = {l1:g}: the absolute values of all the weights, summed.</source>
+        <translation>L1 正则化加上 (λ₁/m) Σ|W|，其中 λ₁ = {l1:g}：即所有权重绝对值之和。</translation>
+    </message>
+    <message>
         <source>For a {act} output with {loss} the derivatives simplify: the error of each output is just prediction minus label.</source>
         <translation>对于使用{loss}的 {act} 输出，导数可以化简：每个输出的误差就是预测值减去标签。</translation>
     </message>
@@ -3229,6 +3363,10 @@ Row {i} is the receiving unit, column {j} the sending one.</source>
     <message>
         <source>L2 regularisation adds (λ/m)·W[{l}] with λ = {l2:g}: the derivative of the penalty (λ/2m) Σ‖W‖² in the cost. It pulls every weight a little towards zero at each update (weight decay).</source>
         <translation>L2 正则化加上 (λ/m)·W[{l}]，其中 λ = {l2:g}：这是代价中惩罚项 (λ/2m) Σ‖W‖² 的导数。每次更新时，它都把每个权重往零拉一点（权重衰减）。</translation>
+    </message>
+    <message>
+        <source>L1 regularisation adds (λ₁/m)·sign(W[{l}]) with λ₁ = {l1:g}: the derivative of (λ₁/m) Σ|W| (sign(0) = 0). It moves every weight by the same small step towards zero, so weights that matter little end up at zero.</source>
+        <translation>L1 正则化加上 (λ₁/m)·sign(W[{l}])，其中 λ₁ = {l1:g}：这是 (λ₁/m) Σ|W| 的导数（sign(0) = 0）。它让每个权重都朝零移动同样的一小步，所以不太重要的权重最终变为零。</translation>
     </message>
     <message>
         <source>Σ adds each row of dZ[{l}] over its {m} columns (numpy: np.sum(dZ, axis=1, keepdims=True)), giving the shape of b[{l}].</source>
@@ -3529,10 +3667,6 @@ Row {i} is the receiving unit, column {j} the sending one.</source>
         <translation>使用 {name} 初始化</translation>
     </message>
     <message>
-        <source>λ of L2 regularisation: the cost gains λ/(2m)·Σ‖W[l]‖², which keeps the weights small and the boundary smooth. 0 turns it off.</source>
-        <translation>L2 正则化的 λ：代价会加上 λ/(2m)·Σ‖W[l]‖²，使权重保持较小、决策边界更平滑。设为 0 即关闭。</translation>
-    </message>
-    <message>
         <source>The random seed of the initial weights: the same seed gives the same weights, so two runs differ only in what you changed. Changing it draws new weights.</source>
         <translation>初始权重的随机种子：相同的种子给出相同的权重，因此两次训练只在你改动的地方不同。更改后会重新生成权重。</translation>
     </message>
@@ -3575,6 +3709,10 @@ Row {i} is the receiving unit, column {j} the sending one.</source>
     <message>
         <source>L2 λ</source>
         <translation>L2 λ</translation>
+    </message>
+    <message>
+        <source>L1 λ₁</source>
+        <translation>L1 λ₁</translation>
     </message>
     <message>
         <source>Seed</source>
@@ -3717,12 +3855,32 @@ Row {i} is the receiving unit, column {j} the sending one.</source>
         <translation>网络在输入平面上的输出，数据点叠在上面</translation>
     </message>
     <message>
+        <source>Unit &amp;pictures</source>
+        <translation>单元图像(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Show in each unit of the network diagram its output over the input plane (two inputs only)</source>
+        <translation>在网络图的每个单元中显示它在输入平面上的输出（仅限两个输入）</translation>
+    </message>
+    <message>
         <source>Use optimizer {name} with α = {rate:g}</source>
         <translation>使用 {name} 优化器，α = {rate:g}</translation>
     </message>
     <message>
         <source>Set L2 λ to {value:g}</source>
         <translation>将 L2 λ 设为 {value:g}</translation>
+    </message>
+    <message>
+        <source>Set L1 λ₁ to {value:g}</source>
+        <translation>将 L1 λ₁ 设为 {value:g}</translation>
+    </message>
+    <message>
+        <source>λ of L2 regularisation: the cost gains λ/(2m)·Σ‖W[l]‖², which keeps the weights small and the boundary smooth. 0 turns it off.</source>
+        <translation>L2 正则化的 λ：代价会加上 λ/(2m)·Σ‖W[l]‖²，使权重保持较小、决策边界更平滑。设为 0 即关闭。</translation>
+    </message>
+    <message>
+        <source>λ₁ of L1 regularisation: the cost gains λ₁/m·Σ|W[l]| (no ½, unlike L2), so each update moves every weight by λ₁/m·α towards zero (sign(W), with sign(0) = 0). Weights that matter little end up at zero. 0 turns it off.</source>
+        <translation>L1 正则化的 λ₁：代价会加上 λ₁/m·Σ|W[l]|（与 L2 不同，没有 ½），所以每次更新都让每个权重朝零移动 λ₁/m·α（sign(W)，sign(0) = 0）。不太重要的权重最终变为零。设为 0 即关闭。</translation>
     </message>
 </context>
 <context>
@@ -3780,6 +3938,23 @@ Row {i} is the receiving unit, column {j} the sending one.</source>
     <message>
         <source>1 button</source>
         <translation>单键（框选缩放）</translation>
+    </message>
+</context>
+<context>
+    <name>WeightEditor</name>
+    <message>
+        <source>Set a weight</source>
+        <translation>设置权重</translation>
+    </message>
+    <message>
+        <source>W[{l}][{i}, {j}] = {w}: how strongly unit {j} of layer [{p}] drives unit {i} of layer [{l}].
+Set it and watch the pictures and the boundary change; Ctrl+Z takes it back.</source>
+        <translation>W[{l}][{i}, {j}] = {w}：第 [{p}] 层的单元 {j} 对第 [{l}] 层的单元 {i} 的影响有多强。
+设置它，看单元图像和边界如何变化；Ctrl+Z 可以撤回。</translation>
+    </message>
+    <message>
+        <source>Set W[{l}][{i}, {j}] = {w}</source>
+        <translation>设置 W[{l}][{i}, {j}] = {w}</translation>
     </message>
 </context>
 <context>

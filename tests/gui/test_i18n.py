@@ -53,12 +53,13 @@ from nnstudio.gui.window.main_window import switch_language
 from nnstudio.session import Session
 
 # ASCII words a Chinese interface keeps: the course's notation and activation names, optimizer
-# and initialisation names, file formats, the program's name and units.
+# and initialisation names, file formats, the program's name and units, keys as labelled.
 ALLOWED_WORDS = {
     "nn", "studio", "nnstudio", "deeplearning", "ai",
     "tanh", "sigmoid", "softmax", "relu", "leaky", "leakyrelu", "linear", "max", "min", "sin",
     "log", "exp", "adam", "rmsprop", "xavier", "float", "csv", "tsv", "txt", "png", "svg",
     "numpy", "python", "np", "sum", "axis", "keepdims", "true", "mib", "nan", "english", "xor",
+    "sign", "esc", "shift", "tab", "enter", "ctrl",
 }  # fmt: skip
 WORD = re.compile(r"[A-Za-z]{3,}")
 FILE_NAME = re.compile(r"[\w.-]+\.(?:nnstudio|csv|tsv|txt|png|svg|py|json|npy|npz)\b")

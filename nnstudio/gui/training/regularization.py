@@ -15,10 +15,6 @@ from ..builder import NumberBox
 from .settings_edits import SettingsEdits
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("TrainingPanel", text)
-
-
 class RegularizationBoxes:
     """The two strength boxes, wired to ``edits``; the panel lays them out and keeps them in
     step with the session."""
@@ -27,19 +23,21 @@ class RegularizationBoxes:
         self.l2 = NumberBox(0.0)
         self.l2.setObjectName("l2SpinBox")
         self.l2.setToolTip(
-            _tr(
+            QCoreApplication.translate(
+                "TrainingPanel",
                 "λ of L2 regularisation: the cost gains λ/(2m)·Σ‖W[l]‖², which keeps the weights "
-                "small and the boundary smooth. 0 turns it off."
+                "small and the boundary smooth. 0 turns it off.",
             )
         )
         self.l2.valueChanged.connect(edits.set_l2)
         self.l1 = NumberBox(0.0)
         self.l1.setObjectName("l1SpinBox")
         self.l1.setToolTip(
-            _tr(
+            QCoreApplication.translate(
+                "TrainingPanel",
                 "λ₁ of L1 regularisation: the cost gains λ₁/m·Σ|W[l]| (no ½, unlike L2), so each "
                 "update moves every weight by λ₁/m·α towards zero (sign(W), with sign(0) = 0). "
-                "Weights that matter little end up at zero. 0 turns it off."
+                "Weights that matter little end up at zero. 0 turns it off.",
             )
         )
         self.l1.valueChanged.connect(edits.set_l1)

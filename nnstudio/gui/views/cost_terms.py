@@ -21,30 +21,38 @@ from ..common import theme
 from ..common.plot_items import PathCurve, make_curve, recolor
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CostView", text)
-
-
 class CostTerms:
     """The check box ``costTermsCheck`` and, while it is ticked, the curves of the data term
     (``data_curve``) and of the regularisation term (``penalty_curve``) on ``plot``."""
 
     def __init__(self, plot: pg.PlotWidget, changed: Callable[[], None]) -> None:
         self.plot = plot
-        self.check = QCheckBox(_tr("Data and regularisation terms"))
+        self.check = QCheckBox(
+            QCoreApplication.translate("CostView", "Data and regularisation terms")
+        )
         self.check.setObjectName("costTermsCheck")
-        self.check.setAccessibleName(_tr("Show the data term and the regularisation term"))
+        self.check.setAccessibleName(
+            QCoreApplication.translate("CostView", "Show the data term and the regularisation term")
+        )
         self.check.setToolTip(
-            _tr(
+            QCoreApplication.translate(
+                "CostView",
                 "Split the training cost J into the data term (1/m)·Σ L(ŷ, y), how well the "
                 "network fits the data, and the regularisation term λ/(2m)·Σ‖W[l]‖² + "
                 "λ₁/m·Σ|W[l]|, what the size of the weights costs. At each recorded iteration "
-                "the two add up to J."
+                "the two add up to J.",
             )
         )
         t = theme.current()
-        self.data_curve = make_curve(plot, t.fit_color, _tr("data term"))
-        self.penalty_curve = make_curve(plot, t.highlight, _tr("regularisation term"), dashed=True)
+        self.data_curve = make_curve(
+            plot, t.fit_color, QCoreApplication.translate("CostView", "data term")
+        )
+        self.penalty_curve = make_curve(
+            plot,
+            t.highlight,
+            QCoreApplication.translate("CostView", "regularisation term"),
+            dashed=True,
+        )
         self.curves: tuple[PathCurve, ...] = (self.data_curve, self.penalty_curve)
         for curve in self.curves:
             plot.removeItem(curve)  # on the plot (and in its legend) only while ticked

@@ -96,9 +96,9 @@ class MainWindow(WindowFrame):
         # more); it names the model that is open, which a file or a language switch may have set
         self.statusBar().showMessage(
             self.tr(
-                "Ready: the {data} data and a {L}-layer network. Edit the layers on the left, "
+                "Ready: {data} and a {L}-layer network. Edit the layers on the left, "
                 "press Train (F5) to train."
-            ).format(data=self.session.dataset.name, L=self.session.spec.L)
+            ).format(data=self.data_panel.dataset_combo.currentText(), L=self.session.spec.L)
         )
         # screen readers and keyboards: every control named and described, Tab in reading
         # order, status messages read out
