@@ -3,6 +3,8 @@ regularisation term, through the real main window."""
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt
@@ -109,7 +111,11 @@ def test_l1_edited_during_a_run_is_taken_at_the_next_update_and_marked(qtbot, wi
     with qtbot.waitSignal(controller.finished, timeout=WAIT):
         qtbot.mouseClick(panel.stop_button, Qt.LeftButton)
     h = session.history  # (a stop in the middle of a step records no cost and no penalty)
-    kept = [(s, p) for s, c, p in zip(h.step, h.cost, h.penalty, strict=True) if c is not None]
+    kept = [
+        (s, p)
+        for s, c, p in zip(h.step, h.cost, h.penalty, strict=True)
+        if c is not None and math.isfinite(c)
+    ]
     before = [p for s, p in kept if s < change.step]
     after = [p for s, p in kept if s >= change.step]
     assert before and all(p == 0.0 for p in before) and after and all(p > 0 for p in after)
