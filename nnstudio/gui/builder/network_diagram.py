@@ -78,7 +78,7 @@ class NetworkDiagram(QGraphicsView):
         self.weight_editor = WeightEditor(self, session, undo_stack)  # a click on a connection
         self.weight_editor.refused.connect(self.editRefused)
         self.tags: dict[tuple[int, int], QGraphicsTextItem] = {}  # the units' labels
-        self.geometry = Geometry()
+        self.spacing = Geometry()
         self._weights_timer = QTimer(self)
         self._weights_timer.setSingleShot(True)
         self._weights_timer.setInterval(40)  # ≤ 25 redraws a second while training
@@ -101,7 +101,7 @@ class NetworkDiagram(QGraphicsView):
         self.units, self.edges = {}, []
         self.tags = {}
         dims = self.session.spec.layer_dims
-        self.geometry = g = self._geometry_for_view()
+        self.spacing = g = self._geometry_for_view()
         marker = self._more_item(0, 0)  # its size decides how wide a collapsed layer's gap is
         columns = layout(dims, QSizeF(marker.boundingRect().size()), g)
         top = min(centre.y() for column in columns for _, centre in column)
@@ -136,7 +136,7 @@ class NetworkDiagram(QGraphicsView):
         self._fit()
 
     def _add_unit(self, layer: int, unit: int, centre: QPointF, L: int) -> None:
-        item = UnitItem(layer, unit, centre, self.geometry.radius)
+        item = UnitItem(layer, unit, centre, self.spacing.radius)
         t = theme.current()
         fill = t.input_fill if layer == 0 else t.output_fill if layer == L else t.hidden_fill
         item.setBrush(QBrush(QColor(fill)))
@@ -190,7 +190,7 @@ class NetworkDiagram(QGraphicsView):
         item.setFont(QFont(self.font()))
         item.setDefaultTextColor(QColor(theme.current().diagram_text))
         item.setHtml(f"<div align='center'>{html}</div>")
-        item.setTextWidth(self.geometry.column - 10)
+        item.setTextWidth(self.spacing.column - 10)
         box = item.boundingRect()
         item.setPos(x - box.width() / 2, bottom - box.height())
         self.scene().addItem(item)
@@ -207,7 +207,7 @@ class NetworkDiagram(QGraphicsView):
         item.setFont(QFont(self.font()))
         item.setHtml(f"<div align='center'>{html}</div>")
         item.setDefaultTextColor(QColor(theme.current().diagram_muted))
-        item.setTextWidth(max(width + self.geometry.column, 420.0))
+        item.setTextWidth(max(width + self.spacing.column, 420.0))
         item.setPos(at.x() + width / 2 - item.textWidth() / 2, at.y())
         self.scene().addItem(item)
 
@@ -264,7 +264,7 @@ class NetworkDiagram(QGraphicsView):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        if self._geometry_for_view() != self.geometry:
+        if self._geometry_for_view() != self.spacing:
             self.rebuild()  # (which fits the view again)
         else:
             self._fit()
@@ -302,7 +302,7 @@ class NetworkDiagram(QGraphicsView):
         pixmap = self.pictures.preview(*key) if key is not None else None
         if key is not None and pixmap is not None:
             name = self.tr("{name} over the (x₁, x₂) plane").format(name=self._unit_name(*key))
-            where = self.mapFromScene(self.units[key].scenePos() + QPointF(self.geometry.radius, 0))
+            where = self.mapFromScene(self.units[key].scenePos() + QPointF(self.spacing.radius, 0))
             self.preview.show_for(key, pixmap, name, where, 8)
         else:
             self.preview.hide()

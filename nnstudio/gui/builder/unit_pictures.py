@@ -208,7 +208,8 @@ class PicturePreview(QFrame):
         palette.setColor(self.backgroundRole(), QColor(theme.current().diagram_background))
         self.setPalette(palette)
         self.adjustSize()
-        area = self.parentWidget().rect() if self.parentWidget() is not None else self.rect()
+        parent = self.parentWidget()
+        area = parent.rect() if parent is not None else self.rect()
         x = beside.x() + gap
         if x + self.width() > area.right():
             x = beside.x() - gap - self.width()
