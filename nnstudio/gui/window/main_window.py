@@ -183,7 +183,9 @@ class MainWindow(WindowFrame):
         if not self._splitter_restored:  # first start: room for every row of the table
             self._splitter_restored = True
             total = sum(self.network_splitter.sizes())
-            table = min(self.dimension_panel.preferred_height(rows=8), int(total * 0.45))
+            # the table as tall as its rows (X, the layers, Y, the total), the rest for the
+            # diagram and its unit pictures
+            table = min(self.dimension_panel.preferred_height(), int(total * 0.45))
             self.network_splitter.setSizes([total - table, table])
 
     def closeEvent(self, event: QCloseEvent) -> None:
