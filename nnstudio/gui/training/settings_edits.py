@@ -62,23 +62,21 @@ class SettingsEdits:
         self.undo_stack.push(SetValueCommand(self._apply_settings, before, after, text))
 
     def set_l2(self, value: float) -> None:
-        before = self.session.l2
-        if value == before:
-            return
-        text = QCoreApplication.translate("TrainingPanel", "Set L2 λ to {value:g}").format(
-            value=value
-        )
-        command = SetValueCommand(self.session.set_l2, before, float(value), text, "l2")
-        self.undo_stack.push(command)
+        text = QCoreApplication.translate("TrainingPanel", "Set L2 λ to {value:g}")
+        self._set_strength("l2", self.session.set_l2, value, text)
 
     def set_l1(self, value: float) -> None:
-        before = self.session.l1
+        text = QCoreApplication.translate("TrainingPanel", "Set L1 λ₁ to {value:g}")
+        self._set_strength("l1", self.session.set_l1, value, text)
+
+    def _set_strength(
+        self, name: str, setter: Callable[[float], None], value: float, text: str
+    ) -> None:
+        """One undoable change of a regularisation strength (``name`` "l2" or "l1")."""
+        before = getattr(self.session, name)
         if value == before:
             return
-        text = QCoreApplication.translate("TrainingPanel", "Set L1 λ₁ to {value:g}").format(
-            value=value
-        )
-        command = SetValueCommand(self.session.set_l1, before, float(value), text, "l1")
+        command = SetValueCommand(setter, before, float(value), text.format(value=value), name)
         self.undo_stack.push(command)
 
     def redraw_weights(self, edit: Callable[[], None], text: str) -> None:
