@@ -110,7 +110,11 @@ class WindowFrame(QMainWindow):
             "dataDock", self.tr("Data"), self.data_panel, self.data_lock_label
         )
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.data_dock)
-        self.resizeDocks([self.builder_dock, self.data_dock], [270, 330], Qt.Orientation.Horizontal)
+        # wide enough for the builder's own controls in the language in use (they scroll below)
+        builder = max(270, self.layer_editor.minimumSizeHint().width() + 24)
+        self.resizeDocks(
+            [self.builder_dock, self.data_dock], [builder, 330], Qt.Orientation.Horizontal
+        )
 
         self.summary_label = QLabel()
         self.summary_label.setObjectName("networkSummaryLabel")
