@@ -1,7 +1,9 @@
 """GUI test set-up: QSettings go to a temporary folder so tests never touch the user's settings."""
 
+import gc
+
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings
 from PySide6.QtWidgets import QMessageBox
 
 from nnstudio.gui import MainWindow
@@ -24,8 +26,9 @@ def isolated_settings(tmp_path, qapp):
 
 @pytest.fixture
 def window(qtbot, monkeypatch):
-    """The main window, shown at 1280 × 800, on the first-start model; a question about unsaved changes is
-    answered "Discard" (as a learner moving on would), and training is shut down afterwards.
+    """The main window, shown at 1280 × 800, on the first-start model; a question about unsaved
+    changes is answered "Discard" (as a learner moving on would), and training is shut down
+    afterwards.
     A test module may define its own ``window`` fixture instead."""
     monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.Discard))
     shown = MainWindow()
@@ -34,3 +37,15 @@ def window(qtbot, monkeypatch):
     shown.show()
     yield shown
     shown.training.controller.shutdown()
+
+
+@pytest.fixture(autouse=True)
+def collected_windows(qapp):
+    """Delete what a test left behind at its end, while nothing else runs. The windows a test
+    closes live on in reference cycles (their signal connections to lambdas and bound methods),
+    so Python's cyclic collector would delete them at some later moment of its choosing, in
+    the middle of another test's event processing; with PySide6 6.12 on Python 3.12 a timer
+    event can then reach an object half destroyed, and the interpreter dies (SIGSEGV)."""
+    yield
+    gc.collect()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

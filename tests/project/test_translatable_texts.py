@@ -31,9 +31,13 @@ def untranslatable_calls(path: Path) -> list[str]:
         if name in ("translate", "translatable") and len(node.args) >= 2:
             if not all(_literal(arg) for arg in node.args[:2]):
                 found.append(f"{path.name}:{node.lineno}: {ast.unparse(node)[:80]}")
-        elif name == "tr" and isinstance(func, ast.Attribute) and node.args:
-            if not _literal(node.args[0]):
-                found.append(f"{path.name}:{node.lineno}: {ast.unparse(node)[:80]}")
+        elif (
+            name == "tr"
+            and isinstance(func, ast.Attribute)
+            and node.args
+            and not _literal(node.args[0])
+        ):
+            found.append(f"{path.name}:{node.lineno}: {ast.unparse(node)[:80]}")
     return found
 
 
