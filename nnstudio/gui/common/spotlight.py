@@ -1,10 +1,12 @@
 """A spotlight over a window: a rounded frame around the widgets being talked about.
 
-:class:`Spotlight` is a child of the window that covers all of it, lets every mouse event through
-to the widgets below, dims the window a little and draws a coloured rounded frame around each
-target widget. The frames are worked out from the targets' geometry whenever the spotlight
-paints, and it repaints when the window, a target or any of a target's parents moves, resizes,
-shows or hides, so it follows splitters, docks and resizes. :func:`reveal` brings a widget's
+:class:`Spotlight` is a child of the window that lets every mouse event through to the widgets
+below and draws a coloured rounded frame around each target widget. Its mask is the frames'
+rings and nothing else: a live plot or a progress bar that repaints under the tour costs no
+repaint of the spotlight (a veil over the whole window would be blended again over every
+update). The frames are worked out from the targets' geometry, again when the window, a target
+or any of a target's parents moves, resizes, shows or hides, so they follow splitters, docks and
+resizes. :func:`reveal` brings a widget's
 dock and tab to the front first.
 """
 
@@ -13,12 +15,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen, QRegion
 from PySide6.QtWidgets import QDockWidget, QStackedWidget, QTabWidget, QWidget
 
 ACCENT = QColor("#1a73e8")
-DIM = QColor(20, 32, 56, 46)  # over the rest of the window: a hint, not a curtain
 PAD = 6  # the frame keeps this far outside the widget
+RING = 5  # the mask reaches this far either side of a frame's line (the glow is 7 px wide)
 RADIUS = 10.0
 FOLLOW = {
     QEvent.Type.Move,
@@ -60,6 +62,7 @@ class Spotlight(QWidget):
         self._window = window
         self._targets: list[QWidget] = []
         self._watched: list[QWidget] = []
+        self._frames: list[QRect] = []
         window.installEventFilter(self)
         self.setGeometry(window.rect())
         self.hide()
@@ -84,7 +87,7 @@ class Spotlight(QWidget):
         self.setGeometry(self._window.rect())
         self.setVisible(bool(self._targets))
         self.raise_()
-        self.update()
+        self._follow()
 
     def target_rect(self, target: QWidget) -> QRect:
         """Where ``target`` is, in the window's coordinates (empty when it is not shown)."""
@@ -105,21 +108,28 @@ class Spotlight(QWidget):
         if event.type() in FOLLOW and self.isVisible():
             if watched is self._window and event.type() == QEvent.Type.Resize:
                 self.setGeometry(self._window.rect())
-            self.update()
+            self._follow()
         return False
 
+    def _follow(self) -> None:
+        """Put the frames where the targets are now: the mask becomes their rings."""
+        self._frames = [r for r in self.rects() if not r.isEmpty()]
+        rings = QRegion()
+        for frame in self._frames:
+            outer = frame.adjusted(-RING, -RING, RING, RING)
+            rings = rings.united(
+                QRegion(outer).subtracted(QRegion(frame.adjusted(RING, RING, -RING, -RING)))
+            )
+        # an empty region would mean "no mask" (the whole window): keep one transparent pixel
+        self.setMask(rings if not rings.isEmpty() else QRegion(0, 0, 1, 1))
+        self.update()
+
     def paintEvent(self, event: QPaintEvent) -> None:
-        frames = [QRectF(r) for r in self.rects() if not r.isEmpty()]
+        frames = [QRectF(r) for r in self._frames]
         if not frames:
             return
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        holes = QPainterPath()
-        for frame in frames:
-            holes.addRoundedRect(frame, RADIUS, RADIUS)
-        veil = QPainterPath()
-        veil.addRect(QRectF(self.rect()))
-        painter.fillPath(veil.subtracted(holes), DIM)
         glow = QColor(ACCENT)
         glow.setAlpha(60)
         painter.setBrush(Qt.BrushStyle.NoBrush)

@@ -3,16 +3,26 @@
 :class:`TourCard` is a child widget (not a dialog), so the app around it stays usable: a counter
 ("WELCOME TOUR · 2 OF 6"), a title, a text, a highlighted line saying what to do, progress dots,
 Back / Next (Finish on the last page) and a close button. Its colours come from the palette, so it
-reads in a light and a dark theme; its height follows its texts at a fixed width.
+reads in a light and a dark theme; its height follows its texts at a fixed width. Its soft
+shadow is a :class:`CardShadow` beneath it: a picture drawn once per size, where a blur effect
+would blur again each time anything under the card repaints (a live plot while training).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt
+from PySide6.QtGui import (
+    QColor,
+    QHideEvent,
+    QMoveEvent,
+    QPainter,
+    QPaintEvent,
+    QPixmap,
+    QResizeEvent,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QFrame,
-    QGraphicsDropShadowEffect,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -24,6 +34,55 @@ from PySide6.QtWidgets import (
 from .spotlight import ACCENT
 
 PANEL_WIDTH = 390
+SHADOW_REACH = 14  # px the shadow spreads around the card
+SHADOW_DROP = 6  # px the shadow sits lower than the card
+SHADOW_ALPHA = 70  # its darkest, next to the card (of 255)
+CARD_RADIUS = 12.0
+
+
+class CardShadow(QWidget):
+    """A soft shadow under a card: rounded rectangles growing by a pixel each, every one a
+    little more transparent, drawn once into a picture for the card's size."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("welcomeShadow")
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.setAttribute(Qt.WidgetAttribute.WA_NoSystemBackground)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self._picture = QPixmap()
+        self._picture_size = QSize()
+
+    def follow(self, card: QWidget) -> None:
+        """Sit under ``card``, around its geometry."""
+        reach = SHADOW_REACH
+        self.setGeometry(card.geometry().adjusted(-reach, -reach + SHADOW_DROP, reach, reach))
+
+    def _draw_picture(self) -> None:
+        ratio = self.devicePixelRatioF()
+        picture = QPixmap(self.size() * ratio)
+        picture.setDevicePixelRatio(ratio)
+        picture.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(picture)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        card = QRectF(self.rect()).adjusted(
+            SHADOW_REACH, SHADOW_REACH, -SHADOW_REACH, -SHADOW_REACH
+        )
+        for spread in range(SHADOW_REACH, -1, -1):
+            # layers pile up towards the card: its edge gets them all, the rim only one
+            painter.setBrush(QColor(0, 0, 0, max(1, SHADOW_ALPHA // SHADOW_REACH)))
+            radius = CARD_RADIUS + spread
+            painter.drawRoundedRect(card.adjusted(-spread, -spread, spread, spread), radius, radius)
+        painter.end()
+        self._picture, self._picture_size = picture, self.size()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if self._picture_size != self.size() or self._picture.isNull():
+            self._draw_picture()
+        painter = QPainter(self)
+        painter.drawPixmap(0, 0, self._picture)
+        painter.end()
 
 
 class TourCard(QFrame):
@@ -52,11 +111,8 @@ class TourCard(QFrame):
             "font-size: 15px; }"
             f"QToolButton#welcomeCloseButton:hover {{ color: {ACCENT.name()}; }}"
         )
-        shadow = QGraphicsDropShadowEffect(self)
-        shadow.setBlurRadius(28)
-        shadow.setOffset(0, 6)
-        shadow.setColor(QColor(0, 0, 0, 70))
-        self.setGraphicsEffect(shadow)
+        self.shadow = CardShadow(parent)
+        self.shadow.hide()
 
         self.counter = QLabel()
         self.counter.setObjectName("welcomeCounter")
@@ -110,6 +166,29 @@ class TourCard(QFrame):
         layout.addWidget(self.todo)
         layout.addSpacing(4)
         layout.addLayout(footer)
+
+    def bring_to_front(self) -> None:
+        """Raise the card over the window's other children, its shadow just under it."""
+        self.raise_()
+        self.shadow.stackUnder(self)
+
+    def moveEvent(self, event: QMoveEvent) -> None:
+        super().moveEvent(event)
+        self.shadow.follow(self)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.shadow.follow(self)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.shadow.follow(self)
+        self.shadow.show()
+        self.shadow.stackUnder(self)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        self.shadow.hide()
 
     def show_page(self, title: str, body: str, todo: str, index: int, count: int) -> None:
         """Show page ``index`` of ``count``: its title, its text (rich text) and what to do."""

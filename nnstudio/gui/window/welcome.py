@@ -209,7 +209,7 @@ class WelcomeTour(QObject):
         self.spotlight.set_targets(targets)
         self.panel.show_page(step.title(), step.body(), step.todo(), self.index, len(self.steps))
         self.panel.show()
-        self.panel.raise_()
+        self.panel.bring_to_front()
         self.place_panel()
         self.stepChanged.emit(self.index)
 
