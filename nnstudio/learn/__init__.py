@@ -9,6 +9,7 @@ from .advice import diagnosis_text, divergence_text
 from .diagnosis import diagnose_run
 from .export_script import export_numpy_script, script_source
 from .gradient_flow import (
+    FlowTable,
     GradientFlow,
     compare_hidden_activations,
     diagnose,
@@ -32,6 +33,7 @@ from .view_data import (
 
 __all__ = [
     "BOUNDED_LEVELS",
+    "FlowTable",
     "GradientFlow",
     "LayerView",
     "Run",

@@ -89,6 +89,83 @@ def gradient_flow(source: Any) -> GradientFlow:
     return GradientFlow(np.array([s for s, _ in pairs], dtype=np.int64), table)
 
 
+class FlowTable:
+    """The ‖dW[l]‖ of a run as growing arrays, for a view that follows a ``History`` while it
+    trains: :meth:`follow` converts only the records added since its last call, so keeping up
+    costs the new records, not the whole run. ``flow()`` is the table as a GradientFlow: steps
+    (n,), norms (n, L)."""
+
+    def __init__(self) -> None:
+        self._steps = np.empty(0, dtype=np.int64)
+        self._norms = np.empty((0, 0))
+        self.n = 0
+        self._source: History | None = None
+        self._seen = 0  # records of _source converted ...
+        self._seen_step = -1  # ... the last of them at this iteration
+
+    def clear(self) -> None:
+        self.__init__()  # type: ignore[misc]
+
+    def flow(self) -> GradientFlow:
+        return GradientFlow(self._steps[: self.n], self._norms[: self.n])
+
+    def load(self, flow: GradientFlow) -> None:
+        """Hold ``flow`` (from any source :func:`gradient_flow` reads), following nothing."""
+        self.clear()
+        self._grow(len(flow), flow.L)
+        self._steps[: len(flow)], self._norms[: len(flow)] = flow.steps, flow.norms
+        self.n = len(flow)
+
+    def follow(self, history: History) -> bool:
+        """Catch up with ``history``: its new records only, or all of them when it is another
+        history or was reduced or cleared since. True when the table changed."""
+        total = len(history.step)
+        kept = (
+            history is self._source
+            and self._seen <= total
+            and (self._seen == 0 or history.step[self._seen - 1] == self._seen_step)
+        )
+        if kept and self._seen == total:
+            return False
+        start = self._seen if kept else 0
+        if not kept:
+            self.clear()
+        self.add(history.step[start:], history.grad_norms[start:])
+        self._source, self._seen = history, total
+        self._seen_step = history.step[-1] if total else -1
+        return True
+
+    def add(self, steps: Sequence[int], norms: Sequence[Sequence[float | None]]) -> bool:
+        """Append the records with norms at iterations after the last one held."""
+        last = int(self._steps[self.n - 1]) if self.n else None
+        rows = [
+            (int(s), n)
+            for s, n in zip(steps, norms, strict=False)
+            if n and (last is None or s > last)
+        ]
+        if not rows:
+            return False
+        L = max(max(len(n) for _, n in rows), self._norms.shape[1] if self.n else 0)
+        self._grow(self.n + len(rows), L)
+        block = np.full((len(rows), L), np.nan)
+        for i, (_, row) in enumerate(rows):
+            block[i, : len(row)] = [np.nan if v is None else v for v in row]
+        self._steps[self.n : self.n + len(rows)] = [s for s, _ in rows]
+        self._norms[self.n : self.n + len(rows)] = block
+        self.n += len(rows)
+        return True
+
+    def _grow(self, size: int, L: int) -> None:
+        if size <= len(self._steps) and self._norms.shape[1] == L:
+            return
+        capacity = max(size, 2 * len(self._steps), 256)
+        steps, norms = np.zeros(capacity, dtype=np.int64), np.full((capacity, L), np.nan)
+        steps[: self.n] = self._steps[: self.n]
+        width = min(L, self._norms.shape[1])
+        norms[: self.n, :width] = self._norms[: self.n, :width]
+        self._steps, self._norms = steps, norms
+
+
 def layer_series(source: Any) -> dict[int, tuple[list[int], list[float]]]:
     """{l: (iterations, ‖dW[l]‖)} for l = 1..L, positive finite values only (log-scale ready)."""
     flow = gradient_flow(source)

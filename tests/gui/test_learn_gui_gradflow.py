@@ -32,7 +32,9 @@ def test_append_reports_and_set_history(qtbot):
     assert list(series[3][0]) == [r.step for r in records]  # every record, not every report
     assert list(series[3][0]) == list(range(0, 61, 10))
     assert np.allclose(series[1][1], [r.grad_norms[0] for r in records])
-    assert view.plot.getPlotItem().ctrl.logYCheck.isChecked()
+    assert view.plot.getAxis("left").logMode  # a log axis over the curves' log10 ‖dW‖
+    drawn_steps, drawn = view._curves[0].getData()
+    assert list(drawn_steps) == list(series[1][0]) and np.allclose(drawn, np.log10(series[1][1]))
     assert len(view._curves) == 3 and view.diagnosis.text()
 
     history = History()
@@ -81,3 +83,45 @@ def test_the_log_axis_labels_several_decades_and_the_legend_covers_no_curve(qtbo
     qtbot.waitUntil(legend_clear_of_the_curves, timeout=2000)  # once the layout has settled
     assert view.legend.sceneBoundingRect().top() >= plotting_area().bottom()
     assert len(view.legend.items) == 2
+
+
+def test_a_long_history_is_followed_record_by_record_and_drawn_thinned(qtbot):
+    """Shown while a long run trains, the view reads only the records added since it last
+    looked, draws at most DRAW_POINTS points a layer with the extremes kept, and still holds
+    every record of the history (the same series as the history after it reduces itself)."""
+    from nnstudio.engine import Record
+    from nnstudio.gui.learn.gradflow import DRAW_POINTS
+
+    view = GradientFlowView()
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitExposed(view)
+    history = History()
+    rs = np.random.RandomState(3)
+
+    def grow(first, count):
+        norms = np.exp(rs.randn(count, 2))
+        history.extend(
+            Record(step=s, cost=1.0 / (1 + s), accuracy=None, grad_norms=tuple(n))
+            for s, n in zip(range(first, first + count), norms, strict=True)
+        )
+
+    grow(0, 6000)
+    view.set_history(history)
+    assert view.table.n == 6000
+    peak = int(np.argmax([n[0] for n in history.grad_norms]))
+    first = history.grad_norms[0]
+    history.grad_norms[0] = (123.0, 123.0)  # a record read before is not read again
+    grow(6000, 100)
+    view.set_history(history)  # the same history, grown: only the 100 new records are read
+    assert view.table.n == 6100 and view.table.flow().norms[0, 0] == first[0]
+    history.grad_norms[0] = first
+    view.redraw()
+    steps, logs = view._curves[0].getData()
+    assert len(steps) <= DRAW_POINTS
+    assert peak in steps and np.isclose(logs.max(), np.log10(history.grad_norms[peak][0]))
+    grow(6100, 5000)  # past MAX_POINTS: the history reduces itself, the view follows
+    view.set_history(history)
+    series = view.series()
+    assert list(series[2][0]) == history.step
+    assert np.allclose(series[2][1], [n[1] for n in history.grad_norms])

@@ -1,8 +1,11 @@
 """Gradient flow: ‖dW[l]‖ of every layer against the iterations, on a log scale.
 
-Curves are created once per layer and updated with ``setData`` from a timer (at most 30 times a
-second), however often training reports. A line under the plot says in plain words whether the
-early layers' gradients are vanishing or exploding.
+The norms are kept in a :class:`~nnstudio.learn.FlowTable` that follows the session's history
+record by record, so showing the tab in the middle of a long run costs the records it missed,
+not the whole run. Curves are created once per layer (Qt-drawn paths of log10 ‖dW[l]‖ on a log
+axis, at most ``DRAW_POINTS`` points each, every stretch's extremes kept) and redrawn from a
+timer (at most 30 times a second) while the view is on screen. A line under the plot says in
+plain words whether the early layers' gradients are vanishing or exploding.
 """
 
 from __future__ import annotations
@@ -13,33 +16,42 @@ from typing import Any
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from ...learn import diagnose, gradient_flow
+from ...learn import FlowTable, diagnose, gradient_flow
+from ...training_run import History, keep_indices
 from ..common import theme
 from ..common.empty_state import EmptyState
-from ..common.plot_items import themed_plot
+from ..common.plot_items import PathCurve, make_curve, recolor, themed_plot
 
 REDRAW_MS = 33
+DRAW_POINTS = 2_000  # points drawn per layer at most (the table keeps every record)
 MIN_DECADES = 3  # the log axis shows at least 3 decades, each labelled
 LAYER_COLORS = pg.colormap.get("viridis")
 
 
 class GradientFlowView(QWidget):
-    """``set_history(history)`` shows a whole ``History`` (its ``step`` and ``grad_norms``);
-    ``append(report)`` adds the records of one training report; ``clear()`` empties the plot."""
+    """``set_history(history)`` shows a ``History`` (its ``step`` and ``grad_norms``: only the
+    records new since the last call are read when it is the same history) or any source
+    :func:`~nnstudio.learn.gradient_flow` reads; ``append(report)`` adds the records of one
+    training report; ``clear()`` empties the plot."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("gradientFlowView")
-        self._steps: list[int] = []
-        self._norms: list[tuple[float, ...]] = []
-        self._curves: list[pg.PlotDataItem] = []
+        self.table = FlowTable()
+        self._curves: list[PathCurve] = []
+        self._drawn_n = -1  # records drawn last time (-1: draw again)
         layout = QVBoxLayout(self)
         self.plot = pg.PlotWidget(self)
         self.plot.setObjectName("gradientFlowPlot")
-        self.plot.setLogMode(x=False, y=True)
-        self.plot.showGrid(x=True, y=True, alpha=0.3)
+        self.plot.setMenuEnabled(False)
+        self.plot.getViewBox().disableAutoRange()
+        self.plot.getAxis("left").setLogMode(True)  # the curves hold log10 ‖dW‖
+        # grid lines at the decades only: a grid across the x axis too would be repainted
+        # with every new point
+        self.plot.showGrid(x=False, y=True, alpha=0.3)
         self.plot.setLabel("bottom", self.tr("iteration"))
         self.plot.setLabel("left", self.tr("‖dW[l]‖ (log scale)"))
         self.plot.getAxis("left").enableAutoSIPrefix(False)
@@ -78,38 +90,42 @@ class GradientFlowView(QWidget):
 
     # -- data ------------------------------------------------------------------------------------
     def set_history(self, history: Any) -> None:
-        """Show the norms of a ``History`` (or a mapping with ``step`` and ``grad_norms``)."""
-        flow = gradient_flow(history)
-        self._steps = [int(s) for s in flow.steps]
-        self._norms = [tuple(float(v) for v in row) for row in flow.norms]
-        self._schedule()
+        """Show the norms of a ``History`` (or of a mapping with ``step`` and ``grad_norms``)."""
+        if isinstance(history, History):
+            changed = self.table.follow(history)
+        else:
+            self.table.load(gradient_flow(history))
+            changed = True
+        if changed:
+            self._schedule()
 
     def append(self, report: Any) -> None:
         """Add the ‖dW[l]‖ of every record of a training report (records without them, and
         records at iterations already shown, are skipped)."""
-        added = False
-        for record in report.records:
-            if not record.grad_norms or (self._steps and record.step <= self._steps[-1]):
-                continue
-            self._steps.append(int(record.step))
-            self._norms.append(tuple(float(v) for v in record.grad_norms))
-            added = True
-        if added:
+        records = report.records
+        if self.table.add([r.step for r in records], [r.grad_norms for r in records]):
             self._schedule()
 
     def clear(self) -> None:
-        self._steps, self._norms = [], []
+        self.table.clear()
         self._schedule()
 
     def series(self) -> dict[int, tuple[np.ndarray, np.ndarray]]:
-        """{l: (iterations, ‖dW[l]‖)} as plotted (positive values only), after a redraw."""
+        """{l: (iterations, ‖dW[l]‖)}: every record held (positive values only), after a
+        redraw."""
         self.redraw()
-        flow = gradient_flow({"step": self._steps, "grad_norms": self._norms})
+        flow = self.table.flow()
         return {l: flow.layer(l) for l in range(1, flow.L + 1)}
 
     def _schedule(self) -> None:
-        if not self._timer.isActive():
+        self._drawn_n = -1
+        if self.isVisible() and not self._timer.isActive():
             self._timer.start()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._drawn_n < 0:
+            self.redraw()
 
     # -- drawing ---------------------------------------------------------------------------------
     def _ensure_curves(self, L: int) -> None:
@@ -121,11 +137,8 @@ class GradientFlowView(QWidget):
         self._curves = []
         for l in range(1, L + 1):
             color = LAYER_COLORS.map(self._layer_shade(l, L), mode="qcolor")
-            curve = self.plot.plot([], [], pen=pg.mkPen(color, width=2))
+            curve = make_curve(self.plot, color.name(), width=2)
             self.legend.addItem(curve, f"‖dW[{l}]‖")
-            # the data keep every record; only the drawing thins a long run (peaks kept)
-            curve.setDownsampling(auto=True, method="peak")
-            curve.setClipToView(True)
             self._curves.append(curve)
         self.legend.setColumnCount(max(1, L))
 
@@ -138,7 +151,7 @@ class GradientFlowView(QWidget):
     def restyle(self) -> None:
         for l, curve in enumerate(self._curves, start=1):
             color = LAYER_COLORS.map(self._layer_shade(l, len(self._curves)), mode="qcolor")
-            curve.setPen(pg.mkPen(color, width=2))
+            recolor(curve, color.name())
 
     def _show_decades(self, norms: np.ndarray) -> None:
         """Let the log axis span whole decades, at least ``MIN_DECADES`` of them, around the
@@ -147,7 +160,7 @@ class GradientFlowView(QWidget):
         values = np.asarray(norms, dtype=float)
         values = values[np.isfinite(values) & (values > 0)]
         if values.size == 0:
-            self.plot.enableAutoRange(axis="y")
+            self.plot.setYRange(-MIN_DECADES, 0, padding=0)
             return
         low = math.floor(math.log10(float(values.min())))
         high = math.ceil(math.log10(float(values.max())))
@@ -159,11 +172,19 @@ class GradientFlowView(QWidget):
 
     def redraw(self) -> None:
         self._timer.stop()
-        flow = gradient_flow({"step": self._steps, "grad_norms": self._norms})
+        flow = self.table.flow()
+        self._drawn_n = len(flow)
         self._ensure_curves(flow.L)
         for l, curve in enumerate(self._curves, start=1):
             steps, values = flow.layer(l)
-            curve.setData(steps.astype(float), values)
+            logs = np.log10(values)
+            if len(steps) > DRAW_POINTS:  # thin what is drawn, keeping each stretch's extremes
+                drawn = keep_indices(steps, logs, DRAW_POINTS)
+                steps, logs = steps[drawn], logs[drawn]
+            curve.setData(steps.astype(float), logs)
+        if len(flow):
+            first, last = float(flow.steps[0]), float(flow.steps[-1])
+            self.plot.setXRange(first, max(last, first + 1), padding=0.02)
         self._show_decades(flow.norms)
         empty = not len(flow)
         # before any record the sentence sits in the middle of the plot, and the axes show no
