@@ -137,3 +137,26 @@ def test_the_inspector_draws_b_narrower_than_w(qtbot, inspector):
     assert size["b"][0] == pytest.approx(size["W"][0] / 2, abs=1)  # (4, 1) beside (4, 2)
     assert size["b"][1] == pytest.approx(size["W"][1], abs=1)
     assert size["Z"][0] > 5 * size["W"][0]  # (4, 400)
+
+
+def test_while_training_the_heatmaps_are_drawn_one_event_loop_turn_after_another(qtbot, inspector):
+    """A refresh from the training timer draws one heatmap now and the next ones in later
+    turns of the event loop (no single long stop of the GUI); all end up showing the arrays."""
+    data = make_dataset("flower")
+    inspector.set_state(Network([2, 4, 1], ["tanh", "sigmoid"], seed=1), data.X, data.Y)
+    inspector.show()
+    inspector.refresh()
+    heatmaps = [
+        inspector.findChild(MatrixHeatmap, f"inspector{n}Heatmap") for n in MatrixInspector.NAMES
+    ]
+    before = [h.array for h in heatmaps]
+    inspector.set_state(Network([2, 4, 1], ["tanh", "sigmoid"], seed=2), data.X, data.Y)
+    inspector.refresh(one_at_a_time=True)
+    drawn_now = [h.array is not old for h, old in zip(heatmaps, before, strict=True)]
+    assert drawn_now == [True, False, False, False, False, False]
+    qtbot.waitUntil(
+        lambda: all(h.array is not old for h, old in zip(heatmaps, before, strict=True))
+    )
+    shown = inspector.arrays()
+    for name, heatmap in zip(MatrixInspector.NAMES, heatmaps, strict=True):
+        assert np.array_equal(heatmap.array, shown[name])

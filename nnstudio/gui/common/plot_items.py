@@ -25,6 +25,7 @@ from PySide6.QtGui import (
     QTransform,
 )
 from PySide6.QtWidgets import (
+    QGraphicsItem,
     QGraphicsPathItem,
     QGraphicsPixmapItem,
     QLabel,
@@ -296,6 +297,10 @@ class PlotStyle(QObject):
         size = f"{font.pointSizeF() * 0.95:.1f}pt" if font.pointSizeF() > 0 else "9pt"
         for item in self.plot.scene().items():
             if isinstance(item, pg.AxisItem):
+                # an axis is kept as a picture in device pixels: a repaint around it (a curve
+                # moving, the panel greyed while training) blits the picture instead of running
+                # pyqtgraph's Python paint, which holds the GIL the training thread needs
+                item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
                 item.setPen(t.plot_axis)
                 item.setTextPen(t.plot_text)
                 item.setTickFont(font)

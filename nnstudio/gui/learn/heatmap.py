@@ -203,16 +203,19 @@ class MatrixHeatmap(QWidget):
             array = array.reshape(-1, 1)
         elif array.ndim == 0:
             array = array.reshape(1, 1)
+        same_shape = self.array is not None and self.array.shape == array.shape
         self.array = array
         values = np.asarray(array, dtype=np.float64)
         finite = values[np.isfinite(values)]
         limit = float(np.abs(finite).max()) if finite.size else 0.0
         limit = limit if limit > 0 else 1.0
         self.image.setImage(array, levels=(-limit, limit), autoLevels=False)
-        self.color_bar.setLevels((-limit, limit))
-        self._fit(array.shape)
-        self.plot.getAxis("left").setTicks([index_ticks(array.shape[0])])
-        self.plot.getAxis("bottom").setTicks([index_ticks(array.shape[1])])
+        if self.color_bar.levels() != (-limit, limit):
+            self.color_bar.setLevels((-limit, limit))
+        if not same_shape:  # (new values alone leave the cells and the index axes as they are)
+            self._fit(array.shape)
+            self.plot.getAxis("left").setTicks([index_ticks(array.shape[0])])
+            self.plot.getAxis("bottom").setTicks([index_ticks(array.shape[1])])
         self.caption.setText(caption_html or f"<b>{name}</b> {shape_text(array.shape)}")
         stats = array_stats(array)
         self.stats_label.setText(

@@ -33,6 +33,8 @@ class MatrixInspector(QWidget):
     engine takes it, or None to show only the parameters); the forward and backward pass run
     when the inspector is visible, at most a few times a second. ``select_layer(l)`` chooses the
     layer (1..L); connect the diagram's ``unitSelected(layer, unit)`` to ``select_unit``.
+    While training, each refresh draws its six heatmaps one event-loop turn after another, so
+    the GUI thread never stops for all of them at once.
     """
 
     NAMES = ("W", "b", "dW", "db", "Z", "A")
@@ -114,6 +116,11 @@ class MatrixInspector(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(self.REFRESH_MS)
         self._timer.timeout.connect(self._refresh_if_visible)
+        self._waiting: list[tuple[MatrixHeatmap, tuple[str, np.ndarray | None, str]]] = []
+        self._next_heatmap = QTimer(self)
+        self._next_heatmap.setSingleShot(True)
+        self._next_heatmap.setInterval(0)
+        self._next_heatmap.timeout.connect(self._draw_next_heatmap)
 
     # -- state -----------------------------------------------------------------------------------
     @property
@@ -139,8 +146,9 @@ class MatrixInspector(QWidget):
         if not self._timer.isActive():
             self._timer.start()
 
-    def refresh(self) -> None:
-        """Run the forward and backward pass now and redraw the chosen layer."""
+    def refresh(self, one_at_a_time: bool = False) -> None:
+        """Run the forward and backward pass now and redraw the chosen layer (its heatmaps in
+        turn, one per event-loop turn, when ``one_at_a_time``)."""
         self._dirty = False
         net = self._net
         if net is None:
@@ -163,18 +171,32 @@ class MatrixInspector(QWidget):
                 self.tr("Load a data set to see Z, A and the gradients: they need samples.")
             )
         self._arrays = arrays
+        self._waiting = []
         for name, heatmap in self.heatmaps.items():
             array = arrays.get(name)
-            label = f"{name}[{l}]"
             caption = f"<b>{name}<sup>[{l}]</sup></b>"
             if array is not None:
                 caption += f" {shape_text(array.shape)}"
-            heatmap.set_array(label, array, caption)
+            self._waiting.append((heatmap, (f"{name}[{l}]", array, caption)))
+        if one_at_a_time:
+            self._draw_next_heatmap()
+        else:
+            while self._waiting:
+                self._draw_next_heatmap()
+
+    def _draw_next_heatmap(self) -> None:
+        if self._waiting:
+            heatmap, arguments = self._waiting.pop(0)
+            heatmap.set_array(*arguments)
+        if self._waiting and not self._next_heatmap.isActive():
+            self._next_heatmap.start()
 
     def arrays(self) -> dict[str, np.ndarray]:
         """What is shown now: {"W": W[l], "b": …, "dW", "db", "Z", "A"} (those available)."""
         if self._dirty:
             self.refresh()
+        while self._waiting:  # heatmaps still to draw from the last refresh
+            self._draw_next_heatmap()
         return dict(self._arrays)
 
     def select_layer(self, l: int) -> None:
@@ -198,7 +220,7 @@ class MatrixInspector(QWidget):
 
     def _refresh_if_visible(self) -> None:
         if self.isVisible():
-            self.refresh()
+            self.refresh(one_at_a_time=True)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
