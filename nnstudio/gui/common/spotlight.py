@@ -63,7 +63,6 @@ class Spotlight(QWidget):
         self._targets: list[QWidget] = []
         self._watched: list[QWidget] = []
         self._frames: list[QRect] = []
-        window.installEventFilter(self)
         self.setGeometry(window.rect())
         self.hide()
 
@@ -76,7 +75,9 @@ class Spotlight(QWidget):
         for watched in self._watched:
             watched.removeEventFilter(self)
         self._targets = list(targets)
-        self._watched = []
+        self._watched = [self._window] if self._targets else []  # (nothing to follow without)
+        for watched in self._watched:
+            watched.installEventFilter(self)
         for target in self._targets:
             node: QWidget | None = target
             while node is not None and node is not self._window:

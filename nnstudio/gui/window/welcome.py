@@ -185,7 +185,6 @@ class WelcomeTour(QObject):
         escape.activated.connect(self.close)
         controller.stateChanged.connect(self._training_state)
         bind(window.session.events, "network", self, self._network_changed)
-        window.installEventFilter(self)
 
     @property
     def is_open(self) -> bool:
@@ -202,6 +201,8 @@ class WelcomeTour(QObject):
         self.panel.next_button.setFocus()
 
     def go_to(self, index: int) -> None:
+        if not self.is_open:  # (watch the window's size only while the card is over it)
+            self.window.installEventFilter(self)
         self.index = max(0, min(index, len(self.steps) - 1))
         step = self.steps[self.index]
         self._layers_at_step = self.window.session.spec.layer_dims
@@ -228,6 +229,7 @@ class WelcomeTour(QObject):
         if not self.is_open:
             return
         self.index = -1
+        self.window.removeEventFilter(self)
         self.spotlight.set_targets([])
         self.panel.hide()
         QSettings().setValue(SHOWN_KEY, True)
