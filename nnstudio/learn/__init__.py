@@ -19,7 +19,7 @@ from .gradient_flow import (
 from .runs import Run, RunStore, describe_change, make_description
 from .stepthrough import Step, build_steps
 from .stepthrough_notation import name_html
-from .verdict import Verdict, VerdictText, judge, run_verdict, verdict_text
+from .verdict import Verdict, VerdictText, judge, run_verdict, verdict_number, verdict_text
 from .view_data import (
     BOUNDED_LEVELS,
     LayerView,
@@ -62,5 +62,6 @@ __all__ = [
     "record_gradient_flow",
     "run_verdict",
     "script_source",
+    "verdict_number",
     "verdict_text",
 ]

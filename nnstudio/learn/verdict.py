@@ -184,7 +184,7 @@ class VerdictText:
     advice: str
 
 
-def shown(verdict: Verdict, value: float) -> str:
+def verdict_number(verdict: Verdict, value: float) -> str:
     """A number of the verdict as the learner reads it: errors in %, costs as numbers."""
     if verdict.measure == "error":
         return f"{100.0 * value:.1f} %"
@@ -218,9 +218,9 @@ def verdict_text(verdict: Verdict) -> VerdictText:
             "as high.",
         )
     gaps = gaps.format(
-        bias=shown(verdict, verdict.avoidable_bias),
-        variance=shown(verdict, verdict.variance),
-        limit=shown(verdict, verdict.threshold),
+        bias=verdict_number(verdict, verdict.avoidable_bias),
+        variance=verdict_number(verdict, verdict.variance),
+        limit=verdict_number(verdict, verdict.threshold),
     )
     bias_advice = translate(
         "Verdict",
