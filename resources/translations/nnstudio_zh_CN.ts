@@ -2086,8 +2086,28 @@ The Cost and Activations tabs follow training as usual; import data with one or 
         <translation>&lt;p&gt;反向传播每经过一层就要乘以 g′(Z)。sigmoid 的斜率最多是 1/4，所以在深层 sigmoid 网络中，梯度一层比一层小：下图中，7 层 sigmoid 网络的 ‖dW{s1}‖ 远小于最后一层的，它的前几层几乎学不到东西。ReLU（z &amp;gt; 0 时斜率为 1）和好的初始化能让梯度保持活力。训练时请留意梯度流视图。&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>&lt;h2&gt;8. Things to try&lt;/h2&gt;</source>
-        <translation>&lt;h2&gt;8. 动手试试&lt;/h2&gt;</translation>
+        <source>&lt;h2&gt;9. Things to try&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;9. 动手试试&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;8. Train, dev and test sets; bias and variance&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;8. 训练集、验证集和测试集；偏差与方差&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;A network is judged on data it did not learn from. The Data panel splits the samples three ways, at random but with a seed, each class keeping its share in every part: the &lt;b&gt;training set&lt;/b&gt; (the m columns of X that gradient descent sees), the &lt;b&gt;dev set&lt;/b&gt; (held back; the cost and accuracy views draw it beside the training data, and you choose settings by it) and the &lt;b&gt;test set&lt;/b&gt; (kept apart until the end). With a few thousand samples 60 / 20 / 20 % is usual; with millions, 1 % each for dev and test is plenty.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;评判一个网络，要用它没有学过的数据。数据面板把样本分成三份，随机但由种子决定，且每个类别在每一份中都保持各自的比例：&lt;b&gt;训练集&lt;/b&gt;（梯度下降看到的 X 的 m 列）、&lt;b&gt;验证集&lt;/b&gt;（留出的样本；代价和准确率视图把它与训练数据并列画出，你据此选择设置）和&lt;b&gt;测试集&lt;/b&gt;（一直单独保留到最后）。样本有几千个时，通常按 60 / 20 / 20 % 划分；样本上百万时，验证集和测试集各占 1 % 就足够了。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Why a test set when there is a dev set? Each time you keep the setting with the lowest dev error, the dev set helps choose the network, and its error becomes a little optimistic. The test set chose nothing: evaluate on it once, at the end (Evaluate on test, in the Bias and variance view), and its error tells how the network will do on new data.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;已经有了验证集，为什么还要测试集？每当你保留验证误差最低的那个设置时，验证集就参与了网络的选择，它的误差也就变得略显乐观。测试集没有参与任何选择：只在最后评估一次（在“偏差与方差”视图中点击“在测试集上评估”），它的误差才能说明网络在新数据上的表现。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Then compare the errors. The &lt;b&gt;avoidable bias&lt;/b&gt; is the training error minus the human-level error (how well people do: a stand-in for the lowest error possible, the Bayes error; 0 when unknown). The &lt;b&gt;variance&lt;/b&gt; is the dev error minus the training error. Training error 1 %, dev error 11 %: high variance, the network overfits its training data. Training 15 %, dev 16 %: high bias, it underfits. Training 15 %, dev 30 %: both. Training 0.5 %, dev 1 %: fine. The Bias and variance view names the situation when a run ends; a gap of 2 percentage points or more counts as high. A regression has no error rate, so there the cost J is compared.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;然后比较这些误差。&lt;b&gt;可避免偏差&lt;/b&gt;是训练误差减去人类水平误差（人做得有多好：用来近似可能达到的最低误差，即贝叶斯误差；未知时取 0）。&lt;b&gt;方差&lt;/b&gt;是验证误差减去训练误差。训练误差 1 %、验证误差 11 %：高方差，网络过拟合了训练数据。训练 15 %、验证 16 %：高偏差，网络欠拟合。训练 15 %、验证 30 %：两者都有。训练 0.5 %、验证 1 %：良好。“偏差与方差”视图会在每次训练结束时给出结论；差距达到 2 个百分点或以上即算作高。回归没有错误率，因此在回归中比较的是代价 J。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The course&apos;s recipe: with high bias, try a bigger network (more units or layers), train longer or with a better optimizer, or another architecture, until the training error is good enough. Then, with high variance: more data, regularisation (L2 λ, dropout) or another architecture. Work on the larger gap first. With few samples the dev error is itself noisy: one sample in a dev set of 80 is 1.25 percentage points.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;课程的基本方法：高偏差时，试试更大的网络（更多单元或层）、训练更久或换更好的优化器，或换一种网络结构，直到训练误差足够低。然后，高方差时：更多数据、正则化（L2 λ、随机失活）或换一种网络结构。先处理较大的差距。样本很少时，验证误差本身就有噪声：在 80 个样本的验证集中，一个样本就是 1.25 个百分点。&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;ul&gt;&lt;li&gt;Train, then change tanh to ReLU and train again: both runs are kept, and Compare runs overlays their cost curves.&lt;/li&gt;&lt;li&gt;Try learning rates 0.01, 1.2 and 10 and look at the cost.&lt;/li&gt;&lt;li&gt;Train → Gradient check compares back propagation with a numerical estimate of every gradient: a good way to convince yourself the formulas above are right.&lt;/li&gt;&lt;li&gt;File → Export → NumPy script writes your trained network as a short Python file you can read line by line — the same forward pass as above.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Hover over any control to read what it means.&lt;/p&gt;</source>
@@ -4068,7 +4088,7 @@ The previous data is still in use.</source>
     </message>
     <message>
         <source>The network does much better on its training data than on the dev set: try more training data, regularisation (a larger L2 λ, dropout), or another architecture.</source>
-        <translation>网络在训练数据上的表现远好于验证集：试试更多训练数据、正则化（更大的 L2 λ、dropout），或换一种网络结构。</translation>
+        <translation>网络在训练数据上的表现远好于验证集：试试更多训练数据、正则化（更大的 L2 λ、随机失活），或换一种网络结构。</translation>
     </message>
     <message>
         <source>Both gaps are small. Evaluate on the test set once, to report how the network does on data that chose none of its settings.</source>
