@@ -39,6 +39,7 @@ class BiasVariancePanel(QWidget):
         self.verdict: Verdict | None = None
 
         form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         self.train_label = self._value_label("trainErrorLabel")
         self.dev_label = self._value_label("devErrorLabel")
         self.human_spin = QDoubleSpinBox()
