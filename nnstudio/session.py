@@ -37,7 +37,7 @@ from .engine import (
     TrainingReport,
 )
 from .learn import RunStore
-from .session_evaluation import TestEvaluation, evaluate_test_set
+from .session_evaluation import TestEvaluation, check_human_error, evaluate_test_set
 from .session_parts import DEFAULT_HIDDEN as DEFAULT_HIDDEN
 from .session_parts import OUTPUT_FOR_TASK as OUTPUT_FOR_TASK
 from .session_parts import DataChoice as DataChoice
@@ -61,6 +61,7 @@ class Session:
         self.seed = 2
         self.dtype = "float64"
         self.l1 = self.l2 = 0.0  # λ₁ of L1 (cost + λ₁/m·Σ|W[l]|), λ of L2: the spec's l1, l2
+        self.human_error = 0.0  # the task's human-level error: the bias is measured from it
         self.settings = TrainingSettings()
         self.data_choice = DataChoice()
         self.dataset: Dataset = make_dataset("flower")
@@ -117,7 +118,7 @@ class Session:
     STATE = (
         "_hidden", "init", "seed", "dtype", "l2", "l1", "settings", "data_choice", "dataset",
         "prepared", "input_features", "network", "history", "optimizer_state", "file_path",
-        "file_info", "_modified",
+        "file_info", "_modified", "human_error",
     )
     # fmt: on
 
@@ -288,6 +289,12 @@ class Session:
         self.events.emit("settings")
         self.set_modified()
 
+    def set_human_error(self, value: float) -> None:
+        """The task's human-level error (a share, a cost for a regression); or ValueError."""
+        self.human_error = check_human_error(value, self.dataset.task)
+        self.events.emit("settings")
+        self.set_modified()
+
     def _rebuild_network(self) -> None:
         self.network = Network.from_spec(self._build_spec())
         self.history = History()
@@ -310,6 +317,8 @@ class Session:
             else make_dataset(choice.name, **choice.params)
         )
         prepared = choice.prepare(dataset)
+        if dataset.task != self.dataset.task:  # an error rate is no cost, nor the reverse
+            self.human_error = 0.0
         self.data_choice, self.dataset, self.prepared = choice, dataset, prepared
         if dataset.n_features != RAW_INPUTS:  # the choice of features needs two inputs
             self.input_features = DEFAULT_FEATURES

@@ -9,11 +9,28 @@ view shows it: :func:`evaluate_test_set` is the one place that does, on request.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from .data import PreparedData, map_features
 from .engine import Network, evaluate
 from .text import translate
+
+
+def check_human_error(value: float, task: str) -> float:
+    """``value`` as a human-level error for ``task``: a share from 0 to 1 for a classifier, a
+    cost ≥ 0 for a regression; ValueError saying which otherwise."""
+    number = float(value)
+    high = math.inf if task == "regression" else 1.0
+    if not (math.isfinite(number) and 0.0 <= number <= high):
+        if task == "regression":
+            message = translate("Session", "a human-level cost must be a number ≥ 0; got {value}")
+        else:
+            message = translate(
+                "Session", "a human-level error must be a share from 0 to 1; got {value}"
+            )
+        raise ValueError(message.format(value=value))
+    return number
 
 
 class NoTestSetError(ValueError):

@@ -32,6 +32,7 @@ from .data import (
 from .engine import Network
 from .files import InvalidContentError, ModelFile, load_model, now_utc, save_model
 from .session import DataChoice, History, LayerSpec, Session, TrainingSettings
+from .session_evaluation import check_human_error
 from .text import translate
 
 SETTING_KEYS = ("learning_rate", "epochs", "batch_size", "optimizer", "report_every")
@@ -53,6 +54,7 @@ def session_hyperparameters(session: Session) -> dict[str, Any]:
         "validation_share": float(choice.validation_share),
         # only when there is a test set: files without one stay as they were
         **({"test_share": float(choice.test_share)} if choice.test_share else {}),
+        **({"human_level_error": session.human_error} if session.human_error else {}),
         "split_seed": int(choice.split_seed),
         "standardize": bool(choice.standardize),
         "init": session.init,
@@ -172,6 +174,9 @@ def session_from_model(model: ModelFile, path: str | os.PathLike[str] | None = N
             input_features=model.input_features or DEFAULT_FEATURES,
         )
         session.runs.load_list([dict(run) for run in model.runs])
+        session.human_error = check_human_error(
+            hp.get("human_level_error", 0.0), model.dataset.task
+        )
     except (ValueError, TypeError) as exc:
         raise InvalidContentError(
             translate("ModelFile", "the model cannot be opened: {reason}").format(reason=exc), path

@@ -135,3 +135,43 @@ def test_the_command_line_trains_on_the_same_training_set(tmp_path):
     np.testing.assert_allclose(val_set.X, session.prepared.validation.X)
     raw_test = split_three(session.dataset, 0.2, 0.2, 3)[2]
     assert train_set.m + val_set.m + raw_test.m == session.dataset.m
+
+
+# -- the human-level error the verdict measures the bias from -------------------------------------
+def test_the_human_level_error_is_checked_for_the_task():
+    session = three_way_session()
+    session.set_human_error(0.05)
+    assert session.human_error == 0.05 and session.modified
+    for bad in (-0.01, 1.5, float("nan")):
+        with pytest.raises(ValueError, match="share from 0 to 1"):
+            session.set_human_error(bad)
+    assert session.human_error == 0.05
+    session.set_data(DataChoice("sine", {}, 0.2, False, 0))  # a cost now: the share is gone
+    assert session.human_error == 0.0
+    session.set_human_error(3.5)
+    with pytest.raises(ValueError, match="cost must be a number"):
+        session.set_human_error(-1.0)
+
+
+def test_the_model_file_keeps_the_human_level_error(tmp_path):
+    session = three_way_session()
+    session.set_human_error(0.04)
+    path = save_session(session, tmp_path / "human.nnstudio")
+    assert load_model(path).hyperparameters["human_level_error"] == 0.04
+    assert load_session(path).human_error == 0.04
+    plain = save_session(three_way_session(), tmp_path / "plain.nnstudio")
+    assert "human_level_error" not in load_model(plain).hyperparameters
+    assert load_session(plain).human_error == 0.0
+
+
+@pytest.mark.parametrize("value", [-0.5, "high", None])
+def test_a_bad_human_level_error_in_a_file_is_refused_by_name(tmp_path, value):
+    path = save_session(three_way_session(), tmp_path / "three.nnstudio")
+    with pytest.raises(InvalidContentError, match="human_level_error"):
+        load_session(_with_hyperparameter(path, "human_level_error", value))
+
+
+def test_a_share_above_one_for_a_classifier_is_refused_when_opened(tmp_path):
+    path = save_session(three_way_session(), tmp_path / "three.nnstudio")
+    with pytest.raises(InvalidContentError, match="share from 0 to 1"):
+        load_session(_with_hyperparameter(path, "human_level_error", 2.0))

@@ -391,6 +391,8 @@ def check_hyperparameters(value: JSON) -> dict[str, Any]:
     for key in ("shuffle_seed", "split_seed"):
         if key in d:
             need_int(d[key], w + key, 0, MAX_SEED)
+    if "human_level_error" in d:  # none in older files (0); a share, or a cost ≥ 0
+        need_number(d["human_level_error"], w + "human_level_error", 0.0)
     for key in ("validation_share", "test_share"):  # test_share: none in older files (0)
         if key in d:
             need_number(d[key], w + key, 0.0, 1.0, hi_open=True)

@@ -3323,6 +3323,14 @@ The previous data is still in use.</source>
         <translation>输出层必须有 {wanted} 个单元：数据的每个样本只有一个目标值。</translation>
     </message>
     <message>
+        <source>a human-level cost must be a number ≥ 0; got {value}</source>
+        <translation>人类水平代价必须是 ≥ 0 的数，但得到的是 {value}</translation>
+    </message>
+    <message>
+        <source>a human-level error must be a share from 0 to 1; got {value}</source>
+        <translation>人类水平误差必须是 0 到 1 之间的比例，但得到的是 {value}</translation>
+    </message>
+    <message>
         <source>there is no test set: choose a test share above 0 % in the data panel, train, then evaluate on the test set</source>
         <translation>没有测试集：请在数据面板中选择大于 0 % 的测试集比例，训练，然后在测试集上评估</translation>
     </message>

@@ -157,3 +157,17 @@ def test_evaluate_on_test_shows_the_test_cost_and_error_once_asked(qtbot, window
     )
     window.session.reset_weights()  # other weights: the old result no longer holds
     assert "kept apart" in result.text()
+
+
+def test_the_human_level_error_is_the_sessions(qtbot, window):
+    human = child(window, QDoubleSpinBox, "humanErrorSpinBox")
+    assert human.suffix() == " %" and human.value() == 0.0
+    human.setValue(4.5)
+    assert window.session.human_error == pytest.approx(0.045)
+    window.session.set_human_error(0.1)  # e.g. a model file opened: the box follows
+    assert human.value() == pytest.approx(10.0)
+    assert window.learn.runs_view.human_error == pytest.approx(0.1)
+    child(window, QSpinBox, "validationSpinBox").setValue(20)  # the same task: kept
+    assert window.session.human_error == pytest.approx(0.1)
+    window.undo_stack.undo()
+    assert human.value() == pytest.approx(10.0)

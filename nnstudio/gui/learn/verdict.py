@@ -8,7 +8,7 @@ trains. "Evaluate on test" measures the network on the test set, the one place t
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFormLayout,
@@ -98,6 +98,7 @@ class BiasVariancePanel(QWidget):
         self.human_spin.valueChanged.connect(self._human_edited)
         self.test_button.clicked.connect(self.evaluate_test)
         bind(session.events, "data", self, self._data_changed)
+        bind(session.events, "settings", self, self._human_changed)
         bind(session.events, "history", self, self._history_changed)
         bind(session.events, "weights", self, self._forget_test_result)
         bind(session.events, "network", self, self._forget_test_result)
@@ -123,11 +124,19 @@ class BiasVariancePanel(QWidget):
         return self.session.dataset.task == "regression"
 
     def human_error(self) -> float:
-        """The human-level error as a share (classification) or a cost (regression)."""
-        value = self.human_spin.value()
-        return value if self.regression else value / 100.0
+        """The human-level error as a share (classification) or a cost (regression): the
+        session's, which the model file keeps."""
+        return self.session.human_error
 
-    def _human_edited(self, _value: float) -> None:
+    def _human_edited(self, value: float) -> None:
+        self.session.set_human_error(value if self.regression else value / 100.0)
+
+    def _human_changed(self) -> None:
+        """The session's human-level error (edited here, undone, or opened from a file)."""
+        shown = self.human_error() if self.regression else 100.0 * self.human_error()
+        if abs(self.human_spin.value() - shown) > 1e-9:
+            with QSignalBlocker(self.human_spin):
+                self.human_spin.setValue(shown)
         self.humanErrorChanged.emit(self.human_error())
         self.refresh()
 
@@ -159,9 +168,8 @@ class BiasVariancePanel(QWidget):
             self.dev_title.setText(self.tr("Dev error:"))
             self.human_title.setText(self.tr("Human-level error:"))
         self.human_spin.blockSignals(False)
-        self.humanErrorChanged.emit(self.human_error())
         self._forget_test_result()
-        self.refresh()
+        self._human_changed()
 
     def _history_changed(self) -> None:
         if not self._training:  # judged when a run ends, not at every report
