@@ -88,7 +88,7 @@ def render_pictures(diagram: QWidget | None = None) -> dict[str, QImage]:
     session.set_settings(learning_rate=1.2, epochs=300, report_every=50)
     session.train_here()
     verdict = BiasVariancePanel(session)
-    pictures["verdict"] = _grab(verdict, 420)
+    pictures["verdict"] = _grab(verdict, 280)
     verdict.deleteLater()
     return pictures
 
