@@ -171,3 +171,21 @@ def test_the_human_level_error_is_the_sessions(qtbot, window):
     assert window.session.human_error == pytest.approx(0.1)
     window.undo_stack.undo()
     assert human.value() == pytest.approx(10.0)
+
+
+def test_a_regression_is_judged_on_its_cost_and_says_so(qtbot, window):
+    from nnstudio.session import DataChoice
+
+    window.session.set_data(DataChoice("sine", {}, 0.25, True, 0, test_share=0.25))
+    window.session.set_settings(learning_rate=0.1, epochs=200, report_every=50)
+    show_verdict_view(window)
+    assert child(window, QDoubleSpinBox, "humanErrorSpinBox").suffix() == ""
+    train_to_end(qtbot, window)
+    titles = {label.text() for label in window.learn.verdict_panel.findChildren(QLabel)}
+    assert {"Training cost:", "Dev cost:", "Human-level cost:"} <= titles
+    history = window.session.history
+    assert child(window, QLabel, "trainErrorLabel").text() == f"{history.cost[-1]:.4g}"
+    assert "cost J is compared instead" in child(window, QLabel, "verdictGapsLabel").text()
+    qtbot.mouseClick(child(window, QPushButton, "evaluateTestButton"), Qt.MouseButton.LeftButton)
+    text = child(window, QLabel, "testResultLabel").text()
+    assert text.startswith("Test set (") and "cost J = " in text and "accuracy" not in text
