@@ -26,7 +26,7 @@ from typing import TextIO
 
 import numpy as np
 
-from .data import Dataset, split
+from .data import Dataset, split_three
 from .engine import DIVERGED, FINISHED, RUNNING, STOPPED, Record, TrainingControl, TrainingReport
 from .files import ModelFile, ModelFileError, load_model
 from .learn.advice import divergence_text
@@ -55,8 +55,11 @@ def splits(model: ModelFile) -> tuple[Dataset, Dataset]:
         raise CliError("this model has no data set stored, so there is nothing to train on")
     hp = model.hyperparameters
     try:
-        train_set, val_set = split(
-            data, float(hp.get("validation_share", 0.0)), int(hp.get("split_seed", 0))
+        train_set, val_set, _test_set = split_three(  # the test set is never trained on
+            data,
+            float(hp.get("validation_share", 0.0)),
+            float(hp.get("test_share", 0.0)),
+            int(hp.get("split_seed", 0)),
         )
     except ValueError as exc:
         raise CliError(f"the stored data split cannot be made: {exc}") from exc

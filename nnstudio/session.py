@@ -25,7 +25,6 @@ from .data import (
     check_features,
     make_dataset,
     map_features,
-    prepare,
 )
 from .engine import (
     LIVE_SETTINGS,
@@ -38,6 +37,7 @@ from .engine import (
     TrainingReport,
 )
 from .learn import RunStore
+from .session_evaluation import TestEvaluation, check_human_error, evaluate_test_set
 from .session_parts import DEFAULT_HIDDEN as DEFAULT_HIDDEN
 from .session_parts import OUTPUT_FOR_TASK as OUTPUT_FOR_TASK
 from .session_parts import DataChoice as DataChoice
@@ -61,10 +61,11 @@ class Session:
         self.seed = 2
         self.dtype = "float64"
         self.l1 = self.l2 = 0.0  # λ₁ of L1 (cost + λ₁/m·Σ|W[l]|), λ of L2: the spec's l1, l2
+        self.human_error = 0.0  # the task's human-level error: the bias is measured from it
         self.settings = TrainingSettings()
         self.data_choice = DataChoice()
         self.dataset: Dataset = make_dataset("flower")
-        self.prepared: PreparedData = prepare(self.dataset, 0.0, 0, standardize=False)
+        self.prepared: PreparedData = self.data_choice.prepare(self.dataset)
         # the features of the two inputs the network sees (nnstudio.data.features); the
         # identity for data without exactly two features
         self.input_features: tuple[str, ...] = DEFAULT_FEATURES
@@ -113,25 +114,13 @@ class Session:
             self.events.emit("modified")
 
     # -- the whole state at once (File ▸ New and Open) -----------------------------------------
+    # fmt: off
     STATE = (
-        "_hidden",
-        "init",
-        "seed",
-        "dtype",
-        "l2",
-        "l1",
-        "settings",
-        "data_choice",
-        "dataset",
-        "prepared",
-        "input_features",
-        "network",
-        "history",
-        "optimizer_state",
-        "file_path",
-        "file_info",
-        "_modified",
+        "_hidden", "init", "seed", "dtype", "l2", "l1", "settings", "data_choice", "dataset",
+        "prepared", "input_features", "network", "history", "optimizer_state", "file_path",
+        "file_info", "_modified", "human_error",
     )
+    # fmt: on
 
     @classmethod
     def from_parts(
@@ -300,6 +289,12 @@ class Session:
         self.events.emit("settings")
         self.set_modified()
 
+    def set_human_error(self, value: float) -> None:
+        """The task's human-level error (a share, a cost for a regression); or ValueError."""
+        self.human_error = check_human_error(value, self.dataset.task)
+        self.events.emit("settings")
+        self.set_modified()
+
     def _rebuild_network(self) -> None:
         self.network = Network.from_spec(self._build_spec())
         self.history = History()
@@ -321,9 +316,9 @@ class Session:
             if choice.imported is not None
             else make_dataset(choice.name, **choice.params)
         )
-        prepared = prepare(
-            dataset, choice.validation_share, choice.split_seed, standardize=choice.standardize
-        )
+        prepared = choice.prepare(dataset)
+        if dataset.task != self.dataset.task:  # an error rate is no cost, nor the reverse
+            self.human_error = 0.0
         self.data_choice, self.dataset, self.prepared = choice, dataset, prepared
         if dataset.n_features != RAW_INPUTS:  # the choice of features needs two inputs
             self.input_features = DEFAULT_FEATURES
@@ -389,6 +384,11 @@ class Session:
             self.apply_report(report)
         assert report is not None  # train() always ends with a report
         return report
+
+    def evaluate_test(self) -> TestEvaluation:
+        """Cost and accuracy on the test set, which nothing else reads (see
+        :mod:`nnstudio.session_evaluation`); raises NoTestSetError when there is none."""
+        return evaluate_test_set(self.network, self.prepared, self.input_features)
 
     def apply_report(self, report: TrainingReport) -> None:
         """Take the weights, the records and (at a run's end) the optimizer's state of a report

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -25,12 +26,13 @@ from .data import (
     PreparedData,
     Standardizer,
     make_dataset,
-    prepare,
-    split,
+    scaled,
+    split_three,
 )
 from .engine import Network
 from .files import InvalidContentError, ModelFile, load_model, now_utc, save_model
 from .session import DataChoice, History, LayerSpec, Session, TrainingSettings
+from .session_evaluation import check_human_error
 from .text import translate
 
 SETTING_KEYS = ("learning_rate", "epochs", "batch_size", "optimizer", "report_every")
@@ -50,6 +52,9 @@ def session_hyperparameters(session: Session) -> dict[str, Any]:
         "report_every": config.record_every,
         "shuffle_seed": config.shuffle_seed,
         "validation_share": float(choice.validation_share),
+        # only when there is a test set: files without one stay as they were
+        **({"test_share": float(choice.test_share)} if choice.test_share else {}),
+        **({"human_level_error": session.human_error} if session.human_error else {}),
         "split_seed": int(choice.split_seed),
         "standardize": bool(choice.standardize),
         "init": session.init,
@@ -169,6 +174,9 @@ def session_from_model(model: ModelFile, path: str | os.PathLike[str] | None = N
             input_features=model.input_features or DEFAULT_FEATURES,
         )
         session.runs.load_list([dict(run) for run in model.runs])
+        session.human_error = check_human_error(
+            hp.get("human_level_error", 0.0), model.dataset.task
+        )
     except (ValueError, TypeError) as exc:
         raise InvalidContentError(
             translate("ModelFile", "the model cannot be opened: {reason}").format(reason=exc), path
@@ -186,6 +194,7 @@ def _data_choice(
 ) -> DataChoice:
     """A built-in set that re-generates to these numbers by name and parameters, else embedded."""
     share = float(hp.get("validation_share", 0.0))
+    test_share = float(hp.get("test_share", 0.0))  # files saved before the test set: none
     seed = int(hp.get("split_seed", 0))
     scaled = bool(hp.get("standardize", standardizer is not None and not standardizer.is_identity))
     source = dataset.source
@@ -196,25 +205,22 @@ def _data_choice(
         except (ValueError, TypeError):
             same = False
         if same:
-            return DataChoice(str(source["name"]), params, share, scaled, seed)
-    return DataChoice(dataset.name, {}, share, scaled, seed, imported=dataset)
+            return DataChoice(str(source["name"]), params, share, scaled, seed, None, test_share)
+    return DataChoice(dataset.name, {}, share, scaled, seed, dataset, test_share)
 
 
 def _prepared(
     dataset: Dataset, choice: DataChoice, standardizer: Standardizer | None
 ) -> PreparedData:
     """The same split, scaled by the stored standardizer (what the weights were trained on)."""
-    share, seed = choice.validation_share, choice.split_seed
     if standardizer is None or not standardizer.fitted:
-        return prepare(dataset, share, seed, standardize=choice.standardize)
-    refitted = prepare(dataset, share, seed, standardize=not standardizer.is_identity)
+        return choice.prepare(dataset)
+    refitted = replace(choice, standardize=not standardizer.is_identity).prepare(dataset)
     if refitted.standardizer == standardizer:
         return refitted  # the usual case: the same split gives the same μ and σ again
-    train, validation = split(dataset, share, seed)
-    if not standardizer.is_identity:
-        train = train.replace_arrays(standardizer.transform(train.X), train.Y)
-        validation = validation.replace_arrays(standardizer.transform(validation.X), validation.Y)
-    return PreparedData(train, validation, standardizer, float(share), int(seed))
+    share, test_share, seed = choice.validation_share, choice.test_share, choice.split_seed
+    train, validation, test = split_three(dataset, share, test_share, seed)
+    return scaled(train, validation, test, standardizer, share, seed, test_share)
 
 
 def _settings(hp: Mapping[str, Any]) -> TrainingSettings:

@@ -46,7 +46,8 @@ class LayerSpec:
 @dataclass(frozen=True)
 class DataChoice:
     """Where the data comes from and how it is split: a built-in set by name and parameters,
-    or an imported data set (``imported`` holds it)."""
+    or an imported data set (``imported`` holds it). ``validation_share`` is the course's dev
+    set, ``test_share`` the test set kept apart (see :func:`nnstudio.data.split_three`)."""
 
     name: str = "flower"
     params: dict[str, Any] = field(default_factory=dict)
@@ -54,6 +55,18 @@ class DataChoice:
     standardize: bool = False
     split_seed: int = 0
     imported: Dataset | None = None
+    test_share: float = 0.0
+
+    def prepare(self, dataset: Dataset) -> PreparedData:
+        """``dataset`` split and scaled as this choice says; ValueError if the split cannot be
+        made (see :func:`nnstudio.data.split_three`)."""
+        return prepare(
+            dataset,
+            self.validation_share,
+            self.split_seed,
+            standardize=self.standardize,
+            test_share=self.test_share,
+        )
 
 
 DEFAULT_HIDDEN = (LayerSpec(4, "tanh"),)
@@ -76,9 +89,7 @@ def with_edited_data(state: dict[str, Any], dataset: Dataset) -> dict[str, Any]:
     choice: DataChoice = replace(
         state["data_choice"], name=dataset.name, params={}, imported=dataset
     )
-    prepared = prepare(
-        dataset, choice.validation_share, choice.split_seed, standardize=choice.standardize
-    )
+    prepared = choice.prepare(dataset)
     return {**state, "data_choice": choice, "dataset": dataset, "prepared": prepared}
 
 

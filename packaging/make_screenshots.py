@@ -16,6 +16,12 @@ the Train button as a learner would, in one of these settings:
 They go to ``docs/screenshots/<screen>-<theme>-<scale>-<language>-<view>.png``, the views being
 ``network`` (the diagram and the dimension table) and ``boundary`` (the decision boundary), and
 the README's ``docs/screenshot-*.png`` are copies of the light and dark laptop ones in English.
+
+One more setting, ``verdict`` (``--only verdict``), shows the Bias and variance view on the
+laptop in the light theme in English: a network far too big for 120 noisy moons points (60 for
+training, 30 in the dev set, 30 in the test set) overfits, and the test set has been evaluated.
+It goes to ``docs/screenshots/verdict.png``, copied to the README's
+``docs/screenshot-verdict.png``.
 Every screenshot is made in a Python process of its own, because Qt reads the scale factor
 (``QT_SCALE_FACTOR``) once, when the application starts.
 
@@ -50,6 +56,7 @@ README_COPIES = (
     ("screenshot-training-dark", "laptop", "dark", 100, "en", "boundary"),
     ("screenshot-main-window-zh_CN", "laptop", "light", 100, "zh_CN", "network"),
 )
+VERDICT = "verdict"  # the Bias and variance view (laptop, light, 100 %, English)
 
 
 def setting_name(screen: str, theme: str, scale: int, language: str) -> str:
@@ -130,6 +137,56 @@ def shoot(name: str, out: Path) -> None:
         window.close()
 
 
+def shoot_verdict(out: Path) -> None:
+    """The Bias and variance view after a run that overfits, with the test set evaluated."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QSpinBox
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    with tempfile.TemporaryDirectory() as settings:
+        for fmt in (QSettings.NativeFormat, QSettings.IniFormat):
+            QSettings.setPath(fmt, QSettings.UserScope, settings)
+        stored = QSettings()
+        stored.setValue("ui/theme", "light")
+        stored.setValue("ui/language", "en")
+        stored.setValue("welcome/shown", True)
+        stored.sync()
+        from nnstudio.gui import MainWindow, install_language
+        from nnstudio.session import LayerSpec
+
+        install_language(app, "en")
+        window = MainWindow()
+        window.resize(*window_points("laptop", 100))
+        window.show()
+        _settle(app)
+        combo = window.findChild(QComboBox, "datasetCombo")
+        combo.setCurrentIndex(combo.findData("moons"))
+        for name, value in (
+            ("samplesSpinBox", 120),
+            ("validationSpinBox", 25),
+            ("testShareSpinBox", 25),
+        ):
+            window.findChild(QSpinBox, name).setValue(value)
+        window.findChild(object, "noiseSpinBox").setValue(0.3)
+        window.findChild(object, "dataSeedSpinBox").setValue(7)  # dev and test errors agree
+        session = window.session
+        session.set_hidden_layers((LayerSpec(50, "relu"), LayerSpec(50, "relu")))
+        session.set_initialization("he", 1)
+        session.set_settings(optimizer="adam", learning_rate=0.01, epochs=1500, report_every=50)
+        _settle(app)
+        window.findChild(QAbstractButton, "trainButton").click()
+        _wait_for(window.training.controller.finished)
+        panel = window.learn.verdict_panel
+        window.views.setCurrentWidget(panel)
+        _settle(app)
+        window.findChild(QAbstractButton, "evaluateTestButton").click()
+        _settle(app)
+        window.grab().save(str(out / f"{VERDICT}.png"))
+        session.set_modified(False)  # nothing to ask about on closing
+        window.close()
+
+
 # -- all of them ----------------------------------------------------------------------------------
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
@@ -139,15 +196,28 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     shots = args.out / "screenshots"
     shots.mkdir(parents=True, exist_ok=True)
+    if args.child == VERDICT:
+        shoot_verdict(shots)
+        return 0
     if args.child:
         shoot(args.child, shots)
+        return 0
+    if args.only == VERDICT:
+        env = dict(os.environ, QT_SCALE_FACTOR="1")
+        env.setdefault("QT_QPA_PLATFORM", "offscreen")
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
+        command = [sys.executable, __file__, "--out", str(args.out), "--child", VERDICT]
+        subprocess.run(command, env=env, check=True, cwd=ROOT)
+        shutil.copyfile(shots / f"{VERDICT}.png", args.out / "screenshot-verdict.png")
+        print(args.out / "screenshot-verdict.png")
         return 0
     names = [
         setting_name(*combo) for combo in itertools.product(SCREENS, THEMES, SCALES, LANGUAGES)
     ]
     if args.only:
         if args.only not in names:
-            raise SystemExit(f"unknown setting {args.only!r}; one of: {', '.join(names)}")
+            known = ", ".join([*names, VERDICT])
+            raise SystemExit(f"unknown setting {args.only!r}; one of: {known}")
         names = [args.only]
     for name in names:
         screen, _theme, scale, _language = name.split("-")

@@ -38,7 +38,7 @@ from .features import (
     map_features,
 )
 from .presets import PRESETS, Preset, proposed_learning_rate
-from .split import PreparedData, Standardizer, prepare, split
+from .split import PreparedData, Standardizer, prepare, scaled, split, split_three
 
 __all__ = [
     "BUILTIN_DATASETS",
@@ -83,8 +83,10 @@ __all__ = [
     "proposed_learning_rate",
     "read_csv_preview",
     "remove_point",
+    "scaled",
     "sine",
     "spiral",
     "split",
+    "split_three",
     "xor",
 ]

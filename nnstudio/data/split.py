@@ -1,4 +1,4 @@
-"""Train/validation split, feature standardisation and the two together (:func:`prepare`).
+"""Train/dev(validation)/test split, feature standardisation and the two together (:func:`prepare`).
 
 Shapes: X (n0, m), Y (1, m); the standardiser keeps mean μ and spread σ as (n0, 1) columns that
 broadcast over the m samples, like the bias b[l].
@@ -19,53 +19,91 @@ from .dataset import Dataset
 _CONSTANT_TOLERANCE = 1e-12
 
 
-def _validation_quotas(counts: np.ndarray, share: float, total: int) -> np.ndarray:
-    """How many of each class go to validation: about ``share`` of each, ``total`` in all,
-    and never a class's last sample (so every class stays in the training set)."""
+def _class_quotas(counts: np.ndarray, share: float, total: int, room: np.ndarray) -> np.ndarray:
+    """How many of each class go to a held-out set: about ``share`` of each, ``total`` in all
+    (largest remainders first), and at most ``room[k]`` of class k."""
     exact = share * counts
     quotas = np.floor(exact).astype(np.int64)
     order = sorted(range(len(counts)), key=lambda k: (-(exact[k] - quotas[k]), k))
     for k in order[: max(0, total - int(quotas.sum()))]:
         quotas[k] += 1
-    return np.minimum(quotas, np.maximum(counts - 1, 0))
+    return np.minimum(quotas, np.maximum(room, 0))
+
+
+def _check_share(share: float, message: str) -> float:
+    share = float(share)
+    if not 0.0 <= share < 1.0:  # NaN fails too
+        raise ValueError(message.format(share=share))
+    return share
+
+
+def split_three(
+    dataset: Dataset, dev_share: float, test_share: float, seed: int
+) -> tuple[Dataset, Dataset, Dataset]:
+    """Split the m samples into (train, dev, test) at random, reproducibly for a seed.
+
+    About ``dev_share`` of the samples go to the dev set (the app's "validation" data, which
+    the live views show beside the training data) and about ``test_share`` to the test set
+    (kept apart, evaluated only on request). For classification each class is split in those
+    proportions (stratified) and keeps at least one training sample. One permutation
+    ``RandomState(seed).permutation(m)`` decides both: in its order, each class's first samples
+    go to dev, the next ones to test, the rest to training; so a test share of 0 gives the
+    same train and dev sets as :func:`split`. Every part keeps the original sample order; an
+    empty part has X (n0, 0).
+
+    Raises ValueError (a sentence saying what to choose) for a share outside [0, 1) or shares
+    that leave no training sample.
+    """
+    dev = _check_share(
+        dev_share,
+        translate(
+            "Split",
+            "the dev share (validation share) must be at least 0 and below 1 (e.g. 0.2); "
+            "got {share}",
+        ),
+    )
+    test = _check_share(
+        test_share,
+        translate("Split", "the test share must be at least 0 and below 1 (e.g. 0.2); got {share}"),
+    )
+    m = dataset.m
+    n_dev, n_test = math.floor(dev * m + 0.5), math.floor(test * m + 0.5)
+    if dev + test >= 1.0 or (m and n_dev + n_test >= m):
+        raise ValueError(
+            translate(
+                "Split",
+                "a dev share of {dev:g} and a test share of {test:g} leave no training samples "
+                "out of {m}; choose smaller shares (together well below 1)",
+            ).format(dev=dev, test=test, m=m)
+        )
+    order = np.random.RandomState(int(seed)).permutation(m)
+    part = np.zeros(m, dtype=np.int8)  # in permutation order: 0 train, 1 dev, 2 test
+    if dataset.is_classification and m:
+        labels = dataset.Y.reshape(-1)[order]
+        counts = np.bincount(labels, minlength=dataset.n_classes)
+        dev_quotas = _class_quotas(counts, dev, n_dev, counts - 1)
+        test_quotas = _class_quotas(counts, test, n_test, counts - 1 - dev_quotas)
+        for k in range(len(counts)):
+            members = np.flatnonzero(labels == k)
+            part[members[: dev_quotas[k]]] = 1
+            part[members[dev_quotas[k] : dev_quotas[k] + test_quotas[k]]] = 2
+    else:
+        part[:n_dev] = 1
+        part[n_dev : n_dev + n_test] = 2
+    train_idx, dev_idx, test_idx = (np.sort(order[part == p]) for p in (0, 1, 2))
+    return dataset.subset(train_idx), dataset.subset(dev_idx), dataset.subset(test_idx)
 
 
 def split(dataset: Dataset, validation_share: float, seed: int) -> tuple[Dataset, Dataset]:
     """Split the m samples into (train, validation) at random, reproducibly for a seed.
 
-    About ``validation_share`` of the samples go to validation; for classification each class
-    is split in that proportion (stratified) and keeps at least one training sample. Both parts
-    keep the original sample order. A share of 0 gives an empty validation set, X (n0, 0).
+    About ``validation_share`` of the samples go to validation (the course's dev set); for
+    classification each class is split in that proportion (stratified) and keeps at least one
+    training sample. Both parts keep the original sample order. A share of 0 gives an empty
+    validation set, X (n0, 0). The same as :func:`split_three` with a test share of 0.
     """
-    share = float(validation_share)
-    if not 0.0 <= share < 1.0:
-        raise ValueError(
-            translate(
-                "Split",
-                "the validation share must be at least 0 and below 1 (e.g. 0.2); got {share}",
-            ).format(share=share)
-        )
-    m = dataset.m
-    total = math.floor(share * m + 0.5)
-    if m and total >= m:
-        raise ValueError(
-            translate(
-                "Split",
-                "a validation share of {share:g} leaves no training samples out of {m}; "
-                "choose a smaller share",
-            ).format(share=share, m=m)
-        )
-    order = np.random.RandomState(int(seed)).permutation(m)
-    if dataset.is_classification and m:
-        labels = dataset.Y.reshape(-1)[order]
-        quotas = _validation_quotas(np.bincount(labels, minlength=dataset.n_classes), share, total)
-        is_val = np.zeros(m, dtype=bool)
-        for k, quota in enumerate(quotas):
-            is_val[np.flatnonzero(labels == k)[:quota]] = True
-        val_idx, train_idx = order[is_val], order[~is_val]
-    else:
-        val_idx, train_idx = order[:total], order[total:]
-    return dataset.subset(np.sort(train_idx)), dataset.subset(np.sort(val_idx))
+    train, validation, _ = split_three(dataset, validation_share, 0.0, seed)
+    return train, validation
 
 
 class Standardizer:
@@ -170,10 +208,13 @@ class Standardizer:
 
 @dataclass(frozen=True, eq=False)
 class PreparedData:
-    """What training uses: standardised train and validation sets and the fitted scaler.
+    """What training uses: standardised train, validation (dev) and test sets and the fitted
+    scaler.
 
-    ``standardizer`` was fitted on ``train`` only (before scaling) and applied to both; apply
-    it to any new input X (n0, m) before ``Network.predict``.
+    ``standardizer`` was fitted on ``train`` only (before scaling) and applied to all three;
+    apply it to any new input X (n0, m) before ``Network.predict``. ``test`` is kept apart:
+    training never sees it and it is evaluated only on request (None: no test set, as in
+    data prepared before there was one; :attr:`test_set` is then empty).
     """
 
     train: Dataset
@@ -181,21 +222,51 @@ class PreparedData:
     standardizer: Standardizer
     validation_share: float = 0.0
     seed: int = 0
+    test: Dataset | None = None
+    test_share: float = 0.0
+
+    @property
+    def test_set(self) -> Dataset:
+        """The test set, X (n0, m_test); empty (m_test = 0) when there is none."""
+        if self.test is not None:
+            return self.test
+        return self.train.subset(np.zeros(0, dtype=np.int64))
 
 
 def prepare(
-    dataset: Dataset, validation_share: float = 0.2, seed: int = 0, standardize: bool = True
+    dataset: Dataset,
+    validation_share: float = 0.2,
+    seed: int = 0,
+    standardize: bool = True,
+    test_share: float = 0.0,
 ) -> PreparedData:
-    """Split ``dataset`` (see :func:`split`) and standardise the inputs with train statistics.
-
-    With ``standardize=False`` the standardizer is the identity and the inputs are unchanged.
+    """Split ``dataset`` (see :func:`split_three`) and standardise the inputs with train
+    statistics. With ``standardize=False`` the standardizer is the identity and the inputs are
+    unchanged.
     """
-    train, validation = split(dataset, validation_share, seed)
+    train, validation, test = split_three(dataset, validation_share, test_share, seed)
     if standardize and train.m:
         scaler = Standardizer().fit(train.X)
     else:
         scaler = Standardizer.identity(dataset.n_features)
+    return scaled(train, validation, test, scaler, validation_share, seed, test_share)
+
+
+def scaled(
+    train: Dataset,
+    validation: Dataset,
+    test: Dataset,
+    scaler: Standardizer,
+    validation_share: float,
+    seed: int,
+    test_share: float = 0.0,
+) -> PreparedData:
+    """The three parts with their inputs scaled by ``scaler`` (unchanged by the identity)."""
     if not scaler.is_identity:
-        train = train.replace_arrays(scaler.transform(train.X), train.Y)
-        validation = validation.replace_arrays(scaler.transform(validation.X), validation.Y)
-    return PreparedData(train, validation, scaler, float(validation_share), int(seed))
+        train, validation, test = (
+            part.replace_arrays(scaler.transform(part.X), part.Y)
+            for part in (train, validation, test)
+        )
+    return PreparedData(
+        train, validation, scaler, float(validation_share), int(seed), test, float(test_share)
+    )

@@ -391,8 +391,16 @@ def check_hyperparameters(value: JSON) -> dict[str, Any]:
     for key in ("shuffle_seed", "split_seed"):
         if key in d:
             need_int(d[key], w + key, 0, MAX_SEED)
-    if "validation_share" in d:
-        need_number(d["validation_share"], w + "validation_share", 0.0, 1.0, hi_open=True)
+    for key, high in (("validation_share", 1.0), ("test_share", 1.0), ("human_level_error", None)):
+        if key in d:  # test_share, human_level_error (a share, or a cost): not in older files
+            need_number(d[key], w + key, 0.0, high, hi_open=high is not None)
+    if float(d.get("validation_share", 0.0)) + float(d.get("test_share", 0.0)) >= 1.0:
+        raise invalid(
+            w + "test_share",
+            translate(
+                "ModelFile", "and validation_share add up to 1 or more: no training data is left"
+            ),
+        )
     if "standardize" in d:
         need_bool(d["standardize"], w + "standardize")
     optimizer = d.get("optimizer")

@@ -20,6 +20,7 @@ from .gradient_flow import (
 from .runs import Run, RunStore, describe_change, make_description
 from .stepthrough import Step, build_steps
 from .stepthrough_notation import name_html
+from .verdict import Verdict, VerdictText, judge, run_verdict, verdict_number, verdict_text
 from .view_data import (
     BOUNDED_LEVELS,
     LayerView,
@@ -39,6 +40,8 @@ __all__ = [
     "Run",
     "RunStore",
     "Step",
+    "Verdict",
+    "VerdictText",
     "ViewProbe",
     "ViewSnapshot",
     "build_steps",
@@ -53,10 +56,14 @@ __all__ = [
     "export_numpy_script",
     "gradient_flow",
     "grid_size_for",
+    "judge",
     "layer_series",
     "make_description",
     "make_probe",
     "name_html",
     "record_gradient_flow",
+    "run_verdict",
     "script_source",
+    "verdict_number",
+    "verdict_text",
 ]

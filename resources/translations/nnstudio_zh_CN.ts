@@ -254,6 +254,81 @@
     </message>
 </context>
 <context>
+    <name>BiasVariancePanel</name>
+    <message>
+        <source>How well people (or the best system you know) do on this task: a stand-in for the lowest error possible, the Bayes error. The avoidable bias is the training error minus this; leave 0 when no one could do better than perfect.</source>
+        <translation>人（或你所知最好的系统）在这个任务上的表现：用来近似可能达到的最低误差，即贝叶斯误差。可避免偏差 = 训练误差 − 这个值；若没有理由认为做不到完美，就保留 0。</translation>
+    </message>
+    <message>
+        <source>Avoidable bias:</source>
+        <translation>可避免偏差：</translation>
+    </message>
+    <message>
+        <source>Variance:</source>
+        <translation>方差：</translation>
+    </message>
+    <message>
+        <source>Evaluate on test</source>
+        <translation>在测试集上评估</translation>
+    </message>
+    <message>
+        <source>Measure the network on the test set. The dev set helped choose the settings, so its error is a little optimistic; the test set chose nothing, so it tells how the finished network does on new data. Evaluate on it once, at the end: a test set used to choose settings becomes another dev set.</source>
+        <translation>在测试集上衡量网络。验证集参与了设置的选择，所以它的误差略显乐观；测试集没有参与任何选择，因此能说明训练好的网络在新数据上的表现。只在最后评估一次：用来选择设置的测试集就变成了另一个验证集。</translation>
+    </message>
+    <message>
+        <source>Training cost:</source>
+        <translation>训练代价：</translation>
+    </message>
+    <message>
+        <source>Dev cost:</source>
+        <translation>验证代价：</translation>
+    </message>
+    <message>
+        <source>Human-level cost:</source>
+        <translation>人类水平代价：</translation>
+    </message>
+    <message>
+        <source>Training error:</source>
+        <translation>训练误差：</translation>
+    </message>
+    <message>
+        <source>Dev error:</source>
+        <translation>验证误差：</translation>
+    </message>
+    <message>
+        <source>Human-level error:</source>
+        <translation>人类水平误差：</translation>
+    </message>
+    <message>
+        <source>No verdict yet</source>
+        <translation>尚无结论</translation>
+    </message>
+    <message>
+        <source>There is no dev set, so variance cannot be told from bias: hold some samples back with Dev set in the Data panel and train again.</source>
+        <translation>没有验证集，无法区分方差与偏差：请在数据面板的“验证集”中留出一些样本，然后重新训练。</translation>
+    </message>
+    <message>
+        <source>Train a run: when it ends, its training and dev errors are judged here.</source>
+        <translation>训练一次：训练结束时，会在这里根据训练误差和验证误差给出结论。</translation>
+    </message>
+    <message>
+        <source>There is no test set: choose a Test set share in the Data panel.</source>
+        <translation>没有测试集：请在数据面板中选择“测试集”比例。</translation>
+    </message>
+    <message>
+        <source>The test set ({m} samples) is kept apart until you evaluate on it.</source>
+        <translation>测试集（{m} 个样本）会一直单独保留，直到你在它上面评估。</translation>
+    </message>
+    <message>
+        <source>Test set ({m} samples): cost J = {cost}</source>
+        <translation>测试集（{m} 个样本）：代价 J = {cost}</translation>
+    </message>
+    <message>
+        <source>Test set ({m} samples): cost J = {cost}, error {error}, accuracy {acc}</source>
+        <translation>测试集（{m} 个样本）：代价 J = {cost}，误差 {error}，准确率 {acc}</translation>
+    </message>
+</context>
+<context>
     <name>BuiltinData</name>
     <message>
         <source>class {k}</source>
@@ -431,6 +506,10 @@
         <translation>数据集</translation>
     </message>
     <message>
+        <source>No bias–variance verdict: the run had no dev set.</source>
+        <translation>没有偏差–方差结论：这次训练没有验证集。</translation>
+    </message>
+    <message>
         <source>{setting}: {value}</source>
         <translation>{setting}：{value}</translation>
     </message>
@@ -443,8 +522,28 @@
         <translation>每次训练结束时都会保留在这里，以它的激活函数、学习率以及相对上一次改变的设置命名。取消勾选可隐藏它的曲线；双击名称可重命名。每次只改一样东西，才能看出它的作用。</translation>
     </message>
     <message>
+        <source>The selected run&apos;s bias–variance verdict at its end, from its training and dev errors and the human-level error set in the Bias and variance view.</source>
+        <translation>所选训练结束时的偏差–方差结论，依据它的训练误差、验证误差以及“偏差与方差”视图中设置的人类水平误差。</translation>
+    </message>
+    <message>
+        <source>cost J (dev set)</source>
+        <translation>代价 J（验证集）</translation>
+    </message>
+    <message>
+        <source>accuracy (dev set)</source>
+        <translation>准确率（验证集）</translation>
+    </message>
+    <message>
+        <source>Which curve to compare. The training cost shows how well each run fits the data it learns from; the dev set cost shows how well it does on data it never saw — a gap between them means overfitting.</source>
+        <translation>要比较哪条曲线。训练代价显示每次训练对所学数据的拟合程度；验证集代价显示它在从未见过的数据上的表现——两者之间的差距意味着过拟合。</translation>
+    </message>
+    <message>
         <source>No run kept yet. Press Train: when a run ends (finished or stopped) it is kept here. Training on continues the same run; new weights (Reset weights, another network or data set) start a new one. Change one setting and train again to compare.</source>
         <translation>还没有保留的训练记录。请按“训练”：一次训练结束（完成或停止）时会保留在这里。继续训练属于同一次训练；新的权重（重置权重、换网络或数据集）会开始新的一次。改一项设置再训练一次，就可以比较。</translation>
+    </message>
+    <message>
+        <source>Select a run to see its bias–variance verdict.</source>
+        <translation>选择一次训练以查看它的偏差–方差结论。</translation>
     </message>
     <message>
         <source>Remove</source>
@@ -463,20 +562,8 @@
         <translation>代价 J（训练）</translation>
     </message>
     <message>
-        <source>cost J (validation)</source>
-        <translation>代价 J（验证）</translation>
-    </message>
-    <message>
         <source>accuracy (training)</source>
         <translation>准确率（训练）</translation>
-    </message>
-    <message>
-        <source>accuracy (validation)</source>
-        <translation>准确率（验证）</translation>
-    </message>
-    <message>
-        <source>Which curve to compare. The training cost shows how well each run fits the data it learns from; the validation cost shows how well it does on data it never saw — a gap between them means overfitting.</source>
-        <translation>要比较哪条曲线。训练代价表示每次训练对所学数据拟合得多好；验证代价表示它在从未见过的数据上表现如何——两者之间的差距意味着过拟合。</translation>
     </message>
     <message>
         <source>Log scale</source>
@@ -514,10 +601,6 @@
         <translation>训练代价</translation>
     </message>
     <message>
-        <source>validation cost</source>
-        <translation>验证代价</translation>
-    </message>
-    <message>
         <source>accuracy (%)</source>
         <translation>准确率 (%)</translation>
     </message>
@@ -526,7 +609,11 @@
         <translation>训练准确率</translation>
     </message>
     <message>
-        <source>validation accuracy</source>
+        <source>dev cost</source>
+        <translation>验证代价</translation>
+    </message>
+    <message>
+        <source>dev accuracy</source>
         <translation>验证准确率</translation>
     </message>
     <message>
@@ -795,10 +882,6 @@
         <translation>网络学习所用的样本。</translation>
     </message>
     <message>
-        <source>How many samples to draw. With no validation share this is m, the columns of X.</source>
-        <translation>要生成多少个样本。不留验证集时，这就是 m，即 X 的列数。</translation>
-    </message>
-    <message>
         <source>Random jitter added to the samples: more noise, harder task.</source>
         <translation>给样本加上的随机扰动：噪声越大，任务越难。</translation>
     </message>
@@ -811,8 +894,16 @@
         <translation>相同的种子总是生成相同的样本。</translation>
     </message>
     <message>
-        <source>Samples held back to check how well the network generalises. They are not part of m: the course trains on all of them (0 %).</source>
-        <translation>留出来检验网络泛化能力的样本。它们不计入 m：课程是用全部样本训练的（0 %）。</translation>
+        <source>How many samples to draw. With no dev or test set this is m, the columns of X.</source>
+        <translation>要生成多少个样本。没有验证集和测试集时，这就是 m，即 X 的列数。</translation>
+    </message>
+    <message>
+        <source>The dev set: samples held back to check how well the network generalises and to choose settings. They are not part of m; the cost and accuracy views show them beside the training data. The course&apos;s first notes train on all (0 %).</source>
+        <translation>验证集：留出的样本，用来检查网络的泛化能力并选择设置。它们不计入 m；代价和准确率视图会把它们与训练数据并列显示。课程最初的笔记用全部样本训练（0 %）。</translation>
+    </message>
+    <message>
+        <source>The test set: samples kept apart until the end. Training never sees them and no live view shows them; evaluate on them once, in the bias and variance view, for an unbiased measure of the finished network.</source>
+        <translation>测试集：一直单独保留到最后的样本。训练从不使用它们，实时视图也不显示它们；在“偏差与方差”视图中评估一次，即可无偏地衡量训练好的网络。</translation>
     </message>
     <message>
         <source>Standardise inputs</source>
@@ -851,8 +942,32 @@
         <translation>随机种子(&amp;E)：</translation>
     </message>
     <message>
-        <source>&amp;Validation:</source>
-        <translation>验证集(&amp;V)：</translation>
+        <source>&amp;Dev set:</source>
+        <translation>验证集(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Test set:</source>
+        <translation>测试集(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;1&lt;/b&gt; sample: m = {train} for training, {val} in the dev set</source>
+        <translation>&lt;b&gt;1&lt;/b&gt; 个样本：m = {train} 个用于训练，{val} 个在验证集中</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{m}&lt;/b&gt; samples: m = {train} for training, {val} in the dev set</source>
+        <translation>&lt;b&gt;{m}&lt;/b&gt; 个样本：m = {train} 个用于训练，{val} 个在验证集中</translation>
+    </message>
+    <message>
+        <source>hollow points: dev set</source>
+        <translation>空心点：验证集</translation>
+    </message>
+    <message>
+        <source>Hold back {p} % for the dev set</source>
+        <translation>留出 {p} % 作为验证集</translation>
+    </message>
+    <message>
+        <source>Keep {p} % apart as the test set</source>
+        <translation>单独保留 {p} % 作为测试集</translation>
     </message>
     <message>
         <source>“{name}” with points added or removed by hand.</source>
@@ -875,14 +990,6 @@
         <translation>类别</translation>
     </message>
     <message>
-        <source>&lt;b&gt;1&lt;/b&gt; sample: m = {train} for training, {val} for validation</source>
-        <translation>&lt;b&gt;1&lt;/b&gt; 个样本：m = {train} 个用于训练，{val} 个用于验证</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;{m}&lt;/b&gt; samples: m = {train} for training, {val} for validation</source>
-        <translation>&lt;b&gt;{m}&lt;/b&gt; 个样本：m = {train} 个用于训练，{val} 个用于验证</translation>
-    </message>
-    <message>
         <source>{n} features, made into n&lt;sup&gt;[0]&lt;/sup&gt; = {n0} network inputs</source>
         <translation>{n} 个特征，构成 n&lt;sup&gt;[0]&lt;/sup&gt; = {n0} 个网络输入</translation>
     </message>
@@ -895,6 +1002,10 @@
         <translation>n&lt;sup&gt;[0]&lt;/sup&gt; = {n} 个特征</translation>
     </message>
     <message>
+        <source>{test} in the test set (not shown)</source>
+        <translation>{test} 个在测试集中（不显示）</translation>
+    </message>
+    <message>
         <source>the plot shows the first two</source>
         <translation>图中只显示前两个</translation>
     </message>
@@ -905,10 +1016,6 @@
     <message>
         <source>classes: {swatches}</source>
         <translation>类别：{swatches}</translation>
-    </message>
-    <message>
-        <source>hollow points: validation</source>
-        <translation>空心点：验证集</translation>
     </message>
     <message>
         <source>Data not changed</source>
@@ -949,10 +1056,6 @@ The previous data is still in use.</source>
     <message>
         <source>Set {key} to {value}</source>
         <translation>将{key}设为 {value}</translation>
-    </message>
-    <message>
-        <source>Hold back {p} % for validation</source>
-        <translation>留出 {p} % 作为验证集</translation>
     </message>
     <message>
         <source>Use raw inputs</source>
@@ -1001,8 +1104,8 @@ The previous data is still in use.</source>
         <translation>离散化</translation>
     </message>
     <message>
-        <source>Validation points</source>
-        <translation>验证点</translation>
+        <source>Dev set points</source>
+        <translation>验证集点</translation>
     </message>
     <message>
         <source>A regression predicts a number, not a class: there are no class regions to show.</source>
@@ -1017,12 +1120,12 @@ The previous data is still in use.</source>
         <translation>按网络在平面上每一点预测的类别着色（ŷ &gt; 0.5，或可能性最大的类别），不用表示不确定的浅色：只显示各区域和它们之间的边界。</translation>
     </message>
     <message>
-        <source>Show the validation samples (hollow points): they are not trained on, so they show how well the boundary generalises.</source>
-        <translation>显示验证样本（空心点）：它们不参与训练，所以能看出边界的泛化效果。</translation>
+        <source>Show the dev set (hollow points): those samples are not trained on, so they show how well the boundary generalises.</source>
+        <translation>显示验证集（空心点）：这些样本不参与训练，因此能显示决策边界的泛化程度。</translation>
     </message>
     <message>
-        <source>There is no validation part: hold some samples back with Validation in the Data panel.</source>
-        <translation>没有验证集：在数据面板中用“验证集”留出一些样本。</translation>
+        <source>There is no dev set: hold some samples back with Dev set in the Data panel.</source>
+        <translation>没有验证集：请在数据面板的“验证集”中留出一些样本。</translation>
     </message>
 </context>
 <context>
@@ -1983,8 +2086,28 @@ The Cost and Activations tabs follow training as usual; import data with one or 
         <translation>&lt;p&gt;反向传播每经过一层就要乘以 g′(Z)。sigmoid 的斜率最多是 1/4，所以在深层 sigmoid 网络中，梯度一层比一层小：下图中，7 层 sigmoid 网络的 ‖dW{s1}‖ 远小于最后一层的，它的前几层几乎学不到东西。ReLU（z &amp;gt; 0 时斜率为 1）和好的初始化能让梯度保持活力。训练时请留意梯度流视图。&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>&lt;h2&gt;8. Things to try&lt;/h2&gt;</source>
-        <translation>&lt;h2&gt;8. 动手试试&lt;/h2&gt;</translation>
+        <source>&lt;h2&gt;9. Things to try&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;9. 动手试试&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;8. Train, dev and test sets; bias and variance&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;8. 训练集、验证集和测试集；偏差与方差&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;A network is judged on data it did not learn from. The Data panel splits the samples three ways, at random but with a seed, each class keeping its share in every part: the &lt;b&gt;training set&lt;/b&gt; (the m columns of X that gradient descent sees), the &lt;b&gt;dev set&lt;/b&gt; (held back; the cost and accuracy views draw it beside the training data, and you choose settings by it) and the &lt;b&gt;test set&lt;/b&gt; (kept apart until the end). With a few thousand samples 60 / 20 / 20 % is usual; with millions, 1 % each for dev and test is plenty.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;评判一个网络，要用它没有学过的数据。数据面板把样本分成三份，随机但由种子决定，且每个类别在每一份中都保持各自的比例：&lt;b&gt;训练集&lt;/b&gt;（梯度下降看到的 X 的 m 列）、&lt;b&gt;验证集&lt;/b&gt;（留出的样本；代价和准确率视图把它与训练数据并列画出，你据此选择设置）和&lt;b&gt;测试集&lt;/b&gt;（一直单独保留到最后）。样本有几千个时，通常按 60 / 20 / 20 % 划分；样本上百万时，验证集和测试集各占 1 % 就足够了。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Why a test set when there is a dev set? Each time you keep the setting with the lowest dev error, the dev set helps choose the network, and its error becomes a little optimistic. The test set chose nothing: evaluate on it once, at the end (Evaluate on test, in the Bias and variance view), and its error tells how the network will do on new data.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;已经有了验证集，为什么还要测试集？每当你保留验证误差最低的那个设置时，验证集就参与了网络的选择，它的误差也就变得略显乐观。测试集没有参与任何选择：只在最后评估一次（在“偏差与方差”视图中点击“在测试集上评估”），它的误差才能说明网络在新数据上的表现。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Then compare the errors. The &lt;b&gt;avoidable bias&lt;/b&gt; is the training error minus the human-level error (how well people do: a stand-in for the lowest error possible, the Bayes error; 0 when unknown). The &lt;b&gt;variance&lt;/b&gt; is the dev error minus the training error. Training error 1 %, dev error 11 %: high variance, the network overfits its training data. Training 15 %, dev 16 %: high bias, it underfits. Training 15 %, dev 30 %: both. Training 0.5 %, dev 1 %: fine. The Bias and variance view names the situation when a run ends; a gap of 2 percentage points or more counts as high. A regression has no error rate, so there the cost J is compared.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;然后比较这些误差。&lt;b&gt;可避免偏差&lt;/b&gt;是训练误差减去人类水平误差（人做得有多好：用来近似可能达到的最低误差，即贝叶斯误差；未知时取 0）。&lt;b&gt;方差&lt;/b&gt;是验证误差减去训练误差。训练误差 1 %、验证误差 11 %：高方差，网络过拟合了训练数据。训练 15 %、验证 16 %：高偏差，网络欠拟合。训练 15 %、验证 30 %：两者都有。训练 0.5 %、验证 1 %：良好。“偏差与方差”视图会在每次训练结束时给出结论；差距达到 2 个百分点或以上即算作高。回归没有错误率，因此在回归中比较的是代价 J。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The course&apos;s recipe: with high bias, try a bigger network (more units or layers), train longer or with a better optimizer, or another architecture, until the training error is good enough. Then, with high variance: more data, regularisation (L2 λ, dropout) or another architecture. Work on the larger gap first. With few samples the dev error is itself noisy: one sample in a dev set of 80 is 1.25 percentage points.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;课程的基本方法：高偏差时，试试更大的网络（更多单元或层）、训练更久或换更好的优化器，或换一种网络结构，直到训练误差足够低。然后，高方差时：更多数据、正则化（L2 λ、随机失活）或换一种网络结构。先处理较大的差距。样本很少时，验证误差本身就有噪声：在 80 个样本的验证集中，一个样本就是 1.25 个百分点。&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;ul&gt;&lt;li&gt;Train, then change tanh to ReLU and train again: both runs are kept, and Compare runs overlays their cost curves.&lt;/li&gt;&lt;li&gt;Try learning rates 0.01, 1.2 and 10 and look at the cost.&lt;/li&gt;&lt;li&gt;Train → Gradient check compares back propagation with a numerical estimate of every gradient: a good way to convince yourself the formulas above are right.&lt;/li&gt;&lt;li&gt;File → Export → NumPy script writes your trained network as a short Python file you can read line by line — the same forward pass as above.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Hover over any control to read what it means.&lt;/p&gt;</source>
@@ -2217,6 +2340,14 @@ The Cost and Activations tabs follow training as usual; import data with one or 
     <message>
         <source>Cost curves of finished runs, overlaid</source>
         <translation>已完成训练的代价曲线，叠在一起比较</translation>
+    </message>
+    <message>
+        <source>Bias and variance</source>
+        <translation>偏差与方差</translation>
+    </message>
+    <message>
+        <source>Training and dev error at the end of a run: underfitting or overfitting, and the course&apos;s next step; the test set, on request</source>
+        <translation>训练结束时的训练误差与验证误差：欠拟合还是过拟合，以及课程建议的下一步；测试集仅在请求时评估</translation>
     </message>
     <message>
         <source>&amp;Gradient check…</source>
@@ -2844,6 +2975,10 @@ min {min} · max {max} · {zero} zero</source>
         <translation>是 {step}；迭代次数必须递增（前一个是 {last}）</translation>
     </message>
     <message>
+        <source>and validation_share add up to 1 or more: no training data is left</source>
+        <translation>与 validation_share 之和不小于 1：没有剩下训练数据</translation>
+    </message>
+    <message>
         <source>is {name!r}; known: {known}</source>
         <translation>是 {name!r}；已知的有：{known}</translation>
     </message>
@@ -3187,6 +3322,18 @@ The previous data is still in use.</source>
         <source>The output layer must have {wanted} unit(s): the data has one target value per sample.</source>
         <translation>输出层必须有 {wanted} 个单元：数据的每个样本只有一个目标值。</translation>
     </message>
+    <message>
+        <source>a human-level cost must be a number ≥ 0; got {value}</source>
+        <translation>人类水平代价必须是 ≥ 0 的数，但得到的是 {value}</translation>
+    </message>
+    <message>
+        <source>a human-level error must be a share from 0 to 1; got {value}</source>
+        <translation>人类水平误差必须是 0 到 1 之间的比例，但得到的是 {value}</translation>
+    </message>
+    <message>
+        <source>there is no test set: choose a test share above 0 % in the data panel, train, then evaluate on the test set</source>
+        <translation>没有测试集：请在数据面板中选择大于 0 % 的测试集比例，训练，然后在测试集上评估</translation>
+    </message>
 </context>
 <context>
     <name>SpecError</name>
@@ -3289,12 +3436,16 @@ The previous data is still in use.</source>
 <context>
     <name>Split</name>
     <message>
-        <source>the validation share must be at least 0 and below 1 (e.g. 0.2); got {share}</source>
+        <source>the dev share (validation share) must be at least 0 and below 1 (e.g. 0.2); got {share}</source>
         <translation>验证集比例必须不小于 0 且小于 1（例如 0.2），但得到的是 {share}</translation>
     </message>
     <message>
-        <source>a validation share of {share:g} leaves no training samples out of {m}; choose a smaller share</source>
-        <translation>验证集比例 {share:g} 会让 {m} 个样本中没有一个留作训练，请选择更小的比例</translation>
+        <source>the test share must be at least 0 and below 1 (e.g. 0.2); got {share}</source>
+        <translation>测试集比例必须不小于 0 且小于 1（例如 0.2），但得到的是 {share}</translation>
+    </message>
+    <message>
+        <source>a dev share of {dev:g} and a test share of {test:g} leave no training samples out of {m}; choose smaller shares (together well below 1)</source>
+        <translation>验证集比例 {dev:g} 加上测试集比例 {test:g} 会使 {m} 个样本中没有训练样本；请选择更小的比例（两者之和应远小于 1）</translation>
     </message>
 </context>
 <context>
@@ -3890,11 +4041,11 @@ The previous data is still in use.</source>
         <translation>第 {step} 次迭代</translation>
     </message>
     <message>
-        <source>Iteration {step} · cost {cost} · validation cost {val}</source>
+        <source>Iteration {step} · cost {cost} · dev cost {val}</source>
         <translation>第 {step} 次迭代 · 代价 {cost} · 验证代价 {val}</translation>
     </message>
     <message>
-        <source>Iteration {step} · cost {cost} · train {train} · val {val}</source>
+        <source>Iteration {step} · cost {cost} · train {train} · dev {val}</source>
         <translation>第 {step} 次迭代 · 代价 {cost} · 训练 {train} · 验证 {val}</translation>
     </message>
 </context>
@@ -3911,6 +4062,49 @@ The previous data is still in use.</source>
     <message>
         <source>The network&apos;s units, column by column from the input X to the output. Use the arrow keys to move between units and Enter to select one.</source>
         <translation>网络的单元，从输入 X 到输出逐列排列。用方向键在单元之间移动，按 Enter 选中一个。</translation>
+    </message>
+</context>
+<context>
+    <name>Verdict</name>
+    <message>
+        <source>High bias (underfitting)</source>
+        <translation>高偏差（欠拟合）</translation>
+    </message>
+    <message>
+        <source>High variance (overfitting)</source>
+        <translation>高方差（过拟合）</translation>
+    </message>
+    <message>
+        <source>High bias and high variance</source>
+        <translation>高偏差且高方差</translation>
+    </message>
+    <message>
+        <source>Low bias and low variance</source>
+        <translation>低偏差且低方差</translation>
+    </message>
+    <message>
+        <source>Avoidable bias = training error − human-level error = {bias}; variance = dev error − training error = {variance}. A gap of {limit} or more counts as high.</source>
+        <translation>可避免偏差 = 训练误差 − 人类水平误差 = {bias}；方差 = 验证误差 − 训练误差 = {variance}。差距达到 {limit} 或以上即算作高。</translation>
+    </message>
+    <message>
+        <source>A regression has no error rate, so the cost J is compared instead. Avoidable bias = training cost − human-level cost = {bias}; variance = dev cost − training cost = {variance}. A gap of {limit} (5 % of the cost the run started from) or more counts as high.</source>
+        <translation>回归没有错误率，因此改为比较代价 J。可避免偏差 = 训练代价 − 人类水平代价 = {bias}；方差 = 验证代价 − 训练代价 = {variance}。差距达到 {limit}（本次训练起始代价的 5 %）或以上即算作高。</translation>
+    </message>
+    <message>
+        <source>The network does not yet fit the data it learns from: try a bigger network (more units or layers), train longer (more epochs or a better optimizer such as Adam), or another architecture.</source>
+        <translation>网络连它学习的数据都还拟合不好：试试更大的网络（更多单元或层）、训练更久（更多轮数或更好的优化器，如 Adam），或换一种网络结构。</translation>
+    </message>
+    <message>
+        <source>The network does much better on its training data than on the dev set: try more training data, regularisation (a larger L2 λ, dropout), or another architecture.</source>
+        <translation>网络在训练数据上的表现远好于验证集：试试更多训练数据、正则化（更大的 L2 λ、随机失活），或换一种网络结构。</translation>
+    </message>
+    <message>
+        <source>Both gaps are small. Evaluate on the test set once, to report how the network does on data that chose none of its settings.</source>
+        <translation>两个差距都很小。在测试集上评估一次，报告网络在没有参与任何设置选择的数据上的表现。</translation>
+    </message>
+    <message>
+        <source>Work on the larger gap first. {first} Then: {then}</source>
+        <translation>先处理较大的差距。{first} 然后：{then}</translation>
     </message>
 </context>
 <context>

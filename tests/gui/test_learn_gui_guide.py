@@ -5,6 +5,7 @@ from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QLabel
 
 from nnstudio.gui.learn.guide import GuideDialog
+from nnstudio.gui.window.language import install_language
 
 
 def test_guide_shows_text_and_the_apps_own_pictures(qtbot):
@@ -21,3 +22,26 @@ def test_guide_shows_text_and_the_apps_own_pictures(qtbot):
         assert f'src="guide:{name}"' in dialog.html()
         image = browser.loadResource(QTextDocument.ImageResource, QUrl(f"guide:{name}"))
         assert not image.isNull() and image.width() > 100
+
+
+def test_the_guide_explains_dev_and_test_sets_and_bias_and_variance(qtbot):
+    dialog = GuideDialog()
+    qtbot.addWidget(dialog)
+    text = dialog.findChild(object, "guideBrowser").toPlainText()
+    assert "8. Train, dev and test sets; bias and variance" in text
+    assert "avoidable bias" in text and "Evaluate on test" in text
+    assert 'src="guide:verdict"' in dialog.html()
+    image = dialog.browser.loadResource(QTextDocument.ImageResource, QUrl("guide:verdict"))
+    assert not image.isNull() and image.width() > 100
+
+
+def test_the_chapter_reads_in_chinese(qtbot, qapp):
+    install_language(qapp, "zh_CN")
+    try:
+        dialog = GuideDialog()
+        qtbot.addWidget(dialog)
+        text = dialog.findChild(object, "guideBrowser").toPlainText()
+    finally:
+        install_language(qapp, "en")
+    assert "8. 训练集、验证集和测试集；偏差与方差" in text
+    assert "可避免偏差" in text and "Train, dev and test sets" not in text

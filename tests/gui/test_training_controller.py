@@ -328,9 +328,9 @@ def test_reports_are_throttled(qtbot):
 
 def test_status_text():
     record = Record(1200, 0.28714, 0.905, None, None)
-    assert status_text(1200, record) == "Iteration 1200 · cost 0.2871 · train 90.5 % · val —"
+    assert status_text(1200, record) == "Iteration 1200 · cost 0.2871 · train 90.5 % · dev —"
     with_val = Record(5, 0.5, 0.5, 0.6, 0.25)
-    assert status_text(5, with_val) == "Iteration 5 · cost 0.5 · train 50.0 % · val 25.0 %"
+    assert status_text(5, with_val) == "Iteration 5 · cost 0.5 · train 50.0 % · dev 25.0 %"
     assert status_text(3, None) == "Iteration 3"
 
 

@@ -4,7 +4,8 @@ Every change is a :class:`~nnstudio.gui.builder.commands.SessionStateCommand` on
 (undo brings back the previous data with its weights and history); choosing a built-in set also
 proposes its preset network and hyperparameters in the same step. The plot
 shows what the network trains on (after the split and standardisation): training samples
-filled, validation samples hollow, one colour per class; for a regression, x against y.
+filled, dev (validation) samples hollow, one colour per class; the test samples are
+counted in the summary but never drawn; for a regression, x against y.
 """
 
 from __future__ import annotations
@@ -100,7 +101,7 @@ class DataPanel(QWidget):
         self.samples_spin.setSingleStep(50)
         self.samples_spin.setToolTip(
             self.tr(
-                "How many samples to draw. With no validation share this is m, the columns of X."
+                "How many samples to draw. With no dev or test set this is m, the columns of X."
             )
         )
         self.noise_spin = NumberBox(0.0)  # any noise ≥ 0 a file holds is shown as it is
@@ -120,8 +121,19 @@ class DataPanel(QWidget):
         self.validation_spin.setSingleStep(5)
         self.validation_spin.setToolTip(
             self.tr(
-                "Samples held back to check how well the network generalises. They are not "
-                "part of m: the course trains on all of them (0 %)."
+                "The dev set: samples held back to check how well the network generalises and "
+                "to choose settings. They are not part of m; the cost and accuracy views show "
+                "them beside the training data. The course's first notes train on all (0 %)."
+            )
+        )
+        self.test_spin = self._spin("testShareSpinBox", 0, 80)
+        self.test_spin.setSuffix(" %")
+        self.test_spin.setSingleStep(5)
+        self.test_spin.setToolTip(
+            self.tr(
+                "The test set: samples kept apart until the end. Training never sees them and "
+                "no live view shows them; evaluate on them once, in the bias and variance view, "
+                "for an unbiased measure of the finished network."
             )
         )
         self.standardize_check = QCheckBox(self.tr("Standardise inputs"))
@@ -146,7 +158,8 @@ class DataPanel(QWidget):
         form.addRow(self.tr("&Noise:"), self.noise_spin)
         form.addRow(self.tr("&Classes K:"), self.classes_spin)
         form.addRow(self.tr("S&eed:"), self.seed_spin)
-        form.addRow(self.tr("&Validation:"), self.validation_spin)
+        form.addRow(self.tr("&Dev set:"), self.validation_spin)
+        form.addRow(self.tr("&Test set:"), self.test_spin)
         form.addRow("", self.standardize_check)
         form.addRow("", self.import_button)
 
@@ -183,6 +196,7 @@ class DataPanel(QWidget):
         self.classes_spin.valueChanged.connect(lambda v: self._param_edited("classes", v))
         self.seed_spin.valueChanged.connect(lambda v: self._param_edited("seed", int(v)))
         self.validation_spin.valueChanged.connect(self._validation_edited)
+        self.test_spin.valueChanged.connect(self._test_edited)
         self.standardize_check.toggled.connect(self._standardize_edited)
         self.import_button.clicked.connect(self.importRequested)
 
@@ -219,6 +233,7 @@ class DataPanel(QWidget):
             self.classes_spin,
             self.seed_spin,
             self.validation_spin,
+            self.test_spin,
             self.standardize_check,
         )
         blockers = [QSignalBlocker(w) for w in widgets]
@@ -253,6 +268,7 @@ class DataPanel(QWidget):
             spin.setEnabled(builtin)
         self.classes_spin.setEnabled(spec is not None and spec.has_classes)
         self.validation_spin.setValue(round(choice.validation_share * 100))
+        self.test_spin.setValue(round(choice.test_share * 100))
         self.standardize_check.setChecked(choice.standardize)
         del blockers
         self._update_plot()
@@ -322,9 +338,9 @@ class DataPanel(QWidget):
     def _update_summary(self) -> None:
         dataset, prepared = self.session.dataset, self.session.prepared
         if dataset.m == 1:
-            samples = self.tr("<b>1</b> sample: m = {train} for training, {val} for validation")
+            samples = self.tr("<b>1</b> sample: m = {train} for training, {val} in the dev set")
         else:
-            samples = self.tr("<b>{m}</b> samples: m = {train} for training, {val} for validation")
+            samples = self.tr("<b>{m}</b> samples: m = {train} for training, {val} in the dev set")
         n0 = self.session.spec.layer_dims[0]
         if n0 != dataset.n_features:  # input features made from x₁ and x₂ (the builder's)
             features = self.tr(
@@ -338,6 +354,10 @@ class DataPanel(QWidget):
             samples.format(m=dataset.m, train=prepared.train.m, val=prepared.validation.m),
             features,
         ]
+        if prepared.test_set.m:  # counted, never drawn: the test set stays out of sight
+            parts.insert(
+                1, self.tr("{test} in the test set (not shown)").format(test=prepared.test_set.m)
+            )
         if dataset.n_features > 2 and dataset.task != "regression":
             parts.append(self.tr("the plot shows the first two"))
         if dataset.task == "regression":
@@ -346,7 +366,7 @@ class DataPanel(QWidget):
             swatches = class_swatches(shown_class_names(dataset))
             parts.append(self.tr("classes: {swatches}").format(swatches=swatches))
         if prepared.validation.m:
-            parts.append(self.tr("hollow points: validation"))
+            parts.append(self.tr("hollow points: dev set"))
         self.summary_label.setText(" · ".join(parts))
 
     # -- view → undo stack → session -------------------------------------------------------------
@@ -413,7 +433,11 @@ class DataPanel(QWidget):
 
     def _validation_edited(self, percent: int) -> None:
         choice = replace(self.session.data_choice, validation_share=percent / 100)
-        self.apply(choice, self.tr("Hold back {p} % for validation").format(p=percent))
+        self.apply(choice, self.tr("Hold back {p} % for the dev set").format(p=percent))
+
+    def _test_edited(self, percent: int) -> None:
+        choice = replace(self.session.data_choice, test_share=percent / 100)
+        self.apply(choice, self.tr("Keep {p} % apart as the test set").format(p=percent))
 
     def _standardize_edited(self, checked: bool) -> None:
         choice = replace(self.session.data_choice, standardize=checked)

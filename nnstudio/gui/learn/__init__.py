@@ -1,7 +1,8 @@
 """Learn mode's widgets: step-through, the matrix inspector and its heatmap, gradient flow,
-compare runs, the gradient check dialog and the guide. They draw what ``nnstudio.learn``
-computes. Modules here may import ``nnstudio.gui.common`` and the Qt-free packages; they never
-import the builder, training, views or window rooms (the window wires them to the rest).
+compare runs, the bias–variance verdict, the gradient check dialog and the guide. They draw
+what ``nnstudio.learn`` computes. Modules here may import ``nnstudio.gui.common`` and the
+Qt-free packages; they never import the builder, training, views or window rooms (the window
+wires them to the rest).
 """
 
 from .gradcheck import GradientCheckDialog
@@ -10,8 +11,10 @@ from .guide import show_guide
 from .inspector import MatrixInspector
 from .runs import CompareRunsView
 from .stepthrough import StepThroughView, session_source
+from .verdict import BiasVariancePanel
 
 __all__ = [
+    "BiasVariancePanel",
     "CompareRunsView",
     "GradientCheckDialog",
     "GradientFlowView",

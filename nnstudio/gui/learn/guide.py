@@ -15,10 +15,12 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayo
 from ...data import make_dataset
 from ...engine import Network
 from ...learn import record_gradient_flow
+from ...session import DataChoice, Session
 from ..common import theme
 from .gradflow import GradientFlowView
 from .inspector import MatrixInspector
 from .stepthrough import StepThroughView
+from .verdict import BiasVariancePanel
 
 PICTURE_WIDTH = 760
 SCHEME = "guide"
@@ -78,6 +80,16 @@ def render_pictures(diagram: QWidget | None = None) -> dict[str, QImage]:
     flow.redraw()
     pictures["gradflow"] = _grab(flow, 330)
     flow.deleteLater()
+
+    # the course's logistic regression on the flower, with dev and test sets: it underfits
+    session = Session()
+    session.set_data(DataChoice("flower", {}, 0.2, False, 1, test_share=0.1))
+    session.set_hidden_layers(())
+    session.set_settings(learning_rate=1.2, epochs=300, report_every=50)
+    session.train_here()
+    verdict = BiasVariancePanel(session)
+    pictures["verdict"] = _grab(verdict, 280)
+    verdict.deleteLater()
     return pictures
 
 
@@ -204,7 +216,8 @@ class GuideDialog(QDialog):
                 "flow view while you train.</p>"
             ).format(s1=sup(1)),
             self.picture("gradflow"),
-            self.tr("<h2>8. Things to try</h2>"),
+            *self.bias_variance_chapter(),
+            self.tr("<h2>9. Things to try</h2>"),
             self.tr(
                 "<ul>"
                 "<li>Train, then change tanh to ReLU and train again: both runs are kept, and "
@@ -220,6 +233,49 @@ class GuideDialog(QDialog):
             ),
         ]
         return "\n".join(part for part in parts if part)
+
+    def bias_variance_chapter(self) -> list[str]:
+        """Train, dev and test sets; bias and variance."""
+        return [
+            self.tr("<h2>8. Train, dev and test sets; bias and variance</h2>"),
+            self.tr(
+                "<p>A network is judged on data it did not learn from. The Data panel splits "
+                "the samples three ways, at random but with a seed, each class keeping its "
+                "share in every part: the <b>training set</b> (the m columns of X that gradient "
+                "descent sees), the <b>dev set</b> (held back; the cost and accuracy views "
+                "draw it beside the training data, and you choose settings by it) and the "
+                "<b>test set</b> (kept apart until the end). With a few thousand samples "
+                "60 / 20 / 20 % is usual; with millions, 1 % each for dev and test is "
+                "plenty.</p>"
+            ),
+            self.tr(
+                "<p>Why a test set when there is a dev set? Each time you keep the setting with "
+                "the lowest dev error, the dev set helps choose the network, and its error "
+                "becomes a little optimistic. The test set chose nothing: evaluate on it once, "
+                "at the end (Evaluate on test, in the Bias and variance view), and its error "
+                "tells how the network will do on new data.</p>"
+            ),
+            self.tr(
+                "<p>Then compare the errors. The <b>avoidable bias</b> is the training error "
+                "minus the human-level error (how well people do: a stand-in for the lowest "
+                "error possible, the Bayes error; 0 when unknown). The <b>variance</b> is the "
+                "dev error minus the training error. Training error 1 %, dev error 11 %: high "
+                "variance, the network overfits its training data. Training 15 %, dev 16 %: "
+                "high bias, it underfits. Training 15 %, dev 30 %: both. Training 0.5 %, dev "
+                "1 %: fine. The Bias and variance view names the situation when a run ends; "
+                "a gap of 2 percentage points or more counts as high. A regression has no "
+                "error rate, so there the cost J is compared.</p>"
+            ),
+            self.picture("verdict"),
+            self.tr(
+                "<p>The course's recipe: with high bias, try a bigger network (more units or "
+                "layers), train longer or with a better optimizer, or another architecture, "
+                "until the training error is good enough. Then, with high variance: more data, "
+                "regularisation (L2 λ, dropout) or another architecture. Work on the larger gap "
+                "first. With few samples the dev error is itself noisy: one sample in a dev set "
+                "of 80 is 1.25 percentage points.</p>"
+            ),
+        ]
 
 
 def show_guide(parent: QWidget | None = None, diagram: QWidget | None = None) -> GuideDialog:

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...learn import Run, RunStore
+from ...learn import Run, RunStore, run_verdict, verdict_text
 from ..common import theme
 from ..common.plot_items import plain_axes, themed_plot
 
@@ -57,6 +57,17 @@ def _setting_names() -> dict[str, str]:
     }
 
 
+def describe_verdict(run: Run, human_error: float = 0.0) -> str:
+    """The run's bias–variance verdict at its end, in two lines (empty without a dev set)."""
+    verdict = run_verdict(run.history, human_error)
+    if verdict is None:
+        return QCoreApplication.translate(
+            "CompareRunsView", "No bias–variance verdict: the run had no dev set."
+        )
+    text = verdict_text(verdict)
+    return f"{text.title}\n{text.gaps}"
+
+
 def describe_settings(run: Run) -> str:
     """The settings of a run, one per line, for its tooltip."""
     names = _setting_names()
@@ -80,6 +91,7 @@ class CompareRunsView(QWidget):
         super().__init__(parent)
         self.setObjectName("compareRunsView")
         self.store = store if store is not None else RunStore()
+        self.human_error = 0.0  # the human-level error each run's verdict is judged against
         self._curves: list[pg.PlotDataItem] = []
 
         layout = QVBoxLayout(self)
@@ -111,6 +123,16 @@ class CompareRunsView(QWidget):
         self.remove_button.setToolTip(self.tr("Delete the selected run (Delete key)."))
         self.remove_button.clicked.connect(self.remove_selected)
         left_layout.addWidget(self.remove_button)
+        self.verdict_label = QLabel(left)
+        self.verdict_label.setObjectName("runVerdictLabel")
+        self.verdict_label.setWordWrap(True)
+        self.verdict_label.setToolTip(
+            self.tr(
+                "The selected run's bias–variance verdict at its end, from its training and "
+                "dev errors and the human-level error set in the Bias and variance view."
+            )
+        )
+        left_layout.addWidget(self.verdict_label)
         shortcut = QShortcut(QKeySequence.StandardKey.Delete, self.list)
         shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
         shortcut.activated.connect(self.remove_selected)
@@ -124,16 +146,16 @@ class CompareRunsView(QWidget):
         self.metric_combo.setObjectName("runsMetricCombo")
         titles = (
             self.tr("cost J (training)"),
-            self.tr("cost J (validation)"),
+            self.tr("cost J (dev set)"),
             self.tr("accuracy (training)"),
-            self.tr("accuracy (validation)"),
+            self.tr("accuracy (dev set)"),
         )
         for key, title in zip(self.METRICS, titles, strict=True):
             self.metric_combo.addItem(title, key)
         self.metric_combo.setToolTip(
             self.tr(
                 "Which curve to compare. The training cost shows how well each run fits the "
-                "data it learns from; the validation cost shows how well it does on data it "
+                "data it learns from; the dev set cost shows how well it does on data it "
                 "never saw — a gap between them means overfitting."
             )
         )
@@ -205,7 +227,8 @@ class CompareRunsView(QWidget):
                     Qt.CheckState.Checked if run.visible else Qt.CheckState.Unchecked
                 )
                 item.setForeground(run_color(i))
-                item.setToolTip(describe_settings(run))
+                verdict = describe_verdict(run, self.human_error)
+                item.setToolTip(f"{describe_settings(run)}\n\n{verdict}")
                 self.list.addItem(item)
             if selected is not None and self.list.count():
                 self.list.setCurrentRow(min(selected, self.list.count() - 1))
@@ -219,8 +242,20 @@ class CompareRunsView(QWidget):
         rows = [index.row() for index in self.list.selectedIndexes()]
         return rows[0] if rows else None
 
+    def set_human_error(self, value: float) -> None:
+        """Judge every run's verdict against this human-level error (a share, or a cost)."""
+        if value != self.human_error:
+            self.human_error = float(value)
+            self.refresh()
+
     def _selection_changed(self) -> None:
-        self.remove_button.setEnabled(self.selected_index() is not None)
+        index = self.selected_index()
+        self.remove_button.setEnabled(index is not None)
+        if index is None or not 0 <= index < len(self.store):
+            self.verdict_label.setText(self.tr("Select a run to see its bias–variance verdict."))
+            return
+        run = self.store[index]
+        self.verdict_label.setText(f"{run.name}: {describe_verdict(run, self.human_error)}")
 
     def _item_changed(self, item: QListWidgetItem) -> None:
         index = self.list.row(item)

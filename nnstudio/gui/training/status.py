@@ -27,10 +27,10 @@ def status_text(step: int, record: Record | None, classifies: bool = True) -> st
     if not classifies:
         val = "—" if record.val_cost is None else f"{record.val_cost:.4g}"
         return QCoreApplication.translate(
-            "TrainingStatus", "Iteration {step} · cost {cost} · validation cost {val}"
+            "TrainingStatus", "Iteration {step} · cost {cost} · dev cost {val}"
         ).format(step=step, cost=cost, val=val)
     return QCoreApplication.translate(
-        "TrainingStatus", "Iteration {step} · cost {cost} · train {train} · val {val}"
+        "TrainingStatus", "Iteration {step} · cost {cost} · train {train} · dev {val}"
     ).format(
         step=step,
         cost=cost,

@@ -1,4 +1,4 @@
-"""The cost view: training and validation cost and accuracy against iterations."""
+"""The cost view: training and dev (validation) cost and accuracy against iterations."""
 
 from __future__ import annotations
 
@@ -120,9 +120,7 @@ class CostView(LiveView):
         self.empty_hint.setPos(0.5, 0.5)
         self.plot.addItem(self.empty_hint, ignoreBounds=True)
         self.cost_curve = make_curve(self.plot, TRAIN_COLOR, self.tr("training cost"), width=2)
-        self.val_cost_curve = make_curve(
-            self.plot, VAL_COLOR, self.tr("validation cost"), dashed=True
-        )
+        self.val_cost_curve = make_curve(self.plot, VAL_COLOR, self.tr("dev cost"), dashed=True)
         self.change_marks = ChangeMarks(self.plot)  # where α, λ or λ₁ changed during a run
         self.terms = CostTerms(self.plot, self._terms_toggled)  # J = data term + penalty
         self.accuracy_plot = make_plot("accuracyPlot")
@@ -134,7 +132,7 @@ class CostView(LiveView):
             self.accuracy_plot, TRAIN_COLOR, self.tr("training accuracy")
         )
         self.val_accuracy_curve = make_curve(
-            self.accuracy_plot, VAL_COLOR, self.tr("validation accuracy"), dashed=True
+            self.accuracy_plot, VAL_COLOR, self.tr("dev accuracy"), dashed=True
         )
 
         self.log_scale = QCheckBox(self.tr("Logarithmic cost axis"))

@@ -26,7 +26,7 @@ class DecisionOptions(QWidget):
         self.discretize_check = QCheckBox(self.tr("Discretize"))
         self.discretize_check.setObjectName("discretizeCheck")
         self.discretize_check.setChecked(bool(settings.value(DISCRETIZE_KEY, False, type=bool)))
-        self.validation_check = QCheckBox(self.tr("Validation points"))
+        self.validation_check = QCheckBox(self.tr("Dev set points"))
         self.validation_check.setObjectName("showValidationCheck")
         self.validation_check.setChecked(bool(settings.value(SHOW_VALIDATION_KEY, True, type=bool)))
         layout = QHBoxLayout(self)
@@ -73,15 +73,14 @@ class DecisionOptions(QWidget):
         if validation_m > 0:
             shown.setToolTip(
                 self.tr(
-                    "Show the validation samples (hollow points): they are not trained on, "
+                    "Show the dev set (hollow points): those samples are not trained on, "
                     "so they show how well the boundary generalises."
                 )
             )
         else:
             shown.setToolTip(
                 self.tr(
-                    "There is no validation part: hold some samples back with Validation in "
-                    "the Data panel."
+                    "There is no dev set: hold some samples back with Dev set in the Data panel."
                 )
             )
 

@@ -19,6 +19,7 @@ from ...learn import Run, RunStore, make_description
 from ...session import Session
 from ..common.binding import bind
 from ..learn import (
+    BiasVariancePanel,
     CompareRunsView,
     GradientCheckDialog,
     GradientFlowView,
@@ -40,6 +41,7 @@ class LearnUi:
     inspector: MatrixInspector
     gradient_flow: GradientFlowView
     runs_view: CompareRunsView
+    verdict_panel: BiasVariancePanel
     gradient_check_action: QAction
     export_menu: QMenu
     guide_action: QAction
@@ -160,6 +162,10 @@ def install_learn(window: WindowFrame, training: TrainingUi) -> LearnUi:
     window.unitSelected.connect(inspector.select_unit)
     gradient_flow = GradientFlowView()
     runs_view = CompareRunsView(session.runs)
+    verdict_panel = BiasVariancePanel(session)
+    training.controller.busyChanged.connect(verdict_panel.set_training)
+    verdict_panel.humanErrorChanged.connect(runs_view.set_human_error)
+    runs_view.set_human_error(verdict_panel.human_error())
 
     tabs = window.views
     train_group = QCoreApplication.translate("TrainingPanel", "Train")
@@ -189,8 +195,17 @@ def install_learn(window: WindowFrame, training: TrainingUi) -> LearnUi:
             QCoreApplication.translate("LearnMode", "Compare runs"),
             QCoreApplication.translate("LearnMode", "Cost curves of finished runs, overlaid"),
         ),
+        (
+            verdict_panel,
+            QCoreApplication.translate("LearnMode", "Bias and variance"),
+            QCoreApplication.translate(
+                "LearnMode",
+                "Training and dev error at the end of a run: underfitting or overfitting, and "
+                "the course's next step; the test set, on request",
+            ),
+        ),
     ):
-        group = train_group if view is runs_view else understand_group
+        group = train_group if view in (runs_view, verdict_panel) else understand_group
         tabs.add_view(view, title, tip, group)
 
     sync = _LearnSync(window, step_view, inspector, gradient_flow)
@@ -280,6 +295,7 @@ def install_learn(window: WindowFrame, training: TrainingUi) -> LearnUi:
         inspector,
         gradient_flow,
         runs_view,
+        verdict_panel,
         check_action,
         export_menu,
         guide_action,
