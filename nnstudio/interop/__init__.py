@@ -12,6 +12,7 @@ from .onnx_support import (
     onnx_available,
     require_onnx,
 )
+from .pytorch_script import export_pytorch_script, pytorch_source
 
 __all__ = [
     "INSTALL_HINT",
@@ -21,8 +22,10 @@ __all__ = [
     "OnnxMissingError",
     "build_onnx",
     "export_onnx",
+    "export_pytorch_script",
     "onnx_available",
     "plan_for",
     "plan_from_model",
+    "pytorch_source",
     "require_onnx",
 ]

@@ -58,3 +58,34 @@ def engine_output(plan: ExportPlan, X: np.ndarray) -> np.ndarray:
     """A[L] (n[L], m) as the engine computes it for raw X."""
     AL, _ = plan.network.forward(plan.network_inputs(X))
     return AL
+
+
+def write_inputs_csv(path: Path, names: tuple[str, ...], X: np.ndarray) -> Path:
+    """X (n, m) as a CSV file with a header row naming the n inputs, one sample per row."""
+    lines = [",".join(names)]
+    lines += [",".join(repr(float(v)) for v in column) for column in X.T]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def read_predictions(text: str) -> tuple[list[str], list[list[str]]]:
+    """(header, rows) of the CSV ``nnstudio-cli predict`` prints."""
+    rows = [line.split(",") for line in text.strip().splitlines()]
+    return rows[0], rows[1:]
+
+
+def assert_same_predictions(expected: str, got: str, tolerance: float) -> None:
+    """The same header, the same classes (first column of a classifier) and numbers equal to
+    ``tolerance`` (relative to values above 1)."""
+    head, rows = read_predictions(expected)
+    got_head, got_rows = read_predictions(got)
+    assert got_head == head
+    assert len(got_rows) == len(rows)
+    classifier = head[0] == "prediction" and len(head) > 1 and head[1].startswith("p(")
+    for want, have in zip(rows, got_rows, strict=True):
+        numbers = slice(1, None) if classifier else slice(0, None)
+        if classifier:
+            assert have[0] == want[0]
+        a = np.array([float(v) for v in want[numbers]])
+        b = np.array([float(v) for v in have[numbers]])
+        np.testing.assert_allclose(b, a, rtol=tolerance, atol=tolerance)
