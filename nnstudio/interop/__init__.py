@@ -5,6 +5,7 @@ an ONNX chain of fully-connected layers opened as a model. Qt-free; ``onnx`` is 
 
 from .layers import ExportPlan, Layer, plan_for, plan_from_model
 from .onnx_export import build_onnx, export_onnx
+from .onnx_import import model_from_onnx, read_onnx
 from .onnx_support import (
     INSTALL_HINT,
     OnnxImportError,
@@ -23,9 +24,11 @@ __all__ = [
     "build_onnx",
     "export_onnx",
     "export_pytorch_script",
+    "model_from_onnx",
     "onnx_available",
     "plan_for",
     "plan_from_model",
     "pytorch_source",
+    "read_onnx",
     "require_onnx",
 ]
