@@ -3,6 +3,7 @@ an ONNX chain of fully-connected layers opened as a model. Qt-free; ``onnx`` is 
 ``[export]`` extra) and imported only when an ONNX file is written or read.
 """
 
+from .imported import with_data
 from .layers import ExportPlan, Layer, plan_for, plan_from_model
 from .onnx_export import build_onnx, export_onnx
 from .onnx_import import model_from_onnx, read_onnx
@@ -31,4 +32,5 @@ __all__ = [
     "pytorch_source",
     "read_onnx",
     "require_onnx",
+    "with_data",
 ]

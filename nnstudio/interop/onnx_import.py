@@ -33,7 +33,7 @@ from .onnx_support import (
     require_onnx,
 )
 
-#: ONNX operator → the activation key it is (LeakyRelu and Softmax are checked further)
+# ONNX operator → the activation key it is (LeakyRelu and Softmax are checked further)
 KNOWN_ACTIVATIONS = {
     "Relu": "relu",
     "Tanh": "tanh",
