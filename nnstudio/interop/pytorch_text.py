@@ -105,11 +105,12 @@ def optimizer_code(name: str, hyperparameters: dict[str, Any]) -> str:
     )
     params = f"network.parameters(), lr={rate!r}"
     if name == "momentum":
+        scaled = rate * (1.0 - optimizer.beta)
         return (
-            "    # momentum: v ← β v + (1 − β) dW, W ← W − α v. PyTorch's SGD with dampening β\n"
-            "    # does the same, except that its first v is dW itself\n"
-            f"    optimizer = torch.optim.SGD({params}, momentum={optimizer.beta!r}, "
-            f"dampening={optimizer.beta!r})"
+            "    # momentum: v ← β v + (1 − β) dW, W ← W − α v. PyTorch's SGD keeps u ← β u + dW\n"
+            "    # (starting from u = dW), which is v / (1 − β): so its rate is α (1 − β)\n"
+            f"    optimizer = torch.optim.SGD(network.parameters(), lr={scaled!r}, "
+            f"momentum={optimizer.beta!r})"
         )
     if name == "rmsprop":
         return (

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QTableView
 
 from nnstudio.engine import Network, NetworkSpec
@@ -160,3 +161,15 @@ def test_an_unsupported_graph_is_refused_naming_the_first_unsupported_node(
     ((kind, _title, text),) = dialogs["messages"]
     assert kind == "warning"
     assert "node 2 of the graph, Selu (odd), cannot be opened" in text
+
+
+def test_dropping_an_onnx_network_on_the_window_opens_it(window, dialogs, tmp_path):
+    path = _network_file(tmp_path, (2, 3, 1), ("leaky_relu", "sigmoid"), "dropped.onnx")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    event = QDropEvent(QPointF(50, 50), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)
+    event.ignore()
+    window.dropEvent(event)
+    assert event.isAccepted()
+    assert window.session.network.activations == ("leaky_relu", "sigmoid")
+    assert not dialogs["messages"]

@@ -161,3 +161,34 @@ def test_a_file_that_is_not_onnx_is_refused(tmp_path):
     path.write_bytes(b"\x00\xffnot a model at all" * 10)
     with pytest.raises(OnnxImportError, match="not an ONNX model"):
         read_onnx(path)
+
+
+def test_an_opened_network_takes_the_data_in_use_and_its_own_scaling():
+    from nnstudio.data import make_dataset
+    from nnstudio.interop import with_data
+
+    plan = make_plan(("tanh",), "sigmoid", 1, standardize=True)
+    flower = make_dataset("flower")
+    model = with_data(model_from_onnx(build_onnx(plan)), flower, {"learning_rate": 0.1})
+    assert model.dataset is flower
+    assert model.hyperparameters["standardize"] is True
+    assert model.hyperparameters["learning_rate"] == 0.1
+    assert model.hyperparameters["dtype"] == "float64"
+
+
+@pytest.mark.parametrize(
+    ("shape", "data", "says"),
+    [
+        ((("tanh",), "sigmoid", 1), "blobs", "Choose a data set with two classes"),
+        ((("tanh",), "softmax", 3), "flower", "Choose a data set with 3 classes"),
+        ((("tanh",), "linear", 1), "flower", "values to predict (a regression)"),
+    ],
+)
+def test_an_output_that_does_not_fit_the_data_is_refused_saying_what_to_choose(shape, data, says):
+    from nnstudio.data import make_dataset
+    from nnstudio.interop import with_data
+
+    plan = make_plan(*shape)
+    with pytest.raises(OnnxImportError, match="does not fit the data set in use") as caught:
+        with_data(model_from_onnx(build_onnx(plan)), make_dataset(data), {})
+    assert says in str(caught.value)

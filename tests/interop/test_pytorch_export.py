@@ -164,3 +164,58 @@ def test_continue_training_takes_the_engines_gradient_descent_step(tmp_path):
     assert got["J"] == pytest.approx(net.cost(AL, Y), rel=1e-9)
     net.update(net.backward(Y, cache), float(model.hyperparameters["learning_rate"]))
     np.testing.assert_allclose(np.array(got["W1"]), net.params["W1"], rtol=1e-9, atol=1e-12)
+
+
+@needs_torch
+@pytest.mark.parametrize(
+    ("optimizer", "options", "loss_case"),
+    [
+        ("gd", {}, (("tanh",), "sigmoid", 1)),
+        ("momentum", {"beta": 0.8}, (("relu",), "softmax", 3)),
+        ("rmsprop", {"beta": 0.9, "epsilon": 1e-8}, (("leaky_relu",), "linear", 2)),
+        ("adam", {"beta1": 0.9, "beta2": 0.99, "epsilon": 1e-7}, (("sigmoid",), "softmax", 3)),
+    ],
+)
+def test_continue_training_takes_the_engines_steps_for_every_optimizer_and_loss(
+    optimizer, options, loss_case, tmp_path
+):
+    """Three full-batch updates with L2 and L1 terms: PyTorch's weights equal the engine's."""
+    from nnstudio.engine import make_optimizer
+    from nnstudio.interop import plan_for
+
+    hidden, output, n_out = loss_case
+    base = make_plan(hidden, output, n_out, standardize=True)
+    spec = base.network.spec.replace(l2=0.3, l1=0.05)
+    net = type(base.network).from_spec(spec, {k: v.copy() for k, v in base.parameters().items()})
+    hp = {"optimizer": optimizer, "optimizer_options": options, "learning_rate": 0.05}
+    plan = plan_for(net, (base.mean, base.std), None, base.input_names, base.class_names, hp)
+    X = raw_inputs(plan, m=30, seed=4)
+    rs = np.random.RandomState(5)
+    Y = rs.randn(n_out, 30) if output == "linear" else rs.randint(0, max(n_out, 2), (1, 30))
+    script, _ = export_pytorch_script(plan, tmp_path / "net")
+    code = (
+        "import json, runpy, sys, numpy as np\n"
+        f"module = runpy.run_path({str(script)!r})\n"
+        "data = json.loads(sys.stdin.read())\n"
+        "module['continue_training'](np.array(data['X']), np.array(data['Y']), epochs=3)\n"
+        "layers = module['LINEAR_LAYERS']\n"
+        "print(json.dumps([layer.weight.detach().numpy().tolist() for layer in layers]))\n"
+    )
+    labels = Y.T if output == "linear" else Y.reshape(-1)
+    result = subprocess.run(
+        [TORCH_PYTHON, "-c", code],  # type: ignore[list-item]
+        input=json.dumps({"X": X.T.tolist(), "Y": labels.tolist()}),
+        capture_output=True,
+        text=True,
+        timeout=110,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    got = json.loads(result.stdout)
+    engine = make_optimizer(optimizer, 0.05, **options)
+    A0 = plan.network_inputs(X)
+    for _ in range(3):
+        _, cache = net.forward(A0)
+        engine.update(net.params, net.backward(Y, cache))
+    for l, W in enumerate(got, start=1):
+        np.testing.assert_allclose(np.array(W), net.params[f"W{l}"], rtol=1e-7, atol=1e-9)
