@@ -124,7 +124,9 @@ def optimizer_code(name: str, hyperparameters: dict[str, Any]) -> str:
             f"    optimizer = torch.optim.Adam({params}, "
             f"betas=({optimizer.beta1!r}, {optimizer.beta2!r}), eps={optimizer.epsilon!r})"
         )
-    return f"    optimizer = torch.optim.SGD({params})  # gradient descent: W ← W − α dW"
+    if name == "gd":
+        return f"    optimizer = torch.optim.SGD({params})  # gradient descent: W ← W − α dW"
+    raise ValueError(f"the optimizer {name!r} has no PyTorch form")
 
 
 MAIN_CODE = '''def read_inputs(path):
