@@ -101,7 +101,14 @@ def model_from_onnx(model: Any) -> ModelFile:
     """As :func:`read_onnx`, for an ``onnx.ModelProto`` already in memory."""
     onnx = require_onnx()
     graph = model.graph
-    constants = {t.name: onnx.numpy_helper.to_array(t) for t in graph.initializer}
+    try:
+        constants = {t.name: onnx.numpy_helper.to_array(t) for t in graph.initializer}
+    except Exception as exc:  # data kept outside the file, or a tensor that is not one
+        raise OnnxImportError(
+            translate("Onnx", "the weights cannot be read ({error})").format(
+                error=type(exc).__name__
+            )
+        ) from None
     inputs = [i for i in graph.input if i.name not in constants]
     if len(inputs) != 1 or len(graph.output) != 1:
         raise OnnxImportError(
@@ -127,10 +134,14 @@ def model_from_onnx(model: Any) -> ModelFile:
     network = _network(chain)
     names = _json_list(meta.get(META_INPUT_NAMES))
     classes = _json_list(meta.get(META_CLASS_NAMES))
-    plan = plan_for(network, None if mean is None else (mean, std), features, names, classes)
+    try:
+        plan = plan_for(network, None if mean is None else (mean, std), features, names, classes)
+        scaling = None if mean is None else Standardizer(mean, std)
+    except ValueError as exc:  # a standardisation that does not fit the network's inputs
+        raise OnnxImportError(str(exc)) from None
     return ModelFile(
         network=network,
-        standardizer=None if mean is None else Standardizer(mean, std),
+        standardizer=scaling,
         input_features=plan.features,
         extra={
             "imported_from_onnx": {"input_names": list(plan.input_names), "class_names": classes}

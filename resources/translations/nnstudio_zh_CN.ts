@@ -3071,6 +3071,10 @@ Row {i} is the receiving unit, column {j} the sending one.</source>
         <translation>这个文件不是 ONNX 模型（{error}）</translation>
     </message>
     <message>
+        <source>the weights cannot be read ({error})</source>
+        <translation>无法读取权重（{error}）</translation>
+    </message>
+    <message>
         <source>the graph has {inputs} inputs and {outputs} outputs; NN Studio opens networks with one input and one output</source>
         <translation>计算图有 {inputs} 个输入和 {outputs} 个输出；NN Studio 只能打开一个输入、一个输出的网络</translation>
     </message>

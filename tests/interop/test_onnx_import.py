@@ -192,3 +192,13 @@ def test_an_output_that_does_not_fit_the_data_is_refused_saying_what_to_choose(s
     with pytest.raises(OnnxImportError, match="does not fit the data set in use") as caught:
         with_data(model_from_onnx(build_onnx(plan)), make_dataset(data), {})
     assert says in str(caught.value)
+
+
+def test_a_standardisation_for_other_inputs_is_refused_not_raised():
+    plan = make_plan(("tanh",), "sigmoid", 1, standardize=True)
+    model = build_onnx(plan)
+    for tensor in model.graph.initializer:
+        if tensor.name == "mu":  # three means for two inputs
+            tensor.CopyFrom(numpy_helper.from_array(np.zeros(3), "mu"))
+    with pytest.raises(OnnxImportError, match="standardiser"):
+        model_from_onnx(model)
