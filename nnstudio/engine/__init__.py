@@ -3,7 +3,7 @@
 NumPy and the standard library only; nothing here imports Qt.
 """
 
-from .activations import ACTIVATIONS, HIDDEN_ACTIVATIONS, get_activation
+from .activations import ACTIVATIONS, HIDDEN_ACTIVATIONS, LEAKY_SLOPE, get_activation
 from .checks import (
     MemoryEstimate,
     NotEnoughMemoryError,
@@ -51,6 +51,7 @@ __all__ = [
     "FINISHED",
     "HIDDEN_ACTIVATIONS",
     "INITIALIZERS",
+    "LEAKY_SLOPE",
     "LIVE_SETTINGS",
     "LOSSES",
     "MAX_UNITS",

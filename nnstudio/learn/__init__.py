@@ -7,7 +7,7 @@ NumPy and the standard library only (plus the engine and data packages); the vie
 
 from .advice import diagnosis_text, divergence_text
 from .diagnosis import diagnose_run
-from .export_script import export_numpy_script, script_source
+from .export_script import export_numpy_script, mean_std, script_source
 from .gradient_flow import (
     FlowTable,
     GradientFlow,
@@ -60,6 +60,7 @@ __all__ = [
     "layer_series",
     "make_description",
     "make_probe",
+    "mean_std",
     "name_html",
     "record_gradient_flow",
     "run_verdict",

@@ -202,7 +202,7 @@ if __name__ == "__main__":
 '''
 
 
-def _mean_std(standardizer: Any) -> tuple[np.ndarray, np.ndarray] | None:
+def mean_std(standardizer: Any) -> tuple[np.ndarray, np.ndarray] | None:
     """(μ, σ) as float64 (n0, 1) from a Standardizer or a (mean, std) pair; None if identity."""
     if standardizer is None:
         return None
@@ -237,7 +237,7 @@ def export_numpy_script(
     if script.suffix != ".py":
         script = script.with_name(script.name + ".py")
     weights = script.with_suffix(".npz")
-    scaling = _mean_std(standardizer)
+    scaling = mean_std(standardizer)
     n_in = net.layer_dims[0] if features is None else RAW_INPUTS
     if features is not None and len(features) != net.layer_dims[0]:
         raise ValueError(f"{len(features)} input features for {net.layer_dims[0]} network inputs")

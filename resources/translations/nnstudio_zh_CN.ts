@@ -1667,8 +1667,8 @@ The Cost and Activations tabs follow training as usual; import data with one or 
         <translation>打开模型</translation>
     </message>
     <message>
-        <source>NN Studio model (*.nnstudio);;All files (*)</source>
-        <translation>NN Studio 模型 (*.nnstudio);;所有文件 (*)</translation>
+        <source>NN Studio model or ONNX network (*.nnstudio *.onnx);;All files (*)</source>
+        <translation>NN Studio 模型或 ONNX 网络 (*.nnstudio *.onnx);;所有文件 (*)</translation>
     </message>
     <message>
         <source>{name} (example)</source>
@@ -2113,6 +2113,14 @@ The Cost and Activations tabs follow training as usual; import data with one or 
         <source>&lt;ul&gt;&lt;li&gt;Train, then change tanh to ReLU and train again: both runs are kept, and Compare runs overlays their cost curves.&lt;/li&gt;&lt;li&gt;Try learning rates 0.01, 1.2 and 10 and look at the cost.&lt;/li&gt;&lt;li&gt;Train → Gradient check compares back propagation with a numerical estimate of every gradient: a good way to convince yourself the formulas above are right.&lt;/li&gt;&lt;li&gt;File → Export → NumPy script writes your trained network as a short Python file you can read line by line — the same forward pass as above.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Hover over any control to read what it means.&lt;/p&gt;</source>
         <translation>&lt;ul&gt;&lt;li&gt;训练一次，然后把 tanh 改成 ReLU 再训练一次：两次训练都会保留下来，“比较训练记录”会把它们的代价曲线画在一起。&lt;/li&gt;&lt;li&gt;试试学习率 0.01、1.2 和 10，观察代价的变化。&lt;/li&gt;&lt;li&gt;“训练 → 梯度检验”把反向传播与每个梯度的数值估计相比较：这是让你确信上面的公式正确的好办法。&lt;/li&gt;&lt;li&gt;“文件 → 导出 → 模型（NumPy 脚本）”把训练好的网络写成一个简短的 Python 文件，你可以逐行阅读——它的前向传播和上面讲的一模一样。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;把鼠标停在任何控件上，都能读到它的含义。&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>&lt;h2&gt;10. Moving on to PyTorch&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;10. 迈向 PyTorch&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;When your networks outgrow NN Studio, take them with you. File → Export → PyTorch script writes a readable Python file and its weights beside it: the layers as an nn.Sequential in the order above, with each layer&apos;s shapes in a comment, and the same standardisation and input features. nn.Linear keeps W{sl} in the course&apos;s shape (n{sl}, n{slm}); only the samples move from the columns to the &lt;b&gt;rows&lt;/b&gt;, so PyTorch computes Z{sl}ᵀ = A{slm}ᵀ·W{sl}ᵀ + b{sl}ᵀ. Run it on a CSV file and it prints the same predictions as NN Studio; its continue_training function trains on with the same cost and optimizer, where loss.backward() does step 4 for you.&lt;/p&gt;&lt;p&gt;File → Export → ONNX writes the network for any runtime that reads ONNX, and File → Open reads back a simple ONNX network trained elsewhere (a chain of fully-connected layers), so you can read its dimension table and step through it on a data set with the same n{s0}.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;当你的网络超出 NN Studio 的能力时，可以把它带走。“文件 → 导出 → 模型导出为 PyTorch 脚本”会写出一个易读的 Python 文件，并在旁边保存它的权重：各层按上面的顺序组成一个 nn.Sequential，每层的形状写在注释里，标准化和输入特征也与这里相同。nn.Linear 保持课程中 W{sl} 的形状 (n{sl}, n{slm})；只是样本从&lt;b&gt;列&lt;/b&gt;变成了&lt;b&gt;行&lt;/b&gt;，所以 PyTorch 计算的是 Z{sl}ᵀ = A{slm}ᵀ·W{sl}ᵀ + b{sl}ᵀ。用它处理一个 CSV 文件，打印出的预测与 NN Studio 相同；其中的 continue_training 函数用同样的代价和优化器继续训练，而 loss.backward() 会替你完成第 4 步。&lt;/p&gt;&lt;p&gt;“文件 → 导出 → 模型导出为 ONNX”把网络写成任何支持 ONNX 的运行时都能读取的文件；“文件 → 打开”也能读回在别处训练的简单 ONNX 网络（由全连接层串成的链），让你在 n{s0} 相同的数据集上查看它的维度表并逐步演示。&lt;/p&gt;</translation>
+    </message>
 </context>
 <context>
     <name>HyperparameterError</name>
@@ -2384,6 +2392,14 @@ The Cost and Activations tabs follow training as usual; import data with one or 
     <message>
         <source>Understand</source>
         <translation>理解</translation>
+    </message>
+    <message>
+        <source>Model as a PyTorch script…</source>
+        <translation>模型导出为 PyTorch 脚本…</translation>
+    </message>
+    <message>
+        <source>Model as ONNX…</source>
+        <translation>模型导出为 ONNX…</translation>
     </message>
     <message>
         <source>&amp;Guide: forward and back propagation</source>
@@ -3016,6 +3032,65 @@ min {min} · max {max} · {zero} zero</source>
     </message>
 </context>
 <context>
+    <name>MovingOn</name>
+    <message>
+        <source>Writing and opening ONNX files needs the onnx package, which is not installed. Install it with
+
+    {command}
+
+then start NN Studio again.</source>
+        <translation>读写 ONNX 文件需要 onnx 包，但它尚未安装。请用下面的命令安装：
+
+    {command}
+
+然后重新启动 NN Studio。</translation>
+    </message>
+    <message>
+        <source>ONNX needs one more package</source>
+        <translation>ONNX 还需要一个软件包</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>The model could not be exported: {reason}. Choose another folder or file name.</source>
+        <translation>无法导出模型：{reason}。请选择其他文件夹或文件名。</translation>
+    </message>
+    <message>
+        <source>Export as PyTorch script</source>
+        <translation>导出为 PyTorch 脚本</translation>
+    </message>
+    <message>
+        <source>Python script (*.py)</source>
+        <translation>Python 脚本 (*.py)</translation>
+    </message>
+    <message>
+        <source>Export as ONNX model</source>
+        <translation>导出为 ONNX 模型</translation>
+    </message>
+    <message>
+        <source>ONNX model (*.onnx)</source>
+        <translation>ONNX 模型 (*.onnx)</translation>
+    </message>
+    <message>
+        <source>Cannot open {file}</source>
+        <translation>无法打开 {file}</translation>
+    </message>
+    <message>
+        <source>Cannot open “{file}”: {reason}.
+
+The current model was kept.</source>
+        <translation>无法打开“{file}”：{reason}。
+
+当前模型保持不变。</translation>
+    </message>
+    <message>
+        <source>Opened the network in {file} with the data set {data}.</source>
+        <translation>已打开 {file} 中的网络，使用数据集 {data}。</translation>
+    </message>
+</context>
+<context>
     <name>NetworkDiagram</name>
     <message>
         <source>⋮ {k} more</source>
@@ -3094,6 +3169,133 @@ Row {i} is the receiving unit, column {j} the sending one.</source>
         <translation>w = W[{l}][{i}, {j}] = {w}
 从 {source} 到 {target}
 第 {i} 行是接收信号的单元，第 {j} 列是发出信号的单元。</translation>
+    </message>
+</context>
+<context>
+    <name>Onnx</name>
+    <message>
+        <source>the network takes n[0] = {n} inputs but the data set in use, {data}, has {k} features. Choose or import a data set with {n} features in the Data panel, then open the network again</source>
+        <translation>这个网络接受 n[0] = {n} 个输入，但当前使用的数据集 {data} 有 {k} 个特征。请在数据面板中选择或导入一个有 {n} 个特征的数据集，然后再次打开这个网络</translation>
+    </message>
+    <message>
+        <source>the network&apos;s output ({n} {act} unit(s)) does not fit the data set in use, {data} ({task}). Choose a data set with {need}, then open the network again</source>
+        <translation>网络的输出（{n} 个 {act} 单元）与当前使用的数据集 {data}（{task}）不匹配。请选择一个有{need}的数据集，然后再次打开这个网络</translation>
+    </message>
+    <message>
+        <source>two classes</source>
+        <translation>两个类别</translation>
+    </message>
+    <message>
+        <source>{k} classes</source>
+        <translation>{k} 个类别</translation>
+    </message>
+    <message>
+        <source>values to predict (a regression)</source>
+        <translation>待预测数值（回归）</translation>
+    </message>
+    <message>
+        <source>node {index} of the graph, {node}, cannot be opened: {why}. NN Studio opens chains of fully-connected layers (Gemm, or MatMul + Add) with the activations relu, tanh, sigmoid, leaky_relu (α = 0.01) and softmax</source>
+        <translation>无法打开计算图的第 {index} 个节点 {node}：{why}。NN Studio 能打开由全连接层（Gemm，或 MatMul + Add）串成的链，激活函数可以是 relu、tanh、sigmoid、leaky_relu（α = 0.01）和 softmax</translation>
+    </message>
+    <message>
+        <source>the file is larger than {mb} MB</source>
+        <translation>文件大于 {mb} MB</translation>
+    </message>
+    <message>
+        <source>the file is not an ONNX model ({error})</source>
+        <translation>这个文件不是 ONNX 模型（{error}）</translation>
+    </message>
+    <message>
+        <source>the weights cannot be read ({error})</source>
+        <translation>无法读取权重（{error}）</translation>
+    </message>
+    <message>
+        <source>the graph has {inputs} inputs and {outputs} outputs; NN Studio opens networks with one input and one output</source>
+        <translation>计算图有 {inputs} 个输入和 {outputs} 个输出；NN Studio 只能打开一个输入、一个输出的网络</translation>
+    </message>
+    <message>
+        <source>the chain of layers does not end at the graph&apos;s output {name!r}</source>
+        <translation>层链没有在计算图的输出 {name!r} 处结束</translation>
+    </message>
+    <message>
+        <source>the input features the file declares do not match its graph</source>
+        <translation>文件声明的输入特征与它的计算图不一致</translation>
+    </message>
+    <message>
+        <source>its operator set is not the standard one</source>
+        <translation>它的算子集不是标准算子集</translation>
+    </message>
+    <message>
+        <source>it has more than one output</source>
+        <translation>它有不止一个输出</translation>
+    </message>
+    <message>
+        <source>it does not continue the chain of layers</source>
+        <translation>它没有接在层链上</translation>
+    </message>
+    <message>
+        <source>a MatMul must be followed by its bias Add</source>
+        <translation>MatMul 之后必须是加上偏置的 Add</translation>
+    </message>
+    <message>
+        <source>only Gemm with α = β = 1 and A as it is</source>
+        <translation>只支持 α = β = 1 且 A 不转置的 Gemm</translation>
+    </message>
+    <message>
+        <source>its weights are not constants</source>
+        <translation>它的权重不是常量</translation>
+    </message>
+    <message>
+        <source>an Add is read only as a layer&apos;s bias</source>
+        <translation>Add 只能作为一层的偏置读入</translation>
+    </message>
+    <message>
+        <source>an activation must follow a layer</source>
+        <translation>激活函数必须紧跟在一层之后</translation>
+    </message>
+    <message>
+        <source>only LeakyRelu with α = 0.01</source>
+        <translation>只支持 α = 0.01 的 LeakyRelu</translation>
+    </message>
+    <message>
+        <source>only a Softmax over the units</source>
+        <translation>只支持对各单元做的 Softmax</translation>
+    </message>
+    <message>
+        <source>NN Studio does not know this operator</source>
+        <translation>NN Studio 不认识这个算子</translation>
+    </message>
+    <message>
+        <source>its weights are not a matrix of float32 or float64</source>
+        <translation>它的权重不是 float32 或 float64 的矩阵</translation>
+    </message>
+    <message>
+        <source>its bias does not have one value per unit</source>
+        <translation>它的偏置不是每个单元一个值</translation>
+    </message>
+    <message>
+        <source>the graph has no fully-connected layer</source>
+        <translation>计算图中没有全连接层</translation>
+    </message>
+    <message>
+        <source>layer {l} takes {got} inputs but layer {prev} gives {want}</source>
+        <translation>第 {l} 层接受 {got} 个输入，但第 {prev} 层给出 {want} 个</translation>
+    </message>
+    <message>
+        <source>the layers mix float32 and float64 parameters</source>
+        <translation>各层混用了 float32 和 float64 参数</translation>
+    </message>
+    <message>
+        <source>the output layer&apos;s activation is {name}; NN Studio trains networks whose output is sigmoid, softmax or linear</source>
+        <translation>输出层的激活函数是 {name}；NN Studio 只训练输出为 sigmoid、softmax 或 linear 的网络</translation>
+    </message>
+    <message>
+        <source>the parameters hold values that are not finite</source>
+        <translation>参数中有非有限的值</translation>
+    </message>
+    <message>
+        <source>ONNX files need the onnx package, which is not installed; install it with {command} and start NN Studio again</source>
+        <translation>ONNX 文件需要 onnx 包，但它尚未安装；请用 {command} 安装，然后重新启动 NN Studio</translation>
     </message>
 </context>
 <context>

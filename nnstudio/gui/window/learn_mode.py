@@ -25,6 +25,8 @@ from ..learn import (
     GradientFlowView,
     MatrixInspector,
     StepThroughView,
+    save_onnx_dialog,
+    save_pytorch_dialog,
     session_source,
     show_guide,
 )
@@ -266,6 +268,16 @@ def install_learn(window: WindowFrame, training: TrainingUi) -> LearnUi:
                 session.dataset.class_names,
                 session.feature_choice,
             ),
+        ),
+        (
+            "exportPyTorchAction",
+            QCoreApplication.translate("LearnMode", "Model as a PyTorch script…"),
+            lambda: save_pytorch_dialog(window, session),
+        ),
+        (
+            "exportOnnxAction",
+            QCoreApplication.translate("LearnMode", "Model as ONNX…"),
+            lambda: save_onnx_dialog(window, session),
         ),
     ]
     for name, text, slot in entries:
