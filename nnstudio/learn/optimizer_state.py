@@ -19,8 +19,8 @@ from typing import Any
 
 import numpy as np
 
-from ..engine import OPTIMIZERS
-from ..engine.optimizers import CORRECTION, SQUARES, VELOCITY, make_optimizer
+from ..engine import OPTIMIZERS, make_optimizer
+from ..engine.optimizers import CORRECTION, SQUARES, VELOCITY
 from ..training_run import optimizer_state_fits
 
 V_HAT, S_HAT = "v\u0302", "\u015d"  # v̂ (v and a combining circumflex), ŝ

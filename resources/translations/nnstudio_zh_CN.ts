@@ -3299,6 +3299,42 @@ Row {i} is the receiving unit, column {j} the sending one.</source>
     </message>
 </context>
 <context>
+    <name>OptimizerStatePanel</name>
+    <message>
+        <source>The arrays the optimizer keeps between updates, as the last run left them: the next update starts from them. Each has the shape of its parameter.</source>
+        <extracomment>the arrays in their places: the dW row first, then the db row; and their object names</extracomment>
+        <translation>优化器在两次更新之间保存的数组，即上一次训练结束时的状态：下一次更新从它们开始。每个数组的形状与其参数相同。</translation>
+    </message>
+    <message>
+        <source>v: the moving average of the gradients, v = β·v + (1 − β)·dW after every update. The step follows v instead of this iteration&apos;s gradient alone, so directions that keep changing sign cancel out.</source>
+        <translation>v：梯度的移动平均，每次更新后 v = β·v + (1 − β)·dW。更新沿 v 走，而不只看本次迭代的梯度，所以符号来回变化的方向会相互抵消。</translation>
+    </message>
+    <message>
+        <source>s: the moving average of the squared gradients, s = β·s + (1 − β)·dW² (entry by entry). Entries with large recent gradients get smaller steps: the step is divided by √s + ε.</source>
+        <translation>s：梯度平方的移动平均，s = β·s + (1 − β)·dW²（逐元素）。最近梯度大的元素步子更小：步长要除以 √s + ε。</translation>
+    </message>
+    <message>
+        <source>v̂ = v / (1 − β₁ᵗ): v corrected for starting at 0, as the last update used it. Early on (small t) the correction is large; it fades as t grows.</source>
+        <translation>v̂ = v / (1 − β₁ᵗ)：修正 v 从 0 开始带来的偏差，即上一次更新所用的值。开始时（t 小）修正很大，随 t 增大而消失。</translation>
+    </message>
+    <message>
+        <source>ŝ = s / (1 − β₂ᵗ): s corrected for starting at 0, as the last update used it.</source>
+        <translation>ŝ = s / (1 − β₂ᵗ)：修正 s 从 0 开始带来的偏差，即上一次更新所用的值。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;What {optimizer} keeps for layer {l}&lt;/b&gt; after update t = {t}</source>
+        <translation>&lt;b&gt;{optimizer} 为第 {l} 层保存的量&lt;/b&gt;，第 t = {t} 次更新之后</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Gradient descent keeps nothing between updates&lt;/b&gt;: every step uses this iteration&apos;s dW alone. Choose Momentum, RMSprop or Adam and train to see the moving averages v and s they keep.</source>
+        <translation>&lt;b&gt;梯度下降在两次更新之间不保存任何量&lt;/b&gt;：每一步只用本次迭代的 dW。选择 Momentum、RMSprop 或 Adam 并训练，即可看到它们保存的移动平均 v 和 s。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{optimizer} keeps moving averages between updates.&lt;/b&gt; Train with it to see them for layer {l}.</source>
+        <translation>&lt;b&gt;{optimizer} 在两次更新之间保存移动平均。&lt;/b&gt;用它训练，即可看到第 {l} 层的这些量。</translation>
+    </message>
+</context>
+<context>
     <name>PausedEdit</name>
     <message>
         <source>Paused at iteration {step}. The paused run keeps this network and data: press End the run to edit them (the weights and the history stay), or Resume (F5) to go on.</source>

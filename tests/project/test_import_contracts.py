@@ -66,9 +66,11 @@ FRONT_DOORS = (
 INTERNAL_ALLOWED = {
     # the example builder is a program (python -m nnstudio.files.examples); the CLI runs it
     ("nnstudio.cli_examples", "nnstudio.files.examples"),
-    # the step-through writes each optimizer's update with the optimizers' own slot names
+    # the step-through writes each optimizer's update with the optimizers' own slot names, and
+    # the Matrices view shows their state by the same phases
     ("nnstudio.learn.stepthrough", "nnstudio.engine.optimizers"),
     ("nnstudio.learn.stepthrough_update", "nnstudio.engine.optimizers"),
+    ("nnstudio.learn.optimizer_state", "nnstudio.engine.optimizers"),
 }
 # importers not held to the front doors yet: the command line (nnstudio.cli*) and the model
 # file checks' limit on units (engine.spec.MAX_UNITS, also exported by nnstudio.engine)

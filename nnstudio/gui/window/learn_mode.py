@@ -70,10 +70,16 @@ class _LearnSync(QObject):
         for event in ("network", "weights", "data"):
             bind(self.session.events, event, self, self.network_changed)
         bind(self.session.events, "history", self, self.history_changed)
-        # the update shown is the one the settings' optimizer makes
-        bind(self.session.events, "settings", self, self.step_view.mark_stale)
+        # the update shown is the one the settings' optimizer makes, and Matrices shows the
+        # state that optimizer keeps
+        bind(self.session.events, "settings", self, self.settings_changed)
 
     def network_changed(self) -> None:
+        self.step_view.mark_stale()
+        self._inspector_stale = True
+        self.refresh_visible()
+
+    def settings_changed(self) -> None:
         self.step_view.mark_stale()
         self._inspector_stale = True
         self.refresh_visible()
@@ -89,7 +95,15 @@ class _LearnSync(QObject):
         if self._inspector_stale and current is self.inspector:
             self._inspector_stale = False
             data = self.session.training_data()  # X through the chosen input features
-            self.inspector.set_state(self.session.network, data.X, data.Y)
+            settings = self.session.settings
+            self.inspector.set_state(
+                self.session.network,
+                data.X,
+                data.Y,
+                settings.optimizer,
+                settings.optimizer_options,
+                self.session.optimizer_state,
+            )
         if self._gradients_stale and current is self.gradient_flow:
             self._gradients_stale = False
             self.gradient_flow.set_history(self.session.history)
