@@ -2,7 +2,9 @@
 
 For l = 1..L in order: ``W[l] = rs.randn(n[l], n[l-1]) * scale`` from one
 ``numpy.random.RandomState(seed)`` and ``b[l] = zeros((n[l], 1))``. The same seed therefore
-gives a learner the course's numbers.
+gives a learner the course's numbers. ``"large"`` (× 10) is the course's example of weights so
+large that sigmoid and tanh units saturate and the first cost is huge; ``"zeros"`` shows why
+symmetric weights never learn different features.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ INITIALIZERS: dict[str, Callable[[int], float]] = {
     "xavier": lambda fan_in: math.sqrt(1.0 / fan_in),
     "he": lambda fan_in: math.sqrt(2.0 / fan_in),
     "zeros": lambda fan_in: 0.0,
+    "large": lambda fan_in: 10.0,
 }
 
 

@@ -3659,6 +3659,10 @@ The previous data is still in use.</source>
         <translation>全零（对称：会失败）</translation>
     </message>
     <message>
+        <source>large (× 10: saturates)</source>
+        <translation>大 (× 10：饱和)</translation>
+    </message>
+    <message>
         <source>How W[l] starts: random numbers times a scale (b[l] starts at 0). Zeros make every unit of a layer identical, so they never learn different features. Changing it draws new weights.</source>
         <translation>W[l] 的初始值：随机数乘以一个缩放系数（b[l] 从 0 开始）。全零会让一层中的所有单元完全相同，它们永远学不到不同的特征。更改后会重新生成权重。</translation>
     </message>
