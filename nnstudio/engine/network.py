@@ -10,12 +10,13 @@ Shapes (m samples, one per column):
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 
 from .activations import get_activation
 from .checks import TrainingDataError, check_labels
+from .course2.dropout import apply_mask, draw_mask
 from .initializers import initialize_parameters
 from .layout import ParameterLayout
 from .losses import get_loss
@@ -30,6 +31,12 @@ class Network:
     :attr:`params` is a plain dict whose entries may be replaced. Its arrays are views into one
     contiguous buffer (see :mod:`.layout`) so that training can update them all at once;
     training packs replaced entries back into such a buffer, keeping their values.
+
+    ``keep_prob`` (one value per hidden layer, or one float for all; 1 means off) is inverted
+    dropout's keep probability (see :mod:`.course2.dropout`); it acts only in
+    ``forward(X, training=True)``. Its masks are drawn from :attr:`rng`, a
+    ``numpy.random.RandomState(seed)`` of the network's own, unless a forward pass is given
+    another generator.
     """
 
     def __init__(
@@ -43,6 +50,7 @@ class Network:
         l2: float = 0.0,
         params: dict[str, Array] | None = None,
         l1: float = 0.0,
+        keep_prob: float | Sequence[float] = 1.0,
     ) -> None:
         self.spec = NetworkSpec(
             tuple(layer_dims),
@@ -53,7 +61,10 @@ class Network:
             str(dtype),
             float(l2),
             float(l1),
+            keep_prob,  # type: ignore[arg-type]  # (the spec makes it one float per layer)
         )
+        #: the generator of the dropout masks when a training forward pass is given none
+        self.rng = np.random.RandomState(self.spec.seed)
         self.params: dict[str, Array] = (
             initialize_parameters(self.spec.layer_dims, init, seed, dtype)
             if params is None
@@ -74,6 +85,7 @@ class Network:
             spec.l2,
             params,
             spec.l1,
+            spec.keep_prob,
         )
 
     # -- basic facts -----------------------------------------------------------------------
@@ -113,6 +125,11 @@ class Network:
     def l1(self, value: float) -> None:
         self.spec = self.spec.replace(l1=float(value))
 
+    @property
+    def keep_prob(self) -> tuple[float, ...]:
+        """Dropout's keep probability per hidden layer l = 1..L−1 (1: that layer keeps all)."""
+        return self.spec.keep_prob
+
     def shape_table(self, m: int) -> list[ShapeRow]:
         return self.spec.shape_table(m)
 
@@ -127,6 +144,7 @@ class Network:
         self.params = initialize_parameters(
             self.layer_dims, self.spec.init, self.spec.seed, self.spec.dtype
         )
+        self.rng = np.random.RandomState(self.spec.seed)
         self._pack_params()
 
     def __eq__(self, other: object) -> bool:
@@ -208,15 +226,40 @@ class Network:
         return None
 
     # -- forward, cost, backward, update ------------------------------------------------------
-    def forward(self, X: Array) -> tuple[Array, dict[str, Array]]:
-        """Return A[L] (n[L], m) and the cache {"A0": X, "Z1", "A1", …, "ZL", "AL"}."""
+    def forward(
+        self,
+        X: Array,
+        training: bool = False,
+        rng: np.random.RandomState | None = None,
+        masks: Mapping[str, Array] | None = None,
+    ) -> tuple[Array, dict[str, Array]]:
+        """Return A[L] (n[L], m) and the cache {"A0": X, "Z1", "A1", …, "ZL", "AL"}.
+
+        With ``training=True`` inverted dropout acts: for each hidden layer l whose keep_prob
+        is below 1, in order, ``D[l] = rng.rand(n[l], m) < keep_prob[l]`` and
+        ``A[l] = A[l] * D[l] / keep_prob[l]``; the cache then also holds the mask ``"D{l}"``
+        (bools, (n[l], m)) and ``"gZ{l}"``, g(Z[l]) before the mask, which g′ needs going
+        back. ``rng`` defaults to :attr:`rng`; ``masks`` (``{"D1": …}``) replays given masks
+        instead of drawing. Without ``training`` (prediction, evaluation, gradient check) no
+        unit is dropped."""
         A = self.as_input(X)
         cache = {"A0": A}
+        keep = self.keep_prob if training else ()
         for l in range(1, self.L + 1):
             Z = self.params[f"W{l}"] @ A
             Z += self.params[f"b{l}"]
             A = get_activation(self.activations[l - 1]).forward(Z)
             cache[f"Z{l}"] = Z
+            if l < self.L and l <= len(keep) and keep[l - 1] < 1.0:
+                if masks is not None:
+                    D = np.asarray(masks[f"D{l}"], dtype=bool)
+                else:
+                    D = draw_mask(
+                        self.rng if rng is None else rng, keep[l - 1], np.empty(A.shape, bool)
+                    )
+                cache[f"D{l}"] = D
+                cache[f"gZ{l}"] = A
+                A = apply_mask(A, D, keep[l - 1])
             cache[f"A{l}"] = A
         return A, cache
 
@@ -263,6 +306,9 @@ class Network:
         dW[l] = (1/m) dZ[l]·A[l-1]ᵀ (+ λ/m W[l]) (+ λ₁/m sign(W[l]), with sign(0) = 0),
         db[l] = (1/m) Σ_columns dZ[l],
         dA[l-1] = W[l]ᵀ·dZ[l], dZ[l] = dA[l] ⊙ g′(Z[l]).
+        When the cache holds a dropout mask D[l] (a training forward pass), the same units are
+        dropped going back: dA[l] = W[l+1]ᵀ·dZ[l+1] * D[l] / keep_prob[l]; A[l-1] is the
+        cached (masked) activation and g′ is taken at g(Z[l]) before the mask.
         """
         L = self.L
         AL = cache[f"A{L}"]
@@ -283,10 +329,14 @@ class Network:
             grads[f"db{l}"] = dZ.sum(axis=1, keepdims=True) / m
             if l > 1 or need_input_grad:
                 dA = W.T @ dZ
+                D = cache.get(f"D{l - 1}") if l > 1 else None
+                if D is not None:
+                    dA = apply_mask(dA, D, self.keep_prob[l - 2])
                 grads[f"dA{l - 1}"] = dA
             if l > 1:
                 act = get_activation(self.activations[l - 2])
-                dZ = act.backward(dA, cache[f"Z{l - 1}"], cache[f"A{l - 1}"])
+                A_before = cache.get(f"gZ{l - 1}", cache[f"A{l - 1}"])
+                dZ = act.backward(dA, cache[f"Z{l - 1}"], A_before)
         return grads
 
     def update(self, grads: dict[str, Array], learning_rate: float) -> None:

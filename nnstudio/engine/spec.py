@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from ..text import translate
 from .activations import ACTIVATIONS
+from .course2.dropout import check_keep_prob, keep_prob_for_layers
 from .initializers import INITIALIZERS
 from .losses import DEFAULT_LOSS_FOR_OUTPUT, LOSSES, default_loss
 from .optimizers import L1_STRENGTH, L2_STRENGTH
@@ -36,10 +37,15 @@ class NetworkSpec:
     dtype: str = "float64"
     l2: float = 0.0
     l1: float = 0.0  # λ₁ of L1 regularisation: the cost gains λ₁/m·Σ|W[l]|
+    # inverted dropout's keep probability per hidden layer l = 1..L−1 (1: off); a single
+    # number means that value for every hidden layer, () means 1 everywhere
+    keep_prob: tuple[float, ...] = ()
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "layer_dims", tuple(int(n) for n in self.layer_dims))
         object.__setattr__(self, "activations", tuple(self.activations))
+        hidden = max(0, len(self.layer_dims) - 2)
+        object.__setattr__(self, "keep_prob", keep_prob_for_layers(self.keep_prob, hidden))
         if not self.loss and self.activations and self.activations[-1] in DEFAULT_LOSS_FOR_OUTPUT:
             object.__setattr__(self, "loss", default_loss(self.activations[-1]))
         validate_spec(self)
@@ -49,7 +55,14 @@ class NetworkSpec:
         """Number of layers (input not counted)."""
         return len(self.layer_dims) - 1
 
+    @property
+    def uses_dropout(self) -> bool:
+        """True when some hidden layer drops units while training (keep_prob < 1)."""
+        return any(k < 1.0 for k in self.keep_prob)
+
     def replace(self, **changes: object) -> NetworkSpec:
+        """A copy with ``changes``. New ``layer_dims`` without a new ``keep_prob`` keep the
+        keep_prob of the hidden layers that remain (by position) and 1 for added ones."""
         values = {
             "layer_dims": self.layer_dims,
             "activations": self.activations,
@@ -59,9 +72,13 @@ class NetworkSpec:
             "dtype": self.dtype,
             "l2": self.l2,
             "l1": self.l1,
+            "keep_prob": self.keep_prob,
         }
         if "activations" in changes and "loss" not in changes:
             values["loss"] = ""
+        if "layer_dims" in changes and "keep_prob" not in changes:
+            hidden = max(0, len(changes["layer_dims"]) - 2)  # type: ignore[arg-type]
+            values["keep_prob"] = (self.keep_prob + (1.0,) * hidden)[:hidden]
         values.update(changes)
         return NetworkSpec(**values)  # type: ignore[arg-type]
 
@@ -78,7 +95,7 @@ class NetworkSpec:
         }
 
     def shape_table(self, m: int) -> list[ShapeRow]:
-        return shape_table(self.layer_dims, self.activations, m)
+        return shape_table(self.layer_dims, self.activations, m, self.keep_prob)
 
     def parameter_count(self) -> int:
         dims = self.layer_dims
@@ -168,6 +185,9 @@ def validate_spec(spec: NetworkSpec) -> None:
                 value=spec.l2
             )
         )
+    problem = check_keep_prob(spec.keep_prob, max(0, len(dims) - 2))
+    if problem:
+        raise SpecError(problem)
     if spec.l1 < 0:
         raise SpecError(translate("SpecError", "the L1 strength λ₁ cannot be negative"))
     if not L1_STRENGTH.contains(spec.l1):
@@ -184,6 +204,8 @@ class ShapeRow:
 
     ``name`` is ``"X"``, ``"1"`` … ``"L"`` or ``"Y"``. Array shapes are ``None`` where the
     row has no such array (X has no W). Gradient shapes equal the shapes of their arrays.
+    ``D`` is the dropout mask's shape (n[l], m) in a hidden layer that drops units
+    (``keep_prob`` < 1), else None.
     """
 
     name: str
@@ -196,12 +218,21 @@ class ShapeRow:
     A: Shape | None = None
     parameters: int = 0
     gradients: dict[str, Shape] = field(default_factory=dict)
+    D: Shape | None = None
+    keep_prob: float = 1.0
 
 
-def shape_table(layer_dims: Sequence[int], activations: Sequence[str], m: int) -> list[ShapeRow]:
+def shape_table(
+    layer_dims: Sequence[int],
+    activations: Sequence[str],
+    m: int,
+    keep_prob: Sequence[float] = (),
+) -> list[ShapeRow]:
     """Rows X (= A[0], (n0, m)), layers 1..L with W (n[l], n[l-1]), b (n[l], 1),
-    Z and A (n[l], m), their parameter counts, and Y (n[L], m)."""
+    Z and A (n[l], m), the dropout mask D (n[l], m) where keep_prob[l] < 1, their parameter
+    counts, and Y (n[L], m)."""
     dims = list(layer_dims)
+    keep = tuple(keep_prob) + (1.0,) * len(dims)
     rows = [ShapeRow("X", 0, dims[0], "input", A=(dims[0], m))]
     for l in range(1, len(dims)):
         W, b, Z = (dims[l], dims[l - 1]), (dims[l], 1), (dims[l], m)
@@ -217,6 +248,8 @@ def shape_table(layer_dims: Sequence[int], activations: Sequence[str], m: int) -
                 A=Z,
                 parameters=dims[l] * dims[l - 1] + dims[l],
                 gradients={"dW": W, "db": b, "dZ": Z, "dA": Z},
+                D=Z if keep[l - 1] < 1.0 else None,
+                keep_prob=keep[l - 1],
             )
         )
     rows.append(ShapeRow("Y", None, dims[-1], "labels", A=(dims[-1], m)))

@@ -243,7 +243,9 @@ def train(
                     break
                 if not finite:
                     # The reference computation decides, exactly as it always has.
-                    grads = net.backward(fast.Y, net.forward(fast.X)[1])
+                    masks = fast.masks()  # (the same units dropped, if any)
+                    cache = net.forward(fast.X, training=bool(masks), masks=masks)[1]
+                    grads = net.backward(fast.Y, cache)
                     if not _all_finite(grads, net.L):
                         grad_norms = _grad_norms(grads, net.L)
                         checkpoint.restore_if_needed(net, opt)

@@ -1826,6 +1826,10 @@ The Cost and Activations tabs follow training as usual; import data with one or 
         <translation>无法运行检验：{error}</translation>
     </message>
     <message>
+        <source>The check ran with dropout off, as the course does: a new random mask at every evaluation of J would make the numerical gradient meaningless.</source>
+        <translation>与课程一样，检验时关闭了 dropout：每次计算 J 都抽取新的随机掩码会使数值梯度失去意义。</translation>
+    </message>
+    <message>
         <source>✓ Back propagation is correct: it agrees with the numerical gradient.</source>
         <translation>✓ 反向传播正确：它与数值梯度一致。</translation>
     </message>
@@ -3258,6 +3262,14 @@ The previous data is still in use.</source>
         <source>the L1 strength λ₁ must be a finite number, not {value}</source>
         <translation>L1 强度 λ₁ 必须是有限的数，而不是 {value}</translation>
     </message>
+    <message>
+        <source>keep_prob needs one value per hidden layer ({hidden}), got {got}</source>
+        <translation>keep_prob 需要每个隐藏层一个值（{hidden} 个），实际为 {got} 个</translation>
+    </message>
+    <message>
+        <source>layer {l}: keep_prob must be above 0 and at most 1 (1 keeps every unit), not {value}</source>
+        <translation>第 {l} 层：keep_prob 必须大于 0 且不超过 1（1 表示保留所有单元），而不是 {value}</translation>
+    </message>
 </context>
 <context>
     <name>SpeedControl</name>
@@ -3514,6 +3526,25 @@ The previous data is still in use.</source>
     <message>
         <source>{name}: row {row}, column {col} = {value}</source>
         <translation>{name}：第 {row} 行，第 {col} 列 = {value}</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingConfig</name>
+    <message>
+        <source>unknown learning-rate schedule {name!r}; choose one of {known}</source>
+        <translation>未知的学习率衰减方式 {name!r}；请从以下选择：{known}</translation>
+    </message>
+    <message>
+        <source>the decay rate must be a finite number ≥ 0, not {value}</source>
+        <translation>衰减率必须是 ≥ 0 的有限数，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>exponential decay multiplies the rate by the decay rate every epoch: it must be above 0 and at most 1, not {value}</source>
+        <translation>指数衰减每一轮都把学习率乘以衰减率：衰减率必须大于 0 且不超过 1，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>the decay interval must be at least 1 epoch, not {value}</source>
+        <translation>衰减间隔至少为 1 轮，而不是 {value}</translation>
     </message>
 </context>
 <context>
