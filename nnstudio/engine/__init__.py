@@ -12,6 +12,7 @@ from .checks import (
     check_training,
     estimate_training_memory,
 )
+from .course2 import LR_SCHEDULES, decayed_learning_rate
 from .gradcheck import GradientCheck, gradient_check
 from .initializers import INITIALIZERS, initialize_parameters
 from .losses import LOSSES, default_loss, get_loss
@@ -53,6 +54,7 @@ __all__ = [
     "INITIALIZERS",
     "LIVE_SETTINGS",
     "LOSSES",
+    "LR_SCHEDULES",
     "MAX_UNITS",
     "NONFINITE",
     "OPTIMIZERS",
@@ -80,6 +82,7 @@ __all__ = [
     "available_memory",
     "check_optimizer_settings",
     "check_training",
+    "decayed_learning_rate",
     "default_loss",
     "estimate_training_memory",
     "evaluate",

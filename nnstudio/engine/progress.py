@@ -13,6 +13,7 @@ import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
+from .course2.decay import check_decay
 from .network import Array, Network
 from .optimizers import L1_STRENGTH, L2_STRENGTH, LEARNING_RATE, Optimizer, Range, make_optimizer
 
@@ -45,7 +46,12 @@ class TrainingConfig:
     ``batch_size`` 0) an epoch is one iteration. Every ``record_every`` iterations the cost and
     accuracy are recorded (mini-batches: averaged since the last record); a report is yielded
     every ``report_every`` iterations, but no sooner than ``report_interval`` seconds after the
-    previous one."""
+    previous one.
+
+    Learning-rate decay (:mod:`.course2.decay`): ``decay_schedule`` ("none", "inverse",
+    "scheduled", "exponential") with ``decay_rate`` and, for "scheduled", ``decay_interval``
+    epochs; ``learning_rate`` is α₀, the rate of epoch 0. Impossible values raise ValueError
+    with a message that says what to change."""
 
     learning_rate: float = 0.01
     epochs: int = 1000
@@ -57,6 +63,14 @@ class TrainingConfig:
     report_every: int = 10
     report_interval: float = 0.0
     copy_params: bool = True
+    decay_schedule: str = "none"
+    decay_rate: float = 0.0
+    decay_interval: int = 1000
+
+    def __post_init__(self) -> None:
+        problem = check_decay(self.decay_schedule, self.decay_rate, self.decay_interval)
+        if problem:
+            raise ValueError(problem)
 
     def make_optimizer(self, state: Mapping[str, object] | None = None) -> Optimizer:
         """The optimizer these settings describe, continuing ``state`` (``state_dict()``) if
@@ -105,7 +119,8 @@ class Record:
     ‖dW[l]‖ for l = 1..L of the gradient that goes with them (full batch: the gradient at
     those parameters; mini-batches: of the last batch before the record). ``penalty`` is the
     regularisation term of ``cost`` (L2 + L1, averaged like the cost; 0.0 without either; None
-    when unknown), so the data term is ``cost − penalty``."""
+    when unknown), so the data term is ``cost − penalty``. ``learning_rate`` is the rate in
+    use when the record was taken, the one the next update uses (None when unknown)."""
 
     step: int
     cost: float
@@ -114,6 +129,7 @@ class Record:
     val_accuracy: float | None = None
     grad_norms: tuple[float, ...] = ()
     penalty: float | None = None
+    learning_rate: float | None = None
 
 
 @dataclass(frozen=True)

@@ -30,6 +30,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from .checks import check_training
+from .course2.decay import EpochRates
 from .fast_step import TrainingStep
 from .network import Array, Network, output_accuracy
 from .optimizers import Optimizer
@@ -140,6 +141,14 @@ def train(
         rs = np.random.RandomState(config.shuffle_seed)
         batches = _BatchOrder(X, Y, labels, config.batch_size, rs)
 
+    # learning-rate decay: epoch e trains with rates.rate(e), set at the start of each epoch
+    rates = None
+    if config.decay_schedule != "none":
+        rates = EpochRates(
+            opt.learning_rate, config.decay_schedule, config.decay_rate, config.decay_interval
+        )
+        opt.learning_rate = rates.rate(start_step // per_epoch)
+
     started = last_report_time = time.perf_counter()
     checkpoint = _Checkpoint.take(net, opt)
     start_norms = [float(np.linalg.norm(net.params[f"W{l}"])) for l in range(1, net.L + 1)]
@@ -165,7 +174,8 @@ def train(
         val_cost = val_acc = None
         if has_val:
             val_cost, val_acc = evaluate(net, X_val, Y_val)  # type: ignore[arg-type]
-        records.append(Record(start_step + step, cost, accuracy, val_cost, val_acc, norms, penalty))
+        at, lr = start_step + step, opt.learning_rate
+        records.append(Record(at, cost, accuracy, val_cost, val_acc, norms, penalty, lr))
         last_cost[0] = cost
         if not costs_seen or cost > max(EXPLOSION_FACTOR * costs_seen[0], costs_seen[0] + 1.0):
             costs_seen.append(cost)
@@ -231,7 +241,11 @@ def train(
                     if control._stop or control._paused:
                         continue  # decided at the top of the loop
                 if control._pending:
-                    changes.extend(_apply_changes(control, net, opt, start_step + step))
+                    done = _apply_changes(control, net, opt, start_step + step)
+                    changes.extend(done)
+                    if rates is not None and any(c.name == "learning_rate" for c in done):
+                        rates.learning_rate0 = opt.learning_rate  # a new α₀, decayed as before
+                        opt.learning_rate = rates.rate((start_step + step) // per_epoch)
                     fast.rebind()
                 if batches is not None:
                     batches.load_next(fast)
@@ -270,6 +284,8 @@ def train(
                 else:  # finite after all: the reference update with the reference gradients
                     opt.update(net.params, grads)
                 step += 1
+                if rates is not None and step % per_epoch == 0:  # the next epoch's rate
+                    opt.learning_rate = rates.rate((start_step + step) // per_epoch)
                 if not full_batch and (step % record_every == 0 or step % per_epoch == 0):
                     # averaged over the batches since the last record, stamped with the updates;
                     # the gradient norms are the last batch's

@@ -66,3 +66,23 @@ def check_decay(schedule: str, decay_rate: float, interval: int) -> str | None:
             "TrainingConfig", "the decay interval must be at least 1 epoch, not {value}"
         ).format(value=interval)
     return None
+
+
+class EpochRates:
+    """The learning rate each epoch trains with: epoch 0 with α₀, epoch e ≥ 1 with
+    ``decayed_learning_rate(α₀, e − 1, …)`` (the course updates the rate after each epoch)."""
+
+    def __init__(
+        self, learning_rate0: float, schedule: str, decay_rate: float, interval: int
+    ) -> None:
+        self.learning_rate0 = float(learning_rate0)
+        self.schedule = schedule
+        self.decay_rate = float(decay_rate)
+        self.interval = int(interval)
+
+    def rate(self, epoch: int) -> float:
+        if epoch <= 0:
+            return self.learning_rate0
+        return decayed_learning_rate(
+            self.learning_rate0, epoch - 1, self.schedule, self.decay_rate, self.interval
+        )
