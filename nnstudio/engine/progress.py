@@ -13,9 +13,17 @@ import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
+from ..text import translate
 from .course2.decay import check_decay
 from .network import Array, Network
 from .optimizers import L1_STRENGTH, L2_STRENGTH, LEARNING_RATE, Optimizer, Range, make_optimizer
+
+# How mini-batches are shuffled (the names the model file stores). Epoch e (from 0):
+# "seed_per_epoch", as the course does: RandomState(shuffle_seed + e).permutation(m), re-seeded
+# every epoch, so a run with the course's seeds draws its batches; "one_generator", as
+# NN Studio did before: the e-th permutation(m) of one RandomState(shuffle_seed) made at the
+# start of a run (files from before format 3 keep it, so their runs stay reproducible).
+SHUFFLES = ("seed_per_epoch", "one_generator")
 
 RUNNING, PAUSED, FINISHED, STOPPED, DIVERGED = (
     "running",
@@ -51,7 +59,9 @@ class TrainingConfig:
     Learning-rate decay (:mod:`.course2.decay`): ``decay_schedule`` ("none", "inverse",
     "scheduled", "exponential") with ``decay_rate`` and, for "scheduled", ``decay_interval``
     epochs; ``learning_rate`` is α₀, the rate of epoch 0. Impossible values raise ValueError
-    with a message that says what to change."""
+    with a message that says what to change.
+
+    Mini-batches are shuffled by ``shuffle`` (see :data:`SHUFFLES`) from ``shuffle_seed``."""
 
     learning_rate: float = 0.01
     epochs: int = 1000
@@ -66,11 +76,18 @@ class TrainingConfig:
     decay_schedule: str = "none"
     decay_rate: float = 0.0
     decay_interval: int = 1000
+    shuffle: str = "seed_per_epoch"
 
     def __post_init__(self) -> None:
         problem = check_decay(self.decay_schedule, self.decay_rate, self.decay_interval)
         if problem:
             raise ValueError(problem)
+        if self.shuffle not in SHUFFLES:
+            raise ValueError(
+                translate(
+                    "TrainingConfig", "unknown way of shuffling {name!r}; choose one of {known}"
+                ).format(name=self.shuffle, known=", ".join(SHUFFLES))
+            )
 
     def make_optimizer(self, state: Mapping[str, object] | None = None) -> Optimizer:
         """The optimizer these settings describe, continuing ``state`` (``state_dict()``) if

@@ -138,8 +138,8 @@ def train(
         fast.use_full_batch(X, Y)
         batches = None
     else:
-        rs = np.random.RandomState(config.shuffle_seed)
-        batches = _BatchOrder(X, Y, labels, config.batch_size, rs)
+        first_epoch = start_step // per_epoch  # (seed_per_epoch: the run's first epoch number)
+        batches = _BatchOrder(X, Y, labels, config, first_epoch)
 
     # learning-rate decay: epoch e trains with rates.rate(e), set at the start of each epoch
     rates = None
@@ -374,18 +374,26 @@ def _grad_norms(grads: dict[str, Array], L: int) -> tuple[float, ...]:
 
 
 class _BatchOrder:
-    """Mini-batches as the reference always drew them: each epoch a fresh permutation
-    ``rs.permutation(m)`` cut into consecutive runs of ``batch_size``. The samples are gathered
-    from a sample-major (m, n0) view of X (a copy only when X is not already stored that way)."""
+    """Mini-batches: each epoch e a fresh permutation of the m samples cut into consecutive
+    runs of ``batch_size``; the permutation is ``RandomState(shuffle_seed + e).permutation(m)``
+    ("seed_per_epoch", the course's) or the next ``permutation(m)`` of one
+    ``RandomState(shuffle_seed)`` ("one_generator", NN Studio's before format 3). The samples are
+    gathered from a sample-major (m, n0) view of X (a copy only when X is not already stored
+    that way)."""
 
     def __init__(
         self,
         X: Array,
         Y: Array | None,
         labels: Array | None,
-        batch_size: int,
-        rs: np.random.RandomState,
+        config: TrainingConfig,
+        first_epoch: int,
     ) -> None:
+        batch_size = config.batch_size
+        self.seed = config.shuffle_seed
+        self.epoch = first_epoch
+        self.per_epoch_seed = config.shuffle == "seed_per_epoch"
+        rs = np.random.RandomState(config.shuffle_seed)
         rows = X.T
         self.rows = rows if rows.flags.c_contiguous else np.ascontiguousarray(rows)
         self.Y = Y
@@ -398,8 +406,11 @@ class _BatchOrder:
 
     def load_next(self, fast: TrainingStep) -> None:
         if self.start >= self.m:
+            if self.per_epoch_seed:
+                self.rs = np.random.RandomState((self.seed + self.epoch) % 2**32)
             self.order = self.rs.permutation(self.m)
             self.start = 0
+            self.epoch += 1
         stop = self.start + self.batch_size
         fast.load_batch(self.rows, self.Y, self.order[self.start : stop], self.labels)
         self.start = stop

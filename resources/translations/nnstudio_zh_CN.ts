@@ -3546,6 +3546,10 @@ The previous data is still in use.</source>
         <source>the decay interval must be at least 1 epoch, not {value}</source>
         <translation>衰减间隔至少为 1 轮，而不是 {value}</translation>
     </message>
+    <message>
+        <source>unknown way of shuffling {name!r}; choose one of {known}</source>
+        <translation>未知的打乱方式 {name!r}；请从以下选择：{known}</translation>
+    </message>
 </context>
 <context>
     <name>TrainingController</name>
