@@ -65,8 +65,7 @@ class Session:
         self.data_choice = DataChoice()
         self.dataset: Dataset = make_dataset("flower")
         self.prepared: PreparedData = prepare(self.dataset, 0.0, 0, standardize=False)
-        # the features of the two inputs the network sees (nnstudio.data.features); the
-        # identity for data without exactly two features
+        # the two inputs' features the network sees (nnstudio.data.features; else identity)
         self.input_features: tuple[str, ...] = DEFAULT_FEATURES
         self._fed = FedInputs()
         self.network = Network.from_spec(self._build_spec())
@@ -200,7 +199,8 @@ class Session:
         hidden = self._hidden if hidden is None else hidden
         dims = (self.n_inputs, *(layer.units for layer in hidden), self.output_units)
         acts = (*(layer.activation for layer in hidden), self.output_activation)
-        return NetworkSpec(dims, acts, "", self.init, self.seed, self.dtype, self.l2, self.l1)
+        keep = tuple(layer.keep_prob for layer in hidden)
+        return NetworkSpec(dims, acts, "", self.init, self.seed, self.dtype, self.l2, self.l1, keep)
 
     @property
     def n_inputs(self) -> int:

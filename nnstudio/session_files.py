@@ -33,7 +33,18 @@ from .files import InvalidContentError, ModelFile, load_model, now_utc, save_mod
 from .session import DataChoice, History, LayerSpec, Session, TrainingSettings
 from .text import translate
 
-SETTING_KEYS = ("learning_rate", "epochs", "batch_size", "optimizer", "report_every")
+SETTING_KEYS = (
+    "learning_rate",
+    "epochs",
+    "batch_size",
+    "optimizer",
+    "report_every",
+    "decay_schedule",
+    "decay_rate",
+    "decay_interval",
+    "shuffle",
+    "shuffle_seed",
+)
 
 
 # -- saving ---------------------------------------------------------------------------------------
@@ -49,6 +60,10 @@ def session_hyperparameters(session: Session) -> dict[str, Any]:
         "optimizer_options": dict(config.optimizer_options),
         "report_every": config.record_every,
         "shuffle_seed": config.shuffle_seed,
+        "shuffle": config.shuffle,  # how mini-batches are drawn (engine.progress.SHUFFLES)
+        "decay_schedule": config.decay_schedule,
+        "decay_rate": config.decay_rate,
+        "decay_interval": config.decay_interval,
         "validation_share": float(choice.validation_share),
         "split_seed": int(choice.split_seed),
         "standardize": bool(choice.standardize),
@@ -178,7 +193,8 @@ def session_from_model(model: ModelFile, path: str | os.PathLike[str] | None = N
 
 def _hidden_layers(network: Network) -> tuple[LayerSpec, ...]:
     dims, acts = network.layer_dims, network.activations
-    return tuple(LayerSpec(dims[l], acts[l - 1]) for l in range(1, len(dims) - 1))
+    keep = network.keep_prob
+    return tuple(LayerSpec(dims[l], acts[l - 1], keep[l - 1]) for l in range(1, len(dims) - 1))
 
 
 def _data_choice(

@@ -260,6 +260,11 @@ class TrainingSettings:
     optimizer: str = "gd"
     report_every: int = 10
     optimizer_options: dict[str, float] = field(default_factory=dict)  # e.g. {"beta": 0.9}
+    decay_schedule: str = "none"  # learning-rate decay (engine.course2.decay)
+    decay_rate: float = 0.0
+    decay_interval: int = 1000
+    shuffle: str = "seed_per_epoch"  # how mini-batches are drawn (engine.progress.SHUFFLES)
+    shuffle_seed: int = 0  # … from this seed
 
 
 # which state slots each optimizer keeps (see engine.optimizers)
@@ -292,6 +297,11 @@ def training_config(settings: TrainingSettings, epochs: int | None = None) -> Tr
         optimizer_options={k: float(v) for k, v in s.optimizer_options.items() if k in known},
         record_every=every,
         report_every=every,
+        decay_schedule=s.decay_schedule,
+        decay_rate=s.decay_rate,
+        decay_interval=s.decay_interval,
+        shuffle=s.shuffle,
+        shuffle_seed=s.shuffle_seed,
     )
 
 

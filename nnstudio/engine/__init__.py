@@ -12,7 +12,7 @@ from .checks import (
     check_training,
     estimate_training_memory,
 )
-from .course2 import LR_SCHEDULES, decayed_learning_rate
+from .course2 import LR_SCHEDULES, check_decay, decayed_learning_rate
 from .gradcheck import GradientCheck, gradient_check
 from .initializers import INITIALIZERS, initialize_parameters
 from .losses import LOSSES, default_loss, get_loss
@@ -32,6 +32,7 @@ from .progress import (
     NONFINITE,
     PAUSED,
     RUNNING,
+    SHUFFLES,
     STOPPED,
     Divergence,
     LiveSetting,
@@ -60,6 +61,7 @@ __all__ = [
     "OPTIMIZERS",
     "PAUSED",
     "RUNNING",
+    "SHUFFLES",
     "STOPPED",
     "Divergence",
     "GradientCheck",
@@ -80,6 +82,7 @@ __all__ = [
     "TrainingDataError",
     "TrainingReport",
     "available_memory",
+    "check_decay",
     "check_optimizer_settings",
     "check_training",
     "decayed_learning_rate",

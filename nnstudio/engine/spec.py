@@ -92,6 +92,7 @@ class NetworkSpec:
             "dtype": self.dtype,
             "l2": self.l2,
             "l1": self.l1,
+            "keep_prob": list(self.keep_prob),
         }
 
     def shape_table(self, m: int) -> list[ShapeRow]:

@@ -21,7 +21,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 FORMAT_NAME = "nnstudio-model"
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 FILE_SUFFIX = ".nnstudio"
 MANIFEST = "manifest.json"
 

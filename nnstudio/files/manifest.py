@@ -18,6 +18,7 @@ from ..engine import NetworkSpec
 from ..text import translate
 from .errors import InvalidContentError, LimitExceededError
 from .format import DATA_Y, LIMITS, STD_STD
+from .hyperparameters import check_hyperparameters
 from .jsonvalues import (
     JSON,
     check_json,
@@ -34,7 +35,6 @@ from .validate import (
     check_array_declarations,
     check_dataset,
     check_history,
-    check_hyperparameters,
     check_optimizer_state,
     check_runs,
     check_spec,

@@ -15,7 +15,7 @@ from typing import Any
 
 import numpy as np
 
-from ..engine import OPTIMIZERS, HyperparameterError, NetworkSpec, SpecError
+from ..engine import NetworkSpec, SpecError
 from ..engine.spec import MAX_UNITS
 from ..text import translate
 from .errors import LimitExceededError
@@ -29,6 +29,7 @@ from .format import (
     param_member,
     slot_member,
 )
+from .hyperparameters import MAX_SEED, check_keep_prob_field
 from .jsonvalues import (
     JSON,
     check_json,
@@ -44,8 +45,17 @@ from .jsonvalues import (
 
 Shape = tuple[int, ...]
 ArrayDecl = tuple[Shape, str]  # (shape, dtype name)
-MAX_SEED = 2**32 - 1
-SPEC_FIELDS = ("layer_dims", "activations", "loss", "init", "seed", "dtype", "l2", "l1")
+SPEC_FIELDS = (
+    "layer_dims",
+    "activations",
+    "loss",
+    "init",
+    "seed",
+    "dtype",
+    "l2",
+    "l1",
+    "keep_prob",
+)
 TASKS = ("binary", "multiclass", "regression")
 SLOT_NAME = re.compile(r"[a-z][a-z0-9]*_([Wb][1-9][0-9]*)")
 
@@ -71,6 +81,7 @@ def check_spec(value: JSON) -> NetworkSpec:
             dtype=need_str(d["dtype"], "network.dtype", 100),
             l2=need_number(d["l2"], "network.l2", 0.0),
             l1=need_number(d["l1"], "network.l1", 0.0),
+            keep_prob=check_keep_prob_field(d["keep_prob"], len(dims) - 2),
         )
     except SpecError as exc:
         raise invalid(
@@ -375,53 +386,6 @@ def check_runs(value: JSON) -> list[dict[str, Any]]:
             }
         )
     return result
-
-
-def check_hyperparameters(value: JSON) -> dict[str, Any]:
-    """Any JSON object; the keys the trainer reads must have usable values."""
-    d = need_dict(check_json(value, "hyperparameters"), "hyperparameters")
-    w = "hyperparameters."
-    if "learning_rate" in d:
-        need_number(d["learning_rate"], w + "learning_rate", 0.0, lo_open=True)
-    for key in ("epochs", "batch_size"):
-        if key in d:
-            need_int(d[key], w + key, 0, 2**40)
-    if "report_every" in d:
-        need_int(d["report_every"], w + "report_every", 1, 2**40)
-    for key in ("shuffle_seed", "split_seed"):
-        if key in d:
-            need_int(d[key], w + key, 0, MAX_SEED)
-    if "validation_share" in d:
-        need_number(d["validation_share"], w + "validation_share", 0.0, 1.0, hi_open=True)
-    if "standardize" in d:
-        need_bool(d["standardize"], w + "standardize")
-    optimizer = d.get("optimizer")
-    if optimizer is not None:
-        need_str(optimizer, w + "optimizer", 100)
-        if optimizer not in OPTIMIZERS:
-            raise invalid(
-                w + "optimizer",
-                translate("ModelFile", "is {name!r}; known: {known}").format(
-                    name=optimizer, known=", ".join(OPTIMIZERS)
-                ),
-            )
-    options = need_dict(d.get("optimizer_options", {}), w + "optimizer_options")
-    allowed = OPTIMIZERS[optimizer].hyperparameter_names if optimizer else None
-    for key, option in options.items():
-        if allowed is not None and key not in allowed:
-            raise invalid(
-                w + "optimizer_options",
-                translate("ModelFile", "has {key!r}, which {name} does not use").format(
-                    key=key, name=optimizer
-                ),
-            )
-        need_number(option, f"{w}optimizer_options.{key}")
-        if optimizer:  # the engine's range for the option (0 ≤ β < 1, ε > 0, …)
-            try:
-                OPTIMIZERS[optimizer].ranges[key].check(option)
-            except HyperparameterError as exc:
-                raise invalid(f"{w}optimizer_options.{key}", exc.reason) from exc
-    return d
 
 
 def check_timestamp(value: JSON, where: str) -> datetime:

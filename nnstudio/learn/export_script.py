@@ -72,6 +72,10 @@ def script_source(
     add("    Z[l] = W[l]·A[l-1] + b[l]     (n[l], m)   W[l] (n[l], n[l-1]), b[l] (n[l], 1)")
     add("    A[l] = g[l](Z[l])             (n[l], m)")
     add(f"    Ŷ = A[{L}]")
+    if net.spec.uses_dropout:
+        keep = ", ".join(f"{k:g}" for k in net.keep_prob)
+        add(f"Dropout (keep_prob {keep} for layers 1..{L - 1}) acts only while training: a")
+        add("prediction uses every unit, so it appears nowhere below.")
     add(f"The parameters W1, b1, …, W{L}, b{L} are read from {weights_name} next to this file.")
     add("")
     add("Usage:")

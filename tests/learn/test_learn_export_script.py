@@ -108,3 +108,14 @@ def test_script_runs_from_the_command_line_with_numpy_only(tmp_path):
     expected = net.predict(prepared.train.X).reshape(-1)
     assert [int(line.split("\t")[0]) for line in lines] == expected.tolist()
     assert lines[0].split("\t")[1] in ("red", "blue")
+
+
+def test_a_network_trained_with_dropout_predicts_with_every_unit(tmp_path):
+    dataset = make_dataset("flower")
+    net = Network([2, 6, 5, 1], ["relu", "tanh", "sigmoid"], seed=4, keep_prob=[0.6, 0.9])
+    trained(net, dataset.X, dataset.Y)
+    script, _ = export_numpy_script(net, tmp_path / "dropout_model.py")
+    assert "acts only while training" in script.read_text(encoding="utf-8")
+    module = load_script(script)
+    np.testing.assert_array_equal(module.predict(dataset.X), net.predict(dataset.X))
+    np.testing.assert_array_equal(module.forward(dataset.X), net.forward(dataset.X)[0])
