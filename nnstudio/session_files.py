@@ -193,8 +193,10 @@ def session_from_model(model: ModelFile, path: str | os.PathLike[str] | None = N
 
 def _hidden_layers(network: Network) -> tuple[LayerSpec, ...]:
     dims, acts = network.layer_dims, network.activations
-    keep = network.keep_prob
-    return tuple(LayerSpec(dims[l], acts[l - 1], keep[l - 1]) for l in range(1, len(dims) - 1))
+    keep, norm = network.keep_prob, network.spec.batch_norm
+    return tuple(
+        LayerSpec(dims[l], acts[l - 1], keep[l - 1], norm[l - 1]) for l in range(1, len(dims) - 1)
+    )
 
 
 def _data_choice(

@@ -15,6 +15,7 @@ from .checks import (
 from .course2 import LR_SCHEDULES, check_decay, decayed_learning_rate
 from .gradcheck import GradientCheck, gradient_check
 from .initializers import INITIALIZERS, initialize_parameters
+from .layout import ParameterLayout
 from .losses import LOSSES, default_loss, get_loss
 from .network import Network, output_accuracy
 from .optimizers import (
@@ -72,6 +73,7 @@ __all__ = [
     "NetworkSpec",
     "NotEnoughMemoryError",
     "Optimizer",
+    "ParameterLayout",
     "Record",
     "SettingChange",
     "ShapeRow",

@@ -10,7 +10,9 @@ stay near 1e-11, so the check stays below 1e-7 even for the small gradients of d
 
 As in the course, the check runs with dropout off (a mask drawn anew at every evaluation of J would
 make the numerical gradient meaningless): :attr:`GradientCheck.dropout_off` says when the network
-has dropout that the check left out.
+has dropout that the check left out. Layers with batch normalisation are checked as they train:
+with the batch's μ and σ² (which depend on every parameter below them), and γ[l], β[l] count as
+parameters of layer l.
 """
 
 from __future__ import annotations
@@ -51,10 +53,12 @@ def _relative_difference(a: Array, b: Array) -> float:
 
 def gradient_check(net: Network, X: Array, Y: Array, epsilon: float = 1e-5) -> GradientCheck:
     """Compare ``net.backward`` with central differences on (X, Y). ``net`` is left unchanged.
-    Dropout is off throughout (forward passes without ``training``)."""
+    Dropout is off throughout (forward passes without ``training``); batch normalisation uses
+    the batch's statistics, and the running averages are left as they are."""
     X = net.as_input(X)
     Y = net.as_labels(Y)
-    _AL, cache = net.forward(X)
+    stats = net.spec.uses_batch_norm
+    _AL, cache = net.forward(X, batch_stats=stats)
     grads = net.backward(Y, cache)
     analytic: dict[str, Array] = {}
     numeric: dict[str, Array] = {}
@@ -65,16 +69,17 @@ def gradient_check(net: Network, X: Array, Y: Array, epsilon: float = 1e-5) -> G
         for i in range(flat.size):
             original = flat[i]
             flat[i] = original + epsilon
-            plus = net.cost(net.forward(X)[0], Y)
+            plus = net.cost(net.forward(X, batch_stats=stats)[0], Y)
             flat[i] = original - epsilon
-            minus = net.cost(net.forward(X)[0], Y)
+            minus = net.cost(net.forward(X, batch_stats=stats)[0], Y)
             flat[i] = original
             approx.reshape(-1)[i] = (plus - minus) / (2 * epsilon)
         numeric[name] = approx
     per_layer = {}
     for l in range(1, net.L + 1):
-        a = np.concatenate([analytic[f"W{l}"].ravel(), analytic[f"b{l}"].ravel()])
-        n = np.concatenate([numeric[f"W{l}"].ravel(), numeric[f"b{l}"].ravel()])
+        names = [k for k in ("W", "b", "gamma", "beta") if f"{k}{l}" in analytic]
+        a = np.concatenate([analytic[f"{k}{l}"].ravel() for k in names])
+        n = np.concatenate([numeric[f"{k}{l}"].ravel() for k in names])
         per_layer[l] = _relative_difference(a, n)
     all_a = np.concatenate([v.ravel() for v in analytic.values()])
     all_n = np.concatenate([v.ravel() for v in numeric.values()])

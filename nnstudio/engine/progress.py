@@ -210,6 +210,8 @@ class TrainingReport:
     # the optimizer's ``state_dict()`` in a run's last report (finished, stopped, diverged)
     optimizer_state: dict[str, object] | None = None
     changes: tuple[SettingChange, ...] = ()  # live settings changed since the previous report
+    # batch normalisation's running averages ({"mean1": …, "var1": …}), copied with ``params``
+    running: dict[str, Array] | None = None
 
     @property
     def last(self) -> Record | None:

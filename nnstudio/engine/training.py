@@ -31,6 +31,7 @@ import numpy as np
 
 from .checks import check_training
 from .course2.decay import EpochRates
+from .course2.readable_step import ReadableStep
 from .fast_step import TrainingStep
 from .network import Array, Network, output_accuracy
 from .optimizers import Optimizer
@@ -130,7 +131,13 @@ def train(
     # mini-batches for a softmax output can make their one-hot columns from the class indices
     labels = None if full_batch else net._class_indices(data.Y)
     Y = None if labels is not None else np.ascontiguousarray(net.as_labels(data.Y))
-    fast = TrainingStep(net, opt, m if full_batch else config.batch_size, batched=not full_batch)
+    fast: TrainingStep | ReadableStep  # (batch normalisation trains through the readable step)
+    if net.spec.uses_batch_norm:
+        fast = ReadableStep(net, opt)
+    else:
+        fast = TrainingStep(
+            net, opt, m if full_batch else config.batch_size, batched=not full_batch
+        )
     if full_batch:
         assert Y is not None
         if not (X.flags.c_contiguous or X.flags.f_contiguous):
@@ -214,6 +221,7 @@ def train(
             changes=tuple(changes),
             grad_norms=norms,
             params={k: v.copy() for k, v in net.params.items()} if config.copy_params else None,
+            running={k: v.copy() for k, v in net.running.items()} if config.copy_params else None,
             elapsed=elapsed,
             steps_per_second=step / elapsed if elapsed > 0 else 0.0,
             divergence=divergence,
@@ -257,9 +265,12 @@ def train(
                     break
                 if not finite:
                     # The reference computation decides, exactly as it always has.
-                    masks = fast.masks()  # (the same units dropped, if any)
-                    cache = net.forward(fast.X, training=bool(masks), masks=masks)[1]
-                    grads = net.backward(fast.Y, cache)
+                    if isinstance(fast, ReadableStep):  # it is the reference computation
+                        grads = fast.gradients()
+                    else:
+                        masks = fast.masks()  # (the same units dropped, if any)
+                        cache = net.forward(fast.X, training=bool(masks), masks=masks)[1]
+                        grads = net.backward(fast.Y, cache)
                     if not _all_finite(grads, net.L):
                         grad_norms = _grad_norms(grads, net.L)
                         checkpoint.restore_if_needed(net, opt)
@@ -404,7 +415,7 @@ class _BatchOrder:
         self.order = np.empty(0, dtype=np.intp)
         self.start = self.m
 
-    def load_next(self, fast: TrainingStep) -> None:
+    def load_next(self, fast: TrainingStep | ReadableStep) -> None:
         if self.start >= self.m:
             if self.per_epoch_seed:
                 self.rs = np.random.RandomState((self.seed + self.epoch) % 2**32)

@@ -64,6 +64,11 @@ def param_member(name: str) -> str:
     return f"params/{name}.npy"
 
 
+def running_member(name: str) -> str:
+    """Batch normalisation's running averages: ``"mean1"`` → ``"batchnorm/mean1.npy"``."""
+    return f"batchnorm/{name}.npy"
+
+
 def slot_member(name: str) -> str:
     """``"v_W1"`` → ``"optimizer/v_W1.npy"``."""
     return f"optimizer/{name}.npy"

@@ -36,6 +36,12 @@ def check_keep_prob_field(value: JSON, hidden: int) -> tuple[float, ...]:
     )
 
 
+def check_batch_norm_field(value: JSON, hidden: int) -> tuple[bool, ...]:
+    """``network.batch_norm``: true or false per hidden layer."""
+    items = need_list(value, "network.batch_norm", max(hidden, 0))
+    return tuple(need_bool(b, f"network.batch_norm[{i}]") for i, b in enumerate(items))
+
+
 def check_course2_hyperparameters(d: dict[str, Any], where: str) -> None:
     """``decay_schedule``, ``decay_rate``, ``decay_interval`` and ``shuffle``, where present."""
     if "shuffle" in d:

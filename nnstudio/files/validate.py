@@ -27,9 +27,10 @@ from .format import (
     STD_MEAN,
     STD_STD,
     param_member,
+    running_member,
     slot_member,
 )
-from .hyperparameters import MAX_SEED, check_keep_prob_field
+from .hyperparameters import MAX_SEED, check_batch_norm_field, check_keep_prob_field
 from .jsonvalues import (
     JSON,
     check_json,
@@ -55,9 +56,10 @@ SPEC_FIELDS = (
     "l2",
     "l1",
     "keep_prob",
+    "batch_norm",
 )
 TASKS = ("binary", "multiclass", "regression")
-SLOT_NAME = re.compile(r"[a-z][a-z0-9]*_([Wb][1-9][0-9]*)")
+SLOT_NAME = re.compile(r"[a-z][a-z0-9]*_((?:W|b|gamma|beta)[1-9][0-9]*)")
 
 
 # -- the network ----------------------------------------------------------------------------------
@@ -82,6 +84,7 @@ def check_spec(value: JSON) -> NetworkSpec:
             l2=need_number(d["l2"], "network.l2", 0.0),
             l1=need_number(d["l1"], "network.l1", 0.0),
             keep_prob=check_keep_prob_field(d["keep_prob"], len(dims) - 2),
+            batch_norm=check_batch_norm_field(d["batch_norm"], len(dims) - 2),
         )
     except SpecError as exc:
         raise invalid(
@@ -131,12 +134,23 @@ def check_array_declarations(value: JSON) -> dict[str, ArrayDecl]:
 
 
 def parameter_arrays(spec: NetworkSpec) -> dict[str, ArrayDecl]:
-    """``params/W{l}.npy`` (n[l], n[l-1]) and ``params/b{l}.npy`` (n[l], 1) in the spec's dtype."""
+    """``params/W{l}.npy`` (n[l], n[l-1]) and ``params/b{l}.npy`` (n[l], 1) in the spec's dtype,
+    and ``params/gamma{l}.npy``, ``params/beta{l}.npy`` (n[l], 1) where batch norm is on."""
     dims = spec.layer_dims
     result: dict[str, ArrayDecl] = {}
     for l in range(1, spec.L + 1):
         result[param_member(f"W{l}")] = ((dims[l], dims[l - 1]), spec.dtype)
-        result[param_member(f"b{l}")] = ((dims[l], 1), spec.dtype)
+        for kind in ("b", "gamma", "beta") if l in spec.batch_norm_layers() else ("b",):
+            result[param_member(f"{kind}{l}")] = ((dims[l], 1), spec.dtype)
+    return result
+
+
+def running_arrays(spec: NetworkSpec) -> dict[str, ArrayDecl]:
+    """Batch normalisation's running μ and σ²: ``batchnorm/mean{l}.npy``, ``…/var{l}.npy``."""
+    result: dict[str, ArrayDecl] = {}
+    for l in spec.batch_norm_layers():
+        for kind in ("mean", "var"):
+            result[running_member(f"{kind}{l}")] = ((spec.layer_dims[l], 1), spec.dtype)
     return result
 
 

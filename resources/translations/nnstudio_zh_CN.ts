@@ -3255,6 +3255,10 @@ The previous data is still in use.</source>
         <translation>L2 强度 λ 必须是有限的数，而不是 {value}</translation>
     </message>
     <message>
+        <source>batch_norm needs one value per hidden layer ({hidden}), got {got}</source>
+        <translation>batch_norm 需要每个隐藏层一个值（{hidden} 个），实际为 {got} 个</translation>
+    </message>
+    <message>
         <source>the L1 strength λ₁ cannot be negative</source>
         <translation>L1 强度 λ₁ 不能为负</translation>
     </message>

@@ -134,3 +134,55 @@ def test_exponential_decay_above_one_is_refused_saying_why(tmp_path):
     with pytest.raises(InvalidContentError, match="at most 1"):
         save_model(tmp_path / "m.nnstudio", net, hyperparameters=hp)
     assert not (tmp_path / "m.nnstudio").exists()
+
+
+def batch_norm_session() -> Session:
+    session = Session()
+    session.set_hidden_layers((LayerSpec(6, "relu", 1.0, True), LayerSpec(4, "tanh", 0.9, True)))
+    session.set_settings(epochs=8, batch_size=100, learning_rate=0.01, optimizer="adam")
+    session.train_here()
+    return session
+
+
+def test_batch_norm_parameters_running_averages_and_optimizer_state_round_trip(tmp_path):
+    session = batch_norm_session()
+    net = session.network
+    assert net.spec.batch_norm == (True, True)
+    assert not np.array_equal(net.running["mean1"], np.zeros((6, 1)))
+    path = save_session(session, tmp_path / "bn.nnstudio")
+    with zipfile.ZipFile(path) as zf:
+        names = set(zf.namelist())
+        manifest = json.loads(zf.read("manifest.json"))
+    expected = {
+        "params/gamma1.npy",
+        "params/beta2.npy",
+        "batchnorm/mean1.npy",
+        "batchnorm/var2.npy",
+        "optimizer/v_gamma1.npy",
+        "optimizer/s_beta2.npy",
+    }
+    assert expected <= names
+    assert manifest["network"]["batch_norm"] == [True, True]
+    again = load_session(path)
+    assert again.network == net  # the running averages too
+    assert again.hidden_layers == session.hidden_layers
+    X = session.training_data().X
+    np.testing.assert_array_equal(again.network.predict(X), net.predict(X))
+    for key, value in session.optimizer_state["slots"].items():
+        np.testing.assert_array_equal(again.optimizer_state["slots"][key], value)
+
+
+def test_a_negative_running_variance_or_a_bad_flag_is_refused(tmp_path):
+    net = Network([2, 3, 1], ["relu", "sigmoid"], batch_norm=True)
+    net.running["var1"][...] = -1.0
+    with pytest.raises(InvalidContentError, match="variance"):
+        path = save_model(tmp_path / "neg.nnstudio", net)
+        load_model(path)
+    good = save_model(tmp_path / "good.nnstudio", Network([2, 3, 1], ["relu", "sigmoid"]))
+
+    def spoil(manifest):
+        manifest["network"]["batch_norm"] = ["yes"]
+
+    rewrite_manifest(good, spoil)
+    with pytest.raises(InvalidContentError, match=r"network\.batch_norm\[0\]"):
+        load_model(good)
