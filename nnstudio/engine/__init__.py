@@ -13,6 +13,7 @@ from .checks import (
     estimate_training_memory,
 )
 from .course2 import LR_SCHEDULES, check_decay, decayed_learning_rate
+from .course2.batchnorm import EPSILON as BATCH_NORM_EPSILON
 from .gradcheck import GradientCheck, gradient_check
 from .initializers import INITIALIZERS, initialize_parameters
 from .layout import ParameterLayout
@@ -49,6 +50,7 @@ from .training import evaluate, train
 
 __all__ = [
     "ACTIVATIONS",
+    "BATCH_NORM_EPSILON",
     "COST_ROSE",
     "DIVERGED",
     "FINISHED",
