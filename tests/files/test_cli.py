@@ -268,3 +268,12 @@ def test_info_and_train_use_dropout_decay_and_the_shuffling_of_the_file(tmp_path
     list(train(model.network, TrainingData(data.X, data.Y), config))
     assert trained.network == model.network
     assert trained.history["learning_rate"][-1] == 0.3 / 6  # epoch 6 would use decayed(α₀, 5)
+
+
+def test_info_names_the_layers_with_batch_normalisation(tmp_path, capsys):
+    net = Network([2, 5, 4, 1], ["relu", "relu", "sigmoid"], batch_norm=[False, True])
+    path = save_model(tmp_path / "bn.nnstudio", net, dataset=make_dataset("flower", samples=40))
+    assert main(["info", str(path)]) == 0
+    out, _ = capsys.readouterr()
+    assert "batch normalisation: layers [2]" in out
+    assert f"{net.spec.parameter_count()} parameters" in out and "dropout" not in out
