@@ -1206,6 +1206,18 @@ The Cost and Activations tabs follow training as usual; import data with one or 
         <translation>这一层要学习的数：n[l]·n[l-1] 个权重 + n[l] 个偏置。</translation>
     </message>
     <message>
+        <source>Dropout mask D[l] = (rand(n[l], m) &lt; keep_prob[l]): (n[l], m), one column per sample, drawn anew at every training step.</source>
+        <translation>随机失活掩码 D[l] = (rand(n[l], m) &lt; keep_prob[l])：(n[l], m)，每个样本一列，每个训练步骤重新抽取。</translation>
+    </message>
+    <message>
+        <source>Batch norm scale γ[l]: (n[l], 1), learned like W and b.</source>
+        <translation>批归一化的缩放 γ[l]：(n[l], 1)，像 W 和 b 一样学习。</translation>
+    </message>
+    <message>
+        <source>Batch norm shift β[l]: (n[l], 1), learned; it replaces b[l].</source>
+        <translation>批归一化的平移 β[l]：(n[l], 1)，需要学习；它取代 b[l]。</translation>
+    </message>
+    <message>
         <source>{g}[l] = ∂J/∂{a}[l]: a gradient always has the shape of its array.</source>
         <translation>{g}[l] = ∂J/∂{a}[l]：梯度的形状总是与它对应的数组相同。</translation>
     </message>
@@ -1314,8 +1326,28 @@ The Cost and Activations tabs follow training as usual; import data with one or 
         <translation>{n}·{q} 个权重 + {n} 个偏置 = 第 {l} 层的 {count} 个参数。</translation>
     </message>
     <message>
+        <source>D[{l}]: {shape}, while training each entry is 1 with probability keep_prob = {k:g} (else 0); A[{l}] is multiplied by it and divided by {k:g}.</source>
+        <translation>D[{l}]：{shape}，训练时每个元素以 keep_prob = {k:g} 的概率为 1（否则为 0）；A[{l}] 乘以它再除以 {k:g}。</translation>
+    </message>
+    <message>
+        <source>Layer {l} drops no units (keep_prob = 1): no mask.</source>
+        <translation>第 {l} 层不丢弃任何单元（keep_prob = 1）：没有掩码。</translation>
+    </message>
+    <message>
         <source>{g}[{l}]: {shape}, the gradient of the cost J with respect to {a}[{l}]. It has the shape of {a}[{l}], so gradient descent can subtract α·{g}[{l}] entry by entry.</source>
         <translation>{g}[{l}]：{shape}，代价 J 对 {a}[{l}] 的梯度。它与 {a}[{l}] 形状相同，所以梯度下降可以逐元素减去 α·{g}[{l}]。</translation>
+    </message>
+    <message>
+        <source>Layer {l} is not normalised: no γ or β.</source>
+        <translation>第 {l} 层没有批归一化：没有 γ 和 β。</translation>
+    </message>
+    <message>
+        <source>γ[{l}]: {shape} = (n[{l}], 1), one scale per unit: Z̃[{l}] = γ[{l}]·Z_norm[{l}] + β[{l}], broadcast over the m columns like b. It starts at 1.</source>
+        <translation>γ[{l}]：{shape} = (n[{l}], 1)，每个单元一个缩放系数：Z̃[{l}] = γ[{l}]·Z_norm[{l}] + β[{l}]，像 b 一样广播到 m 列。初始值为 1。</translation>
+    </message>
+    <message>
+        <source>β[{l}]: {shape} = (n[{l}], 1), one shift per unit. Normalising Z[{l}] removes any constant, so b[{l}] would do nothing: β[{l}] takes its place and b[{l}] stays 0.</source>
+        <translation>β[{l}]：{shape} = (n[{l}], 1)，每个单元一个平移量。归一化 Z[{l}] 会消去任何常数，所以 b[{l}] 不起作用：β[{l}] 取代它，b[{l}] 保持为 0。</translation>
     </message>
 </context>
 <context>
@@ -1827,7 +1859,7 @@ The Cost and Activations tabs follow training as usual; import data with one or 
     </message>
     <message>
         <source>The check ran with dropout off, as the course does: a new random mask at every evaluation of J would make the numerical gradient meaningless.</source>
-        <translation>与课程一样，检验时关闭了 dropout：每次计算 J 都抽取新的随机掩码会使数值梯度失去意义。</translation>
+        <translation>与课程一样，检验时关闭了随机失活：每次计算 J 都抽取新的随机掩码会使数值梯度失去意义。</translation>
     </message>
     <message>
         <source>✓ Back propagation is correct: it agrees with the numerical gradient.</source>
@@ -2084,6 +2116,18 @@ The Cost and Activations tabs follow training as usual; import data with one or 
         <translation>把选中的隐层移向输出端。</translation>
     </message>
     <message>
+        <source>Inverted dropout: in training each unit is kept with probability keep_prob and divided by it (A[l] keeps its expected value); 1: no dropout.</source>
+        <translation>反向随机失活：训练时每个单元以 keep_prob 的概率保留，并除以 keep_prob（A[l] 的期望值不变）；1 表示不使用随机失活。</translation>
+    </message>
+    <message>
+        <source>&amp;Batch normalisation</source>
+        <translation>批归一化(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Normalise Z[l] over the batch, then Z̃[l] = γ[l]·Z_norm[l] + β[l] with learned γ[l], β[l] (n[l], 1); β[l] takes the place of b[l], which stays 0.</source>
+        <translation>在批次上归一化 Z[l]，然后 Z̃[l] = γ[l]·Z_norm[l] + β[l]，其中 γ[l]、β[l] (n[l], 1) 需要学习；β[l] 取代 b[l]，b[l] 保持为 0。</translation>
+    </message>
+    <message>
         <source>Input X: 1 feature ({names})</source>
         <translation>输入 X：1 个特征（{names}）</translation>
     </message>
@@ -2106,6 +2150,10 @@ The Cost and Activations tabs follow training as usual; import data with one or 
     <message>
         <source>A&amp;ctivation g[{l}]:</source>
         <translation>激活函数 g[{l}](&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;keep_prob[{l}]:</source>
+        <translation>keep_prob[{l}](&amp;K)：</translation>
     </message>
     <message>
         <source>The input size n&lt;sup&gt;[0]&lt;/sup&gt; = {n}: one unit per checked feature, computed from the data&apos;s x₁ and x₂. X is not a layer and has no weights.</source>
@@ -2162,6 +2210,18 @@ The Cost and Activations tabs follow training as usual; import data with one or 
     <message>
         <source>Set activation of layer {l} to {name}</source>
         <translation>将第 {l} 层的激活函数设为 {name}</translation>
+    </message>
+    <message>
+        <source>Set keep_prob of layer {l} to {value:g}</source>
+        <translation>将第 {l} 层的 keep_prob 设为 {value:g}</translation>
+    </message>
+    <message>
+        <source>Normalise layer {l}</source>
+        <translation>对第 {l} 层使用批归一化</translation>
+    </message>
+    <message>
+        <source>Stop normalising layer {l}</source>
+        <translation>取消第 {l} 层的批归一化</translation>
     </message>
     <message>
         <source>The output stays sigmoid: with two classes the output is the probability of class 1, a number in 0..1 that binary cross-entropy compares with the label. {name} cannot be trained with that loss.</source>
