@@ -65,6 +65,10 @@ def cmd_info(args: argparse.Namespace, out: TextIO) -> int:
         f"L2 λ = {spec.l2:g}, L1 λ₁ = {spec.l1:g}, {spec.parameter_count()} parameters",
         file=out,
     )
+    if spec.uses_dropout:
+        print(f"dropout (training only): keep_prob {list(spec.keep_prob)}", file=out)
+    if spec.uses_batch_norm:
+        print(f"batch normalisation: layers {list(spec.batch_norm_layers())}", file=out)
     print(f"data: {_describe_data(model)}", file=out)
     print(f"training: {_describe_training(model)}", file=out)
     m = _training_m(model)

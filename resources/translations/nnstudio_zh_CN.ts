@@ -1309,6 +1309,18 @@ The Cost and Activations tabs follow training as usual; import data with one or 
         <translation>这一层要学习的数：n[l]·n[l-1] 个权重 + n[l] 个偏置。</translation>
     </message>
     <message>
+        <source>Dropout mask D[l] = (rand(n[l], m) &lt; keep_prob[l]): (n[l], m), one column per sample, drawn anew at every training step.</source>
+        <translation>随机失活掩码 D[l] = (rand(n[l], m) &lt; keep_prob[l])：(n[l], m)，每个样本一列，每个训练步骤重新抽取。</translation>
+    </message>
+    <message>
+        <source>Batch norm scale γ[l]: (n[l], 1), learned like W and b.</source>
+        <translation>批归一化的缩放 γ[l]：(n[l], 1)，像 W 和 b 一样学习。</translation>
+    </message>
+    <message>
+        <source>Batch norm shift β[l]: (n[l], 1), learned; it replaces b[l].</source>
+        <translation>批归一化的平移 β[l]：(n[l], 1)，需要学习；它取代 b[l]。</translation>
+    </message>
+    <message>
         <source>{g}[l] = ∂J/∂{a}[l]: a gradient always has the shape of its array.</source>
         <translation>{g}[l] = ∂J/∂{a}[l]：梯度的形状总是与它对应的数组相同。</translation>
     </message>
@@ -1417,8 +1429,28 @@ The Cost and Activations tabs follow training as usual; import data with one or 
         <translation>{n}·{q} 个权重 + {n} 个偏置 = 第 {l} 层的 {count} 个参数。</translation>
     </message>
     <message>
+        <source>D[{l}]: {shape}, while training each entry is 1 with probability keep_prob = {k:g} (else 0); A[{l}] is multiplied by it and divided by {k:g}.</source>
+        <translation>D[{l}]：{shape}，训练时每个元素以 keep_prob = {k:g} 的概率为 1（否则为 0）；A[{l}] 乘以它再除以 {k:g}。</translation>
+    </message>
+    <message>
+        <source>Layer {l} drops no units (keep_prob = 1): no mask.</source>
+        <translation>第 {l} 层不丢弃任何单元（keep_prob = 1）：没有掩码。</translation>
+    </message>
+    <message>
         <source>{g}[{l}]: {shape}, the gradient of the cost J with respect to {a}[{l}]. It has the shape of {a}[{l}], so gradient descent can subtract α·{g}[{l}] entry by entry.</source>
         <translation>{g}[{l}]：{shape}，代价 J 对 {a}[{l}] 的梯度。它与 {a}[{l}] 形状相同，所以梯度下降可以逐元素减去 α·{g}[{l}]。</translation>
+    </message>
+    <message>
+        <source>Layer {l} is not normalised: no γ or β.</source>
+        <translation>第 {l} 层没有批归一化：没有 γ 和 β。</translation>
+    </message>
+    <message>
+        <source>γ[{l}]: {shape} = (n[{l}], 1), one scale per unit: Z̃[{l}] = γ[{l}]·Z_norm[{l}] + β[{l}], broadcast over the m columns like b. It starts at 1.</source>
+        <translation>γ[{l}]：{shape} = (n[{l}], 1)，每个单元一个缩放系数：Z̃[{l}] = γ[{l}]·Z_norm[{l}] + β[{l}]，像 b 一样广播到 m 列。初始值为 1。</translation>
+    </message>
+    <message>
+        <source>β[{l}]: {shape} = (n[{l}], 1), one shift per unit. Normalising Z[{l}] removes any constant, so b[{l}] would do nothing: β[{l}] takes its place and b[{l}] stays 0.</source>
+        <translation>β[{l}]：{shape} = (n[{l}], 1)，每个单元一个平移量。归一化 Z[{l}] 会消去任何常数，所以 b[{l}] 不起作用：β[{l}] 取代它，b[{l}] 保持为 0。</translation>
     </message>
 </context>
 <context>
@@ -1929,6 +1961,10 @@ The Cost and Activations tabs follow training as usual; import data with one or 
         <translation>无法运行检验：{error}</translation>
     </message>
     <message>
+        <source>The check ran with dropout off, as the course does: a new random mask at every evaluation of J would make the numerical gradient meaningless.</source>
+        <translation>与课程一样，检验时关闭了随机失活：每次计算 J 都抽取新的随机掩码会使数值梯度失去意义。</translation>
+    </message>
+    <message>
         <source>✓ Back propagation is correct: it agrees with the numerical gradient.</source>
         <translation>✓ 反向传播正确：它与数值梯度一致。</translation>
     </message>
@@ -2211,6 +2247,18 @@ The Cost and Activations tabs follow training as usual; import data with one or 
         <translation>把选中的隐层移向输出端。</translation>
     </message>
     <message>
+        <source>Inverted dropout: in training each unit is kept with probability keep_prob and divided by it (A[l] keeps its expected value); 1: no dropout.</source>
+        <translation>反向随机失活：训练时每个单元以 keep_prob 的概率保留，并除以 keep_prob（A[l] 的期望值不变）；1 表示不使用随机失活。</translation>
+    </message>
+    <message>
+        <source>&amp;Batch normalisation</source>
+        <translation>批归一化(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Normalise Z[l] over the batch, then Z̃[l] = γ[l]·Z_norm[l] + β[l] with learned γ[l], β[l] (n[l], 1); β[l] takes the place of b[l], which stays 0.</source>
+        <translation>在批次上归一化 Z[l]，然后 Z̃[l] = γ[l]·Z_norm[l] + β[l]，其中 γ[l]、β[l] (n[l], 1) 需要学习；β[l] 取代 b[l]，b[l] 保持为 0。</translation>
+    </message>
+    <message>
         <source>Input X: 1 feature ({names})</source>
         <translation>输入 X：1 个特征（{names}）</translation>
     </message>
@@ -2233,6 +2281,10 @@ The Cost and Activations tabs follow training as usual; import data with one or 
     <message>
         <source>A&amp;ctivation g[{l}]:</source>
         <translation>激活函数 g[{l}](&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;keep_prob[{l}]:</source>
+        <translation>keep_prob[{l}](&amp;K)：</translation>
     </message>
     <message>
         <source>The input size n&lt;sup&gt;[0]&lt;/sup&gt; = {n}: one unit per checked feature, computed from the data&apos;s x₁ and x₂. X is not a layer and has no weights.</source>
@@ -2289,6 +2341,18 @@ The Cost and Activations tabs follow training as usual; import data with one or 
     <message>
         <source>Set activation of layer {l} to {name}</source>
         <translation>将第 {l} 层的激活函数设为 {name}</translation>
+    </message>
+    <message>
+        <source>Set keep_prob of layer {l} to {value:g}</source>
+        <translation>将第 {l} 层的 keep_prob 设为 {value:g}</translation>
+    </message>
+    <message>
+        <source>Normalise layer {l}</source>
+        <translation>对第 {l} 层使用批归一化</translation>
+    </message>
+    <message>
+        <source>Stop normalising layer {l}</source>
+        <translation>取消第 {l} 层的批归一化</translation>
     </message>
     <message>
         <source>The output stays sigmoid: with two classes the output is the probability of class 1, a number in 0..1 that binary cross-entropy compares with the label. {name} cannot be trained with that loss.</source>
@@ -3636,12 +3700,24 @@ The previous data is still in use.</source>
         <translation>L2 强度 λ 必须是有限的数，而不是 {value}</translation>
     </message>
     <message>
+        <source>batch_norm needs one value per hidden layer ({hidden}), got {got}</source>
+        <translation>batch_norm 需要每个隐藏层一个值（{hidden} 个），实际为 {got} 个</translation>
+    </message>
+    <message>
         <source>the L1 strength λ₁ cannot be negative</source>
         <translation>L1 强度 λ₁ 不能为负</translation>
     </message>
     <message>
         <source>the L1 strength λ₁ must be a finite number, not {value}</source>
         <translation>L1 强度 λ₁ 必须是有限的数，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>keep_prob needs one value per hidden layer ({hidden}), got {got}</source>
+        <translation>keep_prob 需要每个隐藏层一个值（{hidden} 个），实际为 {got} 个</translation>
+    </message>
+    <message>
+        <source>layer {l}: keep_prob must be above 0 and at most 1 (1 keeps every unit), not {value}</source>
+        <translation>第 {l} 层：keep_prob 必须大于 0 且不超过 1（1 表示保留所有单元），而不是 {value}</translation>
     </message>
 </context>
 <context>
@@ -3906,6 +3982,29 @@ The previous data is still in use.</source>
     </message>
 </context>
 <context>
+    <name>TrainingConfig</name>
+    <message>
+        <source>unknown learning-rate schedule {name!r}; choose one of {known}</source>
+        <translation>未知的学习率衰减方式 {name!r}；请从以下选择：{known}</translation>
+    </message>
+    <message>
+        <source>the decay rate must be a finite number ≥ 0, not {value}</source>
+        <translation>衰减率必须是 ≥ 0 的有限数，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>exponential decay multiplies the rate by the decay rate every epoch: it must be above 0 and at most 1, not {value}</source>
+        <translation>指数衰减每一轮都把学习率乘以衰减率：衰减率必须大于 0 且不超过 1，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>the decay interval must be at least 1 epoch, not {value}</source>
+        <translation>衰减间隔至少为 1 轮，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>unknown way of shuffling {name!r}; choose one of {known}</source>
+        <translation>未知的打乱方式 {name!r}；请从以下选择：{known}</translation>
+    </message>
+</context>
+<context>
     <name>TrainingController</name>
     <message>
         <source>Training is in progress. Stop it (Train ▸ Stop) to change the network or the data.</source>
@@ -4046,6 +4145,10 @@ The previous data is still in use.</source>
     <message>
         <source>zeros (symmetric: fails)</source>
         <translation>全零（对称：会失败）</translation>
+    </message>
+    <message>
+        <source>large (× 10: saturates)</source>
+        <translation>大 (× 10：饱和)</translation>
     </message>
     <message>
         <source>How W[l] starts: random numbers times a scale (b[l] starts at 0). Zeros make every unit of a layer identical, so they never learn different features. Changing it draws new weights.</source>
