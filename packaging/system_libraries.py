@@ -26,6 +26,7 @@ SYSTEM_LIBRARIES: dict[str, tuple[str, ...]] = {
         "libm.so.6",
         "libpthread.so.0",
         "libdl.so.2",
+        "librt.so.1",  # (the onnx package's extension links it)
         "ld-linux-x86-64.so.2",
     ),
     "libgcc-s1": ("libgcc_s.so.1",),
