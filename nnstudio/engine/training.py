@@ -111,7 +111,9 @@ def train(
     Every ``config.record_every`` iterations a :class:`Record` (cost, accuracy, ‖dW[l]‖) is
     taken; each reaches exactly one report. Each iteration is what ``net.forward``,
     ``net.backward`` and ``optimizer.update`` compute, done by a
-    :class:`~.fast_step.TrainingStep` in buffers allocated once for the run."""
+    :class:`~.fast_step.TrainingStep` in buffers allocated once for the run. Dropout masks come
+    from ``net.rng``, which a continued run (``start_step`` > 0) re-seeds with seed + start_step
+    so that it does not repeat the first run's masks."""
     control = control or TrainingControl()
     opt = config.make_optimizer(optimizer_state)
     check_training(net, data, config)  # the data, its labels and the memory: before any step
@@ -131,6 +133,8 @@ def train(
     # mini-batches for a softmax output can make their one-hot columns from the class indices
     labels = None if full_batch else net._class_indices(data.Y)
     Y = None if labels is not None else np.ascontiguousarray(net.as_labels(data.Y))
+    if start_step and net.spec.uses_dropout:
+        net.rng = np.random.RandomState((net.spec.seed + start_step) % 2**32)
     fast: TrainingStep | ReadableStep  # (batch normalisation trains through the readable step)
     if net.spec.uses_batch_norm:
         fast = ReadableStep(net, opt)
@@ -148,12 +152,8 @@ def train(
         first_epoch = start_step // per_epoch  # (seed_per_epoch: the run's first epoch number)
         batches = _BatchOrder(X, Y, labels, config, first_epoch)
 
-    # learning-rate decay: epoch e trains with rates.rate(e), set at the start of each epoch
-    rates = None
-    if config.decay_schedule != "none":
-        rates = EpochRates(
-            opt.learning_rate, config.decay_schedule, config.decay_rate, config.decay_interval
-        )
+    rates = EpochRates.of(config)  # learning-rate decay: epoch e trains with rates.rate(e)
+    if rates is not None:
         opt.learning_rate = rates.rate(start_step // per_epoch)
 
     started = last_report_time = time.perf_counter()
