@@ -22,6 +22,10 @@ straight into its buffer with ``np.dot(…, out)``. Mini-batches are gathered wi
 ``take(…, out=…)`` from X's sample-major rows (X.T, copied once only if X is not stored that
 way): a batch is w contiguous rows rather than w scattered columns.
 
+Inverted dropout draws its masks D[l] into bool buffers and feeds the next layer A[l]·D[l]/keep_prob
+from a buffer of its own (A[l] keeps g(Z[l]) for g′); batch normalisation's operations are
+:mod:`.course2.fused_batchnorm`'s, over buffers of each normalised layer.
+
 The work of one step is listed once per batch width as a plan — a list of
 ``(function, arguments)`` pairs over those buffers, written by the small builders at the end of
 this module — so that a step is a loop of NumPy calls with nothing else in between (for the
@@ -37,6 +41,7 @@ import numpy as np
 
 from .activations import Op, get_activation
 from .course2.dropout import draw_mask
+from .course2.fused_batchnorm import NormBuffers, backward_ops, forward_ops
 from .layout import ParameterLayout
 from .losses import get_loss
 from .optimizers import Optimizer
@@ -84,6 +89,8 @@ class _Buffers:
         # inverted dropout (layers with keep_prob < 1 only): the mask D[l] and A[l]·D[l]/keep_prob
         self.D = {l: view(flat, dims[l]) for l, flat in step._D.items()}
         self.A_dropped = {l: view(flat, dims[l]) for l, flat in step._A_dropped.items()}
+        # batch normalisation (normalised layers only): Z_norm, μ, σ², … for this width
+        self.norm = {l: NormBuffers(dims[l], w, step.dtype) for l in step.norm}
         zeros = step._zeros
         self.zeros = [zeros] + [view(zeros, n) if zeros.size else zeros for n in dims[1:]]
         self.row = step._row[:w].reshape(1, w)
@@ -116,7 +123,8 @@ class TrainingStep:
         self.layer_dims = dims = net.layer_dims
         self.L = net.L
         self.dtype = dtype = net.dtype
-        self.layout = ParameterLayout(dims)
+        self.norm = net.norm_layers  # the layers with batch normalisation
+        self.layout = ParameterLayout(dims, self.norm)
         self.acts = net.activations
         self.act_entries = tuple(get_activation(name) for name in self.acts)
         loss = self.loss = get_loss(net.loss)
@@ -148,6 +156,7 @@ class TrainingStep:
         self._D = {l: np.empty(dims[l] * w, dtype=bool) for l in self.keep}
         self._A_dropped = {l: np.empty(dims[l] * w, dtype=dtype) for l in self.keep}
         self._rng = net.rng
+        self._running = net.running
         self._Yb = np.empty(dims[-1] * w, dtype=dtype)
         self._labels = np.empty(w, dtype=np.intp)
         self._classes = np.arange(dims[-1], dtype=np.intp).reshape(-1, 1)
@@ -178,6 +187,7 @@ class TrainingStep:
             or any(params.get(name) is not view for name, view in self._param_views)
             or (net.l2, net.l1) != (self._l2, self._l1)
             or net.rng is not self._rng
+            or net.running is not self._running
         ):
             flat = layout.packed_buffer(params, self.dtype)
             if flat is None:
@@ -187,7 +197,7 @@ class TrainingStep:
             self._params_dict = params
             self._param_views = tuple((name, params[name]) for name in layout.names)
             self._l2, self._l1 = net.l2, net.l1
-            self._rng = net.rng
+            self._rng, self._running = net.rng, net.running
             for buf in self._buffers.values():
                 buf.plan = None  # the plans hold the old arrays
         self.state = self.opt._fused_state(layout, self.dtype) if self.fused else ()
@@ -280,7 +290,12 @@ class TrainingStep:
         inp = list(A)
         for l in range(1, L + 1):  # Z[l] = W[l]·A[l-1] + b[l];  A[l] = g(Z[l]) over Z[l]
             ops.append((np.dot, (W[l], inp[l - 1], A[l])))
-            ops.append((np.add, (A[l], b[l], A[l])))
+            if l in self.norm:  # Z̃[l] = γ[l] ⊙ Z_norm[l] + β[l] over Z[l] (no b[l])
+                gamma, beta = params[f"gamma{l}"], params[f"beta{l}"]
+                mean, var = self._running[f"mean{l}"], self._running[f"var{l}"]
+                ops += forward_ops(A[l], gamma, beta, mean, var, buf.norm[l])
+            else:
+                ops.append((np.add, (A[l], b[l], A[l])))
             ops += acts[l - 1].fused_forward(A[l], s[l], buf.row, buf.zeros[l])
             if l in self.keep:  # D[l] = rand(n[l], w) < keep_prob; A[l] * D[l] / keep_prob
                 D, dropped, k = buf.D[l], buf.A_dropped[l], self.keep[l]
@@ -302,7 +317,8 @@ class TrainingStep:
             ops.append((np.multiply, (dZ[L], 1.0 / w, dZ[L])))
         for l in range(L, 0, -1):  # dW[l] = dZ[l]·A[l-1]ᵀ, db[l] = Σ dZ[l]
             ops.append((np.dot, (dZ[l], inp[l - 1].T, gW[l])))
-            ops.append((_add_reduce, (dZ[l], 1, None, gb[l], True)))
+            if l not in self.norm:  # (a normalised layer's db[l] stays 0)
+                ops.append((_add_reduce, (dZ[l], 1, None, gb[l], True)))
             if l > 1:  # dA[l-1] = W[l]ᵀ·dZ[l], then dZ[l-1] = dA[l-1] ⊙ g'(Z[l-1])
                 ops.append((np.dot, (W[l].T, dZ[l], dZ[l - 1])))
                 if l - 1 in self.keep:  # the same units dropped: dA[l-1] * D / keep_prob
@@ -311,6 +327,14 @@ class TrainingStep:
                 ops += acts[l - 2].fused_backward(
                     dZ[l - 1], A[l - 1], s[l - 1], mask[l - 1], buf.row
                 )
+                if l - 1 in self.norm:  # dZ̃[l-1] → dγ, dβ and dZ[l-1]
+                    k, views = l - 1, self.grad_views
+                    gamma, dgamma, dbeta = (
+                        params[f"gamma{k}"],
+                        views[f"gamma{k}"],
+                        views[f"beta{k}"],
+                    )
+                    ops += backward_ops(dZ[k], gamma, dgamma, dbeta, buf.norm[k])
         if not power_of_two:
             ops.append((np.divide, (self.grad, w, self.grad)))
         n = self.layout.weight_size

@@ -31,7 +31,6 @@ import numpy as np
 
 from .checks import check_training
 from .course2.decay import EpochRates
-from .course2.readable_step import ReadableStep
 from .fast_step import TrainingStep
 from .network import Array, Network, output_accuracy
 from .optimizers import Optimizer
@@ -111,7 +110,9 @@ def train(
     Every ``config.record_every`` iterations a :class:`Record` (cost, accuracy, ‖dW[l]‖) is
     taken; each reaches exactly one report. Each iteration is what ``net.forward``,
     ``net.backward`` and ``optimizer.update`` compute, done by a
-    :class:`~.fast_step.TrainingStep` in buffers allocated once for the run."""
+    :class:`~.fast_step.TrainingStep` in buffers allocated once for the run. Dropout masks come
+    from ``net.rng``, which a continued run (``start_step`` > 0) re-seeds with seed + start_step
+    so that it does not repeat the first run's masks."""
     control = control or TrainingControl()
     opt = config.make_optimizer(optimizer_state)
     check_training(net, data, config)  # the data, its labels and the memory: before any step
@@ -131,13 +132,9 @@ def train(
     # mini-batches for a softmax output can make their one-hot columns from the class indices
     labels = None if full_batch else net._class_indices(data.Y)
     Y = None if labels is not None else np.ascontiguousarray(net.as_labels(data.Y))
-    fast: TrainingStep | ReadableStep  # (batch normalisation trains through the readable step)
-    if net.spec.uses_batch_norm:
-        fast = ReadableStep(net, opt)
-    else:
-        fast = TrainingStep(
-            net, opt, m if full_batch else config.batch_size, batched=not full_batch
-        )
+    if start_step and net.spec.uses_dropout:
+        net.rng = np.random.RandomState((net.spec.seed + start_step) % 2**32)
+    fast = TrainingStep(net, opt, m if full_batch else config.batch_size, batched=not full_batch)
     if full_batch:
         assert Y is not None
         if not (X.flags.c_contiguous or X.flags.f_contiguous):
@@ -148,12 +145,8 @@ def train(
         first_epoch = start_step // per_epoch  # (seed_per_epoch: the run's first epoch number)
         batches = _BatchOrder(X, Y, labels, config, first_epoch)
 
-    # learning-rate decay: epoch e trains with rates.rate(e), set at the start of each epoch
-    rates = None
-    if config.decay_schedule != "none":
-        rates = EpochRates(
-            opt.learning_rate, config.decay_schedule, config.decay_rate, config.decay_interval
-        )
+    rates = EpochRates.of(config)  # learning-rate decay: epoch e trains with rates.rate(e)
+    if rates is not None:
         opt.learning_rate = rates.rate(start_step // per_epoch)
 
     started = last_report_time = time.perf_counter()
@@ -265,12 +258,10 @@ def train(
                     break
                 if not finite:
                     # The reference computation decides, exactly as it always has.
-                    if isinstance(fast, ReadableStep):  # it is the reference computation
-                        grads = fast.gradients()
-                    else:
-                        masks = fast.masks()  # (the same units dropped, if any)
-                        cache = net.forward(fast.X, training=bool(masks), masks=masks)[1]
-                        grads = net.backward(fast.Y, cache)
+                    # (the same units dropped, if any; the batch's statistics, if normalised)
+                    masks = fast.masks()
+                    cache = net.forward(fast.X, bool(masks), masks=masks, batch_stats=True)[1]
+                    grads = net.backward(fast.Y, cache)
                     if not _all_finite(grads, net.L):
                         grad_norms = _grad_norms(grads, net.L)
                         checkpoint.restore_if_needed(net, opt)
@@ -415,7 +406,7 @@ class _BatchOrder:
         self.order = np.empty(0, dtype=np.intp)
         self.start = self.m
 
-    def load_next(self, fast: TrainingStep | ReadableStep) -> None:
+    def load_next(self, fast: TrainingStep) -> None:
         if self.start >= self.m:
             if self.per_epoch_seed:
                 self.rs = np.random.RandomState((self.seed + self.epoch) % 2**32)

@@ -15,8 +15,23 @@ epoch e ≥ 1 with ``decayed_learning_rate(α₀, e − 1, …)``.
 from __future__ import annotations
 
 import math
+from typing import Protocol
 
 from ...text import translate
+
+
+class DecaySettings(Protocol):
+    """What a schedule reads of a training configuration (``TrainingConfig`` has it)."""
+
+    @property
+    def learning_rate(self) -> float: ...
+    @property
+    def decay_schedule(self) -> str: ...
+    @property
+    def decay_rate(self) -> float: ...
+    @property
+    def decay_interval(self) -> int: ...
+
 
 # the schedules, keyed by the names the model file stores
 LR_SCHEDULES = ("none", "inverse", "scheduled", "exponential")
@@ -79,6 +94,15 @@ class EpochRates:
         self.schedule = schedule
         self.decay_rate = float(decay_rate)
         self.interval = int(interval)
+
+    @classmethod
+    def of(cls, config: DecaySettings) -> EpochRates | None:
+        """The rates of ``config``'s schedule from its learning rate α₀; None without decay."""
+        if config.decay_schedule == "none":
+            return None
+        return cls(
+            config.learning_rate, config.decay_schedule, config.decay_rate, config.decay_interval
+        )
 
     def rate(self, epoch: int) -> float:
         if epoch <= 0:

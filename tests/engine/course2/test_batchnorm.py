@@ -125,3 +125,47 @@ def test_the_shape_table_and_the_spec_show_gamma_and_beta():
     assert net.parameter_names() == ["W1", "b1", "W2", "b2", "gamma2", "beta2", "W3", "b3"]
     with pytest.raises(SpecError, match="batch_norm"):
         Network([3, 5, 1], ["relu", "sigmoid"], batch_norm=[True, True])
+
+
+@pytest.mark.parametrize("dtype", ["float64", "float32"])
+@pytest.mark.parametrize("m", [16, 21])  # 16: the 1/m is a scaling of dZ[L], 21: a division
+def test_the_training_step_normalises_exactly_as_the_readable_pass(dtype, m):
+    from nnstudio.engine import make_optimizer
+    from nnstudio.engine.fast_step import TrainingStep
+
+    ref = Network([3, 6, 5, 3], ["relu", "tanh", "softmax"], seed=2, dtype=dtype, l2=0.3,
+                  batch_norm=[True, True], keep_prob=[0.8, 1.0])  # fmt: skip
+    net = ref.copy()
+    rs = np.random.RandomState(1)
+    X = net.as_input(rs.randn(3, m))
+    Y = np.ascontiguousarray(net.as_labels(rs.randint(0, 3, (1, m))))
+    step = TrainingStep(net, make_optimizer("adam", 0.01), m)
+    step.use_full_batch(X, Y)
+    ref_opt = make_optimizer("adam", 0.01)
+    exact = dtype == "float64"
+    for _ in range(4):
+        assert step.compute()
+        AL, cache = ref.forward(X, training=True)
+        grads = ref.backward(Y, cache)
+        cost = ref.cost(AL, Y)
+        ref_opt.update(ref.params, grads)
+        if exact:
+            np.testing.assert_array_equal(step.output, AL)
+            assert step.cost() == cost
+        for name, view in step.grad_views.items():
+            if exact:
+                np.testing.assert_array_equal(view, grads[f"d{name}"], err_msg=name)
+            else:
+                np.testing.assert_allclose(view, grads[f"d{name}"], rtol=1e-3, atol=1e-5)
+        step.apply()
+    for name in ref.params:
+        if exact:
+            np.testing.assert_array_equal(net.params[name], ref.params[name], err_msg=name)
+        else:
+            np.testing.assert_allclose(net.params[name], ref.params[name], rtol=1e-4, atol=1e-5)
+    for key, value in ref.running.items():
+        if exact:
+            np.testing.assert_array_equal(net.running[key], value, err_msg=key)
+        else:
+            np.testing.assert_allclose(net.running[key], value, rtol=1e-5, atol=1e-6)
+    assert not net.params["b1"].any() and not net.params["b2"].any()

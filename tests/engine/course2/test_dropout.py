@@ -196,3 +196,23 @@ def test_training_uses_dropout_and_its_records_carry_the_dropped_out_cost():
     plain = Network(dims, acts, seed=1)
     list(train(plain, data, config))
     assert not np.array_equal(plain.params["W1"], with_dropout.params["W1"])
+
+
+def test_a_continued_run_does_not_repeat_the_first_runs_masks():
+    rs = np.random.RandomState(8)
+    X, Y = rs.randn(2, 30), (rs.rand(1, 30) > 0.5).astype(float)
+    data = TrainingData(X, Y)
+    config = TrainingConfig(learning_rate=0.1, epochs=1, record_every=1)
+    first = Network([2, 5, 1], ["relu", "sigmoid"], seed=4, keep_prob=0.5)
+    continued = first.copy()
+    list(train(first, data, config))
+    list(train(continued, data, config, start_step=7))
+    # the first run draws from RandomState(seed), a run continuing after 7 updates from
+    # RandomState(seed + 7)
+    by_hand = Network([2, 5, 1], ["relu", "sigmoid"], seed=4, keep_prob=0.5)
+    _AL, cache = by_hand.forward(X, training=True, rng=np.random.RandomState(4 + 7))
+    opt = make_optimizer("gd", 0.1)
+    opt.update(by_hand.params, by_hand.backward(Y, cache))
+    for name in continued.params:
+        np.testing.assert_array_equal(continued.params[name], by_hand.params[name])
+    assert not np.array_equal(continued.params["W1"], first.params["W1"])
