@@ -71,7 +71,7 @@ class Hyperparameter:
 # joins them once the network has dropout.)
 HYPERPARAMETERS: dict[str, Hyperparameter] = {
     "learning_rate": Hyperparameter("learning_rate", "α", "log", (1e-6, 10.0), (1e-4, 1.0)),
-    "l2": Hyperparameter("l2", "λ", "log", (1e-8, 100.0), (1e-4, 1.0)),
+    "l2": Hyperparameter("l2", "λ", "log", (1e-6, 100.0), (1e-4, 1.0)),
     "units": Hyperparameter("units", "n[l]", "int", (1.0, float(MAX_UNITS)), (2.0, 20.0)),
 }
 
