@@ -92,7 +92,9 @@ def test_a_tiny_search_plots_and_ranks_its_runs_and_sends_the_best_to_compare_ru
 
     child(window, QSpinBox, "tuningBestSpinBox").setValue(2)
     before = len(session.runs)
+    session.set_modified(False)
     click(qtbot, window, "tuningSendButton")
+    assert session.modified  # the model file keeps the runs: closing asks to save them
     sent = session.runs.list()[before:]
     assert len(sent) == 2
     assert sent[0].name.startswith(f"tuning {best.index + 1}: α ")

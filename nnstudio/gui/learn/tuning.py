@@ -352,6 +352,9 @@ class TuningView(QWidget):
 
     # -- showing results -------------------------------------------------------------------------
     def _measure_is_cost(self) -> bool:
+        """Whether the search shown judges a regression by its cost (else an error rate)."""
+        if self.results:
+            return self.results[0].measure == "cost"
         return self.session.dataset.task == "regression"
 
     def _error_text(self, value: float) -> str:
@@ -428,6 +431,8 @@ class TuningView(QWidget):
         best = [r for r in ranked(self.results) if not r.diverged][: self.best_spin.value()]
         for result in best:
             self.session.runs.add(result.to_run())
+        if best:  # the model file keeps them: closing asks to save
+            self.session.set_modified()
         self.status_label.setText(
             self.tr("Sent {n} runs to Compare runs, best first.").format(n=len(best))
         )
