@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from PySide6.QtCore import Qt
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QLabel,
@@ -16,7 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nnstudio.gui import MainWindow
+from nnstudio.gui import MainWindow, install_language
+from nnstudio.gui.window.main_window import switch_language
+from nnstudio.session_tuning import TuningSearch
 
 WAIT = 30_000
 
@@ -163,3 +166,42 @@ def test_closing_the_window_ends_a_search_under_way(qtbot, window):
     window.close()
     qtbot.waitUntil(lambda: not view.searching, timeout=WAIT)
     assert len(view.results) < 60
+
+
+def test_switching_the_language_ends_a_search_under_way(qtbot, qapp):
+    window = MainWindow()  # not the fixture's: the switch deletes it
+    window.show()
+    view = tuning_view(window)
+    set_search(window, runs=60, epochs=3000)
+    click(qtbot, window, "tuningStartButton")
+    thread = view.runner._thread
+    assert thread is not None and thread.isRunning()
+    new = switch_language(window, "zh_CN")
+    assert new is not None and new is not window
+    qtbot.addWidget(new)
+    try:
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        # the old window is gone, and its search ended with it
+        assert not shiboken6.isValid(window)
+        assert not shiboken6.isValid(thread) or thread.isFinished()
+    finally:
+        install_language(qapp, "en")
+        new.session.set_modified(False)
+        new.learn.tuning_view.shutdown()
+        new.training.controller.shutdown()
+
+
+def test_an_error_in_a_run_becomes_a_message(qtbot, window, monkeypatch):
+    def fail(*args, **kwargs):
+        raise MemoryError("no room for the run")
+
+    monkeypatch.setattr(TuningSearch, "run_one", fail)
+    view = tuning_view(window)
+    set_search(window, runs=3, epochs=10)
+    with qtbot.waitSignal(view.runner.errored, timeout=WAIT):
+        click(qtbot, window, "tuningStartButton")
+    qtbot.waitUntil(lambda: not view.searching, timeout=WAIT)
+    text = child(window, QLabel, "tuningStatusLabel").text()
+    assert "stopped with an error" in text and "no room for the run" in text
+    assert child(window, QPushButton, "tuningStartButton").isEnabled()
+    assert window.training.panel.train_action.isEnabled()

@@ -105,7 +105,8 @@ class _LearnSync(QObject):
 class TuningLock(QObject):
     """One thing trains at a time: a search cannot start while the main training runs, and
     Train and Step wait while a search runs (the status line says why). A search still under
-    way when the window has closed is ended and its thread joined."""
+    way when the window has closed, or is about to be deleted, is ended and its thread
+    joined."""
 
     def __init__(self, window: WindowFrame, training: TrainingUi, view: TuningView) -> None:
         super().__init__(window)
@@ -138,6 +139,8 @@ class TuningLock(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.window and event.type() == QEvent.Type.Close:
             QTimer.singleShot(0, self, self._after_close)
+        elif watched is self.window and event.type() == QEvent.Type.DeferredDelete:
+            self.view.shutdown()  # a language switch replaces the window: end the search first
         return False
 
     def _after_close(self) -> None:
