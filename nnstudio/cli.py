@@ -4,6 +4,7 @@
     nnstudio-cli train MODEL.nnstudio [--epochs N] [--learning-rate X] [--out OTHER.nnstudio]
     nnstudio-cli predict MODEL.nnstudio DATA.csv > predictions.csv
     nnstudio-cli examples [NAME -o PATH]
+    nnstudio-cli export MODEL.nnstudio --format pytorch|onnx|numpy -o OUT
 
 Exit status: 0 on success, 1 when training diverged (the last finite weights are still saved),
 2 for any error, which is printed to stderr as one line (never a traceback), 130 after Ctrl+C
@@ -27,6 +28,7 @@ import numpy as np
 
 from . import __version__
 from .cli_examples import add_examples_command
+from .cli_export import add_export_command
 from .cli_train import (
     INTERRUPTED,
     PROGRAM,
@@ -63,6 +65,10 @@ def cmd_info(args: argparse.Namespace, out: TextIO) -> int:
         f"L2 λ = {spec.l2:g}, L1 λ₁ = {spec.l1:g}, {spec.parameter_count()} parameters",
         file=out,
     )
+    if spec.uses_dropout:
+        print(f"dropout (training only): keep_prob {list(spec.keep_prob)}", file=out)
+    if spec.uses_batch_norm:
+        print(f"batch normalisation: layers {list(spec.batch_norm_layers())}", file=out)
     print(f"data: {_describe_data(model)}", file=out)
     print(f"training: {_describe_training(model)}", file=out)
     m = _training_m(model)
@@ -271,6 +277,7 @@ def build_parser() -> argparse.ArgumentParser:
     pr.add_argument("data", metavar="DATA.csv", help="one sample per row, a header naming inputs")
     pr.set_defaults(run=cmd_predict)
     add_examples_command(commands)
+    add_export_command(commands)
     return parser
 
 

@@ -231,16 +231,21 @@ def cmd_train(args: argparse.Namespace, out: TextIO) -> int:
     last: TrainingReport | None = None
     latest: Record | None = None
     control = TrainingControl()
+    decay = (
+        f" with {config.decay_schedule} decay, rate {config.decay_rate:g}"
+        if config.decay_schedule != "none"
+        else ""
+    )
     with interrupts(control), np.errstate(all="ignore"):  # divergence is reported below
         lines.line(
             f"training {session.network!r} on {train_set.m} samples for {config.epochs} epochs "
-            f"({config.optimizer}, learning rate {config.learning_rate:g}), "
+            f"({config.optimizer}, learning rate {config.learning_rate:g}{decay}), "
             f"starting at iteration {start}"
         )
         for report in plan.run(session.network, control):
             session.apply_report(report)  # every record goes into the history
             last, latest = report, _measured(report) or latest
-            lines.line(progress(report, latest))
+            lines.line(progress(report, latest, bool(decay)))
     stopped = last is not None and last.status == STOPPED
     if last is not None and stopped:
         print(
@@ -267,11 +272,14 @@ def _measured(report: TrainingReport) -> Record | None:
     return None
 
 
-def progress(report: TrainingReport, record: Record | None) -> str:
-    """One progress line: the report's iteration and the latest record's numbers."""
+def progress(report: TrainingReport, record: Record | None, show_rate: bool = False) -> str:
+    """One progress line: the report's iteration and the latest record's numbers (with the
+    learning rate in use when ``show_rate``, e.g. under learning-rate decay)."""
     text = f"  iteration {report.step:>7}/{report.total_steps}"
     if record is not None:
         text += f"  cost {record.cost:.6f}"
+        if show_rate and record.learning_rate is not None:
+            text += f"  learning rate {record.learning_rate:.6g}"
         if record.accuracy is not None:
             text += f"  accuracy {record.accuracy:.4f}"
         if record.val_cost is not None:

@@ -141,8 +141,7 @@ class Session:
         """A session holding exactly these parts (``network`` as it is, weights included).
 
         Raises SpecError if the network does not fit the hidden layers and the data (input
-        size, output units and activation).
-        """
+        size, output units and activation)."""
         session = cls()
         hidden = tuple(hidden)
         session.dataset, session.data_choice, session.prepared = dataset, data_choice, prepared
@@ -189,7 +188,10 @@ class Session:
         hidden = self._hidden if hidden is None else hidden
         dims = (self.n_inputs, *(layer.units for layer in hidden), self.output_units)
         acts = (*(layer.activation for layer in hidden), self.output_activation)
-        return NetworkSpec(dims, acts, "", self.init, self.seed, self.dtype, self.l2, self.l1)
+        keep = tuple(layer.keep_prob for layer in hidden)  # dropout and batch norm per layer
+        norm = tuple(layer.batch_norm for layer in hidden)
+        spec = NetworkSpec(dims, acts, "", self.init, self.seed, self.dtype, self.l2, self.l1)
+        return spec.replace(keep_prob=keep, batch_norm=norm)
 
     @property
     def n_inputs(self) -> int:
@@ -334,8 +336,7 @@ class Session:
         self.set_modified()
 
     def live_values(self) -> dict[str, float]:
-        """The settings a running run takes at its next update (the engine's
-        ``LIVE_SETTINGS``: learning rate α, L2 λ, L1 λ₁) as the learner has them now."""
+        """The live settings (``LIVE_SETTINGS``: α, λ, λ₁) as the learner has them now."""
         kept = {"learning_rate": self.settings.learning_rate, "l2": self.l2, "l1": self.l1}
         return {name: float(kept[name]) for name in LIVE_SETTINGS}
 
@@ -394,9 +395,8 @@ class Session:
         """Take the weights, the records and (at a run's end) the optimizer's state of a report
         from a training run. Every record reaches the history: a caller that applies only some
         reports passes the records of the others along (``replace(report, records=...)``)."""
-        if report.params is not None:
-            for name, value in report.params.items():
-                self.network.params[name] = np.array(value, copy=True)
+        if report.params is not None:  # W, b (γ, β) and batch norm's running averages
+            self.network.take_weights(report.params, report.running)
         self.history.append(report)  # its records and the settings changed during the run
         if report.optimizer_state is not None:
             self.optimizer_state = dict(report.optimizer_state)

@@ -35,7 +35,18 @@ from .session import DataChoice, History, LayerSpec, Session, TrainingSettings
 from .session_evaluation import check_human_error
 from .text import translate
 
-SETTING_KEYS = ("learning_rate", "epochs", "batch_size", "optimizer", "report_every")
+SETTING_KEYS = (
+    "learning_rate",
+    "epochs",
+    "batch_size",
+    "optimizer",
+    "report_every",
+    "decay_schedule",
+    "decay_rate",
+    "decay_interval",
+    "shuffle",
+    "shuffle_seed",
+)
 
 
 # -- saving ---------------------------------------------------------------------------------------
@@ -51,6 +62,10 @@ def session_hyperparameters(session: Session) -> dict[str, Any]:
         "optimizer_options": dict(config.optimizer_options),
         "report_every": config.record_every,
         "shuffle_seed": config.shuffle_seed,
+        "shuffle": config.shuffle,  # how mini-batches are drawn (engine.progress.SHUFFLES)
+        "decay_schedule": config.decay_schedule,
+        "decay_rate": config.decay_rate,
+        "decay_interval": config.decay_interval,
         "validation_share": float(choice.validation_share),
         # only when there is a test set: files without one stay as they were
         **({"test_share": float(choice.test_share)} if choice.test_share else {}),
@@ -186,7 +201,10 @@ def session_from_model(model: ModelFile, path: str | os.PathLike[str] | None = N
 
 def _hidden_layers(network: Network) -> tuple[LayerSpec, ...]:
     dims, acts = network.layer_dims, network.activations
-    return tuple(LayerSpec(dims[l], acts[l - 1]) for l in range(1, len(dims) - 1))
+    keep, norm = network.keep_prob, network.spec.batch_norm
+    return tuple(
+        LayerSpec(dims[l], acts[l - 1], keep[l - 1], norm[l - 1]) for l in range(1, len(dims) - 1)
+    )
 
 
 def _data_choice(

@@ -37,10 +37,13 @@ class Events:
 
 @dataclass(frozen=True)
 class LayerSpec:
-    """One hidden layer as the learner builds it."""
+    """One hidden layer as the learner builds it; ``keep_prob`` is inverted dropout's keep
+    probability while training (1: no dropout), ``batch_norm`` turns on batch normalisation."""
 
     units: int
     activation: str
+    keep_prob: float = 1.0
+    batch_norm: bool = False
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,8 @@ the example builder all train from such a plan, so they record the same series.
 
 :class:`History` keeps every :class:`~nnstudio.engine.Record` the engine makes (one every
 ``record_every`` iterations): iteration, cost, validation cost, accuracy, validation accuracy,
-the cost's regularisation term (``penalty``: L2 + L1) and ‖dW[l]‖ for l = 1..L. A run longer
+the cost's regularisation term (``penalty``: L2 + L1), the learning rate in use
+(``learning_rate``: it changes under learning-rate decay) and ‖dW[l]‖ for l = 1..L. A run longer
 than :data:`MAX_POINTS` records is reduced by
 :func:`keep_indices` (first and last record, and in each of equal stretches of iterations the
 records with the lowest and the highest cost), never by dropping records as they arrive.
@@ -43,7 +44,9 @@ from .text import translate
 
 MAX_POINTS = 10_000  # records a history holds before it is reduced ...
 REDUCED_POINTS = 5_000  # ... to at most this many
-SERIES = ("step", "cost", "val_cost", "accuracy", "val_accuracy", "penalty")
+SERIES = ("step", "cost", "val_cost", "accuracy", "val_accuracy", "penalty", "learning_rate")
+# series a file may lack (older files): left out of the file when no value is known
+OPTIONAL_SERIES = ("penalty", "learning_rate")
 NORM_PREFIX = "norm_dW"  # the series "norm_dW1" … "norm_dWL" hold ‖dW[l]‖
 
 
@@ -90,7 +93,8 @@ class History:
     """Every record of the runs that led to the current weights, by iteration: ``step[i]``,
     ``cost[i]`` (None: none recorded), ``val_cost[i]``, ``accuracy[i]``, ``val_accuracy[i]``
     ``penalty[i]`` (the regularisation term of ``cost[i]``, None when unknown, e.g. in an older
-    file) and ``grad_norms[i]`` (‖dW[1]‖ … ‖dW[L]‖, or () when unknown, e.g. in an older file).
+    file), ``learning_rate[i]`` (the rate in use, None when unknown) and ``grad_norms[i]``
+    (‖dW[1]‖ … ‖dW[L]‖, or () when unknown, e.g. in an older file).
     Beyond ``MAX_POINTS`` records it is reduced to ``REDUCED_POINTS`` (:func:`keep_indices`
     on the cost). ``changes``: the live settings changed during the runs, in order (never
     reduced)."""
@@ -102,6 +106,7 @@ class History:
     val_accuracy: list[float | None] = field(default_factory=list)
     grad_norms: list[tuple[float, ...]] = field(default_factory=list)
     penalty: list[float | None] = field(default_factory=list)
+    learning_rate: list[float | None] = field(default_factory=list)
     changes: list[SettingChange] = field(default_factory=list)
     max_points: int = MAX_POINTS
     reduced_points: int = REDUCED_POINTS
@@ -127,6 +132,7 @@ class History:
             self.accuracy.append(_number(r.accuracy))
             self.val_accuracy.append(_number(r.val_accuracy))
             self.penalty.append(_number(r.penalty))
+            self.learning_rate.append(_number(r.learning_rate))
             self.grad_norms.append(tuple(float(x) for x in r.grad_norms))
             added += 1
             if len(self.step) > self.max_points:  # record by record: however they are grouped
@@ -180,8 +186,8 @@ class History:
     def records(self) -> list[Record]:
         """The history as engine records (cost None becomes NaN)."""
         return [
-            Record(s, math.nan if c is None else c, a, vc, va, g, p)
-            for s, c, vc, a, va, g, p in zip(
+            Record(s, math.nan if c is None else c, a, vc, va, g, p, lr)
+            for s, c, vc, a, va, g, p, lr in zip(
                 self.step,
                 self.cost,
                 self.val_cost,
@@ -189,6 +195,7 @@ class History:
                 self.val_accuracy,
                 self.grad_norms,
                 self.penalty,
+                self.learning_rate,
                 strict=True,
             )
         ]
@@ -200,11 +207,12 @@ class History:
 
     def to_dict(self) -> dict[str, list[Any]]:
         """The series as the model file stores them: step, cost, val_cost, accuracy,
-        val_accuracy, penalty (left out when no value is known) and norm_dW1 … norm_dWL (None
-        where a value is unknown)."""
+        val_accuracy, penalty and learning_rate (each left out when no value is known) and
+        norm_dW1 … norm_dWL (None where a value is unknown)."""
         out: dict[str, list[Any]] = {name: list(getattr(self, name)) for name in SERIES}
-        if all(p is None for p in self.penalty):
-            del out["penalty"]
+        for name in OPTIONAL_SERIES:
+            if all(v is None for v in out[name]):
+                del out[name]
         for l in range(1, self.layers + 1):
             out[f"{NORM_PREFIX}{l}"] = [g[l - 1] if len(g) >= l else None for g in self.grad_norms]
         return out
@@ -237,6 +245,7 @@ class History:
             val_accuracy=series("val_accuracy"),
             grad_norms=norms,
             penalty=[None if v is None else float(v) for v in series("penalty")],
+            learning_rate=[None if v is None else float(v) for v in series("learning_rate")],
         )
 
 
@@ -251,6 +260,11 @@ class TrainingSettings:
     optimizer: str = "gd"
     report_every: int = 10
     optimizer_options: dict[str, float] = field(default_factory=dict)  # e.g. {"beta": 0.9}
+    decay_schedule: str = "none"  # learning-rate decay (engine.course2.decay)
+    decay_rate: float = 0.0
+    decay_interval: int = 1000
+    shuffle: str = "seed_per_epoch"  # how mini-batches are drawn (engine.progress.SHUFFLES)
+    shuffle_seed: int = 0  # … from this seed
 
 
 # which state slots each optimizer keeps (see engine.optimizers)
@@ -283,6 +297,11 @@ def training_config(settings: TrainingSettings, epochs: int | None = None) -> Tr
         optimizer_options={k: float(v) for k, v in s.optimizer_options.items() if k in known},
         record_every=every,
         report_every=every,
+        decay_schedule=s.decay_schedule,
+        decay_rate=s.decay_rate,
+        decay_interval=s.decay_interval,
+        shuffle=s.shuffle,
+        shuffle_seed=s.shuffle_seed,
     )
 
 

@@ -112,7 +112,7 @@ def test_the_model_file_keeps_the_choice(tmp_path):
     path = save_session(session, tmp_path / "features.nnstudio")
     with zipfile.ZipFile(path) as zf:
         manifest = json.loads(zf.read("manifest.json"))
-    assert manifest["format_version"] == FORMAT_VERSION == 2
+    assert manifest["format_version"] == FORMAT_VERSION == 3
     assert manifest["input_features"] == ["x1", "x1x2", "sinx1"]
     model = load_model(path)
     assert model.input_features == ("x1", "x1x2", "sinx1")

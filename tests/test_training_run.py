@@ -233,3 +233,27 @@ def test_settings_changed_during_a_run_reach_the_history_and_the_file(tmp_path):
     save_model(bad, model.network, dataset=model.dataset, hyperparameters=hp)
     with pytest.raises(InvalidContentError, match=r"setting_changes\[0\]"):
         load_session(bad)
+
+
+def test_the_history_keeps_the_learning_rate_in_use_and_saves_it():
+    from nnstudio.engine import Network, TrainingConfig, TrainingData, train
+    from nnstudio.training_run import History
+
+    rs = np.random.RandomState(0)
+    X = rs.randn(2, 10)
+    data = TrainingData(X, (X[:1] > 0).astype(float))
+    config = TrainingConfig(
+        learning_rate=0.4, epochs=4, record_every=1, decay_schedule="inverse", decay_rate=1.0
+    )
+    history = History()
+    for report in train(Network([2, 3, 1], ["tanh", "sigmoid"]), data, config):
+        history.append(report)
+    assert history.learning_rate == [0.4, 0.4, 0.2, 0.4 / 3, 0.1]
+    saved = history.to_dict()
+    assert saved["learning_rate"] == history.learning_rate
+    again = History.from_dict(saved)
+    assert again.learning_rate == history.learning_rate
+    assert [r.learning_rate for r in again.records()] == history.learning_rate
+    # a history from before the rate was recorded stores no such series
+    older = History.from_dict({k: v for k, v in saved.items() if k != "learning_rate"})
+    assert older.learning_rate == [None] * 5 and "learning_rate" not in older.to_dict()

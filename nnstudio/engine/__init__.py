@@ -3,7 +3,7 @@
 NumPy and the standard library only; nothing here imports Qt.
 """
 
-from .activations import ACTIVATIONS, HIDDEN_ACTIVATIONS, get_activation
+from .activations import ACTIVATIONS, HIDDEN_ACTIVATIONS, LEAKY_SLOPE, get_activation
 from .checks import (
     MemoryEstimate,
     NotEnoughMemoryError,
@@ -12,8 +12,11 @@ from .checks import (
     check_training,
     estimate_training_memory,
 )
+from .course2 import LR_SCHEDULES, check_decay, decayed_learning_rate
+from .course2.batchnorm import EPSILON as BATCH_NORM_EPSILON
 from .gradcheck import GradientCheck, gradient_check
 from .initializers import INITIALIZERS, initialize_parameters
+from .layout import ParameterLayout
 from .losses import LOSSES, default_loss, get_loss
 from .network import Network, output_accuracy
 from .optimizers import (
@@ -31,6 +34,7 @@ from .progress import (
     NONFINITE,
     PAUSED,
     RUNNING,
+    SHUFFLES,
     STOPPED,
     Divergence,
     LiveSetting,
@@ -46,18 +50,22 @@ from .training import evaluate, train
 
 __all__ = [
     "ACTIVATIONS",
+    "BATCH_NORM_EPSILON",
     "COST_ROSE",
     "DIVERGED",
     "FINISHED",
     "HIDDEN_ACTIVATIONS",
     "INITIALIZERS",
+    "LEAKY_SLOPE",
     "LIVE_SETTINGS",
     "LOSSES",
+    "LR_SCHEDULES",
     "MAX_UNITS",
     "NONFINITE",
     "OPTIMIZERS",
     "PAUSED",
     "RUNNING",
+    "SHUFFLES",
     "STOPPED",
     "Divergence",
     "GradientCheck",
@@ -68,6 +76,7 @@ __all__ = [
     "NetworkSpec",
     "NotEnoughMemoryError",
     "Optimizer",
+    "ParameterLayout",
     "Record",
     "SettingChange",
     "ShapeRow",
@@ -78,8 +87,10 @@ __all__ = [
     "TrainingDataError",
     "TrainingReport",
     "available_memory",
+    "check_decay",
     "check_optimizer_settings",
     "check_training",
+    "decayed_learning_rate",
     "default_loss",
     "estimate_training_memory",
     "evaluate",

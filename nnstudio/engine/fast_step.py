@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from .activations import Op, get_activation
+from .course2.dropout import draw_mask
 from .layout import ParameterLayout
 from .losses import get_loss
 from .optimizers import Optimizer
@@ -80,6 +81,9 @@ class _Buffers:
         # scratch (n[l], w) for layer l ≥ 1 (one storage, shared: a layer's use ends with it)
         self.scratch = [step._scratch[:0]] + [view(step._scratch, n) for n in dims[1:]]
         self.mask = [step._mask[:0]] + [view(step._mask, n) for n in dims[1:]]
+        # inverted dropout (layers with keep_prob < 1 only): the mask D[l] and A[l]·D[l]/keep_prob
+        self.D = {l: view(flat, dims[l]) for l, flat in step._D.items()}
+        self.A_dropped = {l: view(flat, dims[l]) for l, flat in step._A_dropped.items()}
         zeros = step._zeros
         self.zeros = [zeros] + [view(zeros, n) if zeros.size else zeros for n in dims[1:]]
         self.row = step._row[:w].reshape(1, w)
@@ -139,6 +143,11 @@ class TrainingStep:
         self._row = np.empty(w, dtype=dtype)
         # the gathered mini-batch (w, n0), sample-major; only needed when training on batches
         self._Xb = np.empty(dims[0] * w if batched else 0, dtype=dtype)
+        # inverted dropout: hidden layer l → its keep_prob, where it is below 1
+        self.keep = {l: k for l, k in enumerate(net.keep_prob, start=1) if k < 1.0}
+        self._D = {l: np.empty(dims[l] * w, dtype=bool) for l in self.keep}
+        self._A_dropped = {l: np.empty(dims[l] * w, dtype=dtype) for l in self.keep}
+        self._rng = net.rng
         self._Yb = np.empty(dims[-1] * w, dtype=dtype)
         self._labels = np.empty(w, dtype=np.intp)
         self._classes = np.arange(dims[-1], dtype=np.intp).reshape(-1, 1)
@@ -168,6 +177,7 @@ class TrainingStep:
             params is not self._params_dict
             or any(params.get(name) is not view for name, view in self._param_views)
             or (net.l2, net.l1) != (self._l2, self._l1)
+            or net.rng is not self._rng
         ):
             flat = layout.packed_buffer(params, self.dtype)
             if flat is None:
@@ -177,6 +187,7 @@ class TrainingStep:
             self._params_dict = params
             self._param_views = tuple((name, params[name]) for name in layout.names)
             self._l2, self._l1 = net.l2, net.l1
+            self._rng = net.rng
             for buf in self._buffers.values():
                 buf.plan = None  # the plans hold the old arrays
         self.state = self.opt._fused_state(layout, self.dtype) if self.fused else ()
@@ -264,10 +275,19 @@ class TrainingStep:
         gW = [self.grad] + [self.grad_views[f"W{l}"] for l in range(1, L + 1)]
         gb = [self.grad] + [self.grad_views[f"b{l}"] for l in range(1, L + 1)]
         ops: list[Op] = []
+        # what layer l + 1 reads: A[l], or with dropout A[l]·D[l]/keep_prob[l] (A[l] keeps
+        # g(Z[l]) before the mask, which g′ needs going back)
+        inp = list(A)
         for l in range(1, L + 1):  # Z[l] = W[l]·A[l-1] + b[l];  A[l] = g(Z[l]) over Z[l]
-            ops.append((np.dot, (W[l], A[l - 1], A[l])))
+            ops.append((np.dot, (W[l], inp[l - 1], A[l])))
             ops.append((np.add, (A[l], b[l], A[l])))
             ops += acts[l - 1].fused_forward(A[l], s[l], buf.row, buf.zeros[l])
+            if l in self.keep:  # D[l] = rand(n[l], w) < keep_prob; A[l] * D[l] / keep_prob
+                D, dropped, k = buf.D[l], buf.A_dropped[l], self.keep[l]
+                ops.append((draw_mask, (self._rng, k, D)))
+                ops.append((np.multiply, (A[l], D, dropped)))
+                ops.append((np.divide, (dropped, k, dropped)))
+                inp[l] = dropped
         # dZ[L] = A[L] − Y for the matched pairs; for mse, dA[L] = A[L] − Y times g'
         ops.append((np.subtract, (A[L], self.Y, dZ[L])))
         if not self.paired:
@@ -281,10 +301,13 @@ class TrainingStep:
         if power_of_two:
             ops.append((np.multiply, (dZ[L], 1.0 / w, dZ[L])))
         for l in range(L, 0, -1):  # dW[l] = dZ[l]·A[l-1]ᵀ, db[l] = Σ dZ[l]
-            ops.append((np.dot, (dZ[l], A[l - 1].T, gW[l])))
+            ops.append((np.dot, (dZ[l], inp[l - 1].T, gW[l])))
             ops.append((_add_reduce, (dZ[l], 1, None, gb[l], True)))
             if l > 1:  # dA[l-1] = W[l]ᵀ·dZ[l], then dZ[l-1] = dA[l-1] ⊙ g'(Z[l-1])
                 ops.append((np.dot, (W[l].T, dZ[l], dZ[l - 1])))
+                if l - 1 in self.keep:  # the same units dropped: dA[l-1] * D / keep_prob
+                    ops.append((np.multiply, (dZ[l - 1], buf.D[l - 1], dZ[l - 1])))
+                    ops.append((np.divide, (dZ[l - 1], self.keep[l - 1], dZ[l - 1])))
                 ops += acts[l - 2].fused_backward(
                     dZ[l - 1], A[l - 1], s[l - 1], mask[l - 1], buf.row
                 )
@@ -306,6 +329,11 @@ class TrainingStep:
         cuts = [*products[1:], len(ops)]
         buf.segments = [ops[a:b] for a, b in zip([0, *cuts[:-1]], cuts, strict=True)]
         return ops
+
+    def masks(self) -> dict[str, Array]:
+        """The dropout masks {"D1": …} of the last ``compute`` (views: valid until the next)."""
+        assert self.buf is not None
+        return {f"D{l}": D for l, D in self.buf.D.items()}
 
     @property
     def output(self) -> Array:

@@ -7,6 +7,12 @@ layer; below 1e-7 in float64 the two agree.
 The default ε is 1e-5 rather than the course's 1e-7: the rounding error of J (about 1e-16·J)
 divided by 2ε grows as ε shrinks, while the truncation error shrinks only as ε². With 1e-5 both
 stay near 1e-11, so the check stays below 1e-7 even for the small gradients of deep sigmoid chains.
+
+As in the course, the check runs with dropout off (a mask drawn anew at every evaluation of J would
+make the numerical gradient meaningless): :attr:`GradientCheck.dropout_off` says when the network
+has dropout that the check left out. Layers with batch normalisation are checked as they train:
+with the batch's μ and σ² (which depend on every parameter below them), and γ[l], β[l] count as
+parameters of layer l.
 """
 
 from __future__ import annotations
@@ -23,16 +29,21 @@ class GradientCheck:
     difference: float  # over all parameters
     per_layer: dict[int, float]  # layer l → difference over W[l] and b[l]
     epsilon: float
+    dropout_off: bool = False  # the network drops units in training; the check ran without
 
     def passed(self, threshold: float = 1e-7) -> bool:
         return self.difference < threshold
 
     def verdict(self, threshold: float = 1e-7) -> str:
         if self.difference < threshold:
-            return "Back propagation is correct: it agrees with the numerical gradient."
-        if self.difference < 1e-4:
-            return "Close, but not exact: check any non-smooth activation near z = 0."
-        return "Back propagation disagrees with the numerical gradient: there is a bug."
+            text = "Back propagation is correct: it agrees with the numerical gradient."
+        elif self.difference < 1e-4:
+            text = "Close, but not exact: check any non-smooth activation near z = 0."
+        else:
+            text = "Back propagation disagrees with the numerical gradient: there is a bug."
+        if self.dropout_off:
+            text += " (Checked with dropout off, as the course does.)"
+        return text
 
 
 def _relative_difference(a: Array, b: Array) -> float:
@@ -41,10 +52,13 @@ def _relative_difference(a: Array, b: Array) -> float:
 
 
 def gradient_check(net: Network, X: Array, Y: Array, epsilon: float = 1e-5) -> GradientCheck:
-    """Compare ``net.backward`` with central differences on (X, Y). ``net`` is left unchanged."""
+    """Compare ``net.backward`` with central differences on (X, Y). ``net`` is left unchanged.
+    Dropout is off throughout (forward passes without ``training``); batch normalisation uses
+    the batch's statistics, and the running averages are left as they are."""
     X = net.as_input(X)
     Y = net.as_labels(Y)
-    _AL, cache = net.forward(X)
+    stats = net.spec.uses_batch_norm
+    _AL, cache = net.forward(X, batch_stats=stats)
     grads = net.backward(Y, cache)
     analytic: dict[str, Array] = {}
     numeric: dict[str, Array] = {}
@@ -55,17 +69,19 @@ def gradient_check(net: Network, X: Array, Y: Array, epsilon: float = 1e-5) -> G
         for i in range(flat.size):
             original = flat[i]
             flat[i] = original + epsilon
-            plus = net.cost(net.forward(X)[0], Y)
+            plus = net.cost(net.forward(X, batch_stats=stats)[0], Y)
             flat[i] = original - epsilon
-            minus = net.cost(net.forward(X)[0], Y)
+            minus = net.cost(net.forward(X, batch_stats=stats)[0], Y)
             flat[i] = original
             approx.reshape(-1)[i] = (plus - minus) / (2 * epsilon)
         numeric[name] = approx
     per_layer = {}
     for l in range(1, net.L + 1):
-        a = np.concatenate([analytic[f"W{l}"].ravel(), analytic[f"b{l}"].ravel()])
-        n = np.concatenate([numeric[f"W{l}"].ravel(), numeric[f"b{l}"].ravel()])
+        names = [k for k in ("W", "b", "gamma", "beta") if f"{k}{l}" in analytic]
+        a = np.concatenate([analytic[f"{k}{l}"].ravel() for k in names])
+        n = np.concatenate([numeric[f"{k}{l}"].ravel() for k in names])
         per_layer[l] = _relative_difference(a, n)
     all_a = np.concatenate([v.ravel() for v in analytic.values()])
     all_n = np.concatenate([v.ravel() for v in numeric.values()])
-    return GradientCheck(_relative_difference(all_a, all_n), per_layer, epsilon)
+    difference = _relative_difference(all_a, all_n)
+    return GradientCheck(difference, per_layer, epsilon, net.spec.uses_dropout)

@@ -1,4 +1,5 @@
-"""Where the parameters live: one contiguous vector θ = [W1, …, WL, b1, …, bL].
+"""Where the parameters live: one contiguous vector θ = [W1, …, WL, b1, …, bL] (then, for the
+layers l with batch normalisation, γ[l] and β[l], each (n[l], 1)).
 
 ``Network.params`` stays a plain dict ``{"W1": …, "b1": …}``; its arrays are C-contiguous views
 into one flat buffer, W[l] (n[l], n[l-1]) and b[l] (n[l], 1) exactly as before. Keeping them
@@ -17,14 +18,20 @@ Array = np.ndarray
 
 
 class ParameterLayout:
-    """Offsets of ``W1 … WL`` then ``b1 … bL`` in a flat vector of ``size`` elements."""
+    """Offsets of ``W1 … WL``, ``b1 … bL`` and then ``gamma{l}``, ``beta{l}`` of the layers in
+    ``batch_norm_layers`` in a flat vector of ``size`` elements."""
 
-    def __init__(self, layer_dims: Sequence[int]) -> None:
+    def __init__(self, layer_dims: Sequence[int], batch_norm_layers: Sequence[int] = ()) -> None:
         dims = tuple(int(n) for n in layer_dims)
         L = len(dims) - 1
         self.layer_dims = dims
-        #: names in the order of ``Network.params`` (W1, b1, W2, b2, …)
-        self.names: tuple[str, ...] = tuple(f"{k}{l}" for l in range(1, L + 1) for k in ("W", "b"))
+        norm = set(batch_norm_layers)
+        #: names in the order of ``Network.params`` (W1, b1, [gamma1, beta1,] W2, b2, …)
+        self.names: tuple[str, ...] = tuple(
+            f"{k}{l}"
+            for l in range(1, L + 1)
+            for k in (("W", "b", "gamma", "beta") if l in norm else ("W", "b"))
+        )
         self.shapes: dict[str, tuple[int, int]] = {}
         self.offsets: dict[str, int] = {}
         offset = 0
@@ -38,6 +45,11 @@ class ParameterLayout:
             self.shapes[f"b{l}"] = (dims[l], 1)
             self.offsets[f"b{l}"] = offset
             offset += dims[l]
+        for l in sorted(norm):
+            for kind in ("gamma", "beta"):
+                self.shapes[f"{kind}{l}"] = (dims[l], 1)
+                self.offsets[f"{kind}{l}"] = offset
+                offset += dims[l]
         self.size = offset
 
     def views(self, flat: Array) -> dict[str, Array]:

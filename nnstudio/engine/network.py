@@ -10,12 +10,14 @@ Shapes (m samples, one per column):
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 
 from .activations import get_activation
 from .checks import TrainingDataError, check_labels
+from .course2.batchnorm import backward_layer, forward_layer
+from .course2.dropout import apply_mask, draw_mask
 from .initializers import initialize_parameters
 from .layout import ParameterLayout
 from .losses import get_loss
@@ -30,6 +32,17 @@ class Network:
     :attr:`params` is a plain dict whose entries may be replaced. Its arrays are views into one
     contiguous buffer (see :mod:`.layout`) so that training can update them all at once;
     training packs replaced entries back into such a buffer, keeping their values.
+
+    ``keep_prob`` (one value per hidden layer, or one float for all; 1 means off) is inverted
+    dropout's keep probability (see :mod:`.course2.dropout`); it acts only in
+    ``forward(X, training=True)``. Its masks are drawn from :attr:`rng`, a
+    ``numpy.random.RandomState(seed)`` of the network's own, unless a forward pass is given
+    another generator.
+
+    ``batch_norm`` (one bool per hidden layer, or one for all) turns on batch normalisation
+    (see :mod:`.course2.batchnorm`): such a layer has ``gamma{l}`` and ``beta{l}`` (n[l], 1) in
+    :attr:`params`, keeps b[l] at 0, and :attr:`running` holds its running averages
+    ``"mean{l}"`` and ``"var{l}"`` (n[l], 1) for prediction and evaluation.
     """
 
     def __init__(
@@ -43,6 +56,9 @@ class Network:
         l2: float = 0.0,
         params: dict[str, Array] | None = None,
         l1: float = 0.0,
+        keep_prob: float | Sequence[float] = 1.0,
+        batch_norm: bool | Sequence[bool] = False,
+        running: Mapping[str, Array] | None = None,
     ) -> None:
         self.spec = NetworkSpec(
             tuple(layer_dims),
@@ -53,17 +69,31 @@ class Network:
             str(dtype),
             float(l2),
             float(l1),
+            keep_prob,  # type: ignore[arg-type]  # (the spec makes it one float per layer)
+            batch_norm,  # type: ignore[arg-type]  # (… and one bool per layer)
         )
+        #: the generator of the dropout masks when a training forward pass is given none
+        self.rng = np.random.RandomState(self.spec.seed)
         self.params: dict[str, Array] = (
-            initialize_parameters(self.spec.layer_dims, init, seed, dtype)
+            initialize_parameters(self.spec.layer_dims, init, seed, dtype, self.norm_layers)
             if params is None
             else {k: np.asarray(v, dtype=self.dtype) for k, v in params.items()}
         )
         self._check_params()
         self._pack_params()
+        #: batch normalisation's running μ and σ² per normalised layer: "mean{l}", "var{l}"
+        self.running: dict[str, Array] = self._fresh_running()
+        if running is not None:
+            for key, value in running.items():
+                self.running[key][...] = value  # (KeyError for an unknown key)
 
     @classmethod
-    def from_spec(cls, spec: NetworkSpec, params: dict[str, Array] | None = None) -> Network:
+    def from_spec(
+        cls,
+        spec: NetworkSpec,
+        params: dict[str, Array] | None = None,
+        running: Mapping[str, Array] | None = None,
+    ) -> Network:
         return cls(
             spec.layer_dims,
             spec.activations,
@@ -74,6 +104,9 @@ class Network:
             spec.l2,
             params,
             spec.l1,
+            spec.keep_prob,
+            spec.batch_norm,
+            running,
         )
 
     # -- basic facts -----------------------------------------------------------------------
@@ -113,20 +146,48 @@ class Network:
     def l1(self, value: float) -> None:
         self.spec = self.spec.replace(l1=float(value))
 
+    @property
+    def keep_prob(self) -> tuple[float, ...]:
+        """Dropout's keep probability per hidden layer l = 1..L−1 (1: that layer keeps all)."""
+        return self.spec.keep_prob
+
+    @property
+    def norm_layers(self) -> tuple[int, ...]:
+        """The hidden layers l with batch normalisation."""
+        return self.spec.batch_norm_layers()
+
+    def _fresh_running(self) -> dict[str, Array]:
+        running = {}
+        for l in self.norm_layers:
+            running[f"mean{l}"] = np.zeros((self.layer_dims[l], 1), dtype=self.dtype)
+            running[f"var{l}"] = np.ones((self.layer_dims[l], 1), dtype=self.dtype)
+        return running
+
     def shape_table(self, m: int) -> list[ShapeRow]:
         return self.spec.shape_table(m)
 
     def parameter_names(self) -> list[str]:
-        return [f"{kind}{l}" for l in range(1, self.L + 1) for kind in ("W", "b")]
+        """W1, b1, [gamma1, beta1,] W2, b2, … in the order of :attr:`params`."""
+        return list(ParameterLayout(self.layer_dims, self.norm_layers).names)
 
     def copy(self) -> Network:
-        return Network.from_spec(self.spec, {k: v.copy() for k, v in self.params.items()})
+        params = {k: v.copy() for k, v in self.params.items()}
+        return Network.from_spec(self.spec, params, {k: v.copy() for k, v in self.running.items()})
+
+    def take_weights(self, params: Mapping[str, Array], stats: Mapping[str, Array] | None) -> None:
+        """Copy ``params`` (and batch norm's running averages ``stats``) into this network."""
+        for name, value in params.items():
+            self.params[name] = np.array(value, copy=True)
+        for name, value in (stats or {}).items():
+            self.running[name][...] = value
 
     def reinitialize(self) -> None:
         """Draw the initial weights again from the spec's seed (same seed → same weights)."""
         self.params = initialize_parameters(
-            self.layer_dims, self.spec.init, self.spec.seed, self.spec.dtype
+            self.layer_dims, self.spec.init, self.spec.seed, self.spec.dtype, self.norm_layers
         )
+        self.rng = np.random.RandomState(self.spec.seed)
+        self.running = self._fresh_running()
         self._pack_params()
 
     def __eq__(self, other: object) -> bool:
@@ -140,6 +201,8 @@ class Network:
                 and np.array_equal(self.params[k], other.params[k])
                 for k in self.params
             )
+            and self.running.keys() == other.running.keys()
+            and all(np.array_equal(v, other.running[k]) for k, v in self.running.items())
         )
 
     __hash__ = None  # type: ignore[assignment]
@@ -150,13 +213,16 @@ class Network:
 
     def _pack_params(self) -> None:
         """Copy the parameters into one contiguous buffer (the dict keeps views of it)."""
-        _flat, self.params = ParameterLayout(self.layer_dims).pack(self.params, self.dtype)
+        layout = ParameterLayout(self.layer_dims, self.norm_layers)
+        _flat, self.params = layout.pack(self.params, self.dtype)
 
     def _check_params(self) -> None:
         expected = {}
         for l in range(1, self.L + 1):
             expected[f"W{l}"] = (self.layer_dims[l], self.layer_dims[l - 1])
             expected[f"b{l}"] = (self.layer_dims[l], 1)
+            if l in self.norm_layers:
+                expected[f"gamma{l}"] = expected[f"beta{l}"] = (self.layer_dims[l], 1)
         if set(self.params) != set(expected):
             raise ValueError(f"parameters must be exactly {sorted(expected)}")
         for name, shape in expected.items():
@@ -208,15 +274,52 @@ class Network:
         return None
 
     # -- forward, cost, backward, update ------------------------------------------------------
-    def forward(self, X: Array) -> tuple[Array, dict[str, Array]]:
-        """Return A[L] (n[L], m) and the cache {"A0": X, "Z1", "A1", …, "ZL", "AL"}."""
+    def forward(
+        self,
+        X: Array,
+        training: bool = False,
+        rng: np.random.RandomState | None = None,
+        masks: Mapping[str, Array] | None = None,
+        batch_stats: bool | None = None,
+    ) -> tuple[Array, dict[str, Array]]:
+        """Return A[L] (n[L], m) and the cache {"A0": X, "Z1", "A1", …, "ZL", "AL"}.
+
+        With ``training=True`` inverted dropout acts: for each hidden layer l whose keep_prob
+        is below 1, in order, ``D[l] = rng.rand(n[l], m) < keep_prob[l]`` and
+        ``A[l] = A[l] * D[l] / keep_prob[l]``; the cache then also holds the mask ``"D{l}"``
+        (bools, (n[l], m)) and ``"gZ{l}"``, g(Z[l]) before the mask, which g′ needs going
+        back. ``rng`` defaults to :attr:`rng`; ``masks`` (``{"D1": …}``) replays given masks
+        instead of drawing. Without ``training`` (prediction, evaluation, gradient check) no
+        unit is dropped.
+
+        A layer with batch normalisation has Z[l] = W[l]·A[l-1] (no b[l]), and the cache also
+        holds ``"Znorm{l}"`` and ``"Ztilde{l}"`` (A[l] = g(Z̃[l])) with the μ and σ² used:
+        ``"mu{l}"``, ``"var{l}"`` for the batch's (``batch_stats``, by default when training;
+        training also updates :attr:`running`) or ``"running_mean{l}"``, ``"running_var{l}"``
+        for the running averages (prediction, evaluation)."""
         A = self.as_input(X)
         cache = {"A0": A}
+        keep = self.keep_prob if training else ()
+        use_batch = training if batch_stats is None else batch_stats
         for l in range(1, self.L + 1):
             Z = self.params[f"W{l}"] @ A
-            Z += self.params[f"b{l}"]
-            A = get_activation(self.activations[l - 1]).forward(Z)
+            if l in self.norm_layers:  # Z̃[l] = γ[l] ⊙ Z_norm[l] + β[l]; A[l] = g(Z̃[l])
+                Zt = forward_layer(cache, l, Z, self.params, self.running, use_batch, training)
+                A = get_activation(self.activations[l - 1]).forward(Zt)
+            else:
+                Z += self.params[f"b{l}"]
+                A = get_activation(self.activations[l - 1]).forward(Z)
             cache[f"Z{l}"] = Z
+            if l < self.L and l <= len(keep) and keep[l - 1] < 1.0:
+                if masks is not None:
+                    D = np.asarray(masks[f"D{l}"], dtype=bool)
+                else:
+                    D = draw_mask(
+                        self.rng if rng is None else rng, keep[l - 1], np.empty(A.shape, bool)
+                    )
+                cache[f"D{l}"] = D
+                cache[f"gZ{l}"] = A
+                A = apply_mask(A, D, keep[l - 1])
             cache[f"A{l}"] = A
         return A, cache
 
@@ -263,6 +366,12 @@ class Network:
         dW[l] = (1/m) dZ[l]·A[l-1]ᵀ (+ λ/m W[l]) (+ λ₁/m sign(W[l]), with sign(0) = 0),
         db[l] = (1/m) Σ_columns dZ[l],
         dA[l-1] = W[l]ᵀ·dZ[l], dZ[l] = dA[l] ⊙ g′(Z[l]).
+        When the cache holds a dropout mask D[l] (a training forward pass), the same units are
+        dropped going back: dA[l] = W[l+1]ᵀ·dZ[l+1] * D[l] / keep_prob[l]; A[l-1] is the
+        cached (masked) activation and g′ is taken at g(Z[l]) before the mask.
+        A layer with batch normalisation gets dZ̃[l] = dA[l] ⊙ g′(Z̃[l]), then dγ[l], dβ[l] and
+        dZ[l] through the normalisation (:func:`.course2.batchnorm.batch_norm_backward`; the
+        grads also hold ``"dZtilde{l}"``), and db[l] = 0.
         """
         L = self.L
         AL = cache[f"A{L}"]
@@ -280,13 +389,24 @@ class Network:
             if self.l1:
                 dW += (self.l1 / m) * np.sign(W)
             grads[f"dW{l}"] = dW
-            grads[f"db{l}"] = dZ.sum(axis=1, keepdims=True) / m
+            if l in self.norm_layers:
+                grads[f"db{l}"] = np.zeros_like(self.params[f"b{l}"])  # b[l] is not used
+            else:
+                grads[f"db{l}"] = dZ.sum(axis=1, keepdims=True) / m
             if l > 1 or need_input_grad:
                 dA = W.T @ dZ
+                D = cache.get(f"D{l - 1}") if l > 1 else None
+                if D is not None:
+                    dA = apply_mask(dA, D, self.keep_prob[l - 2])
                 grads[f"dA{l - 1}"] = dA
             if l > 1:
                 act = get_activation(self.activations[l - 2])
-                dZ = act.backward(dA, cache[f"Z{l - 1}"], cache[f"A{l - 1}"])
+                A_before = cache.get(f"gZ{l - 1}", cache[f"A{l - 1}"])
+                if l - 1 in self.norm_layers:  # dZ̃ first, then through the normalisation
+                    dZ_tilde = act.backward(dA, cache[f"Ztilde{l - 1}"], A_before)
+                    dZ = backward_layer(cache, grads, l - 1, dZ_tilde, self.params)
+                else:
+                    dZ = act.backward(dA, cache[f"Z{l - 1}"], A_before)
         return grads
 
     def update(self, grads: dict[str, Array], learning_rate: float) -> None:

@@ -13,8 +13,17 @@ import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
+from ..text import translate
+from .course2.decay import check_decay
 from .network import Array, Network
 from .optimizers import L1_STRENGTH, L2_STRENGTH, LEARNING_RATE, Optimizer, Range, make_optimizer
+
+# How mini-batches are shuffled (the names the model file stores). Epoch e (from 0):
+# "seed_per_epoch", as the course does: RandomState(shuffle_seed + e).permutation(m), re-seeded
+# every epoch, so a run with the course's seeds draws its batches; "one_generator", as
+# NN Studio did before: the e-th permutation(m) of one RandomState(shuffle_seed) made at the
+# start of a run (files from before format 3 keep it, so their runs stay reproducible).
+SHUFFLES = ("seed_per_epoch", "one_generator")
 
 RUNNING, PAUSED, FINISHED, STOPPED, DIVERGED = (
     "running",
@@ -45,7 +54,14 @@ class TrainingConfig:
     ``batch_size`` 0) an epoch is one iteration. Every ``record_every`` iterations the cost and
     accuracy are recorded (mini-batches: averaged since the last record); a report is yielded
     every ``report_every`` iterations, but no sooner than ``report_interval`` seconds after the
-    previous one."""
+    previous one.
+
+    Learning-rate decay (:mod:`.course2.decay`): ``decay_schedule`` ("none", "inverse",
+    "scheduled", "exponential") with ``decay_rate`` and, for "scheduled", ``decay_interval``
+    epochs; ``learning_rate`` is α₀, the rate of epoch 0. Impossible values raise ValueError
+    with a message that says what to change.
+
+    Mini-batches are shuffled by ``shuffle`` (see :data:`SHUFFLES`) from ``shuffle_seed``."""
 
     learning_rate: float = 0.01
     epochs: int = 1000
@@ -57,6 +73,21 @@ class TrainingConfig:
     report_every: int = 10
     report_interval: float = 0.0
     copy_params: bool = True
+    decay_schedule: str = "none"
+    decay_rate: float = 0.0
+    decay_interval: int = 1000
+    shuffle: str = "seed_per_epoch"
+
+    def __post_init__(self) -> None:
+        problem = check_decay(self.decay_schedule, self.decay_rate, self.decay_interval)
+        if problem:
+            raise ValueError(problem)
+        if self.shuffle not in SHUFFLES:
+            raise ValueError(
+                translate(
+                    "TrainingConfig", "unknown way of shuffling {name!r}; choose one of {known}"
+                ).format(name=self.shuffle, known=", ".join(SHUFFLES))
+            )
 
     def make_optimizer(self, state: Mapping[str, object] | None = None) -> Optimizer:
         """The optimizer these settings describe, continuing ``state`` (``state_dict()``) if
@@ -105,7 +136,8 @@ class Record:
     ‖dW[l]‖ for l = 1..L of the gradient that goes with them (full batch: the gradient at
     those parameters; mini-batches: of the last batch before the record). ``penalty`` is the
     regularisation term of ``cost`` (L2 + L1, averaged like the cost; 0.0 without either; None
-    when unknown), so the data term is ``cost − penalty``."""
+    when unknown), so the data term is ``cost − penalty``. ``learning_rate`` is the rate in
+    use when the record was taken, the one the next update uses (None when unknown)."""
 
     step: int
     cost: float
@@ -114,6 +146,7 @@ class Record:
     val_accuracy: float | None = None
     grad_norms: tuple[float, ...] = ()
     penalty: float | None = None
+    learning_rate: float | None = None
 
 
 @dataclass(frozen=True)
@@ -177,6 +210,8 @@ class TrainingReport:
     # the optimizer's ``state_dict()`` in a run's last report (finished, stopped, diverged)
     optimizer_state: dict[str, object] | None = None
     changes: tuple[SettingChange, ...] = ()  # live settings changed since the previous report
+    # batch normalisation's running averages ({"mean1": …, "var1": …}), copied with ``params``
+    running: dict[str, Array] | None = None
 
     @property
     def last(self) -> Record | None:

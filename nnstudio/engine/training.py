@@ -30,6 +30,8 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from .checks import check_training
+from .course2.decay import EpochRates
+from .course2.readable_step import ReadableStep
 from .fast_step import TrainingStep
 from .network import Array, Network, output_accuracy
 from .optimizers import Optimizer
@@ -129,7 +131,13 @@ def train(
     # mini-batches for a softmax output can make their one-hot columns from the class indices
     labels = None if full_batch else net._class_indices(data.Y)
     Y = None if labels is not None else np.ascontiguousarray(net.as_labels(data.Y))
-    fast = TrainingStep(net, opt, m if full_batch else config.batch_size, batched=not full_batch)
+    fast: TrainingStep | ReadableStep  # (batch normalisation trains through the readable step)
+    if net.spec.uses_batch_norm:
+        fast = ReadableStep(net, opt)
+    else:
+        fast = TrainingStep(
+            net, opt, m if full_batch else config.batch_size, batched=not full_batch
+        )
     if full_batch:
         assert Y is not None
         if not (X.flags.c_contiguous or X.flags.f_contiguous):
@@ -137,8 +145,16 @@ def train(
         fast.use_full_batch(X, Y)
         batches = None
     else:
-        rs = np.random.RandomState(config.shuffle_seed)
-        batches = _BatchOrder(X, Y, labels, config.batch_size, rs)
+        first_epoch = start_step // per_epoch  # (seed_per_epoch: the run's first epoch number)
+        batches = _BatchOrder(X, Y, labels, config, first_epoch)
+
+    # learning-rate decay: epoch e trains with rates.rate(e), set at the start of each epoch
+    rates = None
+    if config.decay_schedule != "none":
+        rates = EpochRates(
+            opt.learning_rate, config.decay_schedule, config.decay_rate, config.decay_interval
+        )
+        opt.learning_rate = rates.rate(start_step // per_epoch)
 
     started = last_report_time = time.perf_counter()
     checkpoint = _Checkpoint.take(net, opt)
@@ -165,7 +181,8 @@ def train(
         val_cost = val_acc = None
         if has_val:
             val_cost, val_acc = evaluate(net, X_val, Y_val)  # type: ignore[arg-type]
-        records.append(Record(start_step + step, cost, accuracy, val_cost, val_acc, norms, penalty))
+        at, lr = start_step + step, opt.learning_rate
+        records.append(Record(at, cost, accuracy, val_cost, val_acc, norms, penalty, lr))
         last_cost[0] = cost
         if not costs_seen or cost > max(EXPLOSION_FACTOR * costs_seen[0], costs_seen[0] + 1.0):
             costs_seen.append(cost)
@@ -204,6 +221,7 @@ def train(
             changes=tuple(changes),
             grad_norms=norms,
             params={k: v.copy() for k, v in net.params.items()} if config.copy_params else None,
+            running={k: v.copy() for k, v in net.running.items()} if config.copy_params else None,
             elapsed=elapsed,
             steps_per_second=step / elapsed if elapsed > 0 else 0.0,
             divergence=divergence,
@@ -231,7 +249,11 @@ def train(
                     if control._stop or control._paused:
                         continue  # decided at the top of the loop
                 if control._pending:
-                    changes.extend(_apply_changes(control, net, opt, start_step + step))
+                    done = _apply_changes(control, net, opt, start_step + step)
+                    changes.extend(done)
+                    if rates is not None and any(c.name == "learning_rate" for c in done):
+                        rates.learning_rate0 = opt.learning_rate  # a new α₀, decayed as before
+                        opt.learning_rate = rates.rate((start_step + step) // per_epoch)
                     fast.rebind()
                 if batches is not None:
                     batches.load_next(fast)
@@ -243,7 +265,12 @@ def train(
                     break
                 if not finite:
                     # The reference computation decides, exactly as it always has.
-                    grads = net.backward(fast.Y, net.forward(fast.X)[1])
+                    if isinstance(fast, ReadableStep):  # it is the reference computation
+                        grads = fast.gradients()
+                    else:
+                        masks = fast.masks()  # (the same units dropped, if any)
+                        cache = net.forward(fast.X, training=bool(masks), masks=masks)[1]
+                        grads = net.backward(fast.Y, cache)
                     if not _all_finite(grads, net.L):
                         grad_norms = _grad_norms(grads, net.L)
                         checkpoint.restore_if_needed(net, opt)
@@ -268,6 +295,8 @@ def train(
                 else:  # finite after all: the reference update with the reference gradients
                     opt.update(net.params, grads)
                 step += 1
+                if rates is not None and step % per_epoch == 0:  # the next epoch's rate
+                    opt.learning_rate = rates.rate((start_step + step) // per_epoch)
                 if not full_batch and (step % record_every == 0 or step % per_epoch == 0):
                     # averaged over the batches since the last record, stamped with the updates;
                     # the gradient norms are the last batch's
@@ -356,18 +385,26 @@ def _grad_norms(grads: dict[str, Array], L: int) -> tuple[float, ...]:
 
 
 class _BatchOrder:
-    """Mini-batches as the reference always drew them: each epoch a fresh permutation
-    ``rs.permutation(m)`` cut into consecutive runs of ``batch_size``. The samples are gathered
-    from a sample-major (m, n0) view of X (a copy only when X is not already stored that way)."""
+    """Mini-batches: each epoch e a fresh permutation of the m samples cut into consecutive
+    runs of ``batch_size``; the permutation is ``RandomState(shuffle_seed + e).permutation(m)``
+    ("seed_per_epoch", the course's) or the next ``permutation(m)`` of one
+    ``RandomState(shuffle_seed)`` ("one_generator", NN Studio's before format 3). The samples are
+    gathered from a sample-major (m, n0) view of X (a copy only when X is not already stored
+    that way)."""
 
     def __init__(
         self,
         X: Array,
         Y: Array | None,
         labels: Array | None,
-        batch_size: int,
-        rs: np.random.RandomState,
+        config: TrainingConfig,
+        first_epoch: int,
     ) -> None:
+        batch_size = config.batch_size
+        self.seed = config.shuffle_seed
+        self.epoch = first_epoch
+        self.per_epoch_seed = config.shuffle == "seed_per_epoch"
+        rs = np.random.RandomState(config.shuffle_seed)
         rows = X.T
         self.rows = rows if rows.flags.c_contiguous else np.ascontiguousarray(rows)
         self.Y = Y
@@ -378,10 +415,13 @@ class _BatchOrder:
         self.order = np.empty(0, dtype=np.intp)
         self.start = self.m
 
-    def load_next(self, fast: TrainingStep) -> None:
+    def load_next(self, fast: TrainingStep | ReadableStep) -> None:
         if self.start >= self.m:
+            if self.per_epoch_seed:
+                self.rs = np.random.RandomState((self.seed + self.epoch) % 2**32)
             self.order = self.rs.permutation(self.m)
             self.start = 0
+            self.epoch += 1
         stop = self.start + self.batch_size
         fast.load_batch(self.rows, self.Y, self.order[self.start : stop], self.labels)
         self.start = stop

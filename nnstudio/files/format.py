@@ -21,7 +21,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 FORMAT_NAME = "nnstudio-model"
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 FILE_SUFFIX = ".nnstudio"
 MANIFEST = "manifest.json"
 
@@ -62,6 +62,11 @@ LIMITS = Limits()
 def param_member(name: str) -> str:
     """``"W1"`` → ``"params/W1.npy"``."""
     return f"params/{name}.npy"
+
+
+def running_member(name: str) -> str:
+    """Batch normalisation's running averages: ``"mean1"`` → ``"batchnorm/mean1.npy"``."""
+    return f"batchnorm/{name}.npy"
 
 
 def slot_member(name: str) -> str:

@@ -17,11 +17,20 @@ from typing import Any
 import numpy as np
 
 from ..data import Dataset, Standardizer, builtin_from_source, map_features
-from ..engine import Network, Optimizer, make_optimizer
+from ..engine import Network, Optimizer, ParameterLayout, make_optimizer
 from ..text import translate
 from .archive import READ_ERRORS, Archive, check_member_size, open_archive, read_npy
 from .errors import CorruptFileError, InvalidContentError, ModelFileError
-from .format import DATA_X, DATA_Y, FORMAT_VERSION, MANIFEST, STD_MEAN, STD_STD, param_member
+from .format import (
+    DATA_X,
+    DATA_Y,
+    FORMAT_VERSION,
+    MANIFEST,
+    STD_MEAN,
+    STD_STD,
+    param_member,
+    running_member,
+)
 from .jsonvalues import loads_manifest
 from .manifest import Contents, check_array_values, check_manifest
 from .migrations import file_version, migrate
@@ -173,10 +182,18 @@ def _read_arrays(archive: Archive, contents: Contents) -> dict[str, np.ndarray]:
 
 
 def _network(contents: Contents, arrays: dict[str, np.ndarray]) -> Network:
-    names = [f"{kind}{l}" for l in range(1, contents.spec.L + 1) for kind in ("W", "b")]
+    spec = contents.spec
+    names = ParameterLayout(spec.layer_dims, spec.batch_norm_layers()).names
     params = {name: arrays[param_member(name)] for name in names}
+    running = {
+        f"{kind}{l}": arrays[running_member(f"{kind}{l}")]
+        for l in spec.batch_norm_layers()
+        for kind in ("mean", "var")
+    }
     try:
-        return Network.from_spec(contents.spec, params)
+        if any((v < 0).any() for k, v in running.items() if k.startswith("var")):
+            raise ValueError("a running variance σ² is negative")
+        return Network.from_spec(spec, params, running)
     except ValueError as exc:
         raise InvalidContentError(
             translate(

@@ -18,6 +18,7 @@ from ..engine import NetworkSpec
 from ..text import translate
 from .errors import InvalidContentError, LimitExceededError
 from .format import DATA_Y, LIMITS, STD_STD
+from .hyperparameters import check_hyperparameters
 from .jsonvalues import (
     JSON,
     check_json,
@@ -34,7 +35,6 @@ from .validate import (
     check_array_declarations,
     check_dataset,
     check_history,
-    check_hyperparameters,
     check_optimizer_state,
     check_runs,
     check_spec,
@@ -42,6 +42,7 @@ from .validate import (
     check_timestamp,
     compare_declarations,
     parameter_arrays,
+    running_arrays,
 )
 
 REQUIRED = ("format", "format_version", "app_version", "created", "modified", "network", "arrays")
@@ -83,7 +84,7 @@ def check_manifest(manifest: dict[str, JSON]) -> Contents:
     need_keys(manifest, "the manifest", REQUIRED, OPTIONAL)
     need_int(manifest["format_version"], "format_version", 0)
     spec = check_spec(manifest["network"])
-    needed = parameter_arrays(spec)
+    needed = parameter_arrays(spec) | running_arrays(spec)
     features = check_input_features(manifest.get("input_features"), spec)
     n_inputs = spec.layer_dims[0] if features is None else RAW_INPUTS
     dataset = check_dataset(manifest.get("dataset"), n_inputs)

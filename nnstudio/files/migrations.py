@@ -8,8 +8,14 @@ upgraded step by step v → v+1 → … → FORMAT_VERSION and then validated li
 version with no registered step cannot be read. Format 1 is the first published format.
 
 Format 2 (:func:`to_format_2`) adds ``input_features``: the features of two inputs a network
-is fed (x₁², sin x₁, …), and ``network.l1``, the strength λ₁ of L1 regularisation. A later
-addition to format 2 puts its default for older files there too, one line per field.
+is fed (x₁², sin x₁, …), and ``network.l1``, the strength λ₁ of L1 regularisation.
+Format 3 (:func:`to_format_3`) adds the course's second part: ``network.keep_prob`` (inverted
+dropout, one value per hidden layer), ``network.batch_norm`` (one flag per hidden layer, with the
+γ, β parameters and running averages it brings) and, in ``hyperparameters``, learning-rate
+decay (``decay_schedule``, ``decay_rate``, ``decay_interval``) and ``shuffle``, the way
+mini-batches are drawn. A format 2 file keeps every unit (keep_prob 1), normalises nothing, has
+no decay and was trained with ``shuffle`` "one_generator", which its further runs keep using,
+so they stay reproducible.
 """
 
 from __future__ import annotations
@@ -35,7 +41,22 @@ def to_format_2(manifest: dict[str, Any], archive: Archive) -> dict[str, Any]:
     return manifest
 
 
-MIGRATIONS: dict[int, Migration] = {1: to_format_2}
+def to_format_3(manifest: dict[str, Any], archive: Archive) -> dict[str, Any]:
+    """Format 2 → 3: no dropout, no learning-rate decay, and the single-generator shuffling
+    that NN Studio used before the course's re-seeding per epoch."""
+    network = manifest.get("network")
+    if isinstance(network, dict) and isinstance(network.get("layer_dims"), list):
+        hidden = max(0, len(network["layer_dims"]) - 2)
+        network.setdefault("keep_prob", [1.0] * hidden)
+        network.setdefault("batch_norm", [False] * hidden)
+    hyperparameters = manifest.get("hyperparameters")
+    if isinstance(hyperparameters, dict):
+        hyperparameters.setdefault("shuffle", "one_generator")
+        hyperparameters.setdefault("decay_schedule", "none")
+    return manifest
+
+
+MIGRATIONS: dict[int, Migration] = {1: to_format_2, 2: to_format_3}
 
 
 def file_version(manifest: dict[str, Any]) -> int:

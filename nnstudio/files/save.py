@@ -39,6 +39,7 @@ from .format import (
     format_timestamp,
     now_utc,
     param_member,
+    running_member,
     slot_member,
 )
 from .jsonvalues import JSON, check_unicode, invalid, loads_manifest, to_json
@@ -166,6 +167,7 @@ def build_contents(
 ) -> tuple[dict[str, JSON], dict[str, np.ndarray]]:
     """The manifest (plain JSON data) and the arrays by member name, not yet validated."""
     arrays = {param_member(name): network.params[name] for name in network.parameter_names()}
+    arrays |= {running_member(name): value for name, value in network.running.items()}
     manifest: dict[str, JSON] = {
         "format": FORMAT_NAME,
         "format_version": FORMAT_VERSION,

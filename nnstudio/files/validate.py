@@ -15,7 +15,7 @@ from typing import Any
 
 import numpy as np
 
-from ..engine import OPTIMIZERS, HyperparameterError, NetworkSpec, SpecError
+from ..engine import NetworkSpec, SpecError
 from ..engine.spec import MAX_UNITS
 from ..text import translate
 from .errors import LimitExceededError
@@ -27,8 +27,10 @@ from .format import (
     STD_MEAN,
     STD_STD,
     param_member,
+    running_member,
     slot_member,
 )
+from .hyperparameters import MAX_SEED, check_batch_norm_field, check_keep_prob_field
 from .jsonvalues import (
     JSON,
     check_json,
@@ -44,10 +46,20 @@ from .jsonvalues import (
 
 Shape = tuple[int, ...]
 ArrayDecl = tuple[Shape, str]  # (shape, dtype name)
-MAX_SEED = 2**32 - 1
-SPEC_FIELDS = ("layer_dims", "activations", "loss", "init", "seed", "dtype", "l2", "l1")
+SPEC_FIELDS = (
+    "layer_dims",
+    "activations",
+    "loss",
+    "init",
+    "seed",
+    "dtype",
+    "l2",
+    "l1",
+    "keep_prob",
+    "batch_norm",
+)
 TASKS = ("binary", "multiclass", "regression")
-SLOT_NAME = re.compile(r"[a-z][a-z0-9]*_([Wb][1-9][0-9]*)")
+SLOT_NAME = re.compile(r"[a-z][a-z0-9]*_((?:W|b|gamma|beta)[1-9][0-9]*)")
 
 
 # -- the network ----------------------------------------------------------------------------------
@@ -71,6 +83,8 @@ def check_spec(value: JSON) -> NetworkSpec:
             dtype=need_str(d["dtype"], "network.dtype", 100),
             l2=need_number(d["l2"], "network.l2", 0.0),
             l1=need_number(d["l1"], "network.l1", 0.0),
+            keep_prob=check_keep_prob_field(d["keep_prob"], len(dims) - 2),
+            batch_norm=check_batch_norm_field(d["batch_norm"], len(dims) - 2),
         )
     except SpecError as exc:
         raise invalid(
@@ -120,12 +134,23 @@ def check_array_declarations(value: JSON) -> dict[str, ArrayDecl]:
 
 
 def parameter_arrays(spec: NetworkSpec) -> dict[str, ArrayDecl]:
-    """``params/W{l}.npy`` (n[l], n[l-1]) and ``params/b{l}.npy`` (n[l], 1) in the spec's dtype."""
+    """``params/W{l}.npy`` (n[l], n[l-1]) and ``params/b{l}.npy`` (n[l], 1) in the spec's dtype,
+    and ``params/gamma{l}.npy``, ``params/beta{l}.npy`` (n[l], 1) where batch norm is on."""
     dims = spec.layer_dims
     result: dict[str, ArrayDecl] = {}
     for l in range(1, spec.L + 1):
         result[param_member(f"W{l}")] = ((dims[l], dims[l - 1]), spec.dtype)
-        result[param_member(f"b{l}")] = ((dims[l], 1), spec.dtype)
+        for kind in ("b", "gamma", "beta") if l in spec.batch_norm_layers() else ("b",):
+            result[param_member(f"{kind}{l}")] = ((dims[l], 1), spec.dtype)
+    return result
+
+
+def running_arrays(spec: NetworkSpec) -> dict[str, ArrayDecl]:
+    """Batch normalisation's running μ and σ²: ``batchnorm/mean{l}.npy``, ``…/var{l}.npy``."""
+    result: dict[str, ArrayDecl] = {}
+    for l in spec.batch_norm_layers():
+        for kind in ("mean", "var"):
+            result[running_member(f"{kind}{l}")] = ((spec.layer_dims[l], 1), spec.dtype)
     return result
 
 
@@ -375,61 +400,6 @@ def check_runs(value: JSON) -> list[dict[str, Any]]:
             }
         )
     return result
-
-
-def check_hyperparameters(value: JSON) -> dict[str, Any]:
-    """Any JSON object; the keys the trainer reads must have usable values."""
-    d = need_dict(check_json(value, "hyperparameters"), "hyperparameters")
-    w = "hyperparameters."
-    if "learning_rate" in d:
-        need_number(d["learning_rate"], w + "learning_rate", 0.0, lo_open=True)
-    for key in ("epochs", "batch_size"):
-        if key in d:
-            need_int(d[key], w + key, 0, 2**40)
-    if "report_every" in d:
-        need_int(d["report_every"], w + "report_every", 1, 2**40)
-    for key in ("shuffle_seed", "split_seed"):
-        if key in d:
-            need_int(d[key], w + key, 0, MAX_SEED)
-    for key, high in (("validation_share", 1.0), ("test_share", 1.0), ("human_level_error", None)):
-        if key in d:  # test_share, human_level_error (a share, or a cost): not in older files
-            need_number(d[key], w + key, 0.0, high, hi_open=high is not None)
-    if float(d.get("validation_share", 0.0)) + float(d.get("test_share", 0.0)) >= 1.0:
-        raise invalid(
-            w + "test_share",
-            translate(
-                "ModelFile", "and validation_share add up to 1 or more: no training data is left"
-            ),
-        )
-    if "standardize" in d:
-        need_bool(d["standardize"], w + "standardize")
-    optimizer = d.get("optimizer")
-    if optimizer is not None:
-        need_str(optimizer, w + "optimizer", 100)
-        if optimizer not in OPTIMIZERS:
-            raise invalid(
-                w + "optimizer",
-                translate("ModelFile", "is {name!r}; known: {known}").format(
-                    name=optimizer, known=", ".join(OPTIMIZERS)
-                ),
-            )
-    options = need_dict(d.get("optimizer_options", {}), w + "optimizer_options")
-    allowed = OPTIMIZERS[optimizer].hyperparameter_names if optimizer else None
-    for key, option in options.items():
-        if allowed is not None and key not in allowed:
-            raise invalid(
-                w + "optimizer_options",
-                translate("ModelFile", "has {key!r}, which {name} does not use").format(
-                    key=key, name=optimizer
-                ),
-            )
-        need_number(option, f"{w}optimizer_options.{key}")
-        if optimizer:  # the engine's range for the option (0 ≤ β < 1, ε > 0, …)
-            try:
-                OPTIMIZERS[optimizer].ranges[key].check(option)
-            except HyperparameterError as exc:
-                raise invalid(f"{w}optimizer_options.{key}", exc.reason) from exc
-    return d
 
 
 def check_timestamp(value: JSON, where: str) -> datetime:

@@ -7,7 +7,7 @@ NumPy and the standard library only (plus the engine and data packages); the vie
 
 from .advice import diagnosis_text, divergence_text
 from .diagnosis import diagnose_run
-from .export_script import export_numpy_script, script_source
+from .export_script import export_numpy_script, mean_std, script_source
 from .gradient_flow import (
     FlowTable,
     GradientFlow,
@@ -17,6 +17,7 @@ from .gradient_flow import (
     layer_series,
     record_gradient_flow,
 )
+from .optimizer_state import S_HAT, V_HAT, LayerOptimizerState, layer_optimizer_state
 from .runs import Run, RunStore, describe_change, make_description
 from .stepthrough import Step, build_steps
 from .stepthrough_notation import name_html
@@ -34,8 +35,11 @@ from .view_data import (
 
 __all__ = [
     "BOUNDED_LEVELS",
+    "S_HAT",
+    "V_HAT",
     "FlowTable",
     "GradientFlow",
+    "LayerOptimizerState",
     "LayerView",
     "Run",
     "RunStore",
@@ -57,9 +61,11 @@ __all__ = [
     "gradient_flow",
     "grid_size_for",
     "judge",
+    "layer_optimizer_state",
     "layer_series",
     "make_description",
     "make_probe",
+    "mean_std",
     "name_html",
     "record_gradient_flow",
     "run_verdict",

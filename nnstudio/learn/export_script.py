@@ -19,7 +19,7 @@ from typing import Any
 import numpy as np
 
 from ..data import FEATURES, RAW_INPUTS, check_features, feature_labels
-from ..engine import Network, get_activation
+from ..engine import BATCH_NORM_EPSILON, Network, get_activation
 from ..text import translate
 
 PREDICT_CODE = {
@@ -72,6 +72,10 @@ def script_source(
     add("    Z[l] = W[l]·A[l-1] + b[l]     (n[l], m)   W[l] (n[l], n[l-1]), b[l] (n[l], 1)")
     add("    A[l] = g[l](Z[l])             (n[l], m)")
     add(f"    Ŷ = A[{L}]")
+    if net.spec.uses_dropout:
+        keep = ", ".join(f"{k:g}" for k in net.keep_prob)
+        add(f"Dropout (keep_prob {keep} for layers 1..{L - 1}) acts only while training: a")
+        add("prediction uses every unit, so it appears nowhere below.")
     add(f"The parameters W1, b1, …, W{L}, b{L} are read from {weights_name} next to this file.")
     add("")
     add("Usage:")
@@ -93,9 +97,13 @@ def script_source(
     add(f"CLASS_NAMES = {names!r}")
     add("")
     add("with np.load(WEIGHTS_FILE, allow_pickle=False) as _saved:")
+    norm = net.norm_layers
     for l in range(1, L + 1):
         add(f'    W{l} = _saved["W{l}"]  # W[{l}] {_shape(dims[l], dims[l - 1])}')
         add(f'    b{l} = _saved["b{l}"]  # b[{l}] {_shape(dims[l], 1)}')
+        if l in norm:  # γ, β and the running μ, σ² of batch normalisation, each (n[l], 1)
+            for name in (f"gamma{l}", f"beta{l}", f"running_mean{l}", f"running_var{l}"):
+                add(f'    {name} = _saved["{name}"]  # {_shape(dims[l], 1)}')
     if standardized:
         add('    MEAN = _saved["mean"]  # μ (n[0], 1): feature means of the training data')
         add('    STD = _saved["std"]  # σ (n[0], 1): their standard deviations')
@@ -145,6 +153,13 @@ def script_source(
         add(
             f"    #   {_shape(n, 'm')} = {_shape(n, n_prev)}·{_shape(n_prev, 'm')} + {_shape(n, 1)}"
         )
+        if l in norm:  # batch normalisation with the running averages (b[l] is not used)
+            add(f"    Z{l} = W{l} @ A{l - 1}  # batch norm: no b[{l}]")
+            eps = repr(BATCH_NORM_EPSILON)
+            add(f"    Z{l}_norm = (Z{l} - running_mean{l}) / np.sqrt(running_var{l} + {eps})")
+            add(f"    Z{l}_tilde = gamma{l} * Z{l}_norm + beta{l}")
+            add(f"    A{l} = {act}(Z{l}_tilde)  # A[{l}] = g[{l}](Z̃[{l}]), g[{l}] = {act}")
+            continue
         add(f"    Z{l} = W{l} @ A{l - 1} + b{l}")
         add(f"    A{l} = {act}(Z{l})  # A[{l}] = g[{l}](Z[{l}]), g[{l}] = {act}")
     add(f"    return A{L}")
@@ -202,7 +217,7 @@ if __name__ == "__main__":
 '''
 
 
-def _mean_std(standardizer: Any) -> tuple[np.ndarray, np.ndarray] | None:
+def mean_std(standardizer: Any) -> tuple[np.ndarray, np.ndarray] | None:
     """(μ, σ) as float64 (n0, 1) from a Standardizer or a (mean, std) pair; None if identity."""
     if standardizer is None:
         return None
@@ -237,7 +252,7 @@ def export_numpy_script(
     if script.suffix != ".py":
         script = script.with_name(script.name + ".py")
     weights = script.with_suffix(".npz")
-    scaling = _mean_std(standardizer)
+    scaling = mean_std(standardizer)
     n_in = net.layer_dims[0] if features is None else RAW_INPUTS
     if features is not None and len(features) != net.layer_dims[0]:
         raise ValueError(f"{len(features)} input features for {net.layer_dims[0]} network inputs")
@@ -247,6 +262,7 @@ def export_numpy_script(
         )
     text = script_source(net, weights.name, scaling is not None, class_names, features)
     arrays = {name: net.params[name] for name in net.parameter_names()}
+    arrays |= {f"running_{name}": value for name, value in net.running.items()}
     if scaling is not None:
         arrays["mean"], arrays["std"] = scaling
     with open(weights, "wb") as stream:

@@ -20,7 +20,7 @@ from typing import Any
 import numpy as np
 
 from ..data import DEFAULT_FEATURES, map_features
-from ..engine import NetworkSpec, get_activation
+from ..engine import BATCH_NORM_EPSILON, NetworkSpec, get_activation
 
 Array = np.ndarray
 RGB = tuple[int, int, int]
@@ -250,13 +250,25 @@ class ViewSnapshot:
         return curves[unit] if 0 <= unit < curves.shape[0] else None
 
 
-def forward_all(params: Mapping[str, Array], activations: Sequence[str], X: Array) -> list[Array]:
-    """A[1] … A[L] for inputs X (n0, k): Z[l] = W[l]·A[l-1] + b[l], A[l] = g[l](Z[l])."""
+def forward_all(
+    params: Mapping[str, Array],
+    activations: Sequence[str],
+    X: Array,
+    running: Mapping[str, Array] | None = None,
+) -> list[Array]:
+    """A[1] … A[L] for inputs X (n0, k): Z[l] = W[l]·A[l-1] + b[l], A[l] = g[l](Z[l]), as
+    ``Network.forward`` predicts. A layer with batch normalisation (``gamma{l}`` in ``params``)
+    uses the running averages ``running["mean{l}"]``, ``running["var{l}"]``:
+    A[l] = g[l](γ[l] ⊙ (Z[l] − μ) / √(σ² + ε) + β[l]) with Z[l] = W[l]·A[l-1]."""
     outputs: list[Array] = []
     A = X
     for l, name in enumerate(activations, start=1):
         Z = params[f"W{l}"] @ A
-        Z += params[f"b{l}"]
+        if f"gamma{l}" in params and running is not None:
+            Z_norm = (Z - running[f"mean{l}"]) / np.sqrt(running[f"var{l}"] + BATCH_NORM_EPSILON)
+            Z = params[f"gamma{l}"] * Z_norm + params[f"beta{l}"]
+        else:
+            Z += params[f"b{l}"]
         A = get_activation(name).forward(Z)
         outputs.append(A)
     return outputs
@@ -370,16 +382,21 @@ def class_regions_image(probabilities: Array, lut: Array) -> Array:
 
 
 def compute_views(
-    params: Mapping[str, Array], spec: NetworkSpec, probe: ViewProbe, step: int = 0
+    params: Mapping[str, Array],
+    spec: NetworkSpec,
+    probe: ViewProbe,
+    step: int = 0,
+    running: Mapping[str, Array] | None = None,
 ) -> ViewSnapshot:
-    """The :class:`ViewSnapshot` of ``params`` (W1, b1, … as in the engine) on ``probe``.
+    """The :class:`ViewSnapshot` of ``params`` (W1, b1, … as in the engine) on ``probe``;
+    ``running``: batch normalisation's running averages (``Network.running``), if any.
 
     One forward pass over the probe samples and the plane (or curve) together; every unit's
     output over the plane is kept, so a selected unit's map is a slice.
     """
     assert probe.inputs is not None and probe.map_lut is not None  # set by __post_init__
     with np.errstate(all="ignore"):  # huge weights may overflow; the views show what is finite
-        outputs = forward_all(params, spec.activations, probe.inputs)
+        outputs = forward_all(params, spec.activations, probe.inputs, running)
     b = probe.X.shape[1]
     with np.errstate(all="ignore"):
         layers = tuple(

@@ -1309,6 +1309,18 @@ The Cost and Activations tabs follow training as usual; import data with one or 
         <translation>这一层要学习的数：n[l]·n[l-1] 个权重 + n[l] 个偏置。</translation>
     </message>
     <message>
+        <source>Dropout mask D[l] = (rand(n[l], m) &lt; keep_prob[l]): (n[l], m), one column per sample, drawn anew at every training step.</source>
+        <translation>随机失活掩码 D[l] = (rand(n[l], m) &lt; keep_prob[l])：(n[l], m)，每个样本一列，每个训练步骤重新抽取。</translation>
+    </message>
+    <message>
+        <source>Batch norm scale γ[l]: (n[l], 1), learned like W and b.</source>
+        <translation>批归一化的缩放 γ[l]：(n[l], 1)，像 W 和 b 一样学习。</translation>
+    </message>
+    <message>
+        <source>Batch norm shift β[l]: (n[l], 1), learned; it replaces b[l].</source>
+        <translation>批归一化的平移 β[l]：(n[l], 1)，需要学习；它取代 b[l]。</translation>
+    </message>
+    <message>
         <source>{g}[l] = ∂J/∂{a}[l]: a gradient always has the shape of its array.</source>
         <translation>{g}[l] = ∂J/∂{a}[l]：梯度的形状总是与它对应的数组相同。</translation>
     </message>
@@ -1417,8 +1429,28 @@ The Cost and Activations tabs follow training as usual; import data with one or 
         <translation>{n}·{q} 个权重 + {n} 个偏置 = 第 {l} 层的 {count} 个参数。</translation>
     </message>
     <message>
+        <source>D[{l}]: {shape}, while training each entry is 1 with probability keep_prob = {k:g} (else 0); A[{l}] is multiplied by it and divided by {k:g}.</source>
+        <translation>D[{l}]：{shape}，训练时每个元素以 keep_prob = {k:g} 的概率为 1（否则为 0）；A[{l}] 乘以它再除以 {k:g}。</translation>
+    </message>
+    <message>
+        <source>Layer {l} drops no units (keep_prob = 1): no mask.</source>
+        <translation>第 {l} 层不丢弃任何单元（keep_prob = 1）：没有掩码。</translation>
+    </message>
+    <message>
         <source>{g}[{l}]: {shape}, the gradient of the cost J with respect to {a}[{l}]. It has the shape of {a}[{l}], so gradient descent can subtract α·{g}[{l}] entry by entry.</source>
         <translation>{g}[{l}]：{shape}，代价 J 对 {a}[{l}] 的梯度。它与 {a}[{l}] 形状相同，所以梯度下降可以逐元素减去 α·{g}[{l}]。</translation>
+    </message>
+    <message>
+        <source>Layer {l} is not normalised: no γ or β.</source>
+        <translation>第 {l} 层没有批归一化：没有 γ 和 β。</translation>
+    </message>
+    <message>
+        <source>γ[{l}]: {shape} = (n[{l}], 1), one scale per unit: Z̃[{l}] = γ[{l}]·Z_norm[{l}] + β[{l}], broadcast over the m columns like b. It starts at 1.</source>
+        <translation>γ[{l}]：{shape} = (n[{l}], 1)，每个单元一个缩放系数：Z̃[{l}] = γ[{l}]·Z_norm[{l}] + β[{l}]，像 b 一样广播到 m 列。初始值为 1。</translation>
+    </message>
+    <message>
+        <source>β[{l}]: {shape} = (n[{l}], 1), one shift per unit. Normalising Z[{l}] removes any constant, so b[{l}] would do nothing: β[{l}] takes its place and b[{l}] stays 0.</source>
+        <translation>β[{l}]：{shape} = (n[{l}], 1)，每个单元一个平移量。归一化 Z[{l}] 会消去任何常数，所以 b[{l}] 不起作用：β[{l}] 取代它，b[{l}] 保持为 0。</translation>
     </message>
 </context>
 <context>
@@ -1667,8 +1699,8 @@ The Cost and Activations tabs follow training as usual; import data with one or 
         <translation>打开模型</translation>
     </message>
     <message>
-        <source>NN Studio model (*.nnstudio);;All files (*)</source>
-        <translation>NN Studio 模型 (*.nnstudio);;所有文件 (*)</translation>
+        <source>NN Studio model or ONNX network (*.nnstudio *.onnx);;All files (*)</source>
+        <translation>NN Studio 模型或 ONNX 网络 (*.nnstudio *.onnx);;所有文件 (*)</translation>
     </message>
     <message>
         <source>{name} (example)</source>
@@ -1929,6 +1961,10 @@ The Cost and Activations tabs follow training as usual; import data with one or 
         <translation>无法运行检验：{error}</translation>
     </message>
     <message>
+        <source>The check ran with dropout off, as the course does: a new random mask at every evaluation of J would make the numerical gradient meaningless.</source>
+        <translation>与课程一样，检验时关闭了随机失活：每次计算 J 都抽取新的随机掩码会使数值梯度失去意义。</translation>
+    </message>
+    <message>
         <source>✓ Back propagation is correct: it agrees with the numerical gradient.</source>
         <translation>✓ 反向传播正确：它与数值梯度一致。</translation>
     </message>
@@ -2133,6 +2169,14 @@ The Cost and Activations tabs follow training as usual; import data with one or 
         <source>&lt;ul&gt;&lt;li&gt;Train, then change tanh to ReLU and train again: both runs are kept, and Compare runs overlays their cost curves.&lt;/li&gt;&lt;li&gt;Try learning rates 0.01, 1.2 and 10 and look at the cost.&lt;/li&gt;&lt;li&gt;Train → Gradient check compares back propagation with a numerical estimate of every gradient: a good way to convince yourself the formulas above are right.&lt;/li&gt;&lt;li&gt;File → Export → NumPy script writes your trained network as a short Python file you can read line by line — the same forward pass as above.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Hover over any control to read what it means.&lt;/p&gt;</source>
         <translation>&lt;ul&gt;&lt;li&gt;训练一次，然后把 tanh 改成 ReLU 再训练一次：两次训练都会保留下来，“比较训练记录”会把它们的代价曲线画在一起。&lt;/li&gt;&lt;li&gt;试试学习率 0.01、1.2 和 10，观察代价的变化。&lt;/li&gt;&lt;li&gt;“训练 → 梯度检验”把反向传播与每个梯度的数值估计相比较：这是让你确信上面的公式正确的好办法。&lt;/li&gt;&lt;li&gt;“文件 → 导出 → 模型（NumPy 脚本）”把训练好的网络写成一个简短的 Python 文件，你可以逐行阅读——它的前向传播和上面讲的一模一样。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;把鼠标停在任何控件上，都能读到它的含义。&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>&lt;h2&gt;11. Moving on to PyTorch&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;11. 迈向 PyTorch&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;When your networks outgrow NN Studio, take them with you. File → Export → PyTorch script writes a readable Python file and its weights beside it: the layers as an nn.Sequential in the order above, with each layer&apos;s shapes in a comment, and the same standardisation and input features. nn.Linear keeps W{sl} in the course&apos;s shape (n{sl}, n{slm}); only the samples move from the columns to the &lt;b&gt;rows&lt;/b&gt;, so PyTorch computes Z{sl}ᵀ = A{slm}ᵀ·W{sl}ᵀ + b{sl}ᵀ. Run it on a CSV file and it prints the same predictions as NN Studio; its continue_training function trains on with the same cost and optimizer, where loss.backward() does step 4 for you.&lt;/p&gt;&lt;p&gt;File → Export → ONNX writes the network for any runtime that reads ONNX, and File → Open reads back a simple ONNX network trained elsewhere (a chain of fully-connected layers), so you can read its dimension table and step through it on a data set with the same n{s0}.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;当你的网络超出 NN Studio 的能力时，可以把它带走。“文件 → 导出 → 模型导出为 PyTorch 脚本”会写出一个易读的 Python 文件，并在旁边保存它的权重：各层按上面的顺序组成一个 nn.Sequential，每层的形状写在注释里，标准化和输入特征也与这里相同。nn.Linear 保持课程中 W{sl} 的形状 (n{sl}, n{slm})；只是样本从&lt;b&gt;列&lt;/b&gt;变成了&lt;b&gt;行&lt;/b&gt;，所以 PyTorch 计算的是 Z{sl}ᵀ = A{slm}ᵀ·W{sl}ᵀ + b{sl}ᵀ。用它处理一个 CSV 文件，打印出的预测与 NN Studio 相同；其中的 continue_training 函数用同样的代价和优化器继续训练，而 loss.backward() 会替你完成第 4 步。&lt;/p&gt;&lt;p&gt;“文件 → 导出 → 模型导出为 ONNX”把网络写成任何支持 ONNX 的运行时都能读取的文件；“文件 → 打开”也能读回在别处训练的简单 ONNX 网络（由全连接层串成的链），让你在 n{s0} 相同的数据集上查看它的维度表并逐步演示。&lt;/p&gt;</translation>
+    </message>
 </context>
 <context>
     <name>HyperparameterError</name>
@@ -2223,6 +2267,18 @@ The Cost and Activations tabs follow training as usual; import data with one or 
         <translation>把选中的隐层移向输出端。</translation>
     </message>
     <message>
+        <source>Inverted dropout: in training each unit is kept with probability keep_prob and divided by it (A[l] keeps its expected value); 1: no dropout.</source>
+        <translation>反向随机失活：训练时每个单元以 keep_prob 的概率保留，并除以 keep_prob（A[l] 的期望值不变）；1 表示不使用随机失活。</translation>
+    </message>
+    <message>
+        <source>&amp;Batch normalisation</source>
+        <translation>批归一化(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Normalise Z[l] over the batch, then Z̃[l] = γ[l]·Z_norm[l] + β[l] with learned γ[l], β[l] (n[l], 1); β[l] takes the place of b[l], which stays 0.</source>
+        <translation>在批次上归一化 Z[l]，然后 Z̃[l] = γ[l]·Z_norm[l] + β[l]，其中 γ[l]、β[l] (n[l], 1) 需要学习；β[l] 取代 b[l]，b[l] 保持为 0。</translation>
+    </message>
+    <message>
         <source>Input X: 1 feature ({names})</source>
         <translation>输入 X：1 个特征（{names}）</translation>
     </message>
@@ -2245,6 +2301,10 @@ The Cost and Activations tabs follow training as usual; import data with one or 
     <message>
         <source>A&amp;ctivation g[{l}]:</source>
         <translation>激活函数 g[{l}](&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;keep_prob[{l}]:</source>
+        <translation>keep_prob[{l}](&amp;K)：</translation>
     </message>
     <message>
         <source>The input size n&lt;sup&gt;[0]&lt;/sup&gt; = {n}: one unit per checked feature, computed from the data&apos;s x₁ and x₂. X is not a layer and has no weights.</source>
@@ -2301,6 +2361,18 @@ The Cost and Activations tabs follow training as usual; import data with one or 
     <message>
         <source>Set activation of layer {l} to {name}</source>
         <translation>将第 {l} 层的激活函数设为 {name}</translation>
+    </message>
+    <message>
+        <source>Set keep_prob of layer {l} to {value:g}</source>
+        <translation>将第 {l} 层的 keep_prob 设为 {value:g}</translation>
+    </message>
+    <message>
+        <source>Normalise layer {l}</source>
+        <translation>对第 {l} 层使用批归一化</translation>
+    </message>
+    <message>
+        <source>Stop normalising layer {l}</source>
+        <translation>取消第 {l} 层的批归一化</translation>
     </message>
     <message>
         <source>The output stays sigmoid: with two classes the output is the probability of class 1, a number in 0..1 that binary cross-entropy compares with the label. {name} cannot be trained with that loss.</source>
@@ -2374,10 +2446,6 @@ The Cost and Activations tabs follow training as usual; import data with one or 
         <translation>调参</translation>
     </message>
     <message>
-        <source>Random search over α, λ and the units: short runs judged on the dev set</source>
-        <translation>对 α、λ 和单元数做随机搜索：多次短训练，按验证集评判</translation>
-    </message>
-    <message>
         <source>&amp;Gradient check…</source>
         <translation>梯度检验(&amp;G)…</translation>
     </message>
@@ -2416,6 +2484,18 @@ The Cost and Activations tabs follow training as usual; import data with one or 
     <message>
         <source>Understand</source>
         <translation>理解</translation>
+    </message>
+    <message>
+        <source>Random search over α, λ, keep_prob and the units: short runs judged on the dev set</source>
+        <translation>对 α、λ、keep_prob 和单元数做随机搜索：多次短训练，按验证集评判</translation>
+    </message>
+    <message>
+        <source>Model as a PyTorch script…</source>
+        <translation>模型导出为 PyTorch 脚本…</translation>
+    </message>
+    <message>
+        <source>Model as ONNX…</source>
+        <translation>模型导出为 ONNX…</translation>
     </message>
     <message>
         <source>&amp;Guide: forward and back propagation</source>
@@ -3048,6 +3128,65 @@ min {min} · max {max} · {zero} zero</source>
     </message>
 </context>
 <context>
+    <name>MovingOn</name>
+    <message>
+        <source>Writing and opening ONNX files needs the onnx package, which is not installed. Install it with
+
+    {command}
+
+then start NN Studio again.</source>
+        <translation>读写 ONNX 文件需要 onnx 包，但它尚未安装。请用下面的命令安装：
+
+    {command}
+
+然后重新启动 NN Studio。</translation>
+    </message>
+    <message>
+        <source>ONNX needs one more package</source>
+        <translation>ONNX 还需要一个软件包</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>The model could not be exported: {reason}. Choose another folder or file name.</source>
+        <translation>无法导出模型：{reason}。请选择其他文件夹或文件名。</translation>
+    </message>
+    <message>
+        <source>Export as PyTorch script</source>
+        <translation>导出为 PyTorch 脚本</translation>
+    </message>
+    <message>
+        <source>Python script (*.py)</source>
+        <translation>Python 脚本 (*.py)</translation>
+    </message>
+    <message>
+        <source>Export as ONNX model</source>
+        <translation>导出为 ONNX 模型</translation>
+    </message>
+    <message>
+        <source>ONNX model (*.onnx)</source>
+        <translation>ONNX 模型 (*.onnx)</translation>
+    </message>
+    <message>
+        <source>Cannot open {file}</source>
+        <translation>无法打开 {file}</translation>
+    </message>
+    <message>
+        <source>Cannot open “{file}”: {reason}.
+
+The current model was kept.</source>
+        <translation>无法打开“{file}”：{reason}。
+
+当前模型保持不变。</translation>
+    </message>
+    <message>
+        <source>Opened the network in {file} with the data set {data}.</source>
+        <translation>已打开 {file} 中的网络，使用数据集 {data}。</translation>
+    </message>
+</context>
+<context>
     <name>NetworkDiagram</name>
     <message>
         <source>⋮ {k} more</source>
@@ -3126,6 +3265,169 @@ Row {i} is the receiving unit, column {j} the sending one.</source>
         <translation>w = W[{l}][{i}, {j}] = {w}
 从 {source} 到 {target}
 第 {i} 行是接收信号的单元，第 {j} 列是发出信号的单元。</translation>
+    </message>
+</context>
+<context>
+    <name>Onnx</name>
+    <message>
+        <source>the network takes n[0] = {n} inputs but the data set in use, {data}, has {k} features. Choose or import a data set with {n} features in the Data panel, then open the network again</source>
+        <translation>这个网络接受 n[0] = {n} 个输入，但当前使用的数据集 {data} 有 {k} 个特征。请在数据面板中选择或导入一个有 {n} 个特征的数据集，然后再次打开这个网络</translation>
+    </message>
+    <message>
+        <source>the network&apos;s output ({n} {act} unit(s)) does not fit the data set in use, {data} ({task}). Choose a data set with {need}, then open the network again</source>
+        <translation>网络的输出（{n} 个 {act} 单元）与当前使用的数据集 {data}（{task}）不匹配。请选择一个有{need}的数据集，然后再次打开这个网络</translation>
+    </message>
+    <message>
+        <source>two classes</source>
+        <translation>两个类别</translation>
+    </message>
+    <message>
+        <source>{k} classes</source>
+        <translation>{k} 个类别</translation>
+    </message>
+    <message>
+        <source>values to predict (a regression)</source>
+        <translation>待预测数值（回归）</translation>
+    </message>
+    <message>
+        <source>node {index} of the graph, {node}, cannot be opened: {why}. NN Studio opens chains of fully-connected layers (Gemm, or MatMul + Add) with the activations relu, tanh, sigmoid, leaky_relu (α = 0.01) and softmax</source>
+        <translation>无法打开计算图的第 {index} 个节点 {node}：{why}。NN Studio 能打开由全连接层（Gemm，或 MatMul + Add）串成的链，激活函数可以是 relu、tanh、sigmoid、leaky_relu（α = 0.01）和 softmax</translation>
+    </message>
+    <message>
+        <source>the file is larger than {mb} MB</source>
+        <translation>文件大于 {mb} MB</translation>
+    </message>
+    <message>
+        <source>the file is not an ONNX model ({error})</source>
+        <translation>这个文件不是 ONNX 模型（{error}）</translation>
+    </message>
+    <message>
+        <source>the weights cannot be read ({error})</source>
+        <translation>无法读取权重（{error}）</translation>
+    </message>
+    <message>
+        <source>the graph has {inputs} inputs and {outputs} outputs; NN Studio opens networks with one input and one output</source>
+        <translation>计算图有 {inputs} 个输入和 {outputs} 个输出；NN Studio 只能打开一个输入、一个输出的网络</translation>
+    </message>
+    <message>
+        <source>the chain of layers does not end at the graph&apos;s output {name!r}</source>
+        <translation>层链没有在计算图的输出 {name!r} 处结束</translation>
+    </message>
+    <message>
+        <source>the input features the file declares do not match its graph</source>
+        <translation>文件声明的输入特征与它的计算图不一致</translation>
+    </message>
+    <message>
+        <source>its operator set is not the standard one</source>
+        <translation>它的算子集不是标准算子集</translation>
+    </message>
+    <message>
+        <source>it has more than one output</source>
+        <translation>它有不止一个输出</translation>
+    </message>
+    <message>
+        <source>it does not continue the chain of layers</source>
+        <translation>它没有接在层链上</translation>
+    </message>
+    <message>
+        <source>a MatMul must be followed by its bias Add</source>
+        <translation>MatMul 之后必须是加上偏置的 Add</translation>
+    </message>
+    <message>
+        <source>only Gemm with α = β = 1 and A as it is</source>
+        <translation>只支持 α = β = 1 且 A 不转置的 Gemm</translation>
+    </message>
+    <message>
+        <source>its weights are not constants</source>
+        <translation>它的权重不是常量</translation>
+    </message>
+    <message>
+        <source>an Add is read only as a layer&apos;s bias</source>
+        <translation>Add 只能作为一层的偏置读入</translation>
+    </message>
+    <message>
+        <source>an activation must follow a layer</source>
+        <translation>激活函数必须紧跟在一层之后</translation>
+    </message>
+    <message>
+        <source>only LeakyRelu with α = 0.01</source>
+        <translation>只支持 α = 0.01 的 LeakyRelu</translation>
+    </message>
+    <message>
+        <source>only a Softmax over the units</source>
+        <translation>只支持对各单元做的 Softmax</translation>
+    </message>
+    <message>
+        <source>NN Studio does not know this operator</source>
+        <translation>NN Studio 不认识这个算子</translation>
+    </message>
+    <message>
+        <source>its weights are not a matrix of float32 or float64</source>
+        <translation>它的权重不是 float32 或 float64 的矩阵</translation>
+    </message>
+    <message>
+        <source>its bias does not have one value per unit</source>
+        <translation>它的偏置不是每个单元一个值</translation>
+    </message>
+    <message>
+        <source>the graph has no fully-connected layer</source>
+        <translation>计算图中没有全连接层</translation>
+    </message>
+    <message>
+        <source>layer {l} takes {got} inputs but layer {prev} gives {want}</source>
+        <translation>第 {l} 层接受 {got} 个输入，但第 {prev} 层给出 {want} 个</translation>
+    </message>
+    <message>
+        <source>the layers mix float32 and float64 parameters</source>
+        <translation>各层混用了 float32 和 float64 参数</translation>
+    </message>
+    <message>
+        <source>the output layer&apos;s activation is {name}; NN Studio trains networks whose output is sigmoid, softmax or linear</source>
+        <translation>输出层的激活函数是 {name}；NN Studio 只训练输出为 sigmoid、softmax 或 linear 的网络</translation>
+    </message>
+    <message>
+        <source>the parameters hold values that are not finite</source>
+        <translation>参数中有非有限的值</translation>
+    </message>
+    <message>
+        <source>ONNX files need the onnx package, which is not installed; install it with {command} and start NN Studio again</source>
+        <translation>ONNX 文件需要 onnx 包，但它尚未安装；请用 {command} 安装，然后重新启动 NN Studio</translation>
+    </message>
+</context>
+<context>
+    <name>OptimizerStatePanel</name>
+    <message>
+        <source>The arrays the optimizer keeps between updates, as the last run left them: the next update starts from them. Each has the shape of its parameter.</source>
+        <extracomment>the arrays in their places: the dW row first, then the db row; and their object names</extracomment>
+        <translation>优化器在两次更新之间保存的数组，即上一次训练结束时的状态：下一次更新从它们开始。每个数组的形状与其参数相同。</translation>
+    </message>
+    <message>
+        <source>v: the moving average of the gradients, v = β·v + (1 − β)·dW after every update. The step follows v instead of this iteration&apos;s gradient alone, so directions that keep changing sign cancel out.</source>
+        <translation>v：梯度的移动平均，每次更新后 v = β·v + (1 − β)·dW。更新沿 v 走，而不只看本次迭代的梯度，所以符号来回变化的方向会相互抵消。</translation>
+    </message>
+    <message>
+        <source>s: the moving average of the squared gradients, s = β·s + (1 − β)·dW² (entry by entry). Entries with large recent gradients get smaller steps: the step is divided by √s + ε.</source>
+        <translation>s：梯度平方的移动平均，s = β·s + (1 − β)·dW²（逐元素）。最近梯度大的元素步子更小：步长要除以 √s + ε。</translation>
+    </message>
+    <message>
+        <source>v̂ = v / (1 − β₁ᵗ): v corrected for starting at 0, as the last update used it. Early on (small t) the correction is large; it fades as t grows.</source>
+        <translation>v̂ = v / (1 − β₁ᵗ)：修正 v 从 0 开始带来的偏差，即上一次更新所用的值。开始时（t 小）修正很大，随 t 增大而消失。</translation>
+    </message>
+    <message>
+        <source>ŝ = s / (1 − β₂ᵗ): s corrected for starting at 0, as the last update used it.</source>
+        <translation>ŝ = s / (1 − β₂ᵗ)：修正 s 从 0 开始带来的偏差，即上一次更新所用的值。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;What {optimizer} keeps for layer {l}&lt;/b&gt; after update t = {t}</source>
+        <translation>&lt;b&gt;{optimizer} 为第 {l} 层保存的量&lt;/b&gt;，第 t = {t} 次更新之后</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Gradient descent keeps nothing between updates&lt;/b&gt;: every step uses this iteration&apos;s dW alone. Choose Momentum, RMSprop or Adam and train to see the moving averages v and s they keep.</source>
+        <translation>&lt;b&gt;梯度下降在两次更新之间不保存任何量&lt;/b&gt;：每一步只用本次迭代的 dW。选择 Momentum、RMSprop 或 Adam 并训练，即可看到它们保存的移动平均 v 和 s。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{optimizer} keeps moving averages between updates.&lt;/b&gt; Train with it to see them for layer {l}.</source>
+        <translation>&lt;b&gt;{optimizer} 在两次更新之间保存移动平均。&lt;/b&gt;用它训练，即可看到第 {l} 层的这些量。</translation>
     </message>
 </context>
 <context>
@@ -3430,12 +3732,24 @@ The previous data is still in use.</source>
         <translation>L2 强度 λ 必须是有限的数，而不是 {value}</translation>
     </message>
     <message>
+        <source>batch_norm needs one value per hidden layer ({hidden}), got {got}</source>
+        <translation>batch_norm 需要每个隐藏层一个值（{hidden} 个），实际为 {got} 个</translation>
+    </message>
+    <message>
         <source>the L1 strength λ₁ cannot be negative</source>
         <translation>L1 强度 λ₁ 不能为负</translation>
     </message>
     <message>
         <source>the L1 strength λ₁ must be a finite number, not {value}</source>
         <translation>L1 强度 λ₁ 必须是有限的数，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>keep_prob needs one value per hidden layer ({hidden}), got {got}</source>
+        <translation>keep_prob 需要每个隐藏层一个值（{hidden} 个），实际为 {got} 个</translation>
+    </message>
+    <message>
+        <source>layer {l}: keep_prob must be above 0 and at most 1 (1 keeps every unit), not {value}</source>
+        <translation>第 {l} 层：keep_prob 必须大于 0 且不超过 1（1 表示保留所有单元），而不是 {value}</translation>
     </message>
 </context>
 <context>
@@ -3700,6 +4014,29 @@ The previous data is still in use.</source>
     </message>
 </context>
 <context>
+    <name>TrainingConfig</name>
+    <message>
+        <source>unknown learning-rate schedule {name!r}; choose one of {known}</source>
+        <translation>未知的学习率衰减方式 {name!r}；请从以下选择：{known}</translation>
+    </message>
+    <message>
+        <source>the decay rate must be a finite number ≥ 0, not {value}</source>
+        <translation>衰减率必须是 ≥ 0 的有限数，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>exponential decay multiplies the rate by the decay rate every epoch: it must be above 0 and at most 1, not {value}</source>
+        <translation>指数衰减每一轮都把学习率乘以衰减率：衰减率必须大于 0 且不超过 1，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>the decay interval must be at least 1 epoch, not {value}</source>
+        <translation>衰减间隔至少为 1 轮，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>unknown way of shuffling {name!r}; choose one of {known}</source>
+        <translation>未知的打乱方式 {name!r}；请从以下选择：{known}</translation>
+    </message>
+</context>
+<context>
     <name>TrainingController</name>
     <message>
         <source>Training is in progress. Stop it (Train ▸ Stop) to change the network or the data.</source>
@@ -3840,6 +4177,10 @@ The previous data is still in use.</source>
     <message>
         <source>zeros (symmetric: fails)</source>
         <translation>全零（对称：会失败）</translation>
+    </message>
+    <message>
+        <source>large (× 10: saturates)</source>
+        <translation>大 (× 10：饱和)</translation>
     </message>
     <message>
         <source>How W[l] starts: random numbers times a scale (b[l] starts at 0). Zeros make every unit of a layer identical, so they never learn different features. Changing it draws new weights.</source>
@@ -4104,8 +4445,8 @@ The previous data is still in use.</source>
         <translation>每次训练的轮数须在 1 到 {max} 之间</translation>
     </message>
     <message>
-        <source>the network has no hidden layer whose units a search could choose: add one in the builder, or search other hyperparameters</source>
-        <translation>网络没有隐藏层，无法搜索单元数：请在构建器中添加一个隐藏层，或搜索其他超参数</translation>
+        <source>the network has no hidden layer whose units or keep_prob a search could choose: add one in the builder, or search other hyperparameters</source>
+        <translation>网络没有隐藏层，无法搜索单元数或 keep_prob：请在构建器中添加一个隐藏层，或搜索其他超参数</translation>
     </message>
     <message>
         <source>a search judges runs on the dev set and this data has none: choose a dev share above 0 % in the data panel</source>
@@ -4121,6 +4462,10 @@ The previous data is still in use.</source>
     <message>
         <source>L2 λ (log scale)</source>
         <translation>L2 λ（对数尺度）</translation>
+    </message>
+    <message>
+        <source>Dropout keep_prob of every hidden layer</source>
+        <translation>每个隐藏层的随机失活 keep_prob</translation>
     </message>
     <message>
         <source>Units n[l] of every hidden layer</source>
@@ -4149,6 +4494,10 @@ The previous data is still in use.</source>
     <message>
         <source>Sampled on a log scale, like α: λ acts by its order of magnitude.</source>
         <translation>和 α 一样在对数尺度上取样：λ 起作用的是它的数量级。</translation>
+    </message>
+    <message>
+        <source>Sampled uniformly between the two values (the low end left out), the same for every hidden layer; 1 keeps every unit. The dev error is measured without dropout, as predictions are made.</source>
+        <translation>在两个值之间均匀取样（不含低端），每个隐藏层都相同；1 表示保留所有单元。验证误差在不使用随机失活的情况下测量，与预测时一样。</translation>
     </message>
     <message>
         <source>A whole number from the range, the same for every hidden layer.</source>

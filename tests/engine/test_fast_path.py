@@ -191,20 +191,24 @@ def test_state_loaded_into_the_optimizer_is_used_and_kept():
         np.testing.assert_array_equal(net.params[k], ref.params[k])
 
 
-def test_mini_batches_match_the_reference_batches():
-    """train() with mini-batches equals forward/backward/update over the same batches (each
-    epoch a permutation from RandomState(shuffle_seed), cut into consecutive batches)."""
+@pytest.mark.parametrize("shuffle", ["seed_per_epoch", "one_generator"])
+def test_mini_batches_match_the_reference_batches(shuffle):
+    """train() with mini-batches equals forward/backward/update over the same batches (epoch e
+    a permutation from RandomState(shuffle_seed + e) as the course draws them, or the e-th of
+    one RandomState(shuffle_seed) as older files did, cut into consecutive batches)."""
     ref = make_net([3, 7, 5, 3], ["relu", "tanh", "softmax"], None)
     net = ref.copy()
     X, Y = make_data(ref, 50)
     config = TrainingConfig(
         learning_rate=0.1, epochs=3, batch_size=16, optimizer="momentum", shuffle_seed=4,
-        record_every=1, report_every=1000,
+        record_every=1, report_every=1000, shuffle=shuffle,
     )  # fmt: skip
     reports = list(train(net, TrainingData(X, Y), config))
     assert reports[-1].step == 3 * 4  # 16 + 16 + 16 + 2 per epoch
     rs, opt, costs = np.random.RandomState(4), make_optimizer("momentum", 0.1), []
-    for _ in range(3):
+    for epoch in range(3):
+        if shuffle == "seed_per_epoch":
+            rs = np.random.RandomState(4 + epoch)
         order = rs.permutation(50)
         Xs, Ys = X[:, order], Y[:, order]
         for start in range(0, 50, 16):

@@ -50,7 +50,23 @@ def test_course_initialisation_numbers():
     np.testing.assert_allclose(he.params["W1"], net.params["W1"] * 100 * np.sqrt(2 / 5))
 
 
-@pytest.mark.parametrize("init", ["small", "xavier", "he", "zeros"])
+def test_large_initialisation_is_randn_times_ten_layer_by_layer():
+    """The course's "large" initialisation: W[l] = randn(n[l], n[l-1]) · 10, drawn in layer
+    order from one RandomState(seed); b[l] = 0."""
+    net = Network([3, 2, 1], ["relu", "sigmoid"], init="large", seed=3)
+    rs = np.random.RandomState(3)
+    first = rs.randn(2, 3) * 10
+    second = rs.randn(1, 2) * 10
+    np.testing.assert_array_equal(net.params["W1"], first)
+    np.testing.assert_array_equal(net.params["W2"], second)
+    # the first draw of RandomState(3) is 1.78862847…, so W1[0, 0] is 17.886…
+    assert net.params["W1"][0, 0] == pytest.approx(17.88628473)
+    assert not net.params["b1"].any() and not net.params["b2"].any()
+    # layer by layer from one generator: the second layer does not restart the draws
+    assert not np.array_equal(net.params["W2"][0], net.params["W1"][0, :2])
+
+
+@pytest.mark.parametrize("init", ["small", "xavier", "he", "zeros", "large"])
 def test_same_seed_same_weights(init):
     a = Network([3, 5, 1], ["tanh", "sigmoid"], init=init, seed=7)
     b = Network([3, 5, 1], ["tanh", "sigmoid"], init=init, seed=7)

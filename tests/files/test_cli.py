@@ -241,3 +241,39 @@ def test_the_module_runs_as_a_program():
     )
     assert result.returncode == 0, result.stderr
     assert "layer_dims [2, 4, 1]" in result.stdout
+
+
+def test_info_and_train_use_dropout_decay_and_the_shuffling_of_the_file(tmp_path, capsys):
+    data = make_dataset("flower", samples=80)
+    net = Network([2, 5, 1], ["relu", "sigmoid"], init="he", seed=3, keep_prob=0.7)
+    hyper = {"learning_rate": 0.3, "epochs": 6, "batch_size": 32, "report_every": 1,
+             "decay_schedule": "inverse", "decay_rate": 1.0, "shuffle": "seed_per_epoch",
+             "shuffle_seed": 11}  # fmt: skip
+    path = save_model(tmp_path / "c2.nnstudio", net, dataset=data, hyperparameters=hyper)
+    assert main(["info", str(path)]) == 0
+    out, _ = capsys.readouterr()
+    assert "dropout (training only): keep_prob [0.7]" in out
+    assert "decay_schedule inverse" in out and "shuffle seed_per_epoch" in out
+    assert main(["train", str(path), "--out", str(tmp_path / "t.nnstudio")]) == 0
+    out, _ = capsys.readouterr()
+    assert "with inverse decay, rate 1" in out and "learning rate 0.1" in out
+    trained = load_model(tmp_path / "t.nnstudio")
+    # the same run by hand: dropout masks from the network's RandomState(3), batches from
+    # RandomState(11 + e), the rate decayed after each epoch
+    model = load_model(path)
+    config = TrainingConfig(
+        learning_rate=0.3, epochs=6, batch_size=32, shuffle_seed=11, record_every=1,
+        decay_schedule="inverse", decay_rate=1.0,
+    )  # fmt: skip
+    list(train(model.network, TrainingData(data.X, data.Y), config))
+    assert trained.network == model.network
+    assert trained.history["learning_rate"][-1] == 0.3 / 6  # epoch 6 would use decayed(α₀, 5)
+
+
+def test_info_names_the_layers_with_batch_normalisation(tmp_path, capsys):
+    net = Network([2, 5, 4, 1], ["relu", "relu", "sigmoid"], batch_norm=[False, True])
+    path = save_model(tmp_path / "bn.nnstudio", net, dataset=make_dataset("flower", samples=40))
+    assert main(["info", str(path)]) == 0
+    out, _ = capsys.readouterr()
+    assert "batch normalisation: layers [2]" in out
+    assert f"{net.spec.parameter_count()} parameters" in out and "dropout" not in out

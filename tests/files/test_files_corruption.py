@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 from nnstudio.data import make_dataset
 from nnstudio.engine import Network, make_optimizer
 from nnstudio.files import (
+    FORMAT_VERSION,
     LIMITS,
     CorruptFileError,
     FileAccessError,
@@ -433,11 +434,14 @@ def test_unsupported_compression_and_encryption(tmp_path, parts):
 # -- the manifest ---------------------------------------------------------------------------------
 def test_future_version(tmp_path, parts):
     manifest, members = parts
-    manifest["format_version"] = 3
+    manifest["format_version"] = FORMAT_VERSION + 1
     with pytest.raises(UnsupportedVersionError) as info:
         _load_parts(tmp_path, manifest, members)
     message = str(info.value)
-    assert "newer NN Studio (format 3)" in message and "update NN Studio" in message
+    assert (
+        f"newer NN Studio (format {FORMAT_VERSION + 1})" in message
+        and "update NN Studio" in message
+    )
 
 
 @pytest.mark.parametrize(

@@ -61,7 +61,7 @@ def _zero_to_one(manifest: dict[str, Any], archive: Archive) -> dict[str, Any]:
 
 
 def test_every_format_since_the_first_is_readable():
-    assert FORMAT_VERSION == 2
+    assert FORMAT_VERSION == 3
     assert oldest_readable() == 1 == FORMAT_VERSION - len(MIGRATIONS)
 
 

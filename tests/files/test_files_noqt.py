@@ -10,6 +10,7 @@ CHECK = """
 import sys
 import nnstudio.files, nnstudio.files.examples, nnstudio.cli
 import nnstudio.session, nnstudio.training_run
+import nnstudio.interop, nnstudio.interop.onnx_export
 loaded = sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'pyqtgraph', 'shiboken6'))
 assert not loaded, loaded
 assert 'nnstudio.gui' not in sys.modules

@@ -32,7 +32,7 @@ def test_l1_and_the_penalty_series_round_trip(tmp_path):
     path = save_session(session, tmp_path / "reg.nnstudio")
     with zipfile.ZipFile(path) as zf:
         manifest = json.loads(zf.read("manifest.json"))
-    assert manifest["format_version"] == 2
+    assert manifest["format_version"] == 3
     assert manifest["network"]["l1"] == 0.02
     assert manifest["history"]["penalty"] == h.penalty
     again = load_session(path)

@@ -53,16 +53,17 @@ from nnstudio.gui.window.main_window import switch_language
 from nnstudio.session import Session
 
 # ASCII words a Chinese interface keeps: the course's notation and activation names, optimizer
-# and initialisation names, file formats, the program's name and units, keys as labelled.
+# and initialisation names, file formats and libraries (ONNX, PyTorch), the program's name and
+# units, keys as labelled, and the course's variable names (keep_prob, Z_norm).
 ALLOWED_WORDS = {
     "nn", "studio", "nnstudio", "deeplearning", "ai",
     "tanh", "sigmoid", "softmax", "relu", "leaky", "leakyrelu", "linear", "max", "min", "sin",
     "log", "exp", "adam", "rmsprop", "xavier", "float", "csv", "tsv", "txt", "png", "svg",
     "numpy", "python", "np", "sum", "axis", "keepdims", "true", "mib", "nan", "english", "xor",
-    "sign", "esc", "shift", "tab", "enter", "ctrl",
+    "sign", "esc", "shift", "tab", "enter", "ctrl", "pytorch", "onnx", "keep", "prob", "norm",
 }  # fmt: skip
 WORD = re.compile(r"[A-Za-z]{3,}")
-FILE_NAME = re.compile(r"[\w.-]+\.(?:nnstudio|csv|tsv|txt|png|svg|py|json|npy|npz)\b")
+FILE_NAME = re.compile(r"[\w.-]+\.(?:nnstudio|csv|tsv|txt|png|svg|py|json|npy|npz|onnx)\b")
 TAG = re.compile(r"<[^>]+>")
 KEY_NAME = re.compile(r"\b[A-Za-z]+ ?键")  # "Delete 键": a key as the keyboard labels it
 

@@ -47,14 +47,16 @@ def test_history_csv(tmp_path):
         "accuracy",
         "val_accuracy",
         "penalty",
+        "learning_rate",
         "norm_dW1",
         "norm_dW2",
     ]
     assert len(rows) == len(history.step) + 1
     assert (
-        float(rows[-1][1]) == history.cost[-1] and float(rows[-1][7]) == history.grad_norms[-1][1]
+        float(rows[-1][1]) == history.cost[-1] and float(rows[-1][8]) == history.grad_norms[-1][1]
     )
     assert float(rows[-1][5]) == history.penalty[-1]  # the regularisation term of the cost
+    assert float(rows[-1][6]) == history.learning_rate[-1] == 0.5  # the rate in use
 
 
 def test_runs_csv(tmp_path):

@@ -86,3 +86,38 @@ def test_gradient_check_is_refused_while_training(qtbot, window):
     with qtbot.waitSignal(window.training.controller.finished, timeout=WAIT):
         window.training.panel.stop_action.trigger()
     assert window.learn.gradient_check_action.isEnabled()
+
+
+def test_matrices_show_what_adam_keeps_for_the_chosen_layer(qtbot, window):
+    """After a run with Adam, the Matrices view shows v_dW[l], s_dW[l] and their corrected
+    forms for the layer chosen, equal to the state the session keeps for the next run; with
+    gradient descent it says in words that nothing is kept."""
+    from nnstudio.gui.learn.inspector import MatrixHeatmap
+    from nnstudio.learn.optimizer_state import V_HAT
+
+    window.session.set_settings(optimizer="adam", learning_rate=0.01)
+    train_to_end(qtbot, window, epochs=30)
+    window.views.setCurrentWidget(window.learn.inspector)
+    panel = window.learn.inspector.optimizer_panel
+    state = window.session.optimizer_state
+    t = state["t"]
+
+    def shown(object_name):
+        heatmap = panel.findChild(MatrixHeatmap, object_name)
+        return heatmap.array if heatmap.isVisibleTo(panel) else None
+
+    window.learn.inspector.arrays()  # refreshed, every heatmap drawn
+    assert np.array_equal(shown("inspectorVdWHeatmap"), state["slots"]["v_W1"])
+    assert np.array_equal(shown("inspectorSdbHeatmap"), state["slots"]["s_b1"])
+    assert np.allclose(shown("inspectorVHatdWHeatmap"), state["slots"]["v_W1"] / (1 - 0.9**t))
+    assert panel.state.arrays[f"{V_HAT}_dW"].shape == (4, 2)  # W[1] is (n[1], n[0])
+    assert f"t = {t}" in panel.title.text()
+
+    window.learn.inspector.select_layer(2)
+    window.learn.inspector.arrays()
+    assert np.array_equal(shown("inspectorVdWHeatmap"), state["slots"]["v_W2"])
+
+    window.session.set_settings(optimizer="gd")
+    window.learn.inspector.arrays()
+    assert "keeps nothing" in panel.title.text()
+    assert shown("inspectorVdWHeatmap") is None and shown("inspectorSdWHeatmap") is None

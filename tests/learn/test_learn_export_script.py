@@ -108,3 +108,31 @@ def test_script_runs_from_the_command_line_with_numpy_only(tmp_path):
     expected = net.predict(prepared.train.X).reshape(-1)
     assert [int(line.split("\t")[0]) for line in lines] == expected.tolist()
     assert lines[0].split("\t")[1] in ("red", "blue")
+
+
+def test_a_network_trained_with_dropout_predicts_with_every_unit(tmp_path):
+    dataset = make_dataset("flower")
+    net = Network([2, 6, 5, 1], ["relu", "tanh", "sigmoid"], seed=4, keep_prob=[0.6, 0.9])
+    trained(net, dataset.X, dataset.Y)
+    script, _ = export_numpy_script(net, tmp_path / "dropout_model.py")
+    assert "acts only while training" in script.read_text(encoding="utf-8")
+    module = load_script(script)
+    np.testing.assert_array_equal(module.predict(dataset.X), net.predict(dataset.X))
+    np.testing.assert_array_equal(module.forward(dataset.X), net.forward(dataset.X)[0])
+
+
+@pytest.mark.parametrize("dtype", ["float64", "float32"])
+def test_batch_normalisation_exports_with_its_running_averages(tmp_path, dtype):
+    dataset = make_dataset("spiral")
+    net = Network([2, 8, 6, 3], ["relu", "tanh", "softmax"], seed=2, dtype=dtype,
+                  batch_norm=[True, True])  # fmt: skip
+    config = TrainingConfig(learning_rate=0.05, epochs=30, batch_size=64, optimizer="adam")
+    list(train(net, TrainingData(dataset.X, dataset.Y), config))
+    assert not np.array_equal(net.running["var2"], np.ones((6, 1)))
+    script, _weights = export_numpy_script(net, tmp_path / "bn_model.py")
+    text = script.read_text(encoding="utf-8")
+    assert "Z1_norm = (Z1 - running_mean1) / np.sqrt(running_var1 + 1e-08)" in text
+    assert "Z2_tilde = gamma2 * Z2_norm + beta2" in text
+    module = load_script(script)
+    np.testing.assert_array_equal(module.predict(dataset.X), net.predict(dataset.X))
+    np.testing.assert_array_equal(module.forward(dataset.X), net.forward(dataset.X)[0])

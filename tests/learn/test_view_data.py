@@ -187,3 +187,18 @@ def test_forward_all_matches_the_engine():
     _, cache = net.forward(X)
     for l, A in enumerate(outputs, start=1):
         np.testing.assert_allclose(A, cache[f"A{l}"])
+
+
+def test_a_network_with_batch_norm_is_drawn_as_it_predicts():
+    _, probe = flower_probe()
+    net = Network([2, 4, 1], ["relu", "sigmoid"], seed=3, batch_norm=True)
+    net.params["gamma1"][...] = [[2.0], [0.5], [1.0], [-1.0]]
+    net.params["beta1"][...] = 0.3
+    net.running["mean1"][...] = [[0.1], [-0.2], [0.0], [0.4]]
+    net.running["var1"][...] = [[2.0], [0.5], [1.0], [3.0]]
+    snap = compute_views(net.params, net.spec, probe, running=net.running)
+    _, cache = net.forward(probe.grid)
+    output, _ = snap.unit_map(2, 0)
+    np.testing.assert_array_equal(output.reshape(-1), cache["A2"][0])
+    values, _ = snap.unit_map(1, 0)
+    np.testing.assert_array_equal(values.reshape(-1), cache["A1"][0])

@@ -26,6 +26,7 @@ QT_FREE = (
     "nnstudio.engine",
     "nnstudio.data",
     "nnstudio.files",
+    "nnstudio.interop",
     "nnstudio.learn",
     "nnstudio.session",
     "nnstudio.session_files",
@@ -54,6 +55,7 @@ FRONT_DOORS = (
     "nnstudio.engine",
     "nnstudio.data",
     "nnstudio.files",
+    "nnstudio.interop",
     "nnstudio.learn",
     "nnstudio.gui.builder",
     "nnstudio.gui.training",
@@ -65,9 +67,11 @@ FRONT_DOORS = (
 INTERNAL_ALLOWED = {
     # the example builder is a program (python -m nnstudio.files.examples); the CLI runs it
     ("nnstudio.cli_examples", "nnstudio.files.examples"),
-    # the step-through writes each optimizer's update with the optimizers' own slot names
+    # the step-through writes each optimizer's update with the optimizers' own slot names, and
+    # the Matrices view shows their state by the same phases
     ("nnstudio.learn.stepthrough", "nnstudio.engine.optimizers"),
     ("nnstudio.learn.stepthrough_update", "nnstudio.engine.optimizers"),
+    ("nnstudio.learn.optimizer_state", "nnstudio.engine.optimizers"),
 }
 # importers not held to the front doors yet: the command line (nnstudio.cli*) and the model
 # file checks' limit on units (engine.spec.MAX_UNITS, also exported by nnstudio.engine)

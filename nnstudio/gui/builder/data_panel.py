@@ -174,7 +174,8 @@ class DataPanel(QWidget):
         self.plot = pg.PlotWidget()
         self.plot.setObjectName("dataPlot")
         self.plot.setMinimumSize(220, 200)
-        self.plot.showGrid(x=True, y=True, alpha=0.15)
+        # no grid, as in the other plots: the panel repaints whole when a run starts and ends
+        # (it is locked meanwhile), and a grid's lines across the plot are the slow part
         themed_plot(self.plot)
         theme.follow(self, self._theme_changed)
         self.train_scatter = pg.ScatterPlotItem(size=6, pen=None)

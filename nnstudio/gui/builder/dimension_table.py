@@ -2,6 +2,8 @@
 
 Rows: X (= A[0]), layers 1..L, Y, and a total-parameters row. Columns: l, n[l], g[l], the shapes
 of W[l], b[l], Z[l], A[l], the parameter count and, with the toggle, dW[l], db[l], dZ[l], dA[l].
+A network with dropout adds the mask D[l], one with batch normalisation γ[l] and β[l] (and, with
+the toggle, dγ[l], dβ[l]); their shapes come from the shape table too.
 Shapes are text like "(4, 2)"; every cell's tooltip explains where its shape comes from.
 """
 
@@ -31,7 +33,12 @@ from ..common.style import format_shape, tint
 
 BASE_COLUMNS = ("name", "units", "activation", "W", "b", "Z", "A", "parameters")
 GRADIENT_COLUMNS = ("dW", "db", "dZ", "dA")
-SHAPE_COLUMNS = frozenset({"W", "b", "Z", "A", *GRADIENT_COLUMNS})
+DROPOUT_COLUMNS = ("D",)
+NORM_COLUMNS = ("gamma", "beta")
+NORM_GRADIENT_COLUMNS = ("dgamma", "dbeta")
+ALL_GRADIENTS = frozenset({*GRADIENT_COLUMNS, *NORM_GRADIENT_COLUMNS})
+SHAPE_COLUMNS = frozenset({"W", "b", "Z", "A", "D", *NORM_COLUMNS, *ALL_GRADIENTS})
+SYMBOLS = {"gamma": "γ", "beta": "β", "dgamma": "dγ", "dbeta": "dβ"}
 TOTAL = "total"
 
 Index = QModelIndex | QPersistentModelIndex
@@ -65,7 +72,16 @@ class DimensionTableModel(QAbstractTableModel):
 
     @property
     def columns(self) -> tuple[str, ...]:
-        return BASE_COLUMNS + (GRADIENT_COLUMNS if self._show_gradients else ())
+        """The base columns, D[l] with dropout, γ[l], β[l] with batch normalisation (before the
+        parameter count), then the gradients when shown."""
+        spec = self.session.spec
+        extra = (DROPOUT_COLUMNS if spec.uses_dropout else ()) + (
+            NORM_COLUMNS if spec.uses_batch_norm else ()
+        )
+        grads = GRADIENT_COLUMNS + (NORM_GRADIENT_COLUMNS if spec.uses_batch_norm else ())
+        return (
+            BASE_COLUMNS[:-1] + extra + BASE_COLUMNS[-1:] + (grads if self._show_gradients else ())
+        )
 
     @property
     def show_gradients(self) -> bool:
@@ -119,7 +135,7 @@ class DimensionTableModel(QAbstractTableModel):
             "activation": self.tr("g[l]"),
             "parameters": self.tr("parameters"),
         }
-        return texts.get(key, f"{key}[l]")
+        return texts.get(key, f"{SYMBOLS.get(key, key)}[l]")
 
     def _header_tooltip(self, key: str) -> str:
         tips = {
@@ -135,11 +151,17 @@ class DimensionTableModel(QAbstractTableModel):
             "parameters": self.tr(
                 "Numbers learned in this layer: n[l]·n[l-1] weights + n[l] biases."
             ),
+            "D": self.tr(
+                "Dropout mask D[l] = (rand(n[l], m) < keep_prob[l]): (n[l], m), one column per "
+                "sample, drawn anew at every training step."
+            ),
+            "gamma": self.tr("Batch norm scale γ[l]: (n[l], 1), learned like W and b."),
+            "beta": self.tr("Batch norm shift β[l]: (n[l], 1), learned; it replaces b[l]."),
         }
-        if key in GRADIENT_COLUMNS:
+        if key in ALL_GRADIENTS:
             return self.tr(
                 "{g}[l] = ∂J/∂{a}[l]: a gradient always has the shape of its array."
-            ).format(g=key, a=key[1:])
+            ).format(g=SYMBOLS.get(key, key), a=SYMBOLS.get(key[1:], key[1:]))
         return tips[key]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -197,7 +219,7 @@ class DimensionTableModel(QAbstractTableModel):
 
     @staticmethod
     def _shape(row: ShapeRow, key: str) -> tuple[int, ...] | None:
-        if key in GRADIENT_COLUMNS:
+        if key in ALL_GRADIENTS:
             return row.gradients.get(key)
         if key in SHAPE_COLUMNS:
             return getattr(row, key)
@@ -243,7 +265,8 @@ class DimensionTableModel(QAbstractTableModel):
             return self.tr("g[{l}] = {g}").format(l=l, g=shown)
         if key == "parameters":
             return self.tr("{count} parameters in layer {l}").format(count=shown, l=l)
-        return self.tr("{array}[{l}] shape {shape}").format(array=key, l=l, shape=shown)
+        array = SYMBOLS.get(key, key)
+        return self.tr("{array}[{l}] shape {shape}").format(array=array, l=l, shape=shown)
 
     def _tooltip(self, row: ShapeRow, key: str) -> str:
         l, m = row.layer, self._m
@@ -297,14 +320,36 @@ class DimensionTableModel(QAbstractTableModel):
             "parameters": self.tr(
                 "{n}·{q} weights + {n} biases = {count} parameters in layer {l}."
             ).format(n=n, q=previous, count=row.parameters, l=l),
+            "D": self.tr(
+                "D[{l}]: {shape}, while training each entry is 1 with probability keep_prob = "
+                "{k:g} (else 0); A[{l}] is multiplied by it and divided by {k:g}."
+            ).format(l=l, shape=shape, k=row.keep_prob)
+            if row.D is not None
+            else self.tr("Layer {l} drops no units (keep_prob = 1): no mask.").format(l=l),
         }
-        if key in GRADIENT_COLUMNS:
+        if key in NORM_COLUMNS:
+            return self._norm_tooltip(row, key, shape)
+        if key in ALL_GRADIENTS:
             return self.tr(
                 "{g}[{l}]: {shape}, the gradient of the cost J with respect to {a}[{l}]. It has "
                 "the shape of {a}[{l}], so gradient descent can subtract α·{g}[{l}] entry by "
                 "entry."
-            ).format(g=key, a=key[1:], l=l, shape=shape)
+            ).format(g=SYMBOLS.get(key, key), a=SYMBOLS.get(key[1:], key[1:]), l=l, shape=shape)
         return texts[key]
+
+    def _norm_tooltip(self, row: ShapeRow, key: str, shape: str) -> str:
+        l = row.layer
+        if row.gamma is None:
+            return self.tr("Layer {l} is not normalised: no γ or β.").format(l=l)
+        if key == "gamma":
+            return self.tr(
+                "γ[{l}]: {shape} = (n[{l}], 1), one scale per unit: Z̃[{l}] = γ[{l}]·Z_norm[{l}] "
+                "+ β[{l}], broadcast over the m columns like b. It starts at 1."
+            ).format(l=l, shape=shape)
+        return self.tr(
+            "β[{l}]: {shape} = (n[{l}], 1), one shift per unit. Normalising Z[{l}] removes any "
+            "constant, so b[{l}] would do nothing: β[{l}] takes its place and b[{l}] stays 0."
+        ).format(l=l, shape=shape)
 
 
 class DimensionPanel(QWidget):

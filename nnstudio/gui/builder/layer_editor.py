@@ -7,9 +7,13 @@ row L the output layer (its size and activation follow the task). Edits become u
 
 from __future__ import annotations
 
+from dataclasses import replace
+from typing import Any
+
 from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
@@ -30,6 +34,7 @@ from ..common.binding import bind
 from ..common.style import subscript, tint
 from .commands import SetHiddenLayersCommand
 from .feature_checks import FeatureChecks
+from .number_box import NumberBox
 
 DEFAULT_NEW_LAYER = LayerSpec(4, "tanh")
 
@@ -100,6 +105,21 @@ class LayerEditor(QWidget):
         for name, act in ACTIVATIONS.items():
             self.activation_combo.addItem(f"{name}   {act.formula}", name)
 
+        self.keep_prob_box = NumberBox(1e-6, 1.0)
+        self.keep_prob_box.setObjectName("keepProbBox")
+        tip = self.tr(
+            "Inverted dropout: in training each unit is kept with probability keep_prob and "
+            "divided by it (A[l] keeps its expected value); 1: no dropout."
+        )
+        self.keep_prob_box.setToolTip(tip)
+        self.batch_norm_check = QCheckBox(self.tr("&Batch normalisation"))
+        self.batch_norm_check.setObjectName("batchNormCheckBox")
+        tip = self.tr(
+            "Normalise Z[l] over the batch, then Z̃[l] = γ[l]·Z_norm[l] + β[l] with learned "
+            "γ[l], β[l] (n[l], 1); β[l] takes the place of b[l], which stays 0."
+        )
+        self.batch_norm_check.setToolTip(tip)
+
         form = QFormLayout()
         form.setContentsMargins(0, 0, 0, 0)
         self.units_label = QLabel()
@@ -108,6 +128,10 @@ class LayerEditor(QWidget):
         self.activation_label.setBuddy(self.activation_combo)
         form.addRow(self.units_label, self.units_spin)
         form.addRow(self.activation_label, self.activation_combo)
+        self.keep_prob_label = QLabel()
+        self.keep_prob_label.setBuddy(self.keep_prob_box)
+        form.addRow(self.keep_prob_label, self.keep_prob_box)
+        form.addRow(self.batch_norm_check)
 
         self.hint_label = QLabel()
         self.hint_label.setObjectName("layerHintLabel")
@@ -140,6 +164,8 @@ class LayerEditor(QWidget):
         self.down_button.clicked.connect(lambda: self.move_layer(+1))
         self.units_spin.valueChanged.connect(self._units_edited)
         self.activation_combo.currentIndexChanged.connect(self._activation_edited)
+        self.keep_prob_box.valueChanged.connect(self._keep_prob_edited)
+        self.batch_norm_check.toggled.connect(self._batch_norm_edited)
 
         bind(session.events, "network", self, self.refresh)
         self.refresh()
@@ -212,6 +238,11 @@ class LayerEditor(QWidget):
             act = spec.activations[row - 1] if row > 0 else ""
             index = self.activation_combo.findData(act)
             self.activation_combo.setCurrentIndex(index)
+        with QSignalBlocker(self.keep_prob_box), QSignalBlocker(self.batch_norm_check):
+            self.keep_prob_box.setValue(spec.keep_prob[row - 1] if hidden else 1.0)
+            self.batch_norm_check.setChecked(hidden and spec.batch_norm[row - 1])
+        self.keep_prob_box.setEnabled(editable and hidden)
+        self.batch_norm_check.setEnabled(editable and hidden)
         self.units_spin.setEnabled(editable and row > 0)
         self.activation_combo.setEnabled(editable and row > 0)
         self.remove_button.setEnabled(editable and hidden)
@@ -223,6 +254,7 @@ class LayerEditor(QWidget):
         layer = str(max(row, 0)) if row > 0 else "l"
         self.units_label.setText(self.tr("&Units n[{l}]:").format(l=layer))
         self.activation_label.setText(self.tr("A&ctivation g[{l}]:").format(l=layer))
+        self.keep_prob_label.setText(self.tr("&keep_prob[{l}]:").format(l=layer))
 
     def _hint(self, row: int) -> str:
         spec = self.session.spec
@@ -329,7 +361,7 @@ class LayerEditor(QWidget):
             self._update_editor()
             return
         layer = hidden[row - 1]
-        after = (*hidden[: row - 1], LayerSpec(units, layer.activation), *hidden[row:])
+        after = (*hidden[: row - 1], replace(layer, units=units), *hidden[row:])
         text = self.tr("Set units of layer {l} to {n}").format(l=row, n=units)
         self._push(after, text, row, merge_key=("units", row))
 
@@ -357,9 +389,26 @@ class LayerEditor(QWidget):
             self._update_editor()
             return
         layer = hidden[row - 1]
-        after = (*hidden[: row - 1], LayerSpec(layer.units, name), *hidden[row:])
+        after = (*hidden[: row - 1], replace(layer, activation=name), *hidden[row:])
         text = self.tr("Set activation of layer {l} to {name}").format(l=row, name=name)
         self._push(after, text, row)
+
+    def _keep_prob_edited(self, value: float) -> None:
+        text = self.tr("Set keep_prob of layer {l} to {value:g}")
+        self._option_edited(text, "keep_prob", keep_prob=value)
+
+    def _batch_norm_edited(self, on: bool) -> None:
+        text = self.tr("Normalise layer {l}") if on else self.tr("Stop normalising layer {l}")
+        self._option_edited(text, None, batch_norm=on)
+
+    def _option_edited(self, text: str, merge: str | None, **change: Any) -> None:
+        row, hidden = self.current_row(), self.session.hidden_layers
+        if not 0 < row <= len(hidden):
+            self._update_editor()
+            return
+        after = (*hidden[: row - 1], replace(hidden[row - 1], **change), *hidden[row:])
+        label = text.format(l=row, value=change.get("keep_prob", 1.0))
+        self._push(after, label, row, merge_key=(merge, row) if merge else None)
 
     def _output_activation_reason(self, name: str) -> str:
         task, k = self.session.dataset.task, self.session.dataset.n_classes

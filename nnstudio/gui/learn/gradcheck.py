@@ -268,6 +268,15 @@ class GradientCheckDialog(QDialog):
 
     # -- showing the result ----------------------------------------------------------------------
     def verdict(self, result: GradientCheck) -> str:
+        text = self._difference_verdict(result)
+        if result.dropout_off:
+            text += " " + self.tr(
+                "The check ran with dropout off, as the course does: a new random mask at "
+                "every evaluation of J would make the numerical gradient meaningless."
+            )
+        return text
+
+    def _difference_verdict(self, result: GradientCheck) -> str:
         if result.difference < PASS_THRESHOLD:
             return self.tr("✓ Back propagation is correct: it agrees with the numerical gradient.")
         if result.difference < CLOSE_THRESHOLD:

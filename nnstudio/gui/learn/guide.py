@@ -244,6 +244,22 @@ class GuideDialog(QDialog):
                 "</ul>"
                 "<p>Hover over any control to read what it means.</p>"
             ),
+            self.tr("<h2>11. Moving on to PyTorch</h2>"),
+            self.tr(
+                "<p>When your networks outgrow NN Studio, take them with you. File → Export → "
+                "PyTorch script writes a readable Python file and its weights beside it: the "
+                "layers as an nn.Sequential in the order above, with each layer's shapes in a "
+                "comment, and the same standardisation and input features. nn.Linear keeps "
+                "W{sl} in the course's shape (n{sl}, n{slm}); only the samples move from the "
+                "columns to the <b>rows</b>, so PyTorch computes Z{sl}ᵀ = A{slm}ᵀ·W{sl}ᵀ + "
+                "b{sl}ᵀ. Run it on a CSV file and it prints the same predictions as NN Studio; "
+                "its continue_training function trains on with the same cost and optimizer, "
+                "where loss.backward() does step 4 for you.</p>"
+                "<p>File → Export → ONNX writes the network for any runtime that reads ONNX, "
+                "and File → Open reads back a simple ONNX network trained elsewhere (a chain "
+                "of fully-connected layers), so you can read its dimension table and step "
+                "through it on a data set with the same n{s0}.</p>"
+            ).format(sl=sup("l"), slm=sup("l-1"), s0=sup(0)),
         ]
         return "\n".join(part for part in parts if part)
 

@@ -3,10 +3,14 @@
 :class:`MatrixInspector` shows the six arrays of one layer at the current weights, computed by
 the engine's forward and backward pass on the training data, each as a
 :class:`~.heatmap.MatrixHeatmap` (sized by its shape, with a colour bar of its values)
-with summary statistics under it, and reports the entry under the cursor.
+with summary statistics under it, and reports the entry under the cursor. Under them, the
+:class:`~.optimizer_panel.OptimizerStatePanel` shows what the optimizer keeps for the layer.
 """
 
 from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
 
 import numpy as np
 from PySide6.QtCore import QSignalBlocker, Qt, QTimer
@@ -22,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from ...engine import Network
 from .heatmap import MatrixHeatmap, array_stats, shape_text
+from .optimizer_panel import OptimizerStatePanel
 
 __all__ = ["MatrixHeatmap", "MatrixInspector", "array_stats", "shape_text"]
 
@@ -47,6 +52,11 @@ class MatrixInspector(QWidget):
         self._X: np.ndarray | None = None
         self._Y: np.ndarray | None = None
         self._arrays: dict[str, np.ndarray] = {}
+        self._optimizer: tuple[str, Mapping[str, float], Mapping[str, Any] | None] = (
+            "gd",
+            {},
+            None,
+        )
         self._dirty = False
         self._layer = 1
 
@@ -102,6 +112,10 @@ class MatrixInspector(QWidget):
                 grid.addWidget(
                     heatmap, i - 3, 0, 1, 4, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
                 )
+        self.optimizer_panel = OptimizerStatePanel(area)
+        for heatmap in self.optimizer_panel.heatmaps.values():
+            heatmap.hovered.connect(self._show_value)
+        grid.addWidget(self.optimizer_panel, 3, 0, 1, 4)
         scroll = QScrollArea(self)
         scroll.setObjectName("inspectorArrays")
         scroll.setWidgetResizable(True)
@@ -128,13 +142,21 @@ class MatrixInspector(QWidget):
         return self._layer
 
     def set_state(
-        self, net: Network, X: np.ndarray | None = None, Y: np.ndarray | None = None
+        self,
+        net: Network,
+        X: np.ndarray | None = None,
+        Y: np.ndarray | None = None,
+        optimizer: str = "gd",
+        options: Mapping[str, float] | None = None,
+        optimizer_state: Mapping[str, Any] | None = None,
     ) -> None:
         """Inspect ``net`` (copied now) on X, Y (kept by reference: pass arrays that do not
-        change, such as the prepared training data)."""
+        change, such as the prepared training data), and what ``optimizer`` with ``options``
+        keeps in ``optimizer_state`` (an ``Optimizer.state_dict()``, as the session holds it)."""
         L_before = self._net.L if self._net is not None else None
         self._net = net.copy()
         self._X, self._Y = X, Y
+        self._optimizer = (optimizer, dict(options or {}), optimizer_state)
         if L_before != self._net.L:
             with QSignalBlocker(self.layer_combo):
                 self.layer_combo.clear()
@@ -178,6 +200,7 @@ class MatrixInspector(QWidget):
             if array is not None:
                 caption += f" {shape_text(array.shape)}"
             self._waiting.append((heatmap, (f"{name}[{l}]", array, caption)))
+        self._waiting += self.optimizer_panel.show_state(*self._optimizer, l)
         if one_at_a_time:
             self._draw_next_heatmap()
         else:

@@ -264,7 +264,7 @@ class TrainingController(QObject):
         if probe is None or probe.inputs is None or probe.inputs.shape[0] != net.layer_dims[0]:
             return
         step = self.session.history.last_step
-        self.views = compute_views(net.params, net.spec, probe, step)
+        self.views = compute_views(net.params, net.spec, probe, step, net.running)
         self.viewsChanged.emit(self.views)
 
     def _current_probe(self) -> ViewProbe | None:

@@ -159,6 +159,7 @@ class TrainingPanel(QWidget):
             "xavier": self.tr("Xavier (× √(1/n[l-1]))"),
             "he": self.tr("He (× √(2/n[l-1]))"),
             "zeros": self.tr("zeros (symmetric: fails)"),
+            "large": self.tr("large (× 10: saturates)"),
         }
         for key in INITIALIZERS:
             self.init.addItem(init_names.get(key, key), key)

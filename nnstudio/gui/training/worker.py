@@ -123,7 +123,9 @@ class TrainingWorker(QObject):
             if (now - self._views_done_at) * VIEW_SHARE < self._view_cost:
                 return None
         self.views_wanted.clear()
-        views = compute_views(report.params, self.network.spec, self.probe, report.step)
+        views = compute_views(
+            report.params, self.network.spec, self.probe, report.step, report.running
+        )
         self._views_done_at = time.perf_counter()
         self._view_cost = self._views_done_at - now
         return views

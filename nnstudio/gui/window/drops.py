@@ -1,5 +1,5 @@
-"""Dropping a file on the main window: one ``.nnstudio`` file opens, one ``.csv`` file opens the
-import dialog.
+"""Dropping a file on the main window: one ``.nnstudio`` file (or ``.onnx`` network) opens, one
+``.csv`` file opens the import dialog.
 
 :class:`FileDropFilter` watches the window's QWindow and hands drags of such a file to the
 window's ``dragEnterEvent`` / ``dropEvent`` before any child widget sees them. Without it a file
@@ -16,11 +16,11 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QMainWindow
 
-DROP_SUFFIXES = (".nnstudio", ".csv")
+DROP_SUFFIXES = (".nnstudio", ".onnx", ".csv")
 
 
 def dropped_file(event: QDropEvent) -> Path | None:
-    """The one local .nnstudio or .csv file being dragged, or None."""
+    """The one local .nnstudio, .onnx or .csv file being dragged, or None."""
     mime = event.mimeData()
     if mime is None or not mime.hasUrls() or len(mime.urls()) != 1:
         return None

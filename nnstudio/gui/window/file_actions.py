@@ -21,6 +21,7 @@ from ...session import Session
 from ...session_files import open_model_into, save_session, take_runs
 from ...text import localized
 from ..common.binding import bind
+from ..learn import ONNX_SUFFIX, open_onnx
 from . import recent_files
 from .frame import WindowFrame
 
@@ -275,7 +276,7 @@ class FileController(QObject):
             self.window,
             self.tr("Open model"),
             self._folder(),
-            self.tr("NN Studio model (*.nnstudio);;All files (*)"),
+            self.tr("NN Studio model or ONNX network (*.nnstudio *.onnx);;All files (*)"),
         )
         if not path:
             return False
@@ -288,13 +289,17 @@ class FileController(QObject):
     def open_path(
         self, path: str | os.PathLike[str], *, as_copy: bool = False, ask: bool = True
     ) -> bool:
-        """Open the model file at ``path``; on failure say why and keep the current model.
-
-        ``ask``: first ask about unsaved changes. ``as_copy``: open it untitled.
-        """
+        """Open the model (or .onnx network, with the data in use) at ``path``, or say why not
+        and keep the current model. ``ask``: about unsaved changes first; ``as_copy``: untitled."""
         if self._blocked() or (ask and not self.confirm_discard()):
             return False
         path = Path(path)
+        if path.suffix.lower() == ONNX_SUFFIX:
+            message = open_onnx(self.window, self.session, path)
+            if message is not None:  # untitled: Save asks where to keep it as a .nnstudio file
+                self.untitled_name = path.stem
+                self._replaced(message)
+            return message is not None
         try:
             model = open_model_into(self.session, path, as_copy=as_copy)
         except ModelFileError as exc:

@@ -26,6 +26,8 @@ from ..learn import (
     MatrixInspector,
     StepThroughView,
     TuningView,
+    save_onnx_dialog,
+    save_pytorch_dialog,
     session_source,
     show_guide,
 )
@@ -71,10 +73,16 @@ class _LearnSync(QObject):
         for event in ("network", "weights", "data"):
             bind(self.session.events, event, self, self.network_changed)
         bind(self.session.events, "history", self, self.history_changed)
-        # the update shown is the one the settings' optimizer makes
-        bind(self.session.events, "settings", self, self.step_view.mark_stale)
+        # the update shown is the one the settings' optimizer makes, and Matrices shows the
+        # state that optimizer keeps
+        bind(self.session.events, "settings", self, self.settings_changed)
 
     def network_changed(self) -> None:
+        self.step_view.mark_stale()
+        self._inspector_stale = True
+        self.refresh_visible()
+
+    def settings_changed(self) -> None:
         self.step_view.mark_stale()
         self._inspector_stale = True
         self.refresh_visible()
@@ -90,7 +98,15 @@ class _LearnSync(QObject):
         if self._inspector_stale and current is self.inspector:
             self._inspector_stale = False
             data = self.session.training_data()  # X through the chosen input features
-            self.inspector.set_state(self.session.network, data.X, data.Y)
+            settings = self.session.settings
+            self.inspector.set_state(
+                self.session.network,
+                data.X,
+                data.Y,
+                settings.optimizer,
+                settings.optimizer_options,
+                self.session.optimizer_state,
+            )
         if self._gradients_stale and current is self.gradient_flow:
             self._gradients_stale = False
             self.gradient_flow.set_history(self.session.history)
@@ -259,7 +275,8 @@ def install_learn(window: WindowFrame, training: TrainingUi) -> LearnUi:
             QCoreApplication.translate("LearnMode", "Tuning"),
             QCoreApplication.translate(
                 "LearnMode",
-                "Random search over α, λ and the units: short runs judged on the dev set",
+                "Random search over α, λ, keep_prob and the units: short runs judged on the "
+                "dev set",
             ),
         ),
     ):
@@ -325,6 +342,16 @@ def install_learn(window: WindowFrame, training: TrainingUi) -> LearnUi:
                 session.dataset.class_names,
                 session.feature_choice,
             ),
+        ),
+        (
+            "exportPyTorchAction",
+            QCoreApplication.translate("LearnMode", "Model as a PyTorch script…"),
+            lambda: save_pytorch_dialog(window, session),
+        ),
+        (
+            "exportOnnxAction",
+            QCoreApplication.translate("LearnMode", "Model as ONNX…"),
+            lambda: save_onnx_dialog(window, session),
         ),
     ]
     for name, text, slot in entries:

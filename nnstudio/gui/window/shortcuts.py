@@ -23,6 +23,8 @@ KEYS_BY_NAME = {
     "exportHistoryAction": "Ctrl+Shift+H",
     "exportRunsAction": "Ctrl+Shift+C",
     "exportScriptAction": "Ctrl+E",
+    "exportPyTorchAction": "Ctrl+Shift+E",
+    "exportOnnxAction": "Ctrl+Alt+E",
     "welcomeTourAction": "Shift+F1",  # Help ▸ Welcome tour (F1 is the guide)
 }
 

@@ -1,0 +1,166 @@
+"""What every export needs to know about a model, in one place: the layers in the course's
+order with their shapes, and what happens to a raw input before the network sees it.
+
+An :class:`ExportPlan` is built from a model file (:func:`plan_from_model`) or from its parts
+(:func:`plan_for`). The PyTorch script, the ONNX graph and the NumPy script all read it, so the
+standardisation x ← (x − μ) / σ and the input features (:mod:`nnstudio.data.features`) are
+applied in the same order everywhere: raw X (n_in, m) → standardised → features → A[0]
+(n[0], m) → the L layers Z[l] = W[l]·A[l-1] + b[l], A[l] = g[l](Z[l]).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from ..data import DEFAULT_FEATURES, RAW_INPUTS, check_features, map_features
+from ..engine import Network, NetworkSpec
+from ..learn import mean_std
+
+#: the outputs an export knows how to read: what a prediction is made of
+OUTPUT_KINDS = {"sigmoid": "binary", "softmax": "multiclass", "linear": "regression"}
+
+
+@dataclass(frozen=True)
+class Layer:
+    """Layer l of the network: n[l] units fed by n[l-1], activation g[l];
+    W[l] (n[l], n[l-1]) and b[l] (n[l], 1)."""
+
+    index: int
+    units: int
+    inputs: int
+    activation: str
+
+    @property
+    def W_shape(self) -> tuple[int, int]:
+        return (self.units, self.inputs)
+
+    @property
+    def b_shape(self) -> tuple[int, int]:
+        return (self.units, 1)
+
+    def shape_comment(self) -> str:
+        """ "Z[l] = W[l]·A[l-1] + b[l]: (n, m) = (n, n_prev)·(n_prev, m) + (n, 1)"."""
+        l, n, p = self.index, self.units, self.inputs
+        return (
+            f"Z[{l}] = W[{l}]·A[{l - 1}] + b[{l}]: ({n}, m) = ({n}, {p})·({p}, m) + ({n}, 1); "
+            f"A[{l}] = {self.activation}(Z[{l}]) ({n}, m)"
+        )
+
+
+@dataclass(frozen=True)
+class ExportPlan:
+    """A network and the preparation of its inputs.
+
+    network: the engine network (its parameters are read, never changed).
+    mean, std: the standardisation μ, σ as float64 (n_in, 1), or None.
+    features: the keys of the input features made from the two (standardised) inputs, or None
+        when the network is fed the (standardised) inputs themselves.
+    input_names: one name per raw input column (n_in of them), as the data set calls them.
+    class_names: the names of the classes (a classifier), else empty.
+    hyperparameters: the training settings the model was trained with (optimizer, α, …).
+    """
+
+    network: Network
+    mean: np.ndarray | None = None
+    std: np.ndarray | None = None
+    features: tuple[str, ...] | None = None
+    input_names: tuple[str, ...] = ()
+    class_names: tuple[str, ...] = ()
+    hyperparameters: dict[str, Any] | None = None
+
+    @property
+    def spec(self) -> NetworkSpec:
+        return self.network.spec
+
+    @property
+    def n_inputs(self) -> int:
+        """The number of raw inputs: n[0], or the 2 the input features are made from."""
+        return self.network.layer_dims[0] if self.features is None else RAW_INPUTS
+
+    @property
+    def output_kind(self) -> str:
+        """ "binary", "multiclass" or "regression" (any other output is refused on export)."""
+        out = self.network.activations[-1]
+        if out == "sigmoid" and self.network.layer_dims[-1] != 1:
+            return "regression"  # several independent outputs: the values themselves
+        return OUTPUT_KINDS.get(out, "regression")
+
+    @property
+    def standardized(self) -> bool:
+        return self.mean is not None
+
+    def layers(self) -> list[Layer]:
+        dims, acts = self.network.layer_dims, self.network.activations
+        return [Layer(l, dims[l], dims[l - 1], acts[l - 1]) for l in range(1, len(dims))]
+
+    def output_names(self) -> list[str]:
+        """The class names a prediction is reported with (as ``nnstudio-cli predict`` does)."""
+        n = self.network.layer_dims[-1]
+        k = n if self.output_kind == "multiclass" else 2
+        names = list(self.class_names)
+        return names if len(names) == k else [str(i) for i in range(k)]
+
+    def parameters(self) -> dict[str, np.ndarray]:
+        """W1, b1, …, WL, bL as the network holds them (W (n[l], n[l-1]), b (n[l], 1))."""
+        return {name: self.network.params[name] for name in self.network.parameter_names()}
+
+    def network_inputs(self, X: np.ndarray) -> np.ndarray:
+        """A[0] (n[0], m) for raw X (n_in, m), as the engine makes it (float64 until here)."""
+        A = np.asarray(X, dtype=np.float64)
+        if self.mean is not None and self.std is not None:
+            A = (A - self.mean) / self.std
+        return A if self.features is None else map_features(A, self.features)
+
+
+def plan_for(
+    network: Network,
+    standardizer: Any = None,
+    features: Sequence[str] | None = None,
+    input_names: Sequence[str] = (),
+    class_names: Sequence[str] = (),
+    hyperparameters: dict[str, Any] | None = None,
+) -> ExportPlan:
+    """An export plan from its parts; ``standardizer`` a fitted Standardizer, a (μ, σ) pair or
+    None; ``features`` None or the identity choice when the inputs go in as they are."""
+    keys = (
+        None
+        if features is None or tuple(features) == DEFAULT_FEATURES
+        else check_features(features)
+    )
+    scaling = mean_std(standardizer)
+    n_in = network.layer_dims[0] if keys is None else RAW_INPUTS
+    if keys is not None and len(keys) != network.layer_dims[0]:
+        raise ValueError(f"{len(keys)} input features for {network.layer_dims[0]} network inputs")
+    if scaling is not None and scaling[0].shape != (n_in, 1):
+        raise ValueError(
+            f"the standardiser has {scaling[0].shape[0]} features but the network {n_in} inputs"
+        )
+    names = tuple(str(n) for n in input_names)
+    if len(names) != n_in:
+        names = tuple(f"x{i + 1}" for i in range(n_in))
+    return ExportPlan(
+        network,
+        None if scaling is None else scaling[0],
+        None if scaling is None else scaling[1],
+        keys,
+        names,
+        tuple(str(c) for c in class_names),
+        dict(hyperparameters or {}),
+    )
+
+
+def plan_from_model(model: Any) -> ExportPlan:
+    """The plan of a loaded :class:`~nnstudio.files.ModelFile`."""
+    data = model.dataset
+    return plan_for(
+        model.network,
+        model.standardizer,
+        model.input_features,
+        tuple(data.feature_names) if data is not None else (),
+        tuple(data.class_names) if data is not None else (),
+        model.hyperparameters,
+    )

@@ -1,0 +1,91 @@
+"""Networks for the interop tests: every activation, loss and precision, with and without the
+standardisation and the input features."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+
+from nnstudio.engine import Network, NetworkSpec
+from nnstudio.interop import ExportPlan, plan_for
+
+EXAMPLES = sorted(
+    (Path(__file__).resolve().parents[2] / "resources" / "examples").glob("*.nnstudio")
+)
+
+# (hidden activations, output activation, outputs): every hidden activation, each output kind
+SHAPES = [
+    (("relu", "tanh"), "sigmoid", 1),
+    (("sigmoid", "leaky_relu"), "softmax", 3),
+    (("tanh", "linear"), "linear", 1),
+    (("leaky_relu",), "linear", 2),
+    (("relu",), "softmax", 4),
+]
+
+
+def make_plan(
+    hidden: tuple[str, ...],
+    output: str,
+    n_out: int,
+    dtype: str = "float64",
+    standardize: bool = False,
+    features: tuple[str, ...] | None = None,
+    seed: int = 3,
+) -> ExportPlan:
+    """A network with random (not trained, but far from zero) weights and its preparation."""
+    n_in = 2 if features is None else len(features)
+    n_raw = 2 if features is not None else n_in
+    dims = (n_in, *([5] * len(hidden)), n_out)
+    spec = NetworkSpec(dims, (*hidden, output), init="he", seed=seed, dtype=dtype)
+    net = Network.from_spec(spec)
+    rs = np.random.RandomState(seed)
+    for name in net.parameter_names():
+        net.params[name][...] = rs.randn(*net.params[name].shape)
+    scaling = None
+    if standardize:
+        scaling = (rs.randn(n_raw, 1), rs.uniform(0.5, 2.0, (n_raw, 1)))
+    classes = [f"class {k}" for k in range(max(n_out, 2))] if output != "linear" else []
+    return plan_for(net, scaling, features, ("first", "second"), classes)
+
+
+def raw_inputs(plan: ExportPlan, m: int = 64, seed: int = 0) -> np.ndarray:
+    """Raw X (n_in, m), one sample per column."""
+    return np.random.RandomState(seed).randn(plan.n_inputs, m) * 2.0
+
+
+def engine_output(plan: ExportPlan, X: np.ndarray) -> np.ndarray:
+    """A[L] (n[L], m) as the engine computes it for raw X."""
+    AL, _ = plan.network.forward(plan.network_inputs(X))
+    return AL
+
+
+def write_inputs_csv(path: Path, names: tuple[str, ...], X: np.ndarray) -> Path:
+    """X (n, m) as a CSV file with a header row naming the n inputs, one sample per row."""
+    lines = [",".join(names)]
+    lines += [",".join(repr(float(v)) for v in column) for column in X.T]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def read_predictions(text: str) -> tuple[list[str], list[list[str]]]:
+    """(header, rows) of the CSV ``nnstudio-cli predict`` prints."""
+    rows = [line.split(",") for line in text.strip().splitlines()]
+    return rows[0], rows[1:]
+
+
+def assert_same_predictions(expected: str, got: str, tolerance: float) -> None:
+    """The same header, the same classes (first column of a classifier) and numbers equal to
+    ``tolerance`` (relative to values above 1)."""
+    head, rows = read_predictions(expected)
+    got_head, got_rows = read_predictions(got)
+    assert got_head == head
+    assert len(got_rows) == len(rows)
+    classifier = head[0] == "prediction" and len(head) > 1 and head[1].startswith("p(")
+    for want, have in zip(rows, got_rows, strict=True):
+        numbers = slice(1, None) if classifier else slice(0, None)
+        if classifier:
+            assert have[0] == want[0]
+        a = np.array([float(v) for v in want[numbers]])
+        b = np.array([float(v) for v in have[numbers]])
+        np.testing.assert_allclose(b, a, rtol=tolerance, atol=tolerance)
