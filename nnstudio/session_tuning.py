@@ -2,7 +2,8 @@
 
 The course tunes by sampling at random rather than on a grid, and on the scale a setting acts
 on: the learning rate α and the L2 λ log-uniformly (as many runs between 0.0001 and 0.001 as
-between 0.1 and 1), the number of hidden units as whole numbers. :func:`sample_values` draws
+between 0.1 and 1), the number of hidden units as whole numbers, dropout's keep_prob uniformly
+in (low, high] (by default (0.5, 1]: 1 keeps every unit). :func:`sample_values` draws
 the values of N runs from ``numpy.random.RandomState(seed)``, so a seed gives the same search.
 
 A :class:`TuningSearch` copies the learner's session when it is made (nothing of the learner's
@@ -22,7 +23,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
@@ -67,11 +68,12 @@ class Hyperparameter:
         return (int(lo), int(hi)) if self.scale == "int" else (lo, hi)
 
 
-# The settings a search samples, in the order a run's values are drawn and named. (keep_prob
-# joins them once the network has dropout.)
+# The settings a search samples, in the order a run's values are drawn and named. keep_prob and
+# the units apply to every hidden layer.
 HYPERPARAMETERS: dict[str, Hyperparameter] = {
     "learning_rate": Hyperparameter("learning_rate", "α", "log", (1e-6, 10.0), (1e-4, 1.0)),
     "l2": Hyperparameter("l2", "λ", "log", (1e-6, 100.0), (1e-4, 1.0)),
+    "keep_prob": Hyperparameter("keep_prob", "keep_prob", "uniform", (0.01, 1.0), (0.5, 1.0)),
     "units": Hyperparameter("units", "n[l]", "int", (1.0, float(MAX_UNITS)), (2.0, 20.0)),
 }
 
@@ -107,7 +109,8 @@ class SearchSpace:
 def sample_values(space: SearchSpace, runs: int, seed: int) -> list[dict[str, float | int]]:
     """The values of ``runs`` runs drawn from ``RandomState(seed)``: run by run, setting by
     setting in the order of ``space.ranges``; log scale: 10 ** uniform(log10 low, log10 high),
-    whole numbers: randint(low, high + 1), else uniform(low, high)."""
+    whole numbers: randint(low, high + 1), else high − uniform(0, high − low), a value in
+    (low, high] (keep_prob may reach 1 but never its low end, which may be 0)."""
     rs = np.random.RandomState(int(seed))
     samples: list[dict[str, float | int]] = []
     for _ in range(int(runs)):
@@ -120,7 +123,7 @@ def sample_values(space: SearchSpace, runs: int, seed: int) -> list[dict[str, fl
             elif scale == "int":
                 values[key] = int(rs.randint(int(low), int(high) + 1))
             else:
-                values[key] = float(rs.uniform(low, high))
+                values[key] = float(high - rs.uniform(0.0, high - low))
         samples.append(values)
     return samples
 
@@ -194,12 +197,12 @@ class TuningSearch:
                     max=MAX_EPOCHS
                 )
             )
-        if "units" in space.keys and not session.hidden_layers:
+        if {"units", "keep_prob"} & set(space.keys) and not session.hidden_layers:
             raise ValueError(
                 translate(
                     "Tuning",
-                    "the network has no hidden layer whose units a search could choose: add "
-                    "one in the builder, or search other hyperparameters",
+                    "the network has no hidden layer whose units or keep_prob a search could "
+                    "choose: add one in the builder, or search other hyperparameters",
                 )
             )
         if session.prepared.validation.m == 0:
@@ -219,11 +222,13 @@ class TuningSearch:
         weights: what one run of the search trains."""
         scratch = Session()
         scratch.restore(self._state)
+        hidden: list[LayerSpec] = list(scratch.hidden_layers)
         if "units" in values:
-            units = int(values["units"])
-            scratch.set_hidden_layers(
-                [LayerSpec(units, layer.activation) for layer in scratch.hidden_layers]
-            )
+            hidden = [replace(layer, units=int(values["units"])) for layer in hidden]
+        if "keep_prob" in values:
+            hidden = [replace(layer, keep_prob=float(values["keep_prob"])) for layer in hidden]
+        if hidden != list(scratch.hidden_layers):  # each layer keeps its other settings
+            scratch.set_hidden_layers(hidden)
         if "l2" in values:
             scratch.set_l2(float(values["l2"]))
         scratch.set_settings(

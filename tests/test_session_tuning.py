@@ -50,6 +50,36 @@ def test_learning_rate_and_lambda_are_log_uniform_within_their_ranges():
         assert np.all(np.abs(counts / len(values) - 0.25) < 0.03), (key, counts)
 
 
+def test_keep_prob_is_uniform_in_its_range_reaching_1_but_not_the_low_end():
+    samples = sample_values(SearchSpace.of({"keep_prob": (0.5, 1.0)}), 4000, seed=2)
+    keep = np.array([s["keep_prob"] for s in samples])
+    assert keep.min() > 0.5 and keep.max() <= 1.0
+    counts, _ = np.histogram(keep, bins=5, range=(0.5, 1.0))
+    assert np.all(np.abs(counts / len(keep) - 0.2) < 0.03), counts
+    rs = np.random.RandomState(2)
+    assert samples[0]["keep_prob"] == pytest.approx(1.0 - rs.uniform(0.0, 0.5))
+    with pytest.raises(ValueError):
+        SearchSpace.of({"keep_prob": (0.0, 1.0)})  # a keep_prob of 0 would drop every unit
+
+
+def test_units_and_keep_prob_apply_to_every_hidden_layer_keeping_its_other_settings():
+    session = session_with_dev()
+    session.set_hidden_layers(
+        (LayerSpec(3, "relu", batch_norm=True), LayerSpec(5, "tanh", keep_prob=0.9))
+    )
+    space = SearchSpace.of({"keep_prob": (0.5, 1.0), "units": (6, 8)})
+    search = TuningSearch(session, space, runs=1, epochs=5, seed=0)
+    values = search.samples[0]
+    scratch = search.scratch_session(values)
+    assert scratch.hidden_layers == (
+        LayerSpec(values["units"], "relu", values["keep_prob"], True),
+        LayerSpec(values["units"], "tanh", values["keep_prob"], False),
+    )
+    assert scratch.network.keep_prob == (values["keep_prob"],) * 2
+    (result,) = search.results()
+    assert result.to_run().description["layer_dims"][1:3] == [values["units"]] * 2
+
+
 def test_units_are_whole_numbers_taking_both_ends_of_the_range():
     samples = sample_values(SearchSpace.of({"units": (3, 5)}), 300, seed=1)
     units = {s["units"] for s in samples}
@@ -170,8 +200,9 @@ def test_a_search_that_cannot_run_says_what_to_change():
         TuningSearch(session, space, 3, 10, 0)
     session = session_with_dev()
     session.set_hidden_layers(())
-    with pytest.raises(ValueError, match="no hidden layer"):
-        TuningSearch(session, SearchSpace.of({"units": (2, 4)}), 3, 10, 0)
+    for key, low, high in (("units", 2, 4), ("keep_prob", 0.5, 1.0)):
+        with pytest.raises(ValueError, match="no hidden layer"):
+            TuningSearch(session, SearchSpace.of({key: (low, high)}), 3, 10, 0)
     session.set_hidden_layers((LayerSpec(3, "tanh"),))
     with pytest.raises(ValueError, match="between 1 and"):
         TuningSearch(session, space, 0, 10, 0)

@@ -48,10 +48,11 @@ def tuning_view(window, dev_share=25):
     return view
 
 
-def set_search(window, runs, epochs, units=False):
+def set_search(window, runs, epochs, units=False, keep_prob=False):
     child(window, QSpinBox, "tuningRunsSpinBox").setValue(runs)
     child(window, QSpinBox, "tuningEpochsSpinBox").setValue(epochs)
     child(window, QCheckBox, "tuningUnitsCheckBox").setChecked(units)
+    child(window, QCheckBox, "tuningKeepProbCheckBox").setChecked(keep_prob)
 
 
 def click(qtbot, window, name):
@@ -62,7 +63,7 @@ def click(qtbot, window, name):
 
 def test_a_tiny_search_plots_and_ranks_its_runs_and_sends_the_best_to_compare_runs(qtbot, window):
     view = tuning_view(window)
-    set_search(window, runs=4, epochs=40, units=True)
+    set_search(window, runs=4, epochs=40, units=True, keep_prob=True)
     session = window.session
     weights = {k: v.copy() for k, v in session.network.params.items()}
     settings = session.settings
@@ -73,12 +74,12 @@ def test_a_tiny_search_plots_and_ranks_its_runs_and_sends_the_best_to_compare_ru
     results = view.results
     assert len(results) == 4 and view.progress.value() == 4
     # one plot per searched hyperparameter, a point per run at (value, dev error)
-    assert set(view.plots) == {"learning_rate", "l2", "units"}
+    assert set(view.plots) == {"learning_rate", "l2", "keep_prob", "units"}
     for key, item in view.points.items():
         np.testing.assert_allclose(item.xData, [float(r.value(key)) for r in results])
         np.testing.assert_allclose(item.yData, [100 * r.dev_error for r in results])  # in %
     bottom = {key: plot.getPlotItem().getAxis("bottom").logMode for key, plot in view.plots.items()}
-    assert bottom == {"learning_rate": True, "l2": True, "units": False}
+    assert bottom == {"learning_rate": True, "l2": True, "keep_prob": False, "units": False}
     # the table lists the runs from the lowest dev error up
     table = child(window, QTableWidget, "tuningResultsTable")
     assert table.rowCount() == 4
@@ -151,7 +152,7 @@ def test_a_search_that_cannot_start_says_why_and_starts_nothing(qtbot, window):
     assert not view.searching
     text = child(window, QLabel, "tuningStatusLabel").text()
     assert "cannot start" in text and "dev share" in text
-    for name in ("tuningLearningRateCheckBox", "tuningL2CheckBox", "tuningUnitsCheckBox"):
+    for name in ("tuningLearningRateCheckBox", "tuningL2CheckBox"):
         child(window, QCheckBox, name).setChecked(False)
     assert not child(window, QPushButton, "tuningStartButton").isEnabled()
 

@@ -50,7 +50,7 @@ from ..common.scroll import scrollable
 from .tuning_worker import TuningRunner
 
 # object names of each hyperparameter's check box and range, by key
-NAMES = {"learning_rate": "LearningRate", "l2": "L2", "units": "Units"}
+NAMES = {"learning_rate": "LearningRate", "l2": "L2", "keep_prob": "KeepProb", "units": "Units"}
 
 
 class TuningView(QWidget):
@@ -80,6 +80,7 @@ class TuningView(QWidget):
         texts = {
             "learning_rate": self.tr("Learning rate α (log scale)"),
             "l2": self.tr("L2 λ (log scale)"),
+            "keep_prob": self.tr("Dropout keep_prob of every hidden layer"),
             "units": self.tr("Units n[l] of every hidden layer"),
         }
         grid.addWidget(QLabel(self.tr("from")), 0, 1)
@@ -87,7 +88,7 @@ class TuningView(QWidget):
         for row, (key, parameter) in enumerate(HYPERPARAMETERS.items(), start=1):
             check = QCheckBox(texts[key])
             check.setObjectName(f"tuning{NAMES[key]}CheckBox")
-            check.setChecked(key != "units")
+            check.setChecked(key in ("learning_rate", "l2"))
             low, high = (self._range_box(key, value) for value in parameter.default)
             low.setObjectName(f"tuning{NAMES[key]}LowSpinBox")
             high.setObjectName(f"tuning{NAMES[key]}HighSpinBox")
@@ -105,6 +106,13 @@ class TuningView(QWidget):
         )
         self.checks["l2"].setToolTip(
             self.tr("Sampled on a log scale, like α: λ acts by its order of magnitude.")
+        )
+        self.checks["keep_prob"].setToolTip(
+            self.tr(
+                "Sampled uniformly between the two values (the low end left out), the same for "
+                "every hidden layer; 1 keeps every unit. The dev error is measured without "
+                "dropout, as predictions are made."
+            )
         )
         self.checks["units"].setToolTip(
             self.tr("A whole number from the range, the same for every hidden layer.")
@@ -370,6 +378,7 @@ class TuningView(QWidget):
         return {
             "learning_rate": self.tr("learning rate α"),
             "l2": self.tr("L2 λ"),
+            "keep_prob": "keep_prob",
             "units": self.tr("units n[l]"),
         }
 
@@ -397,6 +406,7 @@ class TuningView(QWidget):
         titles = {
             "learning_rate": "α",
             "l2": "λ",
+            "keep_prob": "keep_prob",
             "units": "n[l]",
         }
         cost = self._measure_is_cost()
