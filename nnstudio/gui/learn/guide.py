@@ -323,7 +323,8 @@ class GuideDialog(QDialog):
                 "sampled uniformly, lands between 0.1 and 1 nine times in ten. Sampled on a log "
                 'scale, <span class="formula">α = 10<sup>r</sup></span> with r uniform '
                 "between −4 and 0, every decade gets as many runs. The same holds for λ. The "
-                "number of units is a whole number, sampled from its range directly.</p>"
+                "number of units is a whole number, sampled from its range directly, and "
+                "dropout's keep_prob is sampled uniformly, by default between 0.5 and 1.</p>"
             ),
             self.tr(
                 "<p>The Tuning view does this: tick the hyperparameters, give their ranges, the "
