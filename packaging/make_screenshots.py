@@ -21,7 +21,10 @@ One more setting, ``verdict`` (``--only verdict``), shows the Bias and variance 
 laptop in the light theme in English: a network far too big for 120 noisy moons points (60 for
 training, 30 in the dev set, 30 in the test set) overfits, and the test set has been evaluated.
 It goes to ``docs/screenshots/verdict.png``, copied to the README's
-``docs/screenshot-verdict.png``.
+``docs/screenshot-verdict.png``. Likewise ``tuning`` (``--only tuning``) shows the Tuning view
+after a random search over the learning rate and the hidden units of the course's network on
+the flower data (a quarter of it held back as the dev set), its best runs sent to Compare runs:
+``docs/screenshots/tuning.png``, copied to ``docs/screenshot-tuning.png``.
 Every screenshot is made in a Python process of its own, because Qt reads the scale factor
 (``QT_SCALE_FACTOR``) once, when the application starts.
 
@@ -57,6 +60,8 @@ README_COPIES = (
     ("screenshot-main-window-zh_CN", "laptop", "light", 100, "zh_CN", "network"),
 )
 VERDICT = "verdict"  # the Bias and variance view (laptop, light, 100 %, English)
+TUNING = "tuning"  # the Tuning view after a search (laptop, light, 100 %, English)
+SPECIALS = (VERDICT, TUNING)
 
 
 def setting_name(screen: str, theme: str, scale: int, language: str) -> str:
@@ -137,11 +142,11 @@ def shoot(name: str, out: Path) -> None:
         window.close()
 
 
-def shoot_verdict(out: Path) -> None:
-    """The Bias and variance view after a run that overfits, with the test set evaluated."""
+def shoot_special(name: str, out: Path) -> None:
+    """One of :data:`SPECIALS` on the laptop in the light theme in English."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QSpinBox
+    from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     with tempfile.TemporaryDirectory() as settings:
@@ -153,38 +158,67 @@ def shoot_verdict(out: Path) -> None:
         stored.setValue("welcome/shown", True)
         stored.sync()
         from nnstudio.gui import MainWindow, install_language
-        from nnstudio.session import LayerSpec
 
         install_language(app, "en")
         window = MainWindow()
         window.resize(*window_points("laptop", 100))
         window.show()
         _settle(app)
-        combo = window.findChild(QComboBox, "datasetCombo")
-        combo.setCurrentIndex(combo.findData("moons"))
-        for name, value in (
-            ("samplesSpinBox", 120),
-            ("validationSpinBox", 25),
-            ("testShareSpinBox", 25),
-        ):
-            window.findChild(QSpinBox, name).setValue(value)
-        window.findChild(object, "noiseSpinBox").setValue(0.3)
-        window.findChild(object, "dataSeedSpinBox").setValue(7)  # dev and test errors agree
-        session = window.session
-        session.set_hidden_layers((LayerSpec(50, "relu"), LayerSpec(50, "relu")))
-        session.set_initialization("he", 1)
-        session.set_settings(optimizer="adam", learning_rate=0.01, epochs=1500, report_every=50)
-        _settle(app)
-        window.findChild(QAbstractButton, "trainButton").click()
-        _wait_for(window.training.controller.finished)
-        panel = window.learn.verdict_panel
-        window.views.setCurrentWidget(panel)
-        _settle(app)
-        window.findChild(QAbstractButton, "evaluateTestButton").click()
-        _settle(app)
-        window.grab().save(str(out / f"{VERDICT}.png"))
-        session.set_modified(False)  # nothing to ask about on closing
+        (shoot_verdict if name == VERDICT else shoot_tuning)(app, window)
+        window.grab().save(str(out / f"{name}.png"))
+        window.session.set_modified(False)  # nothing to ask about on closing
         window.close()
+
+
+def shoot_tuning(app, window) -> None:
+    """The Tuning view after a search over α and the units, the best runs sent on."""
+    from PySide6.QtWidgets import QAbstractButton, QCheckBox, QSpinBox
+
+    window.findChild(QSpinBox, "validationSpinBox").setValue(25)
+    view = window.learn.tuning_view
+    window.views.setCurrentWidget(view)
+    window.findChild(QCheckBox, "tuningL2CheckBox").setChecked(False)
+    window.findChild(QCheckBox, "tuningUnitsCheckBox").setChecked(True)
+    for name, value in (("tuningRunsSpinBox", 16), ("tuningEpochsSpinBox", 500)):
+        window.findChild(QSpinBox, name).setValue(value)
+    window.findChild(object, "tuningLearningRateLowSpinBox").setValue(0.001)
+    window.findChild(object, "tuningLearningRateHighSpinBox").setValue(10.0)
+    window.findChild(QAbstractButton, "tuningStartButton").click()
+    _wait_for(view.runner.finished)
+    while view.searching:  # its thread ends just after the last run
+        _settle(app, 1)
+    window.findChild(QAbstractButton, "tuningSendButton").click()
+    _settle(app)
+
+
+def shoot_verdict(app, window) -> None:
+    """The Bias and variance view after a run that overfits, with the test set evaluated."""
+    from PySide6.QtWidgets import QAbstractButton, QComboBox, QSpinBox
+
+    from nnstudio.session import LayerSpec
+
+    combo = window.findChild(QComboBox, "datasetCombo")
+    combo.setCurrentIndex(combo.findData("moons"))
+    for name, value in (
+        ("samplesSpinBox", 120),
+        ("validationSpinBox", 25),
+        ("testShareSpinBox", 25),
+    ):
+        window.findChild(QSpinBox, name).setValue(value)
+    window.findChild(object, "noiseSpinBox").setValue(0.3)
+    window.findChild(object, "dataSeedSpinBox").setValue(7)  # dev and test errors agree
+    session = window.session
+    session.set_hidden_layers((LayerSpec(50, "relu"), LayerSpec(50, "relu")))
+    session.set_initialization("he", 1)
+    session.set_settings(optimizer="adam", learning_rate=0.01, epochs=1500, report_every=50)
+    _settle(app)
+    window.findChild(QAbstractButton, "trainButton").click()
+    _wait_for(window.training.controller.finished)
+    panel = window.learn.verdict_panel
+    window.views.setCurrentWidget(panel)
+    _settle(app)
+    window.findChild(QAbstractButton, "evaluateTestButton").click()
+    _settle(app)
 
 
 # -- all of them ----------------------------------------------------------------------------------
@@ -196,27 +230,28 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     shots = args.out / "screenshots"
     shots.mkdir(parents=True, exist_ok=True)
-    if args.child == VERDICT:
-        shoot_verdict(shots)
+    if args.child in SPECIALS:
+        shoot_special(args.child, shots)
         return 0
     if args.child:
         shoot(args.child, shots)
         return 0
-    if args.only == VERDICT:
+    if args.only in SPECIALS:
         env = dict(os.environ, QT_SCALE_FACTOR="1")
         env.setdefault("QT_QPA_PLATFORM", "offscreen")
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
-        command = [sys.executable, __file__, "--out", str(args.out), "--child", VERDICT]
+        command = [sys.executable, __file__, "--out", str(args.out), "--child", args.only]
         subprocess.run(command, env=env, check=True, cwd=ROOT)
-        shutil.copyfile(shots / f"{VERDICT}.png", args.out / "screenshot-verdict.png")
-        print(args.out / "screenshot-verdict.png")
+        copy = args.out / f"screenshot-{args.only}.png"
+        shutil.copyfile(shots / f"{args.only}.png", copy)
+        print(copy)
         return 0
     names = [
         setting_name(*combo) for combo in itertools.product(SCREENS, THEMES, SCALES, LANGUAGES)
     ]
     if args.only:
         if args.only not in names:
-            known = ", ".join([*names, VERDICT])
+            known = ", ".join([*names, *SPECIALS])
             raise SystemExit(f"unknown setting {args.only!r}; one of: {known}")
         names = [args.only]
     for name in names:

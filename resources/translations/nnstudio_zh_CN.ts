@@ -2122,8 +2122,28 @@ The Cost and Activations tabs follow training as usual; import data with one or 
         <translation>&lt;p&gt;反向传播每经过一层就要乘以 g′(Z)。sigmoid 的斜率最多是 1/4，所以在深层 sigmoid 网络中，梯度一层比一层小：下图中，7 层 sigmoid 网络的 ‖dW{s1}‖ 远小于最后一层的，它的前几层几乎学不到东西。ReLU（z &amp;gt; 0 时斜率为 1）和好的初始化能让梯度保持活力。训练时请留意梯度流视图。&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>&lt;h2&gt;9. Things to try&lt;/h2&gt;</source>
-        <translation>&lt;h2&gt;9. 动手试试&lt;/h2&gt;</translation>
+        <source>&lt;h2&gt;10. Things to try&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;10. 动手试试&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;9. Tuning hyperparameters&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;9. 调节超参数&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The learning rate α, the L2 λ and the number of hidden units are &lt;b&gt;hyperparameters&lt;/b&gt;: gradient descent does not learn them, you choose them. The course&apos;s advice is to try values &lt;b&gt;at random&lt;/b&gt; rather than on a grid: with 25 runs on a 5 × 5 grid over two settings you see only 5 values of each, while 25 random runs try 25 values of each, and usually only one of the two matters much.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;学习率 α、L2 的 λ 和隐藏单元数都是&lt;b&gt;超参数&lt;/b&gt;：梯度下降不会学习它们，要由你来选。课程的建议是&lt;b&gt;随机&lt;/b&gt;取值，而不是在网格上取值：在两个设置的 5 × 5 网格上做 25 次训练，每个设置只试了 5 个值；而 25 次随机训练让每个设置都试了 25 个值，何况两者之中通常只有一个真正要紧。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Sample on the right &lt;b&gt;scale&lt;/b&gt;. A learning rate between 0.0001 and 1, sampled uniformly, lands between 0.1 and 1 nine times in ten. Sampled on a log scale, &lt;span class=&quot;formula&quot;&gt;α = 10&lt;sup&gt;r&lt;/sup&gt;&lt;/span&gt; with r uniform between −4 and 0, every decade gets as many runs. The same holds for λ. The number of units is a whole number, sampled from its range directly, and dropout&apos;s keep_prob is sampled uniformly, by default between 0.5 and 1.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;要在合适的&lt;b&gt;尺度&lt;/b&gt;上取样。在 0.0001 到 1 之间均匀地取学习率，十次里有九次落在 0.1 到 1 之间。在对数尺度上取样，即 &lt;span class=&quot;formula&quot;&gt;α = 10&lt;sup&gt;r&lt;/sup&gt;&lt;/span&gt;、r 在 −4 到 0 之间均匀取值，每个数量级得到的训练次数一样多。λ 也是如此。单元数是整数，直接在其范围内取；随机失活的 keep_prob 则均匀取样，默认在 0.5 到 1 之间。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The Tuning view does this: tick the hyperparameters, give their ranges, the number of runs, the epochs of each (short runs are enough to tell a good value from a bad one) and a seed (the same seed samples the same values again), then press Start. Each run trains a copy of your network from fresh initial weights on the training set, in the background; your own network and settings do not change. Its &lt;b&gt;dev&lt;/b&gt; error decides which values are good: the plot shows it against each sampled value, the table lists the runs from the best. Look for the region where the dev error is low, then search again more finely inside it (coarse to fine). Send best to Compare runs keeps the best runs, named by their values, beside your own.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;“调参”视图就做这件事：勾选要搜索的超参数，填好它们的范围、训练次数、每次训练的轮数（短训练已足以分辨好值和坏值）以及随机种子（同一个种子会再次取到同样的值），然后按“开始搜索”。每次训练都在后台用训练集训练你的网络的一个副本，从重新初始化的权重开始；你自己的网络和设置不会改变。由&lt;b&gt;验证集&lt;/b&gt;误差决定哪些值好：图中画出它随每个取样值的变化，表格从最好的一次开始列出各次训练。找出验证误差低的区域，再在其中更细地搜索一次（由粗到细）。“将最佳结果发送到比较训练记录”会把最好的几次训练以其取值命名，保存在你自己的训练记录旁边。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p class=&quot;note&quot;&gt;The dev set chose these values, so its error is now a little optimistic: measure the final network once on the test set.&lt;/p&gt;</source>
+        <translation>&lt;p class=&quot;note&quot;&gt;这些值是由验证集选出的，所以它的误差现在略显乐观：请在测试集上对最终的网络评估一次。&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;h2&gt;8. Train, dev and test sets; bias and variance&lt;/h2&gt;</source>
@@ -2150,8 +2170,8 @@ The Cost and Activations tabs follow training as usual; import data with one or 
         <translation>&lt;ul&gt;&lt;li&gt;训练一次，然后把 tanh 改成 ReLU 再训练一次：两次训练都会保留下来，“比较训练记录”会把它们的代价曲线画在一起。&lt;/li&gt;&lt;li&gt;试试学习率 0.01、1.2 和 10，观察代价的变化。&lt;/li&gt;&lt;li&gt;“训练 → 梯度检验”把反向传播与每个梯度的数值估计相比较：这是让你确信上面的公式正确的好办法。&lt;/li&gt;&lt;li&gt;“文件 → 导出 → 模型（NumPy 脚本）”把训练好的网络写成一个简短的 Python 文件，你可以逐行阅读——它的前向传播和上面讲的一模一样。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;把鼠标停在任何控件上，都能读到它的含义。&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>&lt;h2&gt;10. Moving on to PyTorch&lt;/h2&gt;</source>
-        <translation>&lt;h2&gt;10. 迈向 PyTorch&lt;/h2&gt;</translation>
+        <source>&lt;h2&gt;11. Moving on to PyTorch&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;11. 迈向 PyTorch&lt;/h2&gt;</translation>
     </message>
     <message>
         <source>&lt;p&gt;When your networks outgrow NN Studio, take them with you. File → Export → PyTorch script writes a readable Python file and its weights beside it: the layers as an nn.Sequential in the order above, with each layer&apos;s shapes in a comment, and the same standardisation and input features. nn.Linear keeps W{sl} in the course&apos;s shape (n{sl}, n{slm}); only the samples move from the columns to the &lt;b&gt;rows&lt;/b&gt;, so PyTorch computes Z{sl}ᵀ = A{slm}ᵀ·W{sl}ᵀ + b{sl}ᵀ. Run it on a CSV file and it prints the same predictions as NN Studio; its continue_training function trains on with the same cost and optimizer, where loss.backward() does step 4 for you.&lt;/p&gt;&lt;p&gt;File → Export → ONNX writes the network for any runtime that reads ONNX, and File → Open reads back a simple ONNX network trained elsewhere (a chain of fully-connected layers), so you can read its dimension table and step through it on a data set with the same n{s0}.&lt;/p&gt;</source>
@@ -2422,6 +2442,10 @@ The Cost and Activations tabs follow training as usual; import data with one or 
         <translation>训练结束时的训练误差与验证误差：欠拟合还是过拟合，以及课程建议的下一步；测试集仅在请求时评估</translation>
     </message>
     <message>
+        <source>Tuning</source>
+        <translation>调参</translation>
+    </message>
+    <message>
         <source>&amp;Gradient check…</source>
         <translation>梯度检验(&amp;G)…</translation>
     </message>
@@ -2454,8 +2478,16 @@ The Cost and Activations tabs follow training as usual; import data with one or 
         <translation>决策边界图（PNG 或 SVG）…</translation>
     </message>
     <message>
+        <source>A hyperparameter search is running: Train waits until it ends or you cancel it in the Tuning view.</source>
+        <translation>正在进行超参数搜索：训练要等到搜索结束，或在“调参”视图中取消搜索之后。</translation>
+    </message>
+    <message>
         <source>Understand</source>
         <translation>理解</translation>
+    </message>
+    <message>
+        <source>Random search over α, λ, keep_prob and the units: short runs judged on the dev set</source>
+        <translation>对 α、λ、keep_prob 和单元数做随机搜索：多次短训练，按验证集评判</translation>
     </message>
     <message>
         <source>Model as a PyTorch script…</source>
@@ -4388,6 +4420,224 @@ The previous data is still in use.</source>
     <message>
         <source>Iteration {step} · cost {cost} · train {train} · dev {val}</source>
         <translation>第 {step} 次迭代 · 代价 {cost} · 训练 {train} · 验证 {val}</translation>
+    </message>
+</context>
+<context>
+    <name>Tuning</name>
+    <message>
+        <source>the range of {name} must go from a low to a high value between {a:g} and {b:g}; got {low:g} to {high:g}</source>
+        <translation>{name} 的范围必须从低值到高值，且都在 {a:g} 与 {b:g} 之间；现在是 {low:g} 到 {high:g}</translation>
+    </message>
+    <message>
+        <source>choose at least one hyperparameter to search</source>
+        <translation>请至少选择一个要搜索的超参数</translation>
+    </message>
+    <message>
+        <source>tuning {number}: {values}</source>
+        <translation>调参 {number}：{values}</translation>
+    </message>
+    <message>
+        <source>a search makes between 1 and {max} runs</source>
+        <translation>一次搜索的训练次数须在 1 到 {max} 之间</translation>
+    </message>
+    <message>
+        <source>each run trains between 1 and {max} epochs</source>
+        <translation>每次训练的轮数须在 1 到 {max} 之间</translation>
+    </message>
+    <message>
+        <source>the network has no hidden layer whose units or keep_prob a search could choose: add one in the builder, or search other hyperparameters</source>
+        <translation>网络没有隐藏层，无法搜索单元数或 keep_prob：请在构建器中添加一个隐藏层，或搜索其他超参数</translation>
+    </message>
+    <message>
+        <source>a search judges runs on the dev set and this data has none: choose a dev share above 0 % in the data panel</source>
+        <translation>搜索要用验证集评判每次训练，而这份数据没有验证集：请在数据面板中把验证集比例设为大于 0 %</translation>
+    </message>
+</context>
+<context>
+    <name>TuningView</name>
+    <message>
+        <source>Learning rate α (log scale)</source>
+        <translation>学习率 α（对数尺度）</translation>
+    </message>
+    <message>
+        <source>L2 λ (log scale)</source>
+        <translation>L2 λ（对数尺度）</translation>
+    </message>
+    <message>
+        <source>Dropout keep_prob of every hidden layer</source>
+        <translation>每个隐藏层的随机失活 keep_prob</translation>
+    </message>
+    <message>
+        <source>Units n[l] of every hidden layer</source>
+        <translation>每个隐藏层的单元数 n[l]</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <source>{name}: lowest value</source>
+        <translation>{name}：最低值</translation>
+    </message>
+    <message>
+        <source>{name}: highest value</source>
+        <translation>{name}：最高值</translation>
+    </message>
+    <message>
+        <source>Sampled on a log scale: as many runs between 0.0001 and 0.001 as between 0.1 and 1. Sampled uniformly, nine runs in ten would land in the top decade.</source>
+        <translation>在对数尺度上取样：落在 0.0001 与 0.001 之间的训练次数和落在 0.1 与 1 之间的一样多。若均匀取样，十次里有九次会落在最高的那个数量级。</translation>
+    </message>
+    <message>
+        <source>Sampled on a log scale, like α: λ acts by its order of magnitude.</source>
+        <translation>和 α 一样在对数尺度上取样：λ 起作用的是它的数量级。</translation>
+    </message>
+    <message>
+        <source>Sampled uniformly between the two values (the low end left out), the same for every hidden layer; 1 keeps every unit. The dev error is measured without dropout, as predictions are made.</source>
+        <translation>在两个值之间均匀取样（不含低端），每个隐藏层都相同；1 表示保留所有单元。验证误差在不使用随机失活的情况下测量，与预测时一样。</translation>
+    </message>
+    <message>
+        <source>A whole number from the range, the same for every hidden layer.</source>
+        <translation>从范围中取一个整数，每个隐藏层都相同。</translation>
+    </message>
+    <message>
+        <source>How many short runs the search makes</source>
+        <translation>搜索要做多少次短训练</translation>
+    </message>
+    <message>
+        <source>Epochs each run trains: short runs are enough to tell good values from bad</source>
+        <translation>每次训练的轮数：短训练已足以分辨好值和坏值</translation>
+    </message>
+    <message>
+        <source>The same seed samples the same values again</source>
+        <translation>同一个种子会再次取到同样的值</translation>
+    </message>
+    <message>
+        <source>Runs:</source>
+        <translation>训练次数：</translation>
+    </message>
+    <message>
+        <source>Epochs per run:</source>
+        <translation>每次轮数：</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>随机种子：</translation>
+    </message>
+    <message>
+        <source>Start search</source>
+        <translation>开始搜索</translation>
+    </message>
+    <message>
+        <source>Train the runs one after another on a copy of the network, each from fresh initial weights; your network and its settings stay as they are</source>
+        <translation>在网络的副本上逐次训练，每次都从重新初始化的权重开始；你的网络及其设置保持不变</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>%v of %m runs</source>
+        <translation>%v / %m 次训练</translation>
+    </message>
+    <message>
+        <source>How many of the best runs to send</source>
+        <translation>发送多少次最佳训练</translation>
+    </message>
+    <message>
+        <source>Send best to Compare runs</source>
+        <translation>将最佳结果发送到比较训练记录</translation>
+    </message>
+    <message>
+        <source>Keep the runs with the lowest dev error in Compare runs, named by their values</source>
+        <translation>把验证误差最低的几次训练保存到“比较训练记录”，以其取值命名</translation>
+    </message>
+    <message>
+        <source>Best:</source>
+        <translation>最佳：</translation>
+    </message>
+    <message>
+        <source>Choose what to search and press Start: each run trains a copy of the network on the training set and is judged by its error on the dev set.</source>
+        <translation>选择要搜索的内容并按“开始搜索”：每次训练都在训练集上训练网络的一个副本，并按它在验证集上的误差评判。</translation>
+    </message>
+    <message>
+        <source>Training is in progress: stop it (Train ▸ Stop) to start a search.</source>
+        <translation>正在训练：请先停止训练（训练 ▸ 停止），再开始搜索。</translation>
+    </message>
+    <message>
+        <source>The search cannot start: {reason}</source>
+        <translation>无法开始搜索：{reason}</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>正在搜索…</translation>
+    </message>
+    <message>
+        <source>Search finished: {n} runs.</source>
+        <translation>搜索完成：共 {n} 次训练。</translation>
+    </message>
+    <message>
+        <source>Search cancelled after {n} runs.</source>
+        <translation>搜索在 {n} 次训练后已取消。</translation>
+    </message>
+    <message>
+        <source>Lowest dev error: {error} ({name}).</source>
+        <translation>最低验证误差：{error}（{name}）。</translation>
+    </message>
+    <message>
+        <source>The search stopped with an error: {message}. Try a smaller range or fewer units.</source>
+        <translation>搜索因错误而停止：{message}。请尝试更小的范围或更少的单元。</translation>
+    </message>
+    <message>
+        <source>diverged</source>
+        <translation>发散</translation>
+    </message>
+    <message>
+        <source>learning rate α</source>
+        <translation>学习率 α</translation>
+    </message>
+    <message>
+        <source>L2 λ</source>
+        <translation>L2 λ</translation>
+    </message>
+    <message>
+        <source>units n[l]</source>
+        <translation>单元数 n[l]</translation>
+    </message>
+    <message>
+        <source>dev cost</source>
+        <translation>验证代价</translation>
+    </message>
+    <message>
+        <source>dev error (%)</source>
+        <translation>验证误差 (%)</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>Training cost</source>
+        <translation>训练代价</translation>
+    </message>
+    <message>
+        <source>Training error</source>
+        <translation>训练误差</translation>
+    </message>
+    <message>
+        <source>Dev cost</source>
+        <translation>验证代价</translation>
+    </message>
+    <message>
+        <source>Dev error</source>
+        <translation>验证误差</translation>
+    </message>
+    <message>
+        <source>Sent {n} runs to Compare runs, best first.</source>
+        <translation>已将 {n} 次训练发送到“比较训练记录”，最佳的在前。</translation>
     </message>
 </context>
 <context>

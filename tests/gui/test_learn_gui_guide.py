@@ -45,3 +45,14 @@ def test_the_chapter_reads_in_chinese(qtbot, qapp):
         install_language(qapp, "en")
     assert "8. 训练集、验证集和测试集；偏差与方差" in text
     assert "可避免偏差" in text and "Train, dev and test sets" not in text
+
+
+def test_the_guide_explains_random_search_on_a_log_scale(qtbot):
+    dialog = GuideDialog()
+    qtbot.addWidget(dialog)
+    text = dialog.findChild(object, "guideBrowser").toPlainText()
+    assert "9. Tuning hyperparameters" in text
+    assert "log scale" in text and "Send best to Compare runs" in text
+    assert 'src="guide:tuning"' in dialog.html()
+    image = dialog.browser.loadResource(QTextDocument.ImageResource, QUrl("guide:tuning"))
+    assert not image.isNull() and image.width() > 100

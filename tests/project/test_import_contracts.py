@@ -31,6 +31,7 @@ QT_FREE = (
     "nnstudio.session",
     "nnstudio.session_files",
     "nnstudio.session_parts",
+    "nnstudio.session_tuning",
     "nnstudio.training_run",
     "nnstudio.text",
 )

@@ -15,11 +15,13 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayo
 from ...data import make_dataset
 from ...engine import Network
 from ...learn import record_gradient_flow
-from ...session import DataChoice, Session
+from ...session import DEFAULT_HIDDEN, DataChoice, Session
+from ...session_tuning import SearchSpace, TuningSearch
 from ..common import theme
 from .gradflow import GradientFlowView
 from .inspector import MatrixInspector
 from .stepthrough import StepThroughView
+from .tuning import TuningView
 from .verdict import BiasVariancePanel
 
 PICTURE_WIDTH = 760
@@ -90,6 +92,16 @@ def render_pictures(diagram: QWidget | None = None) -> dict[str, QImage]:
     verdict = BiasVariancePanel(session)
     pictures["verdict"] = _grab(verdict, 280)
     verdict.deleteLater()
+
+    # a small random search over α for the course's 4 tanh units, on the same split: the dev
+    # error against each sampled α
+    session.set_hidden_layers(DEFAULT_HIDDEN)
+    space = SearchSpace.of({"learning_rate": (1e-3, 10.0)})
+    search = TuningSearch(session, space, runs=12, epochs=300, seed=0)
+    tuning = TuningView(session)
+    tuning.show_results(space, list(search.results()))
+    pictures["tuning"] = _grab(tuning, 520)
+    tuning.deleteLater()
     return pictures
 
 
@@ -217,7 +229,8 @@ class GuideDialog(QDialog):
             ).format(s1=sup(1)),
             self.picture("gradflow"),
             *self.bias_variance_chapter(),
-            self.tr("<h2>9. Things to try</h2>"),
+            *self.tuning_chapter(),
+            self.tr("<h2>10. Things to try</h2>"),
             self.tr(
                 "<ul>"
                 "<li>Train, then change tanh to ReLU and train again: both runs are kept, and "
@@ -231,7 +244,7 @@ class GuideDialog(QDialog):
                 "</ul>"
                 "<p>Hover over any control to read what it means.</p>"
             ),
-            self.tr("<h2>10. Moving on to PyTorch</h2>"),
+            self.tr("<h2>11. Moving on to PyTorch</h2>"),
             self.tr(
                 "<p>When your networks outgrow NN Studio, take them with you. File → Export → "
                 "PyTorch script writes a readable Python file and its weights beside it: the "
@@ -290,6 +303,45 @@ class GuideDialog(QDialog):
                 "regularisation (L2 λ, dropout) or another architecture. Work on the larger gap "
                 "first. With few samples the dev error is itself noisy: one sample in a dev set "
                 "of 80 is 1.25 percentage points.</p>"
+            ),
+        ]
+
+    def tuning_chapter(self) -> list[str]:
+        """Random search over hyperparameters, judged on the dev set."""
+        return [
+            self.tr("<h2>9. Tuning hyperparameters</h2>"),
+            self.tr(
+                "<p>The learning rate α, the L2 λ and the number of hidden units are "
+                "<b>hyperparameters</b>: gradient descent does not learn them, you choose them. "
+                "The course's advice is to try values <b>at random</b> rather than on a grid: "
+                "with 25 runs on a 5 × 5 grid over two settings you see only 5 values of each, "
+                "while 25 random runs try 25 values of each, and usually only one of the two "
+                "matters much.</p>"
+            ),
+            self.tr(
+                "<p>Sample on the right <b>scale</b>. A learning rate between 0.0001 and 1, "
+                "sampled uniformly, lands between 0.1 and 1 nine times in ten. Sampled on a log "
+                'scale, <span class="formula">α = 10<sup>r</sup></span> with r uniform '
+                "between −4 and 0, every decade gets as many runs. The same holds for λ. The "
+                "number of units is a whole number, sampled from its range directly, and "
+                "dropout's keep_prob is sampled uniformly, by default between 0.5 and 1.</p>"
+            ),
+            self.tr(
+                "<p>The Tuning view does this: tick the hyperparameters, give their ranges, the "
+                "number of runs, the epochs of each (short runs are enough to tell a good value "
+                "from a bad one) and a seed (the same seed samples the same values again), then "
+                "press Start. Each run trains a copy of your network from fresh initial weights "
+                "on the training set, in the background; your own network and settings do not "
+                "change. Its <b>dev</b> error decides which values are good: the plot shows it "
+                "against each sampled value, the table lists the runs from the best. Look for "
+                "the region where the dev error is low, then search again more finely inside "
+                "it (coarse to fine). Send best to Compare runs keeps the best runs, named by "
+                "their values, beside your own.</p>"
+            ),
+            self.picture("tuning"),
+            self.tr(
+                '<p class="note">The dev set chose these values, so its error is now a little '
+                "optimistic: measure the final network once on the test set.</p>"
             ),
         ]
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QTabWidget, QWidget
 
@@ -25,6 +25,7 @@ from ..learn import (
     GradientFlowView,
     MatrixInspector,
     StepThroughView,
+    TuningView,
     save_onnx_dialog,
     save_pytorch_dialog,
     session_source,
@@ -44,11 +45,13 @@ class LearnUi:
     gradient_flow: GradientFlowView
     runs_view: CompareRunsView
     verdict_panel: BiasVariancePanel
+    tuning_view: TuningView
     gradient_check_action: QAction
     export_menu: QMenu
     guide_action: QAction
     keeper: RunKeeper
     sync: _LearnSync
+    tuning_lock: TuningLock
 
 
 class _LearnSync(QObject):
@@ -115,6 +118,52 @@ class _LearnSync(QObject):
         self.refresh_visible()
 
 
+class TuningLock(QObject):
+    """One thing trains at a time: a search cannot start while the main training runs, and
+    Train and Step wait while a search runs (the status line says why). A search still under
+    way when the window has closed, or is about to be deleted, is ended and its thread
+    joined."""
+
+    def __init__(self, window: WindowFrame, training: TrainingUi, view: TuningView) -> None:
+        super().__init__(window)
+        self.window, self.training, self.view = window, training, view
+        training.controller.busyChanged.connect(view.set_training)
+        view.searchingChanged.connect(self.searching_changed)
+        window.installEventFilter(self)
+
+    def searching_changed(self, searching: bool) -> None:
+        panel = self.training.panel
+        idle = not searching and not self.training.controller.is_busy
+        for widget in (
+            panel.train_button,
+            panel.step_button,
+            panel.train_action,
+            panel.step_action,
+        ):
+            widget.setEnabled(idle)
+        if searching:
+            self.window.statusBar().showMessage(
+                QCoreApplication.translate(
+                    "LearnMode",
+                    "A hyperparameter search is running: Train waits until it ends or you "
+                    "cancel it in the Tuning view.",
+                )
+            )
+        else:
+            self.window.statusBar().clearMessage()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.Close:
+            QTimer.singleShot(0, self, self._after_close)
+        elif watched is self.window and event.type() == QEvent.Type.DeferredDelete:
+            self.view.shutdown()  # a language switch replaces the window: end the search first
+        return False
+
+    def _after_close(self) -> None:
+        if not self.window.isVisible():
+            self.view.shutdown()
+
+
 class RunKeeper(QObject):
     """Keeps the current run in the session's run store: a run starts with fresh weights (a new
     network, new data, reset weights) and is added when training first ends; continuing the
@@ -179,6 +228,7 @@ def install_learn(window: WindowFrame, training: TrainingUi) -> LearnUi:
     gradient_flow = GradientFlowView()
     runs_view = CompareRunsView(session.runs)
     verdict_panel = BiasVariancePanel(session)
+    tuning_view = TuningView(session)
     training.controller.busyChanged.connect(verdict_panel.set_training)
     verdict_panel.humanErrorChanged.connect(runs_view.set_human_error)
     runs_view.set_human_error(verdict_panel.human_error())
@@ -220,8 +270,18 @@ def install_learn(window: WindowFrame, training: TrainingUi) -> LearnUi:
                 "the course's next step; the test set, on request",
             ),
         ),
+        (
+            tuning_view,
+            QCoreApplication.translate("LearnMode", "Tuning"),
+            QCoreApplication.translate(
+                "LearnMode",
+                "Random search over α, λ, keep_prob and the units: short runs judged on the "
+                "dev set",
+            ),
+        ),
     ):
-        group = train_group if view in (runs_view, verdict_panel) else understand_group
+        trains = view in (runs_view, verdict_panel, tuning_view)
+        group = train_group if trains else understand_group
         tabs.add_view(view, title, tip, group)
 
     sync = _LearnSync(window, step_view, inspector, gradient_flow)
@@ -316,15 +376,18 @@ def install_learn(window: WindowFrame, training: TrainingUi) -> LearnUi:
         help_menu.addAction(guide_action)
 
     keeper = RunKeeper(window, session, training)
+    tuning_lock = TuningLock(window, training, tuning_view)
     return LearnUi(
         step_view,
         inspector,
         gradient_flow,
         runs_view,
         verdict_panel,
+        tuning_view,
         check_action,
         export_menu,
         guide_action,
         keeper,
         sync,
+        tuning_lock,
     )
