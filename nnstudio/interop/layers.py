@@ -20,6 +20,10 @@ from ..data import DEFAULT_FEATURES, RAW_INPUTS, check_features, map_features
 from ..engine import Network, NetworkSpec
 from ..learn import mean_std
 
+#: batch norm's momentum as the engine keeps its running averages: running ← 0.9·running +
+#: 0.1·batch value (nnstudio.engine.course2.batchnorm.MOMENTUM; a test keeps the two equal)
+BATCH_NORM_MOMENTUM = 0.9
+
 #: the outputs an export knows how to read: what a prediction is made of
 OUTPUT_KINDS = {"sigmoid": "binary", "softmax": "multiclass", "linear": "regression"}
 

@@ -27,8 +27,8 @@ from typing import Any
 import numpy as np
 
 from ..data import RAW_INPUTS
-from ..engine.course2.batchnorm import EPSILON as BN_EPSILON
-from ..engine.course2.batchnorm import MOMENTUM as BN_MOMENTUM
+from ..engine import BATCH_NORM_EPSILON as BN_EPSILON
+from .layers import BATCH_NORM_MOMENTUM as BN_MOMENTUM
 from .layers import ExportPlan
 from .onnx_support import (
     BATCH,

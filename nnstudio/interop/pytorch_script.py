@@ -17,8 +17,8 @@ from pathlib import Path
 import numpy as np
 
 from ..data import FEATURES, feature_labels
-from ..engine.course2.batchnorm import EPSILON as BN_EPSILON
-from ..engine.course2.batchnorm import MOMENTUM as BN_MOMENTUM
+from ..engine import BATCH_NORM_EPSILON as BN_EPSILON
+from .layers import BATCH_NORM_MOMENTUM as BN_MOMENTUM
 from .layers import ExportPlan
 from .pytorch_text import (
     LOSS_CODE,
