@@ -246,3 +246,52 @@ def test_continue_training_trains_gamma_and_beta_as_the_engine(optimizer, option
     for l in (1, 2):
         want = net.running[f"mean{l}"].reshape(-1)
         np.testing.assert_allclose(got[f"mean{l}"], want, rtol=1e-9, atol=1e-12)
+
+
+@needs_torch
+@pytest.mark.parametrize("shuffle", ["seed_per_epoch", "one_generator"])
+def test_continue_training_takes_the_engines_mini_batches_and_decayed_rates(shuffle, tmp_path):
+    """Three epochs of mini-batches of 8 (the last one 6) with batch norm and inverse decay:
+    the same samples in every batch and the same rates, so the engine's training loop and the
+    script's end with the same W, γ and β."""
+    from nnstudio.engine import TrainingConfig, TrainingData, train
+
+    hp = {
+        "optimizer": "gd",
+        "learning_rate": 0.1,
+        "batch_size": 8,
+        "shuffle": shuffle,
+        "shuffle_seed": 3,
+        "decay_schedule": "inverse",
+        "decay_rate": 0.5,
+    }
+    plan = make_plan(("tanh",), "softmax", 3, batch_norm=True, hyperparameters=hp)
+    X = raw_inputs(plan, m=30, seed=6)
+    labels = np.random.RandomState(8).randint(0, 3, 30)
+    script, _ = export_pytorch_script(plan, tmp_path / "net")
+    code = (
+        "module['continue_training'](np.array(data['X']), np.array(data['Y']), epochs=3)\n"
+        "linear, norm = module['LINEAR_LAYERS'], module['NORM_LAYERS'][0]\n"
+        "print(json.dumps({'W1': linear[0].weight.detach().numpy().tolist(),\n"
+        "                  'W2': linear[1].weight.detach().numpy().tolist(),\n"
+        "                  'gamma1': norm.weight.detach().numpy().tolist(),\n"
+        "                  'beta1': norm.bias.detach().numpy().tolist()}))\n"
+    )
+    got = run_script(script, code, {"X": X.T.tolist(), "Y": labels.tolist()})
+    net = plan.network.copy()
+    config = TrainingConfig(
+        learning_rate=0.1,
+        epochs=3,
+        batch_size=8,
+        shuffle=shuffle,
+        shuffle_seed=3,
+        decay_schedule="inverse",
+        decay_rate=0.5,
+    )
+    for _ in train(net, TrainingData(plan.network_inputs(X), labels.reshape(1, -1)), config):
+        pass
+    for name in ("W1", "W2", "gamma1", "beta1"):
+        want = net.params[name]
+        np.testing.assert_allclose(
+            np.array(got[name]).reshape(want.shape), want, rtol=1e-7, atol=1e-9, err_msg=name
+        )
