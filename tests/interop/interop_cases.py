@@ -74,6 +74,32 @@ BATCH_NORM_SHAPES = [
 ]
 
 
+def save_batch_norm_model(folder: Path, example: Path) -> Path:
+    """``example`` (an example model file) with batch norm on every hidden layer, keep_prob 0.8,
+    random W, γ, β (b[l] 0 where normalised) and running statistics from one training pass over
+    its data, saved in ``folder``; returns its path."""
+    from nnstudio.files import load_model, save_model
+
+    model = load_model(example)
+    hidden = model.network.L - 1
+    spec = model.network.spec.replace(batch_norm=(True,) * hidden, keep_prob=(0.8,) * hidden)
+    net = Network.from_spec(spec)
+    rs = np.random.RandomState(7)
+    unused = {f"b{l}" for l in net.norm_layers}  # kept at 0 by the engine
+    for name in sorted(set(net.parameter_names()) - unused):
+        net.params[name][...] = rs.randn(*net.params[name].shape)
+    net.forward(model.network_inputs(model.dataset.X), training=True)  # running statistics
+    assert net.norm_layers and all((net.running[f"var{l}"] != 1).all() for l in net.norm_layers)
+    return save_model(
+        folder / f"{example.stem}-bn.nnstudio",
+        net,
+        dataset=model.dataset,
+        hyperparameters=model.hyperparameters,
+        standardizer=model.standardizer,
+        input_features=model.input_features,
+    )
+
+
 def raw_inputs(plan: ExportPlan, m: int = 64, seed: int = 0) -> np.ndarray:
     """Raw X (n_in, m), one sample per column."""
     return np.random.RandomState(seed).randn(plan.n_inputs, m) * 2.0

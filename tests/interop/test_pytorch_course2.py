@@ -19,13 +19,14 @@ from interop_cases import (
     engine_output,
     make_plan,
     raw_inputs,
+    save_batch_norm_model,
     write_inputs_csv,
 )
 from test_pytorch_export import TORCH_PYTHON, needs_torch
 
 from nnstudio.cli import main
 from nnstudio.engine import decayed_learning_rate, make_optimizer
-from nnstudio.files import load_model, save_model
+from nnstudio.files import load_model
 from nnstudio.interop import export_pytorch_script, pytorch_source
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "resources" / "examples"
@@ -106,25 +107,8 @@ def test_batch_norm_predictions_equal_the_engines(
 def test_a_batch_norm_model_file_prints_what_predict_prints(tmp_path):
     """A saved model with batch norm and dropout: python OUT.py DATA.csv prints the CSV of
     nnstudio-cli predict (same header, classes, probabilities to 1e-6)."""
-    example = load_model(EXAMPLES / "blobs-softmax.nnstudio")
-    spec = example.network.spec
-    hidden = spec.L - 1
-    bn_spec = spec.replace(batch_norm=(True,) * hidden, keep_prob=(0.8,) * hidden)
-    net = type(example.network).from_spec(bn_spec)
-    rs = np.random.RandomState(7)
-    unused = {f"b{l}" for l in net.norm_layers}  # kept at 0 by the engine
-    for name in set(net.parameter_names()) - unused:
-        net.params[name][...] = rs.randn(*net.params[name].shape)
-    net.forward(example.network_inputs(example.dataset.X), training=True)  # running statistics
-    assert net.norm_layers and any((net.running[f"var{l}"] != 1).any() for l in net.norm_layers)
-    path = save_model(
-        tmp_path / "bn.nnstudio",
-        net,
-        dataset=example.dataset,
-        hyperparameters=example.hyperparameters,
-        standardizer=example.standardizer,
-        input_features=example.input_features,
-    )
+    path = save_batch_norm_model(tmp_path, EXAMPLES / "blobs-softmax.nnstudio")
+    example = load_model(path)
     data = write_inputs_csv(
         tmp_path / "in.csv", tuple(example.dataset.feature_names), example.dataset.X
     )
