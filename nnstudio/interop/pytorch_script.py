@@ -240,6 +240,15 @@ def training_code(plan: ExportPlan) -> str:
         "    samples in batch_order(epoch, m). Returns the last cost J.",
         "    Afterwards predict(X) uses the trained weights; save them with e.g.",
         '    np.savez(WEIGHTS_FILE, **{f"W{l}": linear.weight.detach().numpy() for …}).',
+        *(
+            [
+                "    (and γ, β, the running μ, σ² from NORM_LAYERS as gamma{l}, beta{l},",
+                "    running_mean{l}, running_var{l}). PyTorch refuses to batch-normalise a",
+                "    mini-batch of one sample: choose a batch_size that leaves none over.",
+            ]
+            if plan.spec.uses_batch_norm
+            else []
+        ),
         '    """',
         "    A0 = prepare(X)",
         "    Y = labels_tensor(Y)",
