@@ -20,6 +20,10 @@ from ..data import DEFAULT_FEATURES, RAW_INPUTS, check_features, map_features
 from ..engine import Network, NetworkSpec
 from ..learn import mean_std
 
+#: batch norm's momentum as the engine keeps its running averages: running ← 0.9·running +
+#: 0.1·batch value (nnstudio.engine.course2.batchnorm.MOMENTUM; a test keeps the two equal)
+BATCH_NORM_MOMENTUM = 0.9
+
 #: the outputs an export knows how to read: what a prediction is made of
 OUTPUT_KINDS = {"sigmoid": "binary", "softmax": "multiclass", "linear": "regression"}
 
@@ -27,12 +31,17 @@ OUTPUT_KINDS = {"sigmoid": "binary", "softmax": "multiclass", "linear": "regress
 @dataclass(frozen=True)
 class Layer:
     """Layer l of the network: n[l] units fed by n[l-1], activation g[l];
-    W[l] (n[l], n[l-1]) and b[l] (n[l], 1)."""
+    W[l] (n[l], n[l-1]) and b[l] (n[l], 1). With ``batch_norm`` (a hidden layer only) Z[l] is
+    normalised before g[l]: Z̃[l] = γ[l] ⊙ (Z[l] − μ[l]) / √(σ²[l] + ε) + β[l], with the
+    running μ and σ² at prediction time, and b[l] is not used (it stays 0). ``keep_prob`` < 1
+    means inverted dropout after g[l] while training (never at prediction time)."""
 
     index: int
     units: int
     inputs: int
     activation: str
+    batch_norm: bool = False
+    keep_prob: float = 1.0
 
     @property
     def W_shape(self) -> tuple[int, int]:
@@ -45,6 +54,12 @@ class Layer:
     def shape_comment(self) -> str:
         """ "Z[l] = W[l]·A[l-1] + b[l]: (n, m) = (n, n_prev)·(n_prev, m) + (n, 1)"."""
         l, n, p = self.index, self.units, self.inputs
+        if self.batch_norm:
+            return (
+                f"Z[{l}] = W[{l}]·A[{l - 1}]: ({n}, m) = ({n}, {p})·({p}, m) (no b[{l}]); "
+                f"Z̃[{l}] = γ[{l}] ⊙ Z_norm[{l}] + β[{l}] ({n}, m), γ[{l}], β[{l}] ({n}, 1); "
+                f"A[{l}] = {self.activation}(Z̃[{l}]) ({n}, m)"
+            )
         return (
             f"Z[{l}] = W[{l}]·A[{l - 1}] + b[{l}]: ({n}, m) = ({n}, {p})·({p}, m) + ({n}, 1); "
             f"A[{l}] = {self.activation}(Z[{l}]) ({n}, m)"
@@ -94,8 +109,19 @@ class ExportPlan:
         return self.mean is not None
 
     def layers(self) -> list[Layer]:
-        dims, acts = self.network.layer_dims, self.network.activations
-        return [Layer(l, dims[l], dims[l - 1], acts[l - 1]) for l in range(1, len(dims))]
+        dims, acts, spec = self.network.layer_dims, self.network.activations, self.spec
+        hidden = len(dims) - 2
+        return [
+            Layer(
+                l,
+                dims[l],
+                dims[l - 1],
+                acts[l - 1],
+                l <= hidden and spec.batch_norm[l - 1],
+                spec.keep_prob[l - 1] if l <= hidden else 1.0,
+            )
+            for l in range(1, len(dims))
+        ]
 
     def output_names(self) -> list[str]:
         """The class names a prediction is reported with (as ``nnstudio-cli predict`` does)."""
@@ -105,8 +131,19 @@ class ExportPlan:
         return names if len(names) == k else [str(i) for i in range(k)]
 
     def parameters(self) -> dict[str, np.ndarray]:
-        """W1, b1, …, WL, bL as the network holds them (W (n[l], n[l-1]), b (n[l], 1))."""
+        """W1, b1, [gamma1, beta1,] …, WL, bL as the network holds them (W (n[l], n[l-1]),
+        b, γ and β (n[l], 1))."""
         return {name: self.network.params[name] for name in self.network.parameter_names()}
+
+    def running_statistics(self) -> dict[str, np.ndarray]:
+        """Batch norm's running μ[l] and σ²[l] (n[l], 1) as ``running_mean{l}``,
+        ``running_var{l}``, for each layer l with batch norm on (empty without it)."""
+        running = self.network.running
+        stats = {}
+        for l in self.network.norm_layers:
+            stats[f"running_mean{l}"] = running[f"mean{l}"]
+            stats[f"running_var{l}"] = running[f"var{l}"]
+        return stats
 
     def network_inputs(self, X: np.ndarray) -> np.ndarray:
         """A[0] (n[0], m) for raw X (n_in, m), as the engine makes it (float64 until here)."""

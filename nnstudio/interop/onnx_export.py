@@ -9,7 +9,10 @@ In between, in the same order as the engine:
 - the input features made from the two inputs (``Gather``, ``Mul``, ``Sin``, ``Concat``);
 - one ``Gemm`` per layer with ``transB = 1``, so its weight initializer ``W{l}`` keeps the
   course's shape (n[l], n[l-1]) and Z[l]ᵀ = A[l-1]ᵀ·W[l]ᵀ + b[l]ᵀ; then g[l]
-  (``Relu``, ``Tanh``, ``Sigmoid``, ``LeakyRelu``, ``Softmax``; nothing for linear).
+  (``Relu``, ``Tanh``, ``Sigmoid``, ``LeakyRelu``, ``Softmax``; nothing for linear);
+- on a layer with batch normalisation, a ``Gemm`` without b[l] (the engine does not add it)
+  and a ``BatchNormalization`` in inference mode (γ[l], β[l], the running μ[l] and σ²[l],
+  the engine's ε) before g[l]. Dropout acts only while training: it has no node.
 
 Tensors are named after the course (``A0``, ``Z1``, ``A1``, …), in the model's precision.
 """
@@ -24,6 +27,8 @@ from typing import Any
 import numpy as np
 
 from ..data import RAW_INPUTS
+from ..engine import BATCH_NORM_EPSILON as BN_EPSILON
+from .layers import BATCH_NORM_MOMENTUM as BN_MOMENTUM
 from .layers import ExportPlan
 from .onnx_support import (
     BATCH,
@@ -109,14 +114,17 @@ def build_onnx(plan: ExportPlan) -> Any:
             raise ValueError(f"the activation {layer.activation!r} has no ONNX operator")
         act = ONNX_ACTIVATIONS[layer.activation]
         W = net.params[f"W{l}"]
-        b = net.params[f"b{l}"].reshape(-1)
         constants.append(numpy_helper.from_array(np.ascontiguousarray(W), f"W{l}"))
-        constants.append(numpy_helper.from_array(np.ascontiguousarray(b), f"b{l}"))
+        gemm_inputs = [current, f"W{l}"]
+        if not layer.batch_norm:  # with batch norm b[l] is not used: Z[l] = W[l]·A[l-1]
+            b = net.params[f"b{l}"].reshape(-1)
+            constants.append(numpy_helper.from_array(np.ascontiguousarray(b), f"b{l}"))
+            gemm_inputs.append(f"b{l}")
         z_name = OUTPUT_NAME if last and act is None else f"Z{l}"
         nodes.append(
             helper.make_node(
                 "Gemm",
-                [current, f"W{l}", f"b{l}"],
+                gemm_inputs,
                 [z_name],
                 name=f"layer{l}",
                 transB=1,
@@ -124,6 +132,8 @@ def build_onnx(plan: ExportPlan) -> Any:
             )
         )
         current = z_name
+        if layer.batch_norm:
+            current = _batch_norm_node(plan, l, current, nodes, constants)
         if act is not None:
             op, attributes = act
             a_name = OUTPUT_NAME if last else f"A{l}"
@@ -162,6 +172,38 @@ def build_onnx(plan: ExportPlan) -> Any:
     helper.set_model_props(model, meta)
     onnx.checker.check_model(model, full_check=True)
     return model
+
+
+def _batch_norm_node(
+    plan: ExportPlan, l: int, current: str, nodes: list[Any], constants: list[Any]
+) -> str:
+    """Append layer l's batch normalisation in inference mode, Z̃[l] = γ[l] ⊙ (Z[l] − μ[l]) /
+    √(σ²[l] + ε) + β[l] with the running μ and σ² (ONNX's ``BatchNormalization`` over the units
+    of each row); return the name of Z̃[l]. ONNX's momentum has the engine's convention:
+    running = momentum · running + (1 − momentum) · batch value."""
+    onnx = require_onnx()
+    numpy_helper = onnx.numpy_helper
+    net = plan.network
+    arrays = {
+        f"gamma{l}": net.params[f"gamma{l}"],
+        f"beta{l}": net.params[f"beta{l}"],
+        f"running_mean{l}": net.running[f"mean{l}"],
+        f"running_var{l}": net.running[f"var{l}"],
+    }
+    for name, value in arrays.items():
+        constants.append(numpy_helper.from_array(np.ascontiguousarray(value.reshape(-1)), name))
+    nodes.append(
+        onnx.helper.make_node(
+            "BatchNormalization",
+            [current, *arrays],
+            [f"Ztilde{l}"],
+            name=f"batch_norm{l}",
+            epsilon=BN_EPSILON,
+            momentum=BN_MOMENTUM,
+            doc_string=f"Z̃[{l}] = γ[{l}] ⊙ (Z[{l}] − μ[{l}]) / √(σ²[{l}] + ε) + β[{l}]",
+        )
+    )
+    return f"Ztilde{l}"
 
 
 def export_onnx(plan: ExportPlan, path: str | os.PathLike[str]) -> Path:

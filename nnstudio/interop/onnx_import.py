@@ -2,8 +2,10 @@
 
 Accepted, node after node from the graph's one input to its one output: ``Gemm`` (α = β = 1,
 no transposed input; B transposed or not), or ``MatMul`` followed by ``Add`` of a bias, each
-followed by at most one activation the app knows (``Relu``, ``Tanh``, ``Sigmoid``,
-``LeakyRelu`` with α = 0.01, ``Softmax`` over the units; none is linear), and ``Identity``.
+optionally followed by a ``BatchNormalization`` in inference mode (a hidden layer with batch
+norm, ε = 10⁻⁸ as the engine's) and by at most one activation the app knows (``Relu``,
+``Tanh``, ``Sigmoid``, ``LeakyRelu`` with α = 0.01, ``Softmax`` over the units; none is
+linear), and ``Identity``.
 Before the first layer, the standardisation and the input features NN Studio's own export
 writes are recognised. Anything else is refused with an :class:`OnnxImportError` that names the
 first node that cannot be read. Parameters come out in the course's shapes, W[l] (n[l], n[l-1])
@@ -20,7 +22,7 @@ from typing import Any
 import numpy as np
 
 from ..data import Standardizer, check_features
-from ..engine import LEAKY_SLOPE, Network, NetworkSpec, SpecError
+from ..engine import BATCH_NORM_EPSILON, LEAKY_SLOPE, Network, NetworkSpec, SpecError
 from ..files import ModelFile
 from ..text import translate
 from .layers import plan_for
@@ -51,25 +53,29 @@ def _refuse(node: Any, index: int, why: str) -> OnnxImportError:
         translate(
             "Onnx",
             "node {index} of the graph, {node}, cannot be opened: {why}. NN Studio opens chains "
-            "of fully-connected layers (Gemm, or MatMul + Add) with the activations relu, tanh, "
-            "sigmoid, leaky_relu (α = 0.01) and softmax",
+            "of fully-connected layers (Gemm, or MatMul + Add, each optionally with a "
+            "BatchNormalization) with the activations relu, tanh, sigmoid, leaky_relu "
+            "(α = 0.01) and softmax",
         ).format(index=index + 1, node=label, why=why)
     )
 
 
 class _Chain:
-    """The layers read so far: W[l] (n[l], n[l-1]), b[l] (n[l], 1) and g[l]."""
+    """The layers read so far: W[l] (n[l], n[l-1]), b[l] (n[l], 1), g[l] and, for a layer
+    with batch normalisation, γ[l], β[l] and the running μ[l], σ²[l] (each (n[l], 1))."""
 
     def __init__(self) -> None:
         self.weights: list[np.ndarray] = []
         self.biases: list[np.ndarray] = []
         self.activations: list[str] = []
+        self.norms: list[dict[str, np.ndarray] | None] = []
         self.open_matmul = False  # a MatMul waiting for its Add
 
     def add_layer(self, W: np.ndarray, b: np.ndarray | None) -> None:
         self.weights.append(W)
         self.biases.append(np.zeros((W.shape[0], 1), W.dtype) if b is None else b)
         self.activations.append("linear")
+        self.norms.append(None)
 
 
 def read_onnx(path: str | os.PathLike[str]) -> ModelFile:
@@ -227,6 +233,8 @@ def _read_node(
         if bias is not None:
             chain.biases[-1] = bias
         chain.open_matmul = False
+    elif op == "BatchNormalization":
+        _read_batch_norm(node, index, current, attrs, constants, chain)
     elif op in KNOWN_ACTIVATIONS:
         name = KNOWN_ACTIVATIONS[op]
         if not chain.weights or chain.activations[-1] != "linear":
@@ -239,6 +247,46 @@ def _read_node(
     elif op != "Identity":
         raise _refuse(node, index, translate("Onnx", "NN Studio does not know this operator"))
     return str(node.output[0])
+
+
+def _read_batch_norm(
+    node: Any,
+    index: int,
+    current: str,
+    attrs: dict[str, Any],
+    constants: dict[str, np.ndarray],
+    chain: _Chain,
+) -> None:
+    """Batch normalisation of the layer just read, before its activation, in inference mode:
+    Z̃ = γ ⊙ (Z − μ) / √(σ² + ε) + β with the running μ, σ² and the engine's ε. A bias the
+    layer adds first is folded into μ (Z + b − μ = Z − (μ − b)), so b[l] becomes 0 as the
+    engine keeps it."""
+    if not chain.weights or chain.activations[-1] != "linear" or chain.norms[-1] is not None:
+        raise _refuse(
+            node,
+            index,
+            translate("Onnx", "a batch normalisation must follow a layer, before its activation"),
+        )
+    if list(node.input[:1]) != [current] or not all(n in constants for n in node.input[1:5]):
+        raise _refuse(node, index, translate("Onnx", "its statistics are not constants"))
+    if len(node.input) != 5 or attrs.get("training_mode", 0):
+        raise _refuse(node, index, translate("Onnx", "only a batch normalisation for inference"))
+    if not np.isclose(attrs.get("epsilon", 1e-5), BATCH_NORM_EPSILON, rtol=1e-3, atol=0.0):
+        raise _refuse(
+            node,
+            index,
+            translate("Onnx", "only a batch normalisation with ε = {eps:g}").format(
+                eps=BATCH_NORM_EPSILON
+            ),
+        )
+    n = chain.weights[-1].shape[0]
+    gamma, beta, mean, var = (_bias(constants[name], n, node, index) for name in node.input[1:5])
+    assert gamma is not None and beta is not None and mean is not None and var is not None
+    if (var < 0).any():
+        raise _refuse(node, index, translate("Onnx", "its running variance is negative"))
+    mean = mean - chain.biases[-1]
+    chain.biases[-1] = np.zeros_like(chain.biases[-1])
+    chain.norms[-1] = {"gamma": gamma, "beta": beta, "mean": mean, "var": var}
 
 
 def _matrix(W: np.ndarray, node: Any, index: int) -> np.ndarray:
@@ -271,7 +319,9 @@ def _network(chain: _Chain) -> Network:
                 ).format(l=l, got=W.shape[1], prev=l - 1, want=dims[-1])
             )
         dims.append(W.shape[0])
+    norms = [norm for norm in chain.norms if norm is not None]
     dtypes = {W.dtype for W in chain.weights} | {b.dtype for b in chain.biases}
+    dtypes |= {value.dtype for norm in norms for value in norm.values()}
     if len(dtypes) != 1:
         raise OnnxImportError(translate("Onnx", "the layers mix float32 and float64 parameters"))
     out = chain.activations[-1]
@@ -283,17 +333,33 @@ def _network(chain: _Chain) -> Network:
                 "output is sigmoid, softmax or linear",
             ).format(name=out)
         )
+    if chain.norms[-1] is not None:
+        raise OnnxImportError(
+            translate(
+                "Onnx",
+                "the output layer is batch-normalised; NN Studio normalises hidden layers only",
+            )
+        )
     dtype = str(dtypes.pop())
+    batch_norm = tuple(norm is not None for norm in chain.norms[:-1])
     try:
-        spec = NetworkSpec(tuple(dims), tuple(chain.activations), dtype=dtype)
+        spec = NetworkSpec(
+            tuple(dims), tuple(chain.activations), dtype=dtype, batch_norm=batch_norm
+        )
     except SpecError as exc:
         raise OnnxImportError(str(exc)) from None
     params: dict[str, np.ndarray] = {}
+    running: dict[str, np.ndarray] = {}
     for l, (W, b) in enumerate(zip(chain.weights, chain.biases, strict=True), start=1):
         params[f"W{l}"], params[f"b{l}"] = W.copy(), b.copy()
-    if not all(np.isfinite(p).all() for p in params.values()):
+        norm = chain.norms[l - 1]
+        if norm is not None:
+            params[f"gamma{l}"], params[f"beta{l}"] = norm["gamma"].copy(), norm["beta"].copy()
+            running[f"mean{l}"], running[f"var{l}"] = norm["mean"], norm["var"]
+    arrays = [*params.values(), *running.values()]
+    if not all(np.isfinite(p).all() for p in arrays):
         raise OnnxImportError(translate("Onnx", "the parameters hold values that are not finite"))
-    return Network.from_spec(spec, params)
+    return Network.from_spec(spec, params, running)
 
 
 def _json_list(text: str | None) -> list[str]:

@@ -17,11 +17,15 @@ from pathlib import Path
 import numpy as np
 
 from ..data import FEATURES, feature_labels
+from ..engine import BATCH_NORM_EPSILON as BN_EPSILON
+from .layers import BATCH_NORM_MOMENTUM as BN_MOMENTUM
 from .layers import ExportPlan
 from .pytorch_text import (
     LOSS_CODE,
     MAIN_CODE,
     TORCH_ACTIVATIONS,
+    batch_order_code,
+    decay_code,
     optimizer_code,
     predictions_code,
 )
@@ -51,6 +55,29 @@ def pytorch_source(plan: ExportPlan, weights_name: str) -> str:
     add("A[l] = g[l](Z[l]). PyTorch puts one sample per row, so its tensors are the transposes")
     add("(m, n[l]); nn.Linear(n[l-1], n[l]) keeps W[l] as its weight in the course's shape")
     add("(n[l], n[l-1]) and b[l] as its bias (n[l],), and computes Z[l]ᵀ = A[l-1]ᵀ·W[l]ᵀ + b[l]ᵀ.")
+    norm_layers = [layer.index for layer in plan.layers() if layer.batch_norm]
+    if norm_layers:
+        kept, new = f"{BN_MOMENTUM!r}", f"{1.0 - BN_MOMENTUM:.6g}"
+        add("")
+        numbers = ", ".join(map(str, norm_layers))
+        add(f"Batch normalisation on layer(s) {numbers}: Z[l] = W[l]·A[l-1] without b[l],")
+        add("Z̃[l] = γ[l] ⊙ (Z[l] − μ) / √(σ² + ε) + β[l], A[l] = g[l](Z̃[l]): an nn.BatchNorm1d")
+        add("between nn.Linear and g[l]. Training normalises with the batch's μ")
+        add("and σ², prediction with the running averages NN Studio kept, which it updates as")
+        add(f"running = {kept}·running + {new}·batch value. PyTorch writes that as")
+        add(f"running = (1 − momentum)·running + momentum·batch value: momentum = {new}.")
+        add("(PyTorch folds the unbiased m/(m − 1)·σ² into running_var where NN Studio folds")
+        add("σ², so the running variances drift apart a little when training further here;")
+        add("W, γ and β train the same.)")
+    drops = [layer for layer in plan.layers() if layer.keep_prob < 1.0]
+    if drops:
+        add("")
+        add("Inverted dropout while training, with keep_prob[l] =")
+        add(", ".join(f"{layer.keep_prob!r} (layer {layer.index})" for layer in drops) + ":")
+        add("nn.Dropout(p = 1 − keep_prob) after g[l] zeroes units at random and scales the")
+        add("kept ones by 1/keep_prob, as NN Studio does (with its own random numbers);")
+        add("network.train(False) turns it off for predictions.")
+    add("")
     add(f"The parameters are read from {weights_name} beside this file (plain NumPy arrays).")
     add("")
     add("Usage:")
@@ -81,29 +108,63 @@ def pytorch_source(plan: ExportPlan, weights_name: str) -> str:
     add("    return nn.Sequential(")
     for layer in plan.layers():
         add(f"        # layer {layer.index}: {layer.shape_comment()}")
-        add(
-            f"        nn.Linear({layer.inputs}, {layer.units}),"
-            f"  # W[{layer.index}] {layer.W_shape}, b[{layer.index}] ({layer.units},)"
-        )
+        l = layer.index
+        if layer.batch_norm:
+            add(
+                f"        nn.Linear({layer.inputs}, {layer.units}, bias=False),"
+                f"  # W[{l}] {layer.W_shape}; batch norm replaces b[{l}] with β[{l}]"
+            )
+            add(
+                f"        nn.BatchNorm1d({layer.units}, eps={BN_EPSILON!r}, "
+                f"momentum={1.0 - BN_MOMENTUM:.6g}),  # γ[{l}], β[{l}] ({layer.units},)"
+            )
+        else:
+            add(
+                f"        nn.Linear({layer.inputs}, {layer.units}),"
+                f"  # W[{l}] {layer.W_shape}, b[{l}] ({layer.units},)"
+            )
         module = TORCH_ACTIVATIONS[layer.activation]
         if module:
-            add(f"        {module},  # g[{layer.index}] = {layer.activation}")
+            add(f"        {module},  # g[{l}] = {layer.activation}")
         else:
-            add(f"        # g[{layer.index}] = linear: A[{layer.index}] = Z[{layer.index}]")
+            add(f"        # g[{l}] = linear: A[{l}] = Z[{l}]")
+        if layer.keep_prob < 1.0:
+            add(
+                f"        nn.Dropout(p={1.0 - layer.keep_prob:.6g}),"
+                f"  # inverted dropout, keep_prob[{l}] = {layer.keep_prob!r} (training only)"
+            )
     add("    )")
     add("")
     add("")
     add("network = build_network().to(DTYPE)")
     add("LINEAR_LAYERS = [module for module in network if isinstance(module, nn.Linear)]")
+    norms = [layer.index for layer in plan.layers() if layer.batch_norm]
+    if norms:
+        add("# the layers l with batch normalisation, and their nn.BatchNorm1d modules")
+        add(f"NORM_LAYER_NUMBERS = {norms!r}")
+        add("NORM_LAYERS = [module for module in network if isinstance(module, nn.BatchNorm1d)]")
     add("with np.load(WEIGHTS_FILE, allow_pickle=False) as saved:")
     add("    with torch.no_grad():")
     add("        for l, linear in enumerate(LINEAR_LAYERS, start=1):")
     add('            linear.weight.copy_(torch.from_numpy(saved[f"W{l}"]))  # W[l] (n[l], n[l-1])')
-    add('            linear.bias.copy_(torch.from_numpy(saved[f"b{l}"].reshape(-1)))  # b[l]')
+    add("            if linear.bias is not None:")
+    add('                linear.bias.copy_(torch.from_numpy(saved[f"b{l}"].reshape(-1)))  # b[l]')
+    if norms:
+        add("        for l, norm in zip(NORM_LAYER_NUMBERS, NORM_LAYERS):")
+        add('            gamma, beta = saved[f"gamma{l}"], saved[f"beta{l}"]  # γ[l], β[l]')
+        add("            # the running μ[l] and σ²[l] (n[l], 1) that prediction normalises with")
+        add('            mean, var = saved[f"running_mean{l}"], saved[f"running_var{l}"]')
+        add("            norm.weight.copy_(torch.from_numpy(gamma.reshape(-1)))")
+        add("            norm.bias.copy_(torch.from_numpy(beta.reshape(-1)))")
+        add("            norm.running_mean.copy_(torch.from_numpy(mean.reshape(-1)))")
+        add("            norm.running_var.copy_(torch.from_numpy(var.reshape(-1)))")
     if plan.standardized:
         add('    MEAN = saved["mean"].reshape(-1)  # μ: the training inputs\' means')
         add('    STD = saved["std"].reshape(-1)  # σ: their standard deviations')
-    add("network.train(False)  # inference mode (there is no dropout or batch norm to switch)")
+    if norms or net.spec.uses_dropout:
+        add("network.train(False)  # inference mode: no dropout, batch norm's running μ and σ²")
+    else:
+        add("network.train(False)  # inference mode (there is no dropout or batch norm to switch)")
     add("")
     add("")
     add("def prepare(X):")
@@ -161,29 +222,60 @@ def training_code(plan: ExportPlan) -> str:
             f"        J = J + {net.l1!r} / m * sum(linear.weight.abs().sum() "
             "for linear in LINEAR_LAYERS)  # L1: λ₁/m·Σ|W[l]|"
         )
+    decay = decay_code(hp)
     body = [
+        batch_order_code(hp),
+        "",
+        *([decay, ""] if decay else []),
+        "# the learning rate each epoch of continue_training used (PyTorch's lr: for momentum",
+        "# that is α·(1 − β), see the optimizer)",
+        "LEARNING_RATES = []",
+        "",
+        "",
         f"def continue_training(X, Y, epochs={epochs}, batch_size={batch}):",
         '    """Train the network further in PyTorch, as NN Studio trained it.',
         "",
         f"    X: raw inputs (m, {plan.n_inputs}), one sample per row; Y: {labels}.",
-        "    batch_size 0 takes all m samples in every update. Returns the last cost J.",
+        "    batch_size 0 takes all m samples in every update; smaller mini-batches take the",
+        "    samples in batch_order(epoch, m). Returns the last cost J.",
         "    Afterwards predict(X) uses the trained weights; save them with e.g.",
         '    np.savez(WEIGHTS_FILE, **{f"W{l}": linear.weight.detach().numpy() for …}).',
+        *(
+            [
+                "    (and γ, β, the running μ, σ² from NORM_LAYERS as gamma{l}, beta{l},",
+                "    running_mean{l}, running_var{l}). PyTorch refuses to batch-normalise a",
+                "    mini-batch of one sample: choose a batch_size that leaves none over.",
+            ]
+            if plan.spec.uses_batch_norm
+            else []
+        ),
         '    """',
         "    A0 = prepare(X)",
         "    Y = labels_tensor(Y)",
+        "    m_all = A0.shape[0]",
         optimizer_code(str(hp.get("optimizer", "gd")), hp),
-        "    network.train(True)",
+        *(
+            ["    schedule = torch.optim.lr_scheduler.LambdaLR(optimizer, rate_factor)"]
+            if decay
+            else []
+        ),
+        "    network.train(True)  # dropout on, batch norm with each batch's μ and σ²",
         "    J = torch.zeros(())",
-        "    for _epoch in range(epochs):",
-        "        for batch in torch.randperm(A0.shape[0]).split(batch_size or A0.shape[0]):",
+        "    for epoch in range(epochs):",
+        '        LEARNING_RATES.append(optimizer.param_groups[0]["lr"])',
+        "        if not batch_size or batch_size >= m_all:",
+        "            batches = [torch.arange(m_all)]  # one batch of all m samples",
+        "        else:",
+        "            batches = batch_order(epoch, m_all).split(batch_size)",
+        "        for batch in batches:",
         "            optimizer.zero_grad()",
         "            AL = network(A0[batch])",
         "            J = cost(AL, Y[batch])",
         *(["            m = AL.shape[0]"] if penalty else []),
         *["    " + line for line in penalty],
-        "            J.backward()  # dW[l], db[l] into linear.weight.grad, linear.bias.grad",
+        "            J.backward()  # dW[l], db[l] (and dγ[l], dβ[l]) into each parameter's .grad",
         "            optimizer.step()",
+        *(["        schedule.step()  # the rate of the next epoch"] if decay else []),
         "    network.train(False)",
         "    return float(J)",
     ]
@@ -199,6 +291,7 @@ def export_pytorch_script(plan: ExportPlan, path_py: str | os.PathLike[str]) -> 
     weights = script.with_suffix(".npz")
     text = pytorch_source(plan, weights.name)
     arrays = dict(plan.parameters())
+    arrays.update(plan.running_statistics())
     if plan.mean is not None and plan.std is not None:
         arrays["mean"], arrays["std"] = plan.mean, plan.std
     with open(weights, "wb") as stream:

@@ -167,3 +167,66 @@ def main(argv):
 if __name__ == "__main__":
     sys.exit(main(sys.argv))
 '''
+
+
+#: decay schedule key → the body of ``rate_factor(epoch)``, α / α₀ for the epoch (from 0)
+DECAY_FACTOR_CODE = {
+    "inverse": "# α = α₀ / (1 + decay_rate · e)\n    return 1.0 / (1.0 + DECAY_RATE * e)",
+    "scheduled": (
+        "# α = α₀ / (1 + decay_rate · ⌊e / interval⌋): it drops every DECAY_INTERVAL epochs\n"
+        "    return 1.0 / (1.0 + DECAY_RATE * (e // DECAY_INTERVAL))"
+    ),
+    "exponential": "# α = α₀ · decay_rate^e\n    return DECAY_RATE**e",
+}
+
+
+def decay_code(hyperparameters: dict[str, Any]) -> str:
+    """The learning-rate decay of ``continue_training`` (module level): the constants and
+    ``rate_factor``; "" when the model used none."""
+    schedule = str(hyperparameters.get("decay_schedule", "none") or "none")
+    if schedule == "none":
+        return ""
+    if schedule not in DECAY_FACTOR_CODE:
+        raise ValueError(f"the learning-rate schedule {schedule!r} has no PyTorch form")
+    rate = float(hyperparameters.get("decay_rate", 0.0) or 0.0)
+    interval = int(hyperparameters.get("decay_interval", 1000) or 1000)
+    return (
+        f"# learning-rate decay ({schedule}), as NN Studio: epoch 0 trains with α₀, epoch e + 1\n"
+        "# with the rate after epoch e; torch.optim.lr_scheduler.LambdaLR stepped after each\n"
+        "# epoch multiplies α₀ by rate_factor(epoch)\n"
+        f"DECAY_RATE = {rate!r}\n"
+        f"DECAY_INTERVAL = {interval!r}\n"
+        "\n"
+        "\n"
+        "def rate_factor(epoch):\n"
+        '    """α / α₀ for the epoch (from 0) of continue_training."""\n'
+        "    if epoch == 0:\n"
+        "        return 1.0\n"
+        "    e = epoch - 1  # the epochs done before the last update\n"
+        f"    {DECAY_FACTOR_CODE[schedule]}\n"
+    )
+
+
+def batch_order_code(hyperparameters: dict[str, Any]) -> str:
+    """``batch_order(epoch, m)``: the order of the samples in each epoch, as NN Studio draws it."""
+    seed = int(hyperparameters.get("shuffle_seed", 0) or 0)
+    if str(hyperparameters.get("shuffle", "seed_per_epoch")) == "one_generator":
+        return (
+            f"SHUFFLE = np.random.RandomState({seed!r})\n"
+            "\n"
+            "\n"
+            "def batch_order(epoch, m):\n"
+            '    """The samples of an epoch in the order its mini-batches take them: the next\n'
+            '    permutation of one NumPy generator, as NN Studio draws it."""\n'
+            "    return torch.from_numpy(SHUFFLE.permutation(m))\n"
+        )
+    return (
+        f"SHUFFLE_SEED = {seed!r}\n"
+        "\n"
+        "\n"
+        "def batch_order(epoch, m):\n"
+        '    """The samples of an epoch in the order its mini-batches take them: as the course\n'
+        '    and NN Studio, a permutation drawn with the seed SHUFFLE_SEED + epoch."""\n'
+        "    generator = np.random.RandomState((SHUFFLE_SEED + epoch) % 2**32)\n"
+        "    return torch.from_numpy(generator.permutation(m))\n"
+    )

@@ -2146,6 +2146,10 @@ The Cost and Activations tabs follow training as usual; import data with one or 
         <translation>&lt;p class=&quot;note&quot;&gt;这些值是由验证集选出的，所以它的误差现在略显乐观：请在测试集上对最终的网络评估一次。&lt;/p&gt;</translation>
     </message>
     <message>
+        <source>&lt;p&gt;Dropout and batch normalisation go along. A hidden layer with keep_prob below 1 gets an nn.Dropout(p = 1 − keep_prob) after its activation: PyTorch&apos;s dropout is inverted too, and network.train(False) turns it off for predictions. A layer with batch norm becomes nn.Linear without a bias followed by nn.BatchNorm1d, which holds γ{sl}, β{sl} and the running mean and variance NN Studio kept; the ONNX file has a BatchNormalization node in the same place, and File → Open reads it back. Learning-rate decay and the order of the mini-batches carry over into continue_training as well.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;随机失活和批归一化也一起带走。keep_prob 小于 1 的隐藏层会在激活函数之后加一个 nn.Dropout(p = 1 − keep_prob)：PyTorch 的随机失活同样是反向（inverted）随机失活，network.train(False) 会在预测时把它关掉。使用批归一化的层变成不带偏置的 nn.Linear，后面跟着 nn.BatchNorm1d，其中保存 γ{sl}、β{sl} 以及 NN Studio 记录的均值和方差的滑动平均；ONNX 文件在同一位置有一个 BatchNormalization 节点，“文件 → 打开”也能把它读回来。学习率衰减和小批量的顺序同样会带到 continue_training 中。&lt;/p&gt;</translation>
+    </message>
+    <message>
         <source>&lt;h2&gt;8. Train, dev and test sets; bias and variance&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;8. 训练集、验证集和测试集；偏差与方差&lt;/h2&gt;</translation>
     </message>
@@ -3290,8 +3294,8 @@ Row {i} is the receiving unit, column {j} the sending one.</source>
         <translation>待预测数值（回归）</translation>
     </message>
     <message>
-        <source>node {index} of the graph, {node}, cannot be opened: {why}. NN Studio opens chains of fully-connected layers (Gemm, or MatMul + Add) with the activations relu, tanh, sigmoid, leaky_relu (α = 0.01) and softmax</source>
-        <translation>无法打开计算图的第 {index} 个节点 {node}：{why}。NN Studio 能打开由全连接层（Gemm，或 MatMul + Add）串成的链，激活函数可以是 relu、tanh、sigmoid、leaky_relu（α = 0.01）和 softmax</translation>
+        <source>node {index} of the graph, {node}, cannot be opened: {why}. NN Studio opens chains of fully-connected layers (Gemm, or MatMul + Add, each optionally with a BatchNormalization) with the activations relu, tanh, sigmoid, leaky_relu (α = 0.01) and softmax</source>
+        <translation>无法打开计算图的第 {index} 个节点 {node}：{why}。NN Studio 能打开由全连接层（Gemm，或 MatMul + Add，每层后面可以有一个 BatchNormalization）串成的链，激活函数可以是 relu、tanh、sigmoid、leaky_relu（α = 0.01）和 softmax</translation>
     </message>
     <message>
         <source>the file is larger than {mb} MB</source>
@@ -3362,6 +3366,26 @@ Row {i} is the receiving unit, column {j} the sending one.</source>
         <translation>NN Studio 不认识这个算子</translation>
     </message>
     <message>
+        <source>a batch normalisation must follow a layer, before its activation</source>
+        <translation>批归一化必须紧跟在一层之后、在它的激活函数之前</translation>
+    </message>
+    <message>
+        <source>its statistics are not constants</source>
+        <translation>它的统计量不是常量</translation>
+    </message>
+    <message>
+        <source>only a batch normalisation for inference</source>
+        <translation>只支持推理模式的批归一化</translation>
+    </message>
+    <message>
+        <source>only a batch normalisation with ε = {eps:g}</source>
+        <translation>只支持 ε = {eps:g} 的批归一化</translation>
+    </message>
+    <message>
+        <source>its running variance is negative</source>
+        <translation>它的方差滑动平均是负数</translation>
+    </message>
+    <message>
         <source>its weights are not a matrix of float32 or float64</source>
         <translation>它的权重不是 float32 或 float64 的矩阵</translation>
     </message>
@@ -3384,6 +3408,10 @@ Row {i} is the receiving unit, column {j} the sending one.</source>
     <message>
         <source>the output layer&apos;s activation is {name}; NN Studio trains networks whose output is sigmoid, softmax or linear</source>
         <translation>输出层的激活函数是 {name}；NN Studio 只训练输出为 sigmoid、softmax 或 linear 的网络</translation>
+    </message>
+    <message>
+        <source>the output layer is batch-normalised; NN Studio normalises hidden layers only</source>
+        <translation>输出层使用了批归一化；NN Studio 只对隐藏层做批归一化</translation>
     </message>
     <message>
         <source>the parameters hold values that are not finite</source>

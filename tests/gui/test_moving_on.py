@@ -122,6 +122,29 @@ def test_open_reads_an_onnx_network_with_the_data_in_use_and_trains_it(
     assert not np.array_equal(session.network.params["W1"], before)
 
 
+def test_open_reads_a_batch_normalised_onnx_network_and_trains_it(window, dialogs, tmp_path):
+    """Our own export of a network with batch norm on layer 1 opens with batch norm on that
+    layer, the same γ, β and running statistics, and trains further."""
+    spec = NetworkSpec((2, 5, 1), ("relu", "sigmoid"), init="he", seed=5, batch_norm=(True,))
+    net = Network.from_spec(spec)
+    net.params["gamma1"][...] = 1.5
+    net.params["beta1"][...] = -0.25
+    net.running["mean1"][...] = 0.3
+    net.running["var1"][...] = 2.0
+    dialogs["open"] = export_onnx(plan_for(net), tmp_path / "normalised.onnx")
+    trigger(window, "openAction")
+    assert not [m for m in dialogs["messages"] if m[0] == "warning"], dialogs["messages"]
+    session = window.session
+    assert session.network.spec.batch_norm == (True,)
+    for name, value in net.params.items():
+        np.testing.assert_array_equal(session.network.params[name], value)
+    for name, value in net.running.items():
+        np.testing.assert_array_equal(session.network.running[name], value)
+    before = session.network.params["gamma1"].copy()
+    session.train_here(2)
+    assert not np.array_equal(session.network.params["gamma1"], before)
+
+
 def test_a_network_for_other_inputs_is_refused_saying_what_to_do(window, dialogs, tmp_path):
     path = _network_file(tmp_path, (5, 4, 1), ("tanh", "sigmoid"))
     before = window.session.network.params["W1"].copy()

@@ -32,21 +32,72 @@ def make_plan(
     standardize: bool = False,
     features: tuple[str, ...] | None = None,
     seed: int = 3,
+    batch_norm: bool | tuple[bool, ...] = False,
+    keep_prob: float | tuple[float, ...] = 1.0,
+    hyperparameters: dict | None = None,
 ) -> ExportPlan:
-    """A network with random (not trained, but far from zero) weights and its preparation."""
+    """A network with random (not trained, but far from zero) weights and its preparation.
+    Layers with ``batch_norm`` get random γ, β and running μ, σ² (σ² > 0) and keep b at 0, as
+    the engine does."""
     n_in = 2 if features is None else len(features)
     n_raw = 2 if features is not None else n_in
     dims = (n_in, *([5] * len(hidden)), n_out)
-    spec = NetworkSpec(dims, (*hidden, output), init="he", seed=seed, dtype=dtype)
+    spec = NetworkSpec(
+        dims,
+        (*hidden, output),
+        init="he",
+        seed=seed,
+        dtype=dtype,
+        batch_norm=batch_norm,
+        keep_prob=keep_prob,
+    )
     net = Network.from_spec(spec)
     rs = np.random.RandomState(seed)
     for name in net.parameter_names():
         net.params[name][...] = rs.randn(*net.params[name].shape)
+    for l in net.norm_layers:
+        net.params[f"b{l}"][...] = 0.0
+        net.running[f"mean{l}"][...] = rs.randn(dims[l], 1) * 2.0
+        net.running[f"var{l}"][...] = rs.uniform(0.2, 5.0, (dims[l], 1))
     scaling = None
     if standardize:
         scaling = (rs.randn(n_raw, 1), rs.uniform(0.5, 2.0, (n_raw, 1)))
     classes = [f"class {k}" for k in range(max(n_out, 2))] if output != "linear" else []
-    return plan_for(net, scaling, features, ("first", "second"), classes)
+    return plan_for(net, scaling, features, ("first", "second"), classes, hyperparameters)
+
+
+# (hidden activations, output activation, outputs, batch norm per hidden layer)
+BATCH_NORM_SHAPES = [
+    (("relu", "tanh"), "sigmoid", 1, (True, True)),
+    (("sigmoid", "leaky_relu"), "softmax", 3, (False, True)),
+    (("tanh",), "linear", 2, (True,)),
+]
+
+
+def save_batch_norm_model(folder: Path, example: Path) -> Path:
+    """``example`` (an example model file) with batch norm on every hidden layer, keep_prob 0.8,
+    random W, γ, β (b[l] 0 where normalised) and running statistics from one training pass over
+    its data, saved in ``folder``; returns its path."""
+    from nnstudio.files import load_model, save_model
+
+    model = load_model(example)
+    hidden = model.network.L - 1
+    spec = model.network.spec.replace(batch_norm=(True,) * hidden, keep_prob=(0.8,) * hidden)
+    net = Network.from_spec(spec)
+    rs = np.random.RandomState(7)
+    unused = {f"b{l}" for l in net.norm_layers}  # kept at 0 by the engine
+    for name in sorted(set(net.parameter_names()) - unused):
+        net.params[name][...] = rs.randn(*net.params[name].shape)
+    net.forward(model.network_inputs(model.dataset.X), training=True)  # running statistics
+    assert net.norm_layers and all((net.running[f"var{l}"] != 1).all() for l in net.norm_layers)
+    return save_model(
+        folder / f"{example.stem}-bn.nnstudio",
+        net,
+        dataset=model.dataset,
+        hyperparameters=model.hyperparameters,
+        standardizer=model.standardizer,
+        input_features=model.input_features,
+    )
 
 
 def raw_inputs(plan: ExportPlan, m: int = 64, seed: int = 0) -> np.ndarray:

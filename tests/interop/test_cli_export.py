@@ -10,7 +10,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from interop_cases import assert_same_predictions, write_inputs_csv
+from interop_cases import assert_same_predictions, save_batch_norm_model, write_inputs_csv
 
 from nnstudio.cli import main
 from nnstudio.files import load_model
@@ -63,6 +63,17 @@ def test_onnx_export_of_every_example_predicts_as_the_command_line(example_path,
     assert "n.onnx" in out.getvalue()
     got = onnx_predictions(tmp_path / "n.onnx", example_path, data)
     assert_same_predictions(predict_csv(example_path, data), got, 1e-5)
+
+
+@pytest.mark.parametrize("example", ["flower", "blobs-softmax", "sine-regression"])
+def test_onnx_export_of_a_batch_normalised_model_predicts_as_the_command_line(example, tmp_path):
+    pytest.importorskip("onnx", reason="onnx is not installed (pip install 'nnstudio[export]')")
+    examples = Path(__file__).resolve().parents[2] / "resources" / "examples"
+    path = save_batch_norm_model(tmp_path, examples / f"{example}.nnstudio")
+    data = inputs_of(path, tmp_path)
+    assert main(["export", str(path), "--format", "onnx", "-o", str(tmp_path / "n")]) == 0
+    got = onnx_predictions(tmp_path / "n.onnx", path, data)
+    assert_same_predictions(predict_csv(path, data), got, 1e-5)
 
 
 def test_numpy_export_writes_the_existing_script(example_path, tmp_path):

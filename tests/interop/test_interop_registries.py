@@ -30,3 +30,17 @@ def test_every_optimizer_has_a_pytorch_optimizer(name):
 def test_an_unknown_optimizer_is_refused():
     with pytest.raises(ValueError):
         optimizer_code("lbfgs", {})
+
+
+def test_every_learning_rate_schedule_has_a_pytorch_factor():
+    from nnstudio.engine import LR_SCHEDULES
+    from nnstudio.interop.pytorch_text import DECAY_FACTOR_CODE
+
+    assert set(DECAY_FACTOR_CODE) | {"none"} == set(LR_SCHEDULES)
+
+
+def test_the_exports_use_the_engines_batch_norm_momentum():
+    from nnstudio.engine.course2 import batchnorm
+    from nnstudio.interop.layers import BATCH_NORM_MOMENTUM
+
+    assert BATCH_NORM_MOMENTUM == batchnorm.MOMENTUM

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from interop_cases import SHAPES, engine_output, make_plan, raw_inputs
+from interop_cases import BATCH_NORM_SHAPES, SHAPES, engine_output, make_plan, raw_inputs
 
 from nnstudio.files import load_model
 from nnstudio.interop import build_onnx, export_onnx, plan_from_model
@@ -48,6 +48,46 @@ def test_onnxruntime_equals_the_engine(hidden, output, n_out, dtype, standardize
     np.testing.assert_allclose(got, expected, rtol=1e-5, atol=1e-5)
     if output == "softmax":  # the same predicted classes
         assert (got.argmax(axis=1) == expected.argmax(axis=1)).all()
+
+
+@pytest.mark.parametrize("dtype", ["float64", "float32"])
+@pytest.mark.parametrize(("hidden", "output", "n_out", "batch_norm"), BATCH_NORM_SHAPES)
+@pytest.mark.parametrize(
+    ("standardize", "features"),
+    [(False, None), (True, None), (True, ("x1", "x2", "x1x2", "sinx1"))],
+    ids=["plain", "standardised", "standardised+features"],
+)
+def test_batch_norm_layers_predict_as_the_engine_does(
+    hidden, output, n_out, batch_norm, dtype, standardize, features
+):
+    """The running μ, σ², γ and β are in the graph: a network whose batch norm were dropped
+    would predict something else (checked too, so the test can tell)."""
+    plan = make_plan(hidden, output, n_out, dtype, standardize, features, batch_norm=batch_norm)
+    model = build_onnx(plan)
+    ops = [node.op_type for node in model.graph.node]
+    assert ops.count("BatchNormalization") == sum(batch_norm)
+    X = raw_inputs(plan)
+    expected = engine_output(plan, X).T
+    got = run_onnx(model, X)
+    assert got.dtype == np.dtype(dtype)
+    np.testing.assert_allclose(got, expected, rtol=1e-5, atol=1e-5)
+    without = make_plan(hidden, output, n_out, dtype, standardize, features)
+    assert not np.allclose(engine_output(without, X).T, expected, rtol=1e-3, atol=1e-3)
+
+
+def test_a_batch_norm_layer_has_no_bias_and_normalises_before_its_activation():
+    plan = make_plan(("relu",), "sigmoid", 1, batch_norm=(True,))
+    model = build_onnx(plan)
+    ops = [node.op_type for node in model.graph.node]
+    assert ops == ["Gemm", "BatchNormalization", "Relu", "Gemm", "Sigmoid"]
+    first, norm = model.graph.node[0], model.graph.node[1]
+    assert list(first.input) == ["X", "W1"]  # Z[1] = W[1]·A[0], no b[1]
+    attrs = {a.name: onnx.helper.get_attribute_value(a) for a in norm.attribute}
+    assert attrs["epsilon"] == pytest.approx(1e-8)
+    weights = {t.name: onnx.numpy_helper.to_array(t) for t in model.graph.initializer}
+    net = plan.network
+    np.testing.assert_array_equal(weights["gamma1"], net.params["gamma1"].reshape(-1))
+    np.testing.assert_array_equal(weights["running_var1"], net.running["var1"].reshape(-1))
 
 
 def test_the_graph_is_named_shaped_and_checked(tmp_path):

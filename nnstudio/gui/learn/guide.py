@@ -260,6 +260,16 @@ class GuideDialog(QDialog):
                 "of fully-connected layers), so you can read its dimension table and step "
                 "through it on a data set with the same n{s0}.</p>"
             ).format(sl=sup("l"), slm=sup("l-1"), s0=sup(0)),
+            self.tr(
+                "<p>Dropout and batch normalisation go along. A hidden layer with keep_prob "
+                "below 1 gets an nn.Dropout(p = 1 − keep_prob) after its activation: PyTorch's "
+                "dropout is inverted too, and network.train(False) turns it off for "
+                "predictions. A layer with batch norm becomes nn.Linear without a bias followed "
+                "by nn.BatchNorm1d, which holds γ{sl}, β{sl} and the running mean and variance "
+                "NN Studio kept; the ONNX file has a BatchNormalization node in the same place, "
+                "and File → Open reads it back. Learning-rate decay and the order of the "
+                "mini-batches carry over into continue_training as well.</p>"
+            ).format(sl=sup("l")),
         ]
         return "\n".join(part for part in parts if part)
 
