@@ -1098,6 +1098,79 @@ The previous data is still in use.</source>
     </message>
 </context>
 <context>
+    <name>DecayControls</name>
+    <message>
+        <source>none (α = α₀)</source>
+        <translation>无（α = α₀）</translation>
+    </message>
+    <message>
+        <source>inverse (α₀ / (1 + rate·epoch))</source>
+        <translation>反比（α₀ / (1 + 衰减率·轮数)）</translation>
+    </message>
+    <message>
+        <source>scheduled (every interval)</source>
+        <translation>定期（每隔一段轮数）</translation>
+    </message>
+    <message>
+        <source>exponential (α₀ · rate^epoch)</source>
+        <translation>指数（α₀ · 衰减率^轮数）</translation>
+    </message>
+    <message>
+        <source>No decay: every epoch trains with α = α₀, the learning rate above.</source>
+        <translation>不衰减：每一轮都用 α = α₀，即上面的学习率训练。</translation>
+    </message>
+    <message>
+        <source>α = α₀ / (1 + decay_rate · epoch_num): the rate falls quickly at first, then slowly, so the late steps stay near the minimum instead of circling it.</source>
+        <translation>α = α₀ / (1 + 衰减率 · 轮数)：学习率先降得快、后降得慢，于是后期的步子停留在最小值附近，而不是在它周围打转。</translation>
+    </message>
+    <message>
+        <source>Fixed-interval scheduling: α = α₀ / (1 + decay_rate · ⌊epoch_num / time_interval⌋). The rate stays put for time_interval epochs, then drops.</source>
+        <translation>固定间隔调度：α = α₀ / (1 + 衰减率 · ⌊轮数 / 间隔⌋)。学习率在每个间隔的轮数内保持不变，然后下降一次。</translation>
+    </message>
+    <message>
+        <source>α = α₀ · decay_rate^epoch_num (decay_rate between 0 and 1): the rate shrinks by the same factor every epoch.</source>
+        <translation>α = α₀ · 衰减率^轮数（衰减率介于 0 和 1 之间）：学习率每一轮都乘以同一个因子而缩小。</translation>
+    </message>
+    <message>
+        <source>Learning-rate decay: how α shrinks as the epochs go by (α₀ is the learning rate). The rate is updated after each epoch, so epoch 0 trains with α₀.
+inverse: α = α₀ / (1 + decay_rate · epoch_num)
+scheduled: α = α₀ / (1 + decay_rate · ⌊epoch_num / time_interval⌋)
+exponential: α = α₀ · decay_rate^epoch_num</source>
+        <translation>学习率衰减：随着轮数增加 α 如何变小（α₀ 是学习率）。学习率在每一轮之后更新，所以第 0 轮用 α₀ 训练。
+反比：α = α₀ / (1 + 衰减率 · 轮数)
+定期：α = α₀ / (1 + 衰减率 · ⌊轮数 / 间隔⌋)
+指数：α = α₀ · 衰减率^轮数</translation>
+    </message>
+    <message>
+        <source>decay_rate of the schedule: larger decays faster. For exponential decay it is the factor applied every epoch and must lie in (0, 1].</source>
+        <translation>衰减方式的 衰减率：越大衰减越快。对指数衰减，它是每一轮乘上的因子，必须在 (0, 1] 之内。</translation>
+    </message>
+    <message>
+        <source>Set decay rate to {value:g}</source>
+        <translation>把衰减率设为 {value:g}</translation>
+    </message>
+    <message>
+        <source>time_interval of scheduled decay: the rate drops once every this many epochs (used by the scheduled schedule only).</source>
+        <translation>定期衰减的 间隔：每隔这么多轮，学习率下降一次（只有定期衰减使用它）。</translation>
+    </message>
+    <message>
+        <source>Set decay interval to {value} epochs</source>
+        <translation>把衰减间隔设为 {value} 轮</translation>
+    </message>
+    <message>
+        <source>LR decay</source>
+        <translation>学习率衰减</translation>
+    </message>
+    <message>
+        <source>Decay rate</source>
+        <translation>衰减率</translation>
+    </message>
+    <message>
+        <source>Decay interval</source>
+        <translation>衰减间隔</translation>
+    </message>
+</context>
+<context>
     <name>DecisionOptions</name>
     <message>
         <source>Discretize</source>
@@ -4131,30 +4204,6 @@ The previous data is still in use.</source>
         <translation>梯度如何变成一步：普通梯度下降、动量法（梯度的滑动平均）、RMSprop（按最近的梯度大小缩放步长）或 Adam（两者兼有）。Adam 和 RMSprop 通常适合 0.001–0.01 左右的学习率。</translation>
     </message>
     <message>
-        <source>small (× 0.01)</source>
-        <translation>小随机数 (× 0.01)</translation>
-    </message>
-    <message>
-        <source>Xavier (× √(1/n[l-1]))</source>
-        <translation>Xavier (× √(1/n[l-1]))</translation>
-    </message>
-    <message>
-        <source>He (× √(2/n[l-1]))</source>
-        <translation>He (× √(2/n[l-1]))</translation>
-    </message>
-    <message>
-        <source>zeros (symmetric: fails)</source>
-        <translation>全零（对称：会失败）</translation>
-    </message>
-    <message>
-        <source>large (× 10: saturates)</source>
-        <translation>大 (× 10：饱和)</translation>
-    </message>
-    <message>
-        <source>How W[l] starts: random numbers times a scale (b[l] starts at 0). Zeros make every unit of a layer identical, so they never learn different features. Changing it draws new weights.</source>
-        <translation>W[l] 的初始值：随机数乘以一个缩放系数（b[l] 从 0 开始）。全零会让一层中的所有单元完全相同，它们永远学不到不同的特征。更改后会重新生成权重。</translation>
-    </message>
-    <message>
         <source>Use initialisation {name}</source>
         <translation>使用 {name} 初始化</translation>
     </message>
@@ -4359,6 +4408,10 @@ The previous data is still in use.</source>
         <translation>使用 {name} 优化器，α = {rate:g}</translation>
     </message>
     <message>
+        <source>Use learning-rate decay {name}</source>
+        <translation>使用学习率衰减 {name}</translation>
+    </message>
+    <message>
         <source>Set L2 λ to {value:g}</source>
         <translation>将 L2 λ 设为 {value:g}</translation>
     </message>
@@ -4373,6 +4426,50 @@ The previous data is still in use.</source>
     <message>
         <source>λ₁ of L1 regularisation: the cost gains λ₁/m·Σ|W[l]| (no ½, unlike L2), so each update moves every weight by λ₁/m·α towards zero (sign(W), with sign(0) = 0). Weights that matter little end up at zero. 0 turns it off.</source>
         <translation>L1 正则化的 λ₁：代价会加上 λ₁/m·Σ|W[l]|（与 L2 不同，没有 ½），所以每次更新都让每个权重朝零移动 λ₁/m·α（sign(W)，sign(0) = 0）。不太重要的权重最终变为零。设为 0 即关闭。</translation>
+    </message>
+    <message>
+        <source>W[l] = randn(n[l], n[l-1]) · 0.01: small random weights break the symmetry; in a deep network the activations shrink layer by layer.</source>
+        <translation>W[l] = randn(n[l], n[l-1]) · 0.01：小随机权重打破对称性；在深层网络中激活值会一层层变小。</translation>
+    </message>
+    <message>
+        <source>W[l] = randn(n[l], n[l-1]) · √(1/n[l-1]): keeps the spread of Z[l] near 1, suited to tanh.</source>
+        <translation>W[l] = randn(n[l], n[l-1]) · √(1/n[l-1])：让 Z[l] 的离散程度保持在 1 附近，适合 tanh。</translation>
+    </message>
+    <message>
+        <source>W[l] = randn(n[l], n[l-1]) · √(2/n[l-1]): the course&apos;s choice for ReLU layers; the spread of the activations neither vanishes nor explodes.</source>
+        <translation>W[l] = randn(n[l], n[l-1]) · √(2/n[l-1])：课程为 ReLU 层选择的初始化；激活值的离散程度既不消失也不爆炸。</translation>
+    </message>
+    <message>
+        <source>W[l] = 0: every unit of a layer computes the same thing and gets the same gradient, so the symmetry is never broken and the layer acts as one unit.</source>
+        <translation>W[l] = 0：同一层的每个单元计算相同的东西、得到相同的梯度，对称性永远不会被打破，整层就像只有一个单元。</translation>
+    </message>
+    <message>
+        <source>W[l] = randn(n[l], n[l-1]) · 10: Z[l] becomes huge, so sigmoid and tanh saturate near 0 or 1 where g′(Z) ≈ 0; the gradients vanish, the first cost is very high and learning crawls.</source>
+        <translation>W[l] = randn(n[l], n[l-1]) · 10：Z[l] 变得很大，sigmoid 和 tanh 饱和在 0 或 1 附近，那里 g′(Z) ≈ 0；梯度消失，最初的代价很高，学习非常缓慢。</translation>
+    </message>
+    <message>
+        <source>small (× 0.01)</source>
+        <translation>小随机数 (× 0.01)</translation>
+    </message>
+    <message>
+        <source>Xavier (× √(1/n[l-1]))</source>
+        <translation>Xavier (× √(1/n[l-1]))</translation>
+    </message>
+    <message>
+        <source>He (× √(2/n[l-1]))</source>
+        <translation>He (× √(2/n[l-1]))</translation>
+    </message>
+    <message>
+        <source>zeros (symmetric: fails)</source>
+        <translation>全零（对称：会失败）</translation>
+    </message>
+    <message>
+        <source>large (× 10: saturates)</source>
+        <translation>大 (× 10：饱和)</translation>
+    </message>
+    <message>
+        <source>How W[l] starts: random numbers times a scale (b[l] starts at 0). Zeros make every unit of a layer identical, so they never learn different features; large weights (× 10) saturate sigmoid and tanh so the gradients vanish. Changing it draws new weights.</source>
+        <translation>W[l] 如何开始：随机数乘以一个比例（b[l] 从 0 开始）。全零让一层的每个单元都一样，它们永远学不到不同的特征；很大的权重（× 10）让 sigmoid 和 tanh 饱和，梯度消失。更改它会重新抽取权重。</translation>
     </message>
 </context>
 <context>
