@@ -660,6 +660,14 @@
         <source>regularisation term</source>
         <translation>正则化项</translation>
     </message>
+    <message>
+        <source>α in use</source>
+        <translation>所用的 α</translation>
+    </message>
+    <message>
+        <source>The learning rate each update used: α₀ until learning-rate decay lowers it after each epoch (inverse: α₀ / (1 + decay_rate · epoch_num), scheduled: α₀ / (1 + decay_rate · ⌊epoch_num / time_interval⌋), exponential: α₀ · decay_rate^epoch_num), or a change you made during the run.</source>
+        <translation>每次更新所用的学习率：先是 α₀，直到学习率衰减在每一轮之后把它降低（反比：α₀ / (1 + 衰减率 · 轮数)，定期：α₀ / (1 + 衰减率 · ⌊轮数 / 间隔⌋)，指数：α₀ · 衰减率^轮数），或是你在训练中途做的修改。</translation>
+    </message>
 </context>
 <context>
     <name>CsvDialog</name>
