@@ -3871,6 +3871,10 @@ The previous data is still in use.</source>
         <translation>A[0] 就是输入 X，每个样本一列。</translation>
     </message>
     <message>
+        <source>W[{l}] ({n}, {p}) times A[{q}] ({p}, {m}) gives ({n}, {m}). With batch norm b[{l}] is left out: subtracting the mean would cancel it, and β[{l}] takes its place.</source>
+        <translation>W[{l}] ({n}, {p}) 乘以 A[{q}] ({p}, {m}) 得到 ({n}, {m})。使用批归一化时省去 b[{l}]：减去均值会把它抵消掉，由 β[{l}] 取代它。</translation>
+    </message>
+    <message>
         <source>g[{l}] = {act} ({note}) acts on every entry of Z[{l}] on its own (softmax: on every column), so A[{l}] has the shape of Z[{l}].</source>
         <translation>g[{l}] = {act}（{note}）独立作用于 Z[{l}] 的每个元素（softmax：作用于每一列），所以 A[{l}] 与 Z[{l}] 形状相同。</translation>
     </message>
@@ -3915,6 +3919,10 @@ The previous data is still in use.</source>
         <translation>L1 正则化加上 (λ₁/m)·sign(W[{l}])，其中 λ₁ = {l1:g}：这是 (λ₁/m) Σ|W| 的导数（sign(0) = 0）。它让每个权重都朝零移动同样的一小步，所以不太重要的权重最终变为零。</translation>
     </message>
     <message>
+        <source>With batch norm b[{l}] is not used (β[{l}] does its job), so db[{l}] is 0 and b[{l}] stays 0.</source>
+        <translation>使用批归一化时不用 b[{l}]（由 β[{l}] 起它的作用），所以 db[{l}] 为 0，b[{l}] 保持为 0。</translation>
+    </message>
+    <message>
         <source>Σ adds each row of dZ[{l}] over its {m} columns (numpy: np.sum(dZ, axis=1, keepdims=True)), giving the shape of b[{l}].</source>
         <translation>Σ 把 dZ[{l}] 的每一行在 {m} 列上求和（numpy：np.sum(dZ, axis=1, keepdims=True)），得到 b[{l}] 的形状。</translation>
     </message>
@@ -3949,6 +3957,38 @@ The previous data is still in use.</source>
     <message>
         <source>v and s start at zero, so in the first iterations their averages are too small. Adam divides them by 1 − βᵗ: at t = {t}, 1 − β₁ᵗ = {c1:.4g} and 1 − β₂ᵗ = {c2:.4g}. As t grows both approach 1 and the correction fades.</source>
         <translation>v 和 s 从零开始，所以在最初几次迭代中它们的平均值偏小。Adam 把它们除以 1 − βᵗ：在 t = {t} 时，1 − β₁ᵗ = {c1:.4g}，1 − β₂ᵗ = {c2:.4g}。随着 t 增大，两者都趋近 1，修正作用也逐渐消失。</translation>
+    </message>
+    <message>
+        <source>Batch norm: the mean μ[{l}] and the variance σ²[{l}] of each unit over the m = {m} samples of the batch (sums along the rows), one number per unit: ({n}, 1).</source>
+        <translation>批归一化：每个单元在本批 m = {m} 个样本上的均值 μ[{l}] 和方差 σ²[{l}]（沿行求和），每个单元一个数：({n}, 1)。</translation>
+    </message>
+    <message>
+        <source>Each unit&apos;s values now have mean 0 and variance 1 over the batch; ε keeps the division safe when σ² is 0.</source>
+        <translation>现在每个单元的值在本批上均值为 0、方差为 1；ε 保证 σ² 为 0 时除法仍然安全。</translation>
+    </message>
+    <message>
+        <source>γ[{l}] and β[{l}] are learned like W: they give each unit the mean and spread that suit it. β[{l}] takes the place of b[{l}], which the subtraction of μ would cancel.</source>
+        <translation>γ[{l}] 和 β[{l}] 像 W 一样被学习：它们给每个单元合适的均值和离散程度。β[{l}] 取代了 b[{l}]，因为减去 μ 会把 b[{l}] 抵消掉。</translation>
+    </message>
+    <message>
+        <source>Dropout draws a mask of the shape of A[{l}]: each unit of each sample is kept (True) with probability keep_prob = {k:g}, so a different thinned network trains on every iteration.</source>
+        <translation>随机失活抽取一个与 A[{l}] 形状相同的掩码：每个样本的每个单元以概率 keep_prob = {k:g} 被保留（True），所以每次迭代训练的是一个不同的、更稀疏的网络。</translation>
+    </message>
+    <message>
+        <source>The dropped units become 0 and the kept ones are divided by keep_prob = {k:g}, so the expected value of A[{l}] stays the same (inverted dropout): prediction needs no change.</source>
+        <translation>被丢弃的单元变为 0，保留的单元除以 keep_prob = {k:g}，于是 A[{l}] 的期望值保持不变（反向随机失活）：预测时无需任何改动。</translation>
+    </message>
+    <message>
+        <source>Back propagation drops the same units as the forward pass, with the same mask D[{l}], and scales the kept ones by 1/keep_prob = 1/{k:g}: a dropped unit gets no gradient.</source>
+        <translation>反向传播用同一个掩码 D[{l}] 丢弃与前向传播相同的单元，并把保留的单元乘以 1/keep_prob = 1/{k:g}：被丢弃的单元得不到梯度。</translation>
+    </message>
+    <message>
+        <source>γ[{l}] multiplies Z_norm[{l}] and β[{l}] is added, so their gradients are the rows of dZ̃[{l}] ⊙ Z_norm[{l}] and of dZ̃[{l}], averaged over the m = {m} samples.</source>
+        <translation>γ[{l}] 乘以 Z_norm[{l}]，β[{l}] 被加上，所以它们的梯度是 dZ̃[{l}] ⊙ Z_norm[{l}] 和 dZ̃[{l}] 的各行在 m = {m} 个样本上的平均。</translation>
+    </message>
+    <message>
+        <source>Every sample&apos;s Z[{l}] moved μ and σ² of the batch, so the gradient reaching Z[{l}] loses its mean and its part along Z_norm[{l}] (means along the rows) before the division by √(σ² + ε).</source>
+        <translation>每个样本的 Z[{l}] 都影响了本批的 μ 和 σ²，所以到达 Z[{l}] 的梯度要先减去它的均值和它沿 Z_norm[{l}] 的分量（沿行取均值），再除以 √(σ² + ε)。</translation>
     </message>
 </context>
 <context>
@@ -3992,6 +4032,14 @@ The previous data is still in use.</source>
     <message>
         <source>The network or the data changed after this pass was computed: press “Start over” to step through the current one.</source>
         <translation>计算这次传播之后，网络或数据发生了变化：请按“重新开始”逐步查看当前的网络。</translation>
+    </message>
+    <message>
+        <source>Forward propagation, layer {l}: inverted dropout</source>
+        <translation>前向传播，第 {l} 层：反向随机失活</translation>
+    </message>
+    <message>
+        <source>Forward propagation, layer {l}: batch normalisation</source>
+        <translation>前向传播，第 {l} 层：批归一化</translation>
     </message>
     <message>
         <source>Forward propagation, layer {l}: the linear step</source>
