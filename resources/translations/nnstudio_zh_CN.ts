@@ -2203,8 +2203,12 @@ The Cost and Activations tabs follow training as usual; import data with one or 
         <translation>&lt;p&gt;反向传播每经过一层就要乘以 g′(Z)。sigmoid 的斜率最多是 1/4，所以在深层 sigmoid 网络中，梯度一层比一层小：下图中，7 层 sigmoid 网络的 ‖dW{s1}‖ 远小于最后一层的，它的前几层几乎学不到东西。ReLU（z &amp;gt; 0 时斜率为 1）和好的初始化能让梯度保持活力。训练时请留意梯度流视图。&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>&lt;h2&gt;9. Things to try&lt;/h2&gt;</source>
-        <translation>&lt;h2&gt;9. 动手试试&lt;/h2&gt;</translation>
+        <source>&lt;h2&gt;13. Things to try&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;13. 动手试试&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;14. Moving on to PyTorch&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;14. 迈向 PyTorch&lt;/h2&gt;</translation>
     </message>
     <message>
         <source>&lt;h2&gt;8. Train, dev and test sets; bias and variance&lt;/h2&gt;</source>
@@ -2231,12 +2235,40 @@ The Cost and Activations tabs follow training as usual; import data with one or 
         <translation>&lt;ul&gt;&lt;li&gt;训练一次，然后把 tanh 改成 ReLU 再训练一次：两次训练都会保留下来，“比较训练记录”会把它们的代价曲线画在一起。&lt;/li&gt;&lt;li&gt;试试学习率 0.01、1.2 和 10，观察代价的变化。&lt;/li&gt;&lt;li&gt;“训练 → 梯度检验”把反向传播与每个梯度的数值估计相比较：这是让你确信上面的公式正确的好办法。&lt;/li&gt;&lt;li&gt;“文件 → 导出 → 模型（NumPy 脚本）”把训练好的网络写成一个简短的 Python 文件，你可以逐行阅读——它的前向传播和上面讲的一模一样。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;把鼠标停在任何控件上，都能读到它的含义。&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>&lt;h2&gt;10. Moving on to PyTorch&lt;/h2&gt;</source>
-        <translation>&lt;h2&gt;10. 迈向 PyTorch&lt;/h2&gt;</translation>
-    </message>
-    <message>
         <source>&lt;p&gt;When your networks outgrow NN Studio, take them with you. File → Export → PyTorch script writes a readable Python file and its weights beside it: the layers as an nn.Sequential in the order above, with each layer&apos;s shapes in a comment, and the same standardisation and input features. nn.Linear keeps W{sl} in the course&apos;s shape (n{sl}, n{slm}); only the samples move from the columns to the &lt;b&gt;rows&lt;/b&gt;, so PyTorch computes Z{sl}ᵀ = A{slm}ᵀ·W{sl}ᵀ + b{sl}ᵀ. Run it on a CSV file and it prints the same predictions as NN Studio; its continue_training function trains on with the same cost and optimizer, where loss.backward() does step 4 for you.&lt;/p&gt;&lt;p&gt;File → Export → ONNX writes the network for any runtime that reads ONNX, and File → Open reads back a simple ONNX network trained elsewhere (a chain of fully-connected layers), so you can read its dimension table and step through it on a data set with the same n{s0}.&lt;/p&gt;</source>
         <translation>&lt;p&gt;当你的网络超出 NN Studio 的能力时，可以把它带走。“文件 → 导出 → 模型导出为 PyTorch 脚本”会写出一个易读的 Python 文件，并在旁边保存它的权重：各层按上面的顺序组成一个 nn.Sequential，每层的形状写在注释里，标准化和输入特征也与这里相同。nn.Linear 保持课程中 W{sl} 的形状 (n{sl}, n{slm})；只是样本从&lt;b&gt;列&lt;/b&gt;变成了&lt;b&gt;行&lt;/b&gt;，所以 PyTorch 计算的是 Z{sl}ᵀ = A{slm}ᵀ·W{sl}ᵀ + b{sl}ᵀ。用它处理一个 CSV 文件，打印出的预测与 NN Studio 相同；其中的 continue_training 函数用同样的代价和优化器继续训练，而 loss.backward() 会替你完成第 4 步。&lt;/p&gt;&lt;p&gt;“文件 → 导出 → 模型导出为 ONNX”把网络写成任何支持 ONNX 的运行时都能读取的文件；“文件 → 打开”也能读回在别处训练的简单 ONNX 网络（由全连接层串成的链），让你在 n{s0} 相同的数据集上查看它的维度表并逐步演示。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;9. Initialisation&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;9. 初始化&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Where the weights start decides whether a network can learn at all. With &lt;b&gt;zeros&lt;/b&gt; every unit of a layer computes the same Z, gets the same gradient and takes the same step: the symmetry is never broken, and the layer behaves like a single unit however many it has (b may start at 0, W may not). With &lt;b&gt;large&lt;/b&gt; weights (randn × 10) Z is huge, sigmoid and tanh saturate near their limits where g′(Z) ≈ 0, the first cost is very high and the gradients vanish. &lt;b&gt;He&lt;/b&gt; initialisation, &lt;span class=&quot;formula&quot;&gt;W{sl} = randn(n{sl}, n{slm}) · √(2/n{slm})&lt;/span&gt;, keeps the spread of the activations steady from layer to layer for ReLU; &lt;b&gt;Xavier&lt;/b&gt; uses √(1/n{slm}) for tanh.&lt;/p&gt;&lt;p&gt;Try it: choose zeros, large and He in the Initialisation box of the training panel, train each with the same seed and compare the runs.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;权重从哪里开始，决定了网络究竟能不能学习。用&lt;b&gt;全零&lt;/b&gt;初始化时，一层中的每个单元计算相同的 Z、得到相同的梯度、走相同的一步：对称性永远不会被打破，无论这一层有多少单元，它都表现得像只有一个单元（b 可以从 0 开始，W 不行）。用&lt;b&gt;很大的&lt;/b&gt;权重（randn × 10）时 Z 非常大，sigmoid 和 tanh 饱和在其极限附近，那里 g′(Z) ≈ 0，最初的代价很高，梯度消失。&lt;b&gt;He&lt;/b&gt; 初始化 &lt;span class=&quot;formula&quot;&gt;W{sl} = randn(n{sl}, n{slm}) · √(2/n{slm})&lt;/span&gt; 让 ReLU 网络中激活值的离散程度在各层之间保持稳定；tanh 则用 &lt;b&gt;Xavier&lt;/b&gt; 的 √(1/n{slm})。&lt;/p&gt;&lt;p&gt;试一试：在训练面板的“初始化”框中分别选择全零、大权重和 He，用相同的种子各训练一次，然后比较这几次训练。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;10. Regularisation: L2 and dropout&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;10. 正则化：L2 与随机失活&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;A network with high variance fits its training data too closely. &lt;b&gt;L2 regularisation&lt;/b&gt; adds the size of the weights to the cost, &lt;span class=&quot;formula&quot;&gt;J = (1/m) Σ L(ŷ, y) + λ/(2m) · Σ‖W{sl}‖²&lt;/span&gt; (the Frobenius norm: the sum of the squares of all the entries), so that dW{sl} gains (λ/m)·W{sl} and every update shrinks the weights a little (weight decay). Tick “Data and regularisation terms” in the cost view to see the two parts of J apart.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Dropout&lt;/b&gt; switches units off at random while training. For each hidden layer, every iteration draws a mask &lt;span class=&quot;formula&quot;&gt;D{sl} = (rand(n{sl}, m) &amp;lt; keep_prob)&lt;/span&gt; and keeps only those units: &lt;span class=&quot;formula&quot;&gt;A{sl} = A{sl} ⊙ D{sl} / keep_prob&lt;/span&gt;. Dividing by keep_prob is what makes it &lt;i&gt;inverted&lt;/i&gt; dropout: the expected value of A{sl} stays the same, so prediction uses the whole network without any change. Back propagation drops the same units, dA{sl} = dA{sl} ⊙ D{sl} / keep_prob. No unit can rely on any one input, which spreads out the weights like L2 does. Set keep_prob per hidden layer in the layer editor and watch the mask in the step-through. The gradient check runs with dropout off, as the course does: each new mask would change J.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;高方差的网络把训练数据拟合得太紧。&lt;b&gt;L2 正则化&lt;/b&gt;把权重的大小加进代价：&lt;span class=&quot;formula&quot;&gt;J = (1/m) Σ L(ŷ, y) + λ/(2m) · Σ‖W{sl}‖²&lt;/span&gt;（弗罗贝尼乌斯范数：所有元素的平方和），于是 dW{sl} 多出 (λ/m)·W{sl}，每次更新都让权重缩小一点（权重衰减）。在代价视图中勾选“数据项和正则化项”，可以分开看到 J 的两部分。&lt;/p&gt;&lt;p&gt;&lt;b&gt;随机失活&lt;/b&gt;在训练时随机关掉一些单元。对每个隐藏层，每次迭代抽取一个掩码 &lt;span class=&quot;formula&quot;&gt;D{sl} = (rand(n{sl}, m) &amp;lt; keep_prob)&lt;/span&gt;，只保留这些单元：&lt;span class=&quot;formula&quot;&gt;A{sl} = A{sl} ⊙ D{sl} / keep_prob&lt;/span&gt;。除以 keep_prob 使它成为&lt;i&gt;反向&lt;/i&gt;随机失活：A{sl} 的期望值保持不变，所以预测时直接使用整个网络，无需任何改动。反向传播丢弃相同的单元：dA{sl} = dA{sl} ⊙ D{sl} / keep_prob。没有哪个单元能依赖某一个输入，这会像 L2 一样把权重分散开。在层编辑器中为每个隐藏层设置 keep_prob，并在逐步演示中观察掩码。与课程一样，梯度检验在关闭随机失活的情况下进行：每个新掩码都会改变 J。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;11. Optimisation&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;11. 优化&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Mini-batches&lt;/b&gt;: instead of all m samples per step, each epoch shuffles the training set and takes steps on batches of, say, 64 samples, so learning starts long before the first pass over the data ends; the cost becomes noisy.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Momentum&lt;/b&gt; steps along a moving average of the gradients, &lt;span class=&quot;formula&quot;&gt;v_dW = β·v_dW + (1 − β)·dW&lt;/span&gt;, &lt;span class=&quot;formula&quot;&gt;W := W − α·v_dW&lt;/span&gt;, which damps the zigzag. &lt;b&gt;RMSprop&lt;/b&gt; divides by the root of a moving average of the squared gradients, &lt;span class=&quot;formula&quot;&gt;s_dW = β·s_dW + (1 − β)·dW²&lt;/span&gt;, &lt;span class=&quot;formula&quot;&gt;W := W − α·dW / (√s_dW + ε)&lt;/span&gt;. &lt;b&gt;Adam&lt;/b&gt; does both and corrects their start at zero, v̂ = v / (1 − β₁ᵗ), ŝ = s / (1 − β₂ᵗ). The Matrices view shows v, s, v̂ and ŝ of each layer after each update.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Learning-rate decay&lt;/b&gt; takes large steps early and smaller ones near the minimum. After each epoch the rate becomes α = α₀ / (1 + decay_rate · epoch_num) (inverse), α₀ / (1 + decay_rate · ⌊epoch_num / time_interval⌋) (scheduled: a drop every time_interval epochs) or α₀ · decay_rate^epoch_num (exponential). Choose it under LR decay in the training panel; the cost view plots the α in use under the cost.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;小批量&lt;/b&gt;：每一步不再用全部 m 个样本，而是每一轮先打乱训练集，再在比如 64 个样本的小批量上走一步，这样在第一次遍历数据结束之前很久就开始学习了；代价曲线会变得有噪声。&lt;/p&gt;&lt;p&gt;&lt;b&gt;动量法&lt;/b&gt;沿梯度的滑动平均前进：&lt;span class=&quot;formula&quot;&gt;v_dW = β·v_dW + (1 − β)·dW&lt;/span&gt;，&lt;span class=&quot;formula&quot;&gt;W := W − α·v_dW&lt;/span&gt;，这能减弱来回摆动。&lt;b&gt;RMSprop&lt;/b&gt; 除以梯度平方的滑动平均的平方根：&lt;span class=&quot;formula&quot;&gt;s_dW = β·s_dW + (1 − β)·dW²&lt;/span&gt;，&lt;span class=&quot;formula&quot;&gt;W := W − α·dW / (√s_dW + ε)&lt;/span&gt;。&lt;b&gt;Adam&lt;/b&gt; 两者兼有，并修正它们从零开始带来的偏差：v̂ = v / (1 − β₁ᵗ)，ŝ = s / (1 − β₂ᵗ)。矩阵视图显示每次更新后各层的 v、s、v̂ 和 ŝ。&lt;/p&gt;&lt;p&gt;&lt;b&gt;学习率衰减&lt;/b&gt;在开始时走大步，在接近最小值时走小步。每一轮之后学习率变为 α = α₀ / (1 + 衰减率 · 轮数)（反比）、α₀ / (1 + 衰减率 · ⌊轮数 / 间隔⌋)（定期：每隔一个间隔的轮数下降一次）或 α₀ · 衰减率^轮数（指数）。在训练面板的“学习率衰减”中选择它；代价视图在代价下方画出所用的 α。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;12. Batch normalisation&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;12. 批归一化&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Normalising the inputs speeds up learning; batch norm does the same for the Z of each hidden layer, over the samples of the batch: &lt;span class=&quot;formula&quot;&gt;μ = (1/m) Σ Z{sl}&lt;/span&gt;, &lt;span class=&quot;formula&quot;&gt;σ² = (1/m) Σ (Z{sl} − μ)²&lt;/span&gt;, &lt;span class=&quot;formula&quot;&gt;Z_norm = (Z{sl} − μ) / √(σ² + ε)&lt;/span&gt; and &lt;span class=&quot;formula&quot;&gt;Z̃{sl} = γ{sl} ⊙ Z_norm + β{sl}&lt;/span&gt;, then A{sl} = g(Z̃{sl}). γ{sl} and β{sl}, of shape (n{sl}, 1), are learned like W and set each unit&apos;s mean and spread; b{sl} is dropped, since subtracting μ would cancel it. Later layers then see inputs whose spread changes less while the earlier layers learn. At prediction time there may be a single sample, so running averages of μ and σ² kept during training stand in for the batch&apos;s. Turn it on per hidden layer in the layer editor; the dimension table lists γ and β, and the step-through shows each step with its arrays.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;对输入做归一化能加快学习；批归一化对每个隐藏层的 Z 做同样的事，在本批样本上计算：&lt;span class=&quot;formula&quot;&gt;μ = (1/m) Σ Z{sl}&lt;/span&gt;，&lt;span class=&quot;formula&quot;&gt;σ² = (1/m) Σ (Z{sl} − μ)²&lt;/span&gt;，&lt;span class=&quot;formula&quot;&gt;Z_norm = (Z{sl} − μ) / √(σ² + ε)&lt;/span&gt;，&lt;span class=&quot;formula&quot;&gt;Z̃{sl} = γ{sl} ⊙ Z_norm + β{sl}&lt;/span&gt;，然后 A{sl} = g(Z̃{sl})。形状为 (n{sl}, 1) 的 γ{sl} 和 β{sl} 像 W 一样被学习，决定每个单元的均值和离散程度；b{sl} 被省去，因为减去 μ 会把它抵消掉。这样，在前面的层学习时，后面的层看到的输入的离散程度变化更小。预测时可能只有一个样本，所以用训练时保存的 μ 和 σ² 的滑动平均代替本批的统计量。在层编辑器中为每个隐藏层打开它；维度表列出 γ 和 β，逐步演示显示每一步及其数组。&lt;/p&gt;</translation>
     </message>
 </context>
 <context>

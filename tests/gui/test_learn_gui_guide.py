@@ -45,3 +45,39 @@ def test_the_chapter_reads_in_chinese(qtbot, qapp):
         install_language(qapp, "en")
     assert "8. 训练集、验证集和测试集；偏差与方差" in text
     assert "可避免偏差" in text and "Train, dev and test sets" not in text
+
+
+def test_the_second_course_has_a_chapter_per_topic_numbered_before_things_to_try(qtbot):
+    dialog = GuideDialog()
+    qtbot.addWidget(dialog)
+    text = dialog.findChild(object, "guideBrowser").toPlainText()
+    headings = [
+        "8. Train, dev and test sets; bias and variance",
+        "9. Initialisation",
+        "10. Regularisation: L2 and dropout",
+        "11. Optimisation",
+        "12. Batch normalisation",
+        "13. Things to try",
+        "14. Moving on to PyTorch",
+    ]
+    places = [text.index(heading) for heading in headings]
+    assert places == sorted(places)
+    assert "fail to break" not in text and "the symmetry is never broken" in text
+    assert "λ/(2m) · Σ‖W[l]‖²" in text and "D[l] = (rand(n[l], m) < keep_prob)" in text
+    assert "A[l] = A[l] ⊙ D[l] / keep_prob" in text and "inverted dropout" in text
+    assert "v̂ = v / (1 − β₁ᵗ)" in text and "α₀ · decay_rate^epoch_num" in text
+    assert "Z̃[l] = γ[l] ⊙ Z_norm + β[l]" in text and "running averages" in text
+
+
+def test_the_second_course_chapters_read_in_chinese(qtbot, qapp):
+    install_language(qapp, "zh_CN")
+    try:
+        dialog = GuideDialog()
+        qtbot.addWidget(dialog)
+        text = dialog.findChild(object, "guideBrowser").toPlainText()
+    finally:
+        install_language(qapp, "en")
+    for heading in ("9. 初始化", "10. 正则化：L2 与随机失活", "11. 优化", "12. 批归一化"):
+        assert heading in text
+    assert "13. " in text and "14. " in text
+    assert "Initialisation" not in text and "Batch normalisation" not in text

@@ -1,4 +1,5 @@
-"""Help ▸ Guide: a short illustrated walk through forward and back propagation.
+"""Help ▸ Guide: a short illustrated walk through forward and back propagation, then the second
+course's topics (initialisation, regularisation, optimisation, batch normalisation).
 
 The pictures are the application's own views, rendered when the guide opens with
 ``QWidget.grab()`` on the course's first example (the flower data, a 2-layer network with 4 tanh
@@ -18,6 +19,7 @@ from ...learn import record_gradient_flow
 from ...session import DataChoice, Session
 from ..common import theme
 from .gradflow import GradientFlowView
+from .guide_course2 import course2_chapters
 from .inspector import MatrixInspector
 from .stepthrough import StepThroughView
 from .verdict import BiasVariancePanel
@@ -217,7 +219,8 @@ class GuideDialog(QDialog):
             ).format(s1=sup(1)),
             self.picture("gradflow"),
             *self.bias_variance_chapter(),
-            self.tr("<h2>9. Things to try</h2>"),
+            *course2_chapters(),
+            self.tr("<h2>13. Things to try</h2>"),
             self.tr(
                 "<ul>"
                 "<li>Train, then change tanh to ReLU and train again: both runs are kept, and "
@@ -231,7 +234,7 @@ class GuideDialog(QDialog):
                 "</ul>"
                 "<p>Hover over any control to read what it means.</p>"
             ),
-            self.tr("<h2>10. Moving on to PyTorch</h2>"),
+            self.tr("<h2>14. Moving on to PyTorch</h2>"),
             self.tr(
                 "<p>When your networks outgrow NN Studio, take them with you. File → Export → "
                 "PyTorch script writes a readable Python file and its weights beside it: the "
