@@ -19,7 +19,7 @@ from ...training_run import keep_indices
 from ..common import theme
 from ..common.plot_items import make_curve, make_plot, recolor, set_range
 
-PLOT_HEIGHT = 110  # pixels at most: the cost keeps the room
+PLOT_HEIGHT = 130  # pixels at most: the cost keeps the room
 
 
 class LearningRatePlot:
