@@ -194,6 +194,7 @@ class TrainingPanel(QWidget):
         self.hyperparameters = QGroupBox(self.tr("Hyperparameters"))
         self.hyperparameters.setObjectName("hyperparameterGroup")
         form = QFormLayout(self.hyperparameters)
+        form.setVerticalSpacing(3)  # the panel is not scrolled: it must fit a small screen
         form.addRow(self.tr("Batch size"), self.batch_size)
         form.addRow(self.tr("Initialisation"), self.init)
         form.addRow(self.tr("L2 λ"), self.l2)

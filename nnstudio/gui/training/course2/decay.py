@@ -1,5 +1,6 @@
 """Learning-rate decay in the training panel: the schedule (``decayScheduleCombo``), its rate
-(``decayRateSpinBox``) and, for "scheduled", the interval in epochs (``decayIntervalSpinBox``).
+(``decayRateSpinBox``) and, for "scheduled", the interval in epochs (``decayIntervalSpinBox``),
+side by side in one row of the panel's form.
 
 The schedules are the engine's (``engine.LR_SCHEDULES``), with α₀ the learning rate and e the
 epoch (from 0); the rate is updated after each epoch, so epoch 0 trains with α₀. Each edit is one
@@ -10,7 +11,7 @@ its range) proposes the course's usual rate in the same step.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt
-from PySide6.QtWidgets import QComboBox, QFormLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QWidget
 
 from ....engine import LR_SCHEDULES, check_decay
 from ....training_run import TrainingSettings
@@ -64,6 +65,10 @@ class DecayControls:
         self.edits = edits
         self.schedule = QComboBox()
         self.schedule.setObjectName("decayScheduleCombo")
+        self.schedule.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.schedule.setMinimumContentsLength(6)  # the open list shows each entry whole
         titles, tips = schedule_titles(), schedule_tooltips()
         for key in LR_SCHEDULES:
             self.schedule.addItem(titles.get(key, key), key)
@@ -115,16 +120,31 @@ class DecayControls:
                 QCoreApplication.translate("DecayControls", "Set decay interval to {value} epochs"),
             )
         )
-        self._tooltips = {w: w.toolTip() for w in self.widgets}
+        # the row shows them without labels of their own: screen readers get these names
+        self.rate.setAccessibleName(QCoreApplication.translate("DecayControls", "Decay rate"))
+        self.interval.setAccessibleName(
+            QCoreApplication.translate("DecayControls", "Decay interval")
+        )
 
     @property
     def widgets(self) -> tuple[QWidget, ...]:
         return (self.schedule, self.rate, self.interval)
 
     def add_rows(self, form: QFormLayout) -> None:
-        form.addRow(QCoreApplication.translate("DecayControls", "LR decay"), self.schedule)
-        form.addRow(QCoreApplication.translate("DecayControls", "Decay rate"), self.rate)
-        form.addRow(QCoreApplication.translate("DecayControls", "Decay interval"), self.interval)
+        """One row: the schedule, then its rate and interval (the panel is not scrolled, so
+        it stays as short as it can)."""
+        row = QWidget()
+        row.setObjectName("decayRow")
+        line = QHBoxLayout(row)
+        line.setContentsMargins(0, 0, 0, 0)
+        line.setSpacing(4)
+        for box in (self.rate, self.interval):
+            box.setMinimumWidth(56)  # (their range would make them as wide as 2⁴⁰ is long)
+        self.schedule.setMinimumWidth(90)
+        line.addWidget(self.schedule, 3)
+        line.addWidget(self.rate, 1)
+        line.addWidget(self.interval, 1)
+        form.addRow(QCoreApplication.translate("DecayControls", "LR decay"), row)
 
     def sync(self, settings: TrainingSettings, idle: bool = True) -> None:
         """Show ``settings``; the rate and interval are editable only where they count."""
