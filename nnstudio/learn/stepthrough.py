@@ -15,6 +15,13 @@ import numpy as np
 from ..engine import Network, get_activation, get_loss
 from ..engine.optimizers import GradientDescent, Optimizer
 from ..text import localized, translate
+from .stepthrough_course2 import (
+    add_batch_norm_backward,
+    add_batch_norm_forward,
+    add_dropout_backward,
+    add_dropout_forward,
+    training_pass,
+)
 from .stepthrough_notation import (
     BACKWARD,
     COST,
@@ -70,14 +77,16 @@ def build_steps(
     optimizer = private_copy(optimizer, learning_rate)
     X = net.as_input(X)
     Y = net.as_labels(Y)
-    AL, cache = net.forward(X)
+    AL, cache = training_pass(net, X)  # the masks and batch statistics training would use
     cost = net.cost(AL, Y)
     grads = net.backward(Y, cache, need_input_grad=False)
 
     keep = Arrays()
     L, m, dims = net.L, X.shape[1], net.layer_dims
 
-    def A(l: int) -> tuple[str, Array]:
+    def A(l: int, before_mask: bool = False) -> tuple[str, Array]:
+        if before_mask and f"gZ{l}" in cache:  # g(Z[l]), before dropout's mask
+            return f"A[{l}]", keep(f"gZ{l}", cache[f"gZ{l}"])
         return f"A[{l}]", keep(f"A{l}", cache[f"A{l}"])
 
     def Z(l: int) -> tuple[str, Array]:
@@ -89,21 +98,27 @@ def build_steps(
     def grad(name: str, l: int) -> tuple[str, Array]:
         return f"{name}[{l}]", keep(name + str(l), grads[f"{name}{l}"])
 
+    def dA_result(l: int) -> tuple[str, Array]:
+        """dA[l-1] = W[l]ᵀ·dZ[l]; before dropout's mask when layer l-1 has one."""
+        if f"D{l - 1}" not in cache:
+            return grad("dA", l - 1)
+        product = net.params[f"W{l}"].T @ grads[f"dZ{l}"]
+        return f"Wᵀ[{l}]·dZ[{l}]", keep(f"WTdZ{l}", product)
+
     step_list = StepList()
     add = step_list.add
 
     # -- forward ---------------------------------------------------------------------------------
     for l in range(1, L + 1):
         n, n_prev = dims[l], dims[l - 1]
-        act = net.activations[l - 1]
+        act, normed = net.activations[l - 1], l in net.norm_layers
         formula = cat(
             sym("Z", l, (n, m)),
             " = ",
             sym("W", l, (n, n_prev)),
             " · ",
             sym("A", l - 1, (n_prev, m)),
-            " + ",
-            sym("b", l, (n, 1)),
+            *(() if normed else (" + ", sym("b", l, (n, 1)))),
         )
         explanation = translate(
             "StepThrough",
@@ -116,15 +131,19 @@ def build_steps(
                 explanation,
                 translate("StepThrough", "A[0] is the input X, one sample per column."),
             )
-        add(
-            FORWARD,
-            l,
-            f"Forward, layer {l}: linear step",
-            formula,
-            [param("W", l), A(l - 1), param("b", l), Z(l)],
-            explanation,
-        )
-        formula = cat(sym("A", l, (n, m)), " = ", _g_of(act, sym("Z", l), l))
+        if normed:
+            explanation = translate(
+                "StepThrough",
+                "W[{l}] ({n}, {p}) times A[{q}] ({p}, {m}) gives ({n}, {m}). With batch norm "
+                "b[{l}] is left out: subtracting the mean would cancel it, and β[{l}] takes "
+                "its place.",
+            ).format(l=l, q=l - 1, n=n, p=n_prev, m=m)
+        linear = [param("W", l), A(l - 1), *([] if normed else [param("b", l)]), Z(l)]
+        add(FORWARD, l, f"Forward, layer {l}: linear step", formula, linear, explanation)
+        if normed:
+            add_batch_norm_forward(add, keep, net, cache, l)
+        z_in = sym("Z̃", l) if normed else sym("Z", l)
+        formula = cat(sym("A", l, (n, m)), " = ", _g_of(act, z_in, l))
         formula_note = get_activation(act).formula
         if not get_activation(act).elementwise:
             explanation = translate(
@@ -144,14 +163,11 @@ def build_steps(
                 explanation,
                 translate("StepThrough", "A[{L}] is the prediction Ŷ.").format(L=L),
             )
-        add(
-            FORWARD,
-            l,
-            f"Forward, layer {l}: activation {act}",
-            formula,
-            [Z(l), A(l)],
-            explanation,
-        )
+        z_array = (f"Z̃[{l}]", keep(f"Ztilde{l}", cache[f"Ztilde{l}"])) if normed else Z(l)
+        add(FORWARD, l, f"Forward, layer {l}: activation {act}", formula,
+            [z_array, A(l, before_mask=True)], explanation)  # fmt: skip
+        if f"D{l}" in cache:
+            add_dropout_forward(add, keep, net, cache, l)
 
     # -- cost -----------------------------------------------------------------------------------
     loss = get_loss(net.loss)
@@ -197,8 +213,9 @@ def build_steps(
     # -- backward -------------------------------------------------------------------------------
     for l in range(L, 0, -1):
         n, n_prev = dims[l], dims[l - 1]
-        act = net.activations[l - 1]
+        act, normed = net.activations[l - 1], l in net.norm_layers
         dZ = grad("dZ", l)
+        z_name = "Z̃" if normed else "Z"  # with batch norm g acted on Z̃[l]
         if l == L and loss.paired_activation == act:
             formula = cat(sym("dZ", l, (n, m)), " = ", sym("A", l), " − ", sym("Y"))
             arrays = [A(l), ("Y", keep("Y", Y)), dZ]
@@ -208,27 +225,34 @@ def build_steps(
                 "output is just prediction minus label.",
             ).format(act=act, loss=localized(loss.title))
         else:
+            if normed:
+                dZ = f"dZ̃[{l}]", keep(f"dZtilde{l}", grads[f"dZtilde{l}"])
             formula = cat(
-                sym("dZ", l, (n, m)),
+                sym(f"d{z_name}", l, (n, m)),
                 " = ",
                 sym("dA", l, (n, m)),
                 " ⊙ ",
                 _g_prime(l),
                 "(",
-                sym("Z", l),
+                sym(z_name, l),
                 ")",
             )
             g = get_activation(act)
+            z_cached = cache[f"Ztilde{l}" if normed else f"Z{l}"]
             if g.derivative is not None:  # elementwise: g′(Z[l]) has the shape of Z[l]
-                slope = g.derivative(cache[f"Z{l}"], cache[f"A{l}"])
-                arrays = [grad("dA", l), (f"g′[{l}](Z[{l}])", keep(f"gprime{l}", slope)), dZ]
+                slope = g.derivative(z_cached, cache.get(f"gZ{l}", cache[f"A{l}"]))
+                slope_name = f"g′[{l}]({z_name}[{l}])"
+                arrays = [grad("dA", l), (slope_name, keep(f"gprime{l}", slope)), dZ]
             else:  # softmax: dA[l] times its Jacobian, which is no array of Z's shape
                 arrays = [grad("dA", l), Z(l), dZ]
             explanation = translate(
                 "StepThrough",
                 "⊙ multiplies entry by entry, so dZ[{l}] has the shape of Z[{l}]. Here {prime}.",
             ).format(l=l, prime=localized(get_activation(act).derivative_text))
-        add(BACKWARD, l, f"Backward, layer {l}: dZ[{l}]", formula, arrays, explanation)
+        add(BACKWARD, l, f"Backward, layer {l}: {dZ[0]}", formula, arrays, explanation)
+        if normed:
+            add_batch_norm_backward(add, keep, net, cache, grads, l)
+            dZ = grad("dZ", l)
 
         parts: list[Formula | str] = [
             sym("dW", l, (n, n_prev)),
@@ -287,9 +311,17 @@ def build_steps(
             BACKWARD,
             l,
             f"Backward, layer {l}: db[{l}]",
-            cat(sym("db", l, (n, 1)), " = (1/m) Σ ", sym("dZ", l, (n, m))),
+            cat(sym("db", l, (n, 1)), " = 0")
+            if normed
+            else cat(sym("db", l, (n, 1)), " = (1/m) Σ ", sym("dZ", l, (n, m))),
             [dZ, grad("db", l)],
             translate(
+                "StepThrough",
+                "With batch norm b[{l}] is not used (β[{l}] does its job), so db[{l}] is 0 and "
+                "b[{l}] stays 0.",
+            ).format(l=l)
+            if normed
+            else translate(
                 "StepThrough",
                 "Σ adds each row of dZ[{l}] over its {m} columns (numpy: "
                 "np.sum(dZ, axis=1, keepdims=True)), giving the shape of b[{l}].",
@@ -307,13 +339,15 @@ def build_steps(
                     " · ",
                     sym("dZ", l, (n, m)),
                 ),
-                [param("W", l), dZ, grad("dA", l - 1)],
+                [param("W", l), dZ, dA_result(l)],
                 translate(
                     "StepThrough",
                     "The error flows back through the same weights: W[{l}]ᵀ ({p}, {n}) times "
                     "dZ[{l}] ({n}, {m}) gives one gradient per unit of layer {q} and sample.",
                 ).format(l=l, p=n_prev, n=n, m=m, q=l - 1),
             )
+            if f"D{l - 1}" in cache:
+                add_dropout_backward(add, keep, net, cache, grads, l - 1)
 
     # -- update ---------------------------------------------------------------------------------
     add_update_steps(step_list, net, grads, optimizer, keep)

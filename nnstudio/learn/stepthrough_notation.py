@@ -140,7 +140,7 @@ def name_html(name: str) -> str:
     """An array's name as Step.arrays spells it, in HTML: "new W[2]" → "new W<sup>[2]</sup>",
     "v̂_dW[1]" → "v̂<sub>dW<sup>[1]</sup></sub>", "g′[1](Z[1])" → "g′<sup>[1]</sup>(Z<sup>[1]</sup>)",
     "Y" → "Y"."""
-    if "(" in name:  # "g′[1](Z[1])": each layer index a superscript
+    if "(" in name or name.count("[") > 1:  # "g′[1](Z[1])": each layer index a superscript
         return re.sub(r"\[(\d+)\]", r"<sup>[\1]</sup>", html.escape(name))
     if "[" not in name or not name.endswith("]"):
         return html.escape(name)

@@ -660,6 +660,14 @@
         <source>regularisation term</source>
         <translation>正则化项</translation>
     </message>
+    <message>
+        <source>α in use</source>
+        <translation>所用的 α</translation>
+    </message>
+    <message>
+        <source>The learning rate each update used: α₀ until learning-rate decay lowers it after each epoch (inverse: α₀ / (1 + decay_rate · epoch_num), scheduled: α₀ / (1 + decay_rate · ⌊epoch_num / time_interval⌋), exponential: α₀ · decay_rate^epoch_num), or a change you made during the run.</source>
+        <translation>每次更新所用的学习率：先是 α₀，直到学习率衰减在每一轮之后把它降低（反比：α₀ / (1 + 衰减率 · 轮数)，定期：α₀ / (1 + 衰减率 · ⌊轮数 / 间隔⌋)，指数：α₀ · 衰减率^轮数），或是你在训练中途做的修改。</translation>
+    </message>
 </context>
 <context>
     <name>CsvDialog</name>
@@ -1095,6 +1103,79 @@ The previous data is still in use.</source>
     <message>
         <source>{name}: {samples}, {features}, {task}</source>
         <translation>{name}：{samples}，{features}，{task}</translation>
+    </message>
+</context>
+<context>
+    <name>DecayControls</name>
+    <message>
+        <source>none (α = α₀)</source>
+        <translation>无（α = α₀）</translation>
+    </message>
+    <message>
+        <source>inverse (α₀ / (1 + rate·epoch))</source>
+        <translation>反比（α₀ / (1 + 衰减率·轮数)）</translation>
+    </message>
+    <message>
+        <source>scheduled (every interval)</source>
+        <translation>定期（每隔一段轮数）</translation>
+    </message>
+    <message>
+        <source>exponential (α₀ · rate^epoch)</source>
+        <translation>指数（α₀ · 衰减率^轮数）</translation>
+    </message>
+    <message>
+        <source>No decay: every epoch trains with α = α₀, the learning rate above.</source>
+        <translation>不衰减：每一轮都用 α = α₀，即上面的学习率训练。</translation>
+    </message>
+    <message>
+        <source>α = α₀ / (1 + decay_rate · epoch_num): the rate falls quickly at first, then slowly, so the late steps stay near the minimum instead of circling it.</source>
+        <translation>α = α₀ / (1 + 衰减率 · 轮数)：学习率先降得快、后降得慢，于是后期的步子停留在最小值附近，而不是在它周围打转。</translation>
+    </message>
+    <message>
+        <source>Fixed-interval scheduling: α = α₀ / (1 + decay_rate · ⌊epoch_num / time_interval⌋). The rate stays put for time_interval epochs, then drops.</source>
+        <translation>固定间隔调度：α = α₀ / (1 + 衰减率 · ⌊轮数 / 间隔⌋)。学习率在每个间隔的轮数内保持不变，然后下降一次。</translation>
+    </message>
+    <message>
+        <source>α = α₀ · decay_rate^epoch_num (decay_rate between 0 and 1): the rate shrinks by the same factor every epoch.</source>
+        <translation>α = α₀ · 衰减率^轮数（衰减率介于 0 和 1 之间）：学习率每一轮都乘以同一个因子而缩小。</translation>
+    </message>
+    <message>
+        <source>Learning-rate decay: how α shrinks as the epochs go by (α₀ is the learning rate). The rate is updated after each epoch, so epoch 0 trains with α₀.
+inverse: α = α₀ / (1 + decay_rate · epoch_num)
+scheduled: α = α₀ / (1 + decay_rate · ⌊epoch_num / time_interval⌋)
+exponential: α = α₀ · decay_rate^epoch_num</source>
+        <translation>学习率衰减：随着轮数增加 α 如何变小（α₀ 是学习率）。学习率在每一轮之后更新，所以第 0 轮用 α₀ 训练。
+反比：α = α₀ / (1 + 衰减率 · 轮数)
+定期：α = α₀ / (1 + 衰减率 · ⌊轮数 / 间隔⌋)
+指数：α = α₀ · 衰减率^轮数</translation>
+    </message>
+    <message>
+        <source>decay_rate of the schedule: larger decays faster. For exponential decay it is the factor applied every epoch and must lie in (0, 1].</source>
+        <translation>衰减方式的 衰减率：越大衰减越快。对指数衰减，它是每一轮乘上的因子，必须在 (0, 1] 之内。</translation>
+    </message>
+    <message>
+        <source>Set decay rate to {value:g}</source>
+        <translation>把衰减率设为 {value:g}</translation>
+    </message>
+    <message>
+        <source>time_interval of scheduled decay: the rate drops once every this many epochs (used by the scheduled schedule only).</source>
+        <translation>定期衰减的 间隔：每隔这么多轮，学习率下降一次（只有定期衰减使用它）。</translation>
+    </message>
+    <message>
+        <source>Set decay interval to {value} epochs</source>
+        <translation>把衰减间隔设为 {value} 轮</translation>
+    </message>
+    <message>
+        <source>LR decay</source>
+        <translation>学习率衰减</translation>
+    </message>
+    <message>
+        <source>Decay rate</source>
+        <translation>衰减率</translation>
+    </message>
+    <message>
+        <source>Decay interval</source>
+        <translation>衰减间隔</translation>
     </message>
 </context>
 <context>
@@ -2122,12 +2203,12 @@ The Cost and Activations tabs follow training as usual; import data with one or 
         <translation>&lt;p&gt;反向传播每经过一层就要乘以 g′(Z)。sigmoid 的斜率最多是 1/4，所以在深层 sigmoid 网络中，梯度一层比一层小：下图中，7 层 sigmoid 网络的 ‖dW{s1}‖ 远小于最后一层的，它的前几层几乎学不到东西。ReLU（z &amp;gt; 0 时斜率为 1）和好的初始化能让梯度保持活力。训练时请留意梯度流视图。&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>&lt;h2&gt;10. Things to try&lt;/h2&gt;</source>
-        <translation>&lt;h2&gt;10. 动手试试&lt;/h2&gt;</translation>
+        <source>&lt;h2&gt;14. Things to try&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;14. 动手试试&lt;/h2&gt;</translation>
     </message>
     <message>
-        <source>&lt;h2&gt;9. Tuning hyperparameters&lt;/h2&gt;</source>
-        <translation>&lt;h2&gt;9. 调节超参数&lt;/h2&gt;</translation>
+        <source>&lt;h2&gt;13. Tuning hyperparameters&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;13. 调节超参数&lt;/h2&gt;</translation>
     </message>
     <message>
         <source>&lt;p&gt;The learning rate α, the L2 λ and the number of hidden units are &lt;b&gt;hyperparameters&lt;/b&gt;: gradient descent does not learn them, you choose them. The course&apos;s advice is to try values &lt;b&gt;at random&lt;/b&gt; rather than on a grid: with 25 runs on a 5 × 5 grid over two settings you see only 5 values of each, while 25 random runs try 25 values of each, and usually only one of the two matters much.&lt;/p&gt;</source>
@@ -2174,12 +2255,44 @@ The Cost and Activations tabs follow training as usual; import data with one or 
         <translation>&lt;ul&gt;&lt;li&gt;训练一次，然后把 tanh 改成 ReLU 再训练一次：两次训练都会保留下来，“比较训练记录”会把它们的代价曲线画在一起。&lt;/li&gt;&lt;li&gt;试试学习率 0.01、1.2 和 10，观察代价的变化。&lt;/li&gt;&lt;li&gt;“训练 → 梯度检验”把反向传播与每个梯度的数值估计相比较：这是让你确信上面的公式正确的好办法。&lt;/li&gt;&lt;li&gt;“文件 → 导出 → 模型（NumPy 脚本）”把训练好的网络写成一个简短的 Python 文件，你可以逐行阅读——它的前向传播和上面讲的一模一样。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;把鼠标停在任何控件上，都能读到它的含义。&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>&lt;h2&gt;11. Moving on to PyTorch&lt;/h2&gt;</source>
-        <translation>&lt;h2&gt;11. 迈向 PyTorch&lt;/h2&gt;</translation>
+        <source>&lt;h2&gt;15. Moving on to PyTorch&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;15. 迈向 PyTorch&lt;/h2&gt;</translation>
     </message>
     <message>
         <source>&lt;p&gt;When your networks outgrow NN Studio, take them with you. File → Export → PyTorch script writes a readable Python file and its weights beside it: the layers as an nn.Sequential in the order above, with each layer&apos;s shapes in a comment, and the same standardisation and input features. nn.Linear keeps W{sl} in the course&apos;s shape (n{sl}, n{slm}); only the samples move from the columns to the &lt;b&gt;rows&lt;/b&gt;, so PyTorch computes Z{sl}ᵀ = A{slm}ᵀ·W{sl}ᵀ + b{sl}ᵀ. Run it on a CSV file and it prints the same predictions as NN Studio; its continue_training function trains on with the same cost and optimizer, where loss.backward() does step 4 for you.&lt;/p&gt;&lt;p&gt;File → Export → ONNX writes the network for any runtime that reads ONNX, and File → Open reads back a simple ONNX network trained elsewhere (a chain of fully-connected layers), so you can read its dimension table and step through it on a data set with the same n{s0}.&lt;/p&gt;</source>
         <translation>&lt;p&gt;当你的网络超出 NN Studio 的能力时，可以把它带走。“文件 → 导出 → 模型导出为 PyTorch 脚本”会写出一个易读的 Python 文件，并在旁边保存它的权重：各层按上面的顺序组成一个 nn.Sequential，每层的形状写在注释里，标准化和输入特征也与这里相同。nn.Linear 保持课程中 W{sl} 的形状 (n{sl}, n{slm})；只是样本从&lt;b&gt;列&lt;/b&gt;变成了&lt;b&gt;行&lt;/b&gt;，所以 PyTorch 计算的是 Z{sl}ᵀ = A{slm}ᵀ·W{sl}ᵀ + b{sl}ᵀ。用它处理一个 CSV 文件，打印出的预测与 NN Studio 相同；其中的 continue_training 函数用同样的代价和优化器继续训练，而 loss.backward() 会替你完成第 4 步。&lt;/p&gt;&lt;p&gt;“文件 → 导出 → 模型导出为 ONNX”把网络写成任何支持 ONNX 的运行时都能读取的文件；“文件 → 打开”也能读回在别处训练的简单 ONNX 网络（由全连接层串成的链），让你在 n{s0} 相同的数据集上查看它的维度表并逐步演示。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;9. Initialisation&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;9. 初始化&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Where the weights start decides whether a network can learn at all. With &lt;b&gt;zeros&lt;/b&gt; every unit of a layer computes the same Z, gets the same gradient and takes the same step: the symmetry is never broken, and the layer behaves like a single unit however many it has (b may start at 0, W may not). With &lt;b&gt;large&lt;/b&gt; weights (randn × 10) Z is huge, sigmoid and tanh saturate near their limits where g′(Z) ≈ 0, the first cost is very high and the gradients vanish. &lt;b&gt;He&lt;/b&gt; initialisation, &lt;span class=&quot;formula&quot;&gt;W{sl} = randn(n{sl}, n{slm}) · √(2/n{slm})&lt;/span&gt;, keeps the spread of the activations steady from layer to layer for ReLU; &lt;b&gt;Xavier&lt;/b&gt; uses √(1/n{slm}) for tanh.&lt;/p&gt;&lt;p&gt;Try it: choose zeros, large and He in the Initialisation box of the training panel, train each with the same seed and compare the runs.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;权重从哪里开始，决定了网络究竟能不能学习。用&lt;b&gt;全零&lt;/b&gt;初始化时，一层中的每个单元计算相同的 Z、得到相同的梯度、走相同的一步：对称性永远不会被打破，无论这一层有多少单元，它都表现得像只有一个单元（b 可以从 0 开始，W 不行）。用&lt;b&gt;很大的&lt;/b&gt;权重（randn × 10）时 Z 非常大，sigmoid 和 tanh 饱和在其极限附近，那里 g′(Z) ≈ 0，最初的代价很高，梯度消失。&lt;b&gt;He&lt;/b&gt; 初始化 &lt;span class=&quot;formula&quot;&gt;W{sl} = randn(n{sl}, n{slm}) · √(2/n{slm})&lt;/span&gt; 让 ReLU 网络中激活值的离散程度在各层之间保持稳定；tanh 则用 &lt;b&gt;Xavier&lt;/b&gt; 的 √(1/n{slm})。&lt;/p&gt;&lt;p&gt;试一试：在训练面板的“初始化”框中分别选择全零、大权重和 He，用相同的种子各训练一次，然后比较这几次训练。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;10. Regularisation: L2 and dropout&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;10. 正则化：L2 与随机失活&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;A network with high variance fits its training data too closely. &lt;b&gt;L2 regularisation&lt;/b&gt; adds the size of the weights to the cost, &lt;span class=&quot;formula&quot;&gt;J = (1/m) Σ L(ŷ, y) + λ/(2m) · Σ‖W{sl}‖²&lt;/span&gt; (the Frobenius norm: the sum of the squares of all the entries), so that dW{sl} gains (λ/m)·W{sl} and every update shrinks the weights a little (weight decay). Tick “Data and regularisation terms” in the cost view to see the two parts of J apart.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Dropout&lt;/b&gt; switches units off at random while training. For each hidden layer, every iteration draws a mask &lt;span class=&quot;formula&quot;&gt;D{sl} = (rand(n{sl}, m) &amp;lt; keep_prob)&lt;/span&gt; and keeps only those units: &lt;span class=&quot;formula&quot;&gt;A{sl} = A{sl} ⊙ D{sl} / keep_prob&lt;/span&gt;. Dividing by keep_prob is what makes it &lt;i&gt;inverted&lt;/i&gt; dropout: the expected value of A{sl} stays the same, so prediction uses the whole network without any change. Back propagation drops the same units, dA{sl} = dA{sl} ⊙ D{sl} / keep_prob. No unit can rely on any one input, which spreads out the weights like L2 does. Set keep_prob per hidden layer in the layer editor and watch the mask in the step-through. The gradient check runs with dropout off, as the course does: each new mask would change J.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;高方差的网络把训练数据拟合得太紧。&lt;b&gt;L2 正则化&lt;/b&gt;把权重的大小加进代价：&lt;span class=&quot;formula&quot;&gt;J = (1/m) Σ L(ŷ, y) + λ/(2m) · Σ‖W{sl}‖²&lt;/span&gt;（弗罗贝尼乌斯范数：所有元素的平方和），于是 dW{sl} 多出 (λ/m)·W{sl}，每次更新都让权重缩小一点（权重衰减）。在代价视图中勾选“数据项和正则化项”，可以分开看到 J 的两部分。&lt;/p&gt;&lt;p&gt;&lt;b&gt;随机失活&lt;/b&gt;在训练时随机关掉一些单元。对每个隐藏层，每次迭代抽取一个掩码 &lt;span class=&quot;formula&quot;&gt;D{sl} = (rand(n{sl}, m) &amp;lt; keep_prob)&lt;/span&gt;，只保留这些单元：&lt;span class=&quot;formula&quot;&gt;A{sl} = A{sl} ⊙ D{sl} / keep_prob&lt;/span&gt;。除以 keep_prob 使它成为&lt;i&gt;反向&lt;/i&gt;随机失活：A{sl} 的期望值保持不变，所以预测时直接使用整个网络，无需任何改动。反向传播丢弃相同的单元：dA{sl} = dA{sl} ⊙ D{sl} / keep_prob。没有哪个单元能依赖某一个输入，这会像 L2 一样把权重分散开。在层编辑器中为每个隐藏层设置 keep_prob，并在逐步演示中观察掩码。与课程一样，梯度检验在关闭随机失活的情况下进行：每个新掩码都会改变 J。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;11. Optimisation&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;11. 优化&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Mini-batches&lt;/b&gt;: instead of all m samples per step, each epoch shuffles the training set and takes steps on batches of, say, 64 samples, so learning starts long before the first pass over the data ends; the cost becomes noisy.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Momentum&lt;/b&gt; steps along a moving average of the gradients, &lt;span class=&quot;formula&quot;&gt;v_dW = β·v_dW + (1 − β)·dW&lt;/span&gt;, &lt;span class=&quot;formula&quot;&gt;W := W − α·v_dW&lt;/span&gt;, which damps the zigzag. &lt;b&gt;RMSprop&lt;/b&gt; divides by the root of a moving average of the squared gradients, &lt;span class=&quot;formula&quot;&gt;s_dW = β·s_dW + (1 − β)·dW²&lt;/span&gt;, &lt;span class=&quot;formula&quot;&gt;W := W − α·dW / (√s_dW + ε)&lt;/span&gt;. &lt;b&gt;Adam&lt;/b&gt; does both and corrects their start at zero, v̂ = v / (1 − β₁ᵗ), ŝ = s / (1 − β₂ᵗ). The Matrices view shows v, s, v̂ and ŝ of each layer after each update.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Learning-rate decay&lt;/b&gt; takes large steps early and smaller ones near the minimum. After each epoch the rate becomes α = α₀ / (1 + decay_rate · epoch_num) (inverse), α₀ / (1 + decay_rate · ⌊epoch_num / time_interval⌋) (scheduled: a drop every time_interval epochs) or α₀ · decay_rate^epoch_num (exponential). Choose it under LR decay in the training panel; the cost view plots the α in use under the cost.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;小批量&lt;/b&gt;：每一步不再用全部 m 个样本，而是每一轮先打乱训练集，再在比如 64 个样本的小批量上走一步，这样在第一次遍历数据结束之前很久就开始学习了；代价曲线会变得有噪声。&lt;/p&gt;&lt;p&gt;&lt;b&gt;动量法&lt;/b&gt;沿梯度的滑动平均前进：&lt;span class=&quot;formula&quot;&gt;v_dW = β·v_dW + (1 − β)·dW&lt;/span&gt;，&lt;span class=&quot;formula&quot;&gt;W := W − α·v_dW&lt;/span&gt;，这能减弱来回摆动。&lt;b&gt;RMSprop&lt;/b&gt; 除以梯度平方的滑动平均的平方根：&lt;span class=&quot;formula&quot;&gt;s_dW = β·s_dW + (1 − β)·dW²&lt;/span&gt;，&lt;span class=&quot;formula&quot;&gt;W := W − α·dW / (√s_dW + ε)&lt;/span&gt;。&lt;b&gt;Adam&lt;/b&gt; 两者兼有，并修正它们从零开始带来的偏差：v̂ = v / (1 − β₁ᵗ)，ŝ = s / (1 − β₂ᵗ)。矩阵视图显示每次更新后各层的 v、s、v̂ 和 ŝ。&lt;/p&gt;&lt;p&gt;&lt;b&gt;学习率衰减&lt;/b&gt;在开始时走大步，在接近最小值时走小步。每一轮之后学习率变为 α = α₀ / (1 + 衰减率 · 轮数)（反比）、α₀ / (1 + 衰减率 · ⌊轮数 / 间隔⌋)（定期：每隔一个间隔的轮数下降一次）或 α₀ · 衰减率^轮数（指数）。在训练面板的“学习率衰减”中选择它；代价视图在代价下方画出所用的 α。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;12. Batch normalisation&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;12. 批归一化&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Normalising the inputs speeds up learning; batch norm does the same for the Z of each hidden layer, over the samples of the batch: &lt;span class=&quot;formula&quot;&gt;μ = (1/m) Σ Z{sl}&lt;/span&gt;, &lt;span class=&quot;formula&quot;&gt;σ² = (1/m) Σ (Z{sl} − μ)²&lt;/span&gt;, &lt;span class=&quot;formula&quot;&gt;Z_norm = (Z{sl} − μ) / √(σ² + ε)&lt;/span&gt; and &lt;span class=&quot;formula&quot;&gt;Z̃{sl} = γ{sl} ⊙ Z_norm + β{sl}&lt;/span&gt;, then A{sl} = g(Z̃{sl}). γ{sl} and β{sl}, of shape (n{sl}, 1), are learned like W and set each unit&apos;s mean and spread; b{sl} is dropped, since subtracting μ would cancel it. Later layers then see inputs whose spread changes less while the earlier layers learn. At prediction time there may be a single sample, so running averages of μ and σ² kept during training stand in for the batch&apos;s. Turn it on per hidden layer in the layer editor; the dimension table lists γ and β, and the step-through shows each step with its arrays.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;对输入做归一化能加快学习；批归一化对每个隐藏层的 Z 做同样的事，在本批样本上计算：&lt;span class=&quot;formula&quot;&gt;μ = (1/m) Σ Z{sl}&lt;/span&gt;，&lt;span class=&quot;formula&quot;&gt;σ² = (1/m) Σ (Z{sl} − μ)²&lt;/span&gt;，&lt;span class=&quot;formula&quot;&gt;Z_norm = (Z{sl} − μ) / √(σ² + ε)&lt;/span&gt;，&lt;span class=&quot;formula&quot;&gt;Z̃{sl} = γ{sl} ⊙ Z_norm + β{sl}&lt;/span&gt;，然后 A{sl} = g(Z̃{sl})。形状为 (n{sl}, 1) 的 γ{sl} 和 β{sl} 像 W 一样被学习，决定每个单元的均值和离散程度；b{sl} 被省去，因为减去 μ 会把它抵消掉。这样，在前面的层学习时，后面的层看到的输入的离散程度变化更小。预测时可能只有一个样本，所以用训练时保存的 μ 和 σ² 的滑动平均代替本批的统计量。在层编辑器中为每个隐藏层打开它；维度表列出 γ 和 β，逐步演示显示每一步及其数组。&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -3850,6 +3963,10 @@ The previous data is still in use.</source>
         <translation>A[0] 就是输入 X，每个样本一列。</translation>
     </message>
     <message>
+        <source>W[{l}] ({n}, {p}) times A[{q}] ({p}, {m}) gives ({n}, {m}). With batch norm b[{l}] is left out: subtracting the mean would cancel it, and β[{l}] takes its place.</source>
+        <translation>W[{l}] ({n}, {p}) 乘以 A[{q}] ({p}, {m}) 得到 ({n}, {m})。使用批归一化时省去 b[{l}]：减去均值会把它抵消掉，由 β[{l}] 取代它。</translation>
+    </message>
+    <message>
         <source>g[{l}] = {act} ({note}) acts on every entry of Z[{l}] on its own (softmax: on every column), so A[{l}] has the shape of Z[{l}].</source>
         <translation>g[{l}] = {act}（{note}）独立作用于 Z[{l}] 的每个元素（softmax：作用于每一列），所以 A[{l}] 与 Z[{l}] 形状相同。</translation>
     </message>
@@ -3894,6 +4011,10 @@ The previous data is still in use.</source>
         <translation>L1 正则化加上 (λ₁/m)·sign(W[{l}])，其中 λ₁ = {l1:g}：这是 (λ₁/m) Σ|W| 的导数（sign(0) = 0）。它让每个权重都朝零移动同样的一小步，所以不太重要的权重最终变为零。</translation>
     </message>
     <message>
+        <source>With batch norm b[{l}] is not used (β[{l}] does its job), so db[{l}] is 0 and b[{l}] stays 0.</source>
+        <translation>使用批归一化时不用 b[{l}]（由 β[{l}] 起它的作用），所以 db[{l}] 为 0，b[{l}] 保持为 0。</translation>
+    </message>
+    <message>
         <source>Σ adds each row of dZ[{l}] over its {m} columns (numpy: np.sum(dZ, axis=1, keepdims=True)), giving the shape of b[{l}].</source>
         <translation>Σ 把 dZ[{l}] 的每一行在 {m} 列上求和（numpy：np.sum(dZ, axis=1, keepdims=True)），得到 b[{l}] 的形状。</translation>
     </message>
@@ -3928,6 +4049,38 @@ The previous data is still in use.</source>
     <message>
         <source>v and s start at zero, so in the first iterations their averages are too small. Adam divides them by 1 − βᵗ: at t = {t}, 1 − β₁ᵗ = {c1:.4g} and 1 − β₂ᵗ = {c2:.4g}. As t grows both approach 1 and the correction fades.</source>
         <translation>v 和 s 从零开始，所以在最初几次迭代中它们的平均值偏小。Adam 把它们除以 1 − βᵗ：在 t = {t} 时，1 − β₁ᵗ = {c1:.4g}，1 − β₂ᵗ = {c2:.4g}。随着 t 增大，两者都趋近 1，修正作用也逐渐消失。</translation>
+    </message>
+    <message>
+        <source>Batch norm: the mean μ[{l}] and the variance σ²[{l}] of each unit over the m = {m} samples of the batch (sums along the rows), one number per unit: ({n}, 1).</source>
+        <translation>批归一化：每个单元在本批 m = {m} 个样本上的均值 μ[{l}] 和方差 σ²[{l}]（沿行求和），每个单元一个数：({n}, 1)。</translation>
+    </message>
+    <message>
+        <source>Each unit&apos;s values now have mean 0 and variance 1 over the batch; ε keeps the division safe when σ² is 0.</source>
+        <translation>现在每个单元的值在本批上均值为 0、方差为 1；ε 保证 σ² 为 0 时除法仍然安全。</translation>
+    </message>
+    <message>
+        <source>γ[{l}] and β[{l}] are learned like W: they give each unit the mean and spread that suit it. β[{l}] takes the place of b[{l}], which the subtraction of μ would cancel.</source>
+        <translation>γ[{l}] 和 β[{l}] 像 W 一样被学习：它们给每个单元合适的均值和离散程度。β[{l}] 取代了 b[{l}]，因为减去 μ 会把 b[{l}] 抵消掉。</translation>
+    </message>
+    <message>
+        <source>Dropout draws a mask of the shape of A[{l}]: each unit of each sample is kept (True) with probability keep_prob = {k:g}, so a different thinned network trains on every iteration.</source>
+        <translation>随机失活抽取一个与 A[{l}] 形状相同的掩码：每个样本的每个单元以概率 keep_prob = {k:g} 被保留（True），所以每次迭代训练的是一个不同的、更稀疏的网络。</translation>
+    </message>
+    <message>
+        <source>The dropped units become 0 and the kept ones are divided by keep_prob = {k:g}, so the expected value of A[{l}] stays the same (inverted dropout): prediction needs no change.</source>
+        <translation>被丢弃的单元变为 0，保留的单元除以 keep_prob = {k:g}，于是 A[{l}] 的期望值保持不变（反向随机失活）：预测时无需任何改动。</translation>
+    </message>
+    <message>
+        <source>Back propagation drops the same units as the forward pass, with the same mask D[{l}], and scales the kept ones by 1/keep_prob = 1/{k:g}: a dropped unit gets no gradient.</source>
+        <translation>反向传播用同一个掩码 D[{l}] 丢弃与前向传播相同的单元，并把保留的单元乘以 1/keep_prob = 1/{k:g}：被丢弃的单元得不到梯度。</translation>
+    </message>
+    <message>
+        <source>γ[{l}] multiplies Z_norm[{l}] and β[{l}] is added, so their gradients are the rows of dZ̃[{l}] ⊙ Z_norm[{l}] and of dZ̃[{l}], averaged over the m = {m} samples.</source>
+        <translation>γ[{l}] 乘以 Z_norm[{l}]，β[{l}] 被加上，所以它们的梯度是 dZ̃[{l}] ⊙ Z_norm[{l}] 和 dZ̃[{l}] 的各行在 m = {m} 个样本上的平均。</translation>
+    </message>
+    <message>
+        <source>Every sample&apos;s Z[{l}] moved μ and σ² of the batch, so the gradient reaching Z[{l}] loses its mean and its part along Z_norm[{l}] (means along the rows) before the division by √(σ² + ε).</source>
+        <translation>每个样本的 Z[{l}] 都影响了本批的 μ 和 σ²，所以到达 Z[{l}] 的梯度要先减去它的均值和它沿 Z_norm[{l}] 的分量（沿行取均值），再除以 √(σ² + ε)。</translation>
     </message>
 </context>
 <context>
@@ -3971,6 +4124,14 @@ The previous data is still in use.</source>
     <message>
         <source>The network or the data changed after this pass was computed: press “Start over” to step through the current one.</source>
         <translation>计算这次传播之后，网络或数据发生了变化：请按“重新开始”逐步查看当前的网络。</translation>
+    </message>
+    <message>
+        <source>Forward propagation, layer {l}: inverted dropout</source>
+        <translation>前向传播，第 {l} 层：反向随机失活</translation>
+    </message>
+    <message>
+        <source>Forward propagation, layer {l}: batch normalisation</source>
+        <translation>前向传播，第 {l} 层：批归一化</translation>
     </message>
     <message>
         <source>Forward propagation, layer {l}: the linear step</source>
@@ -4191,30 +4352,6 @@ The previous data is still in use.</source>
         <translation>梯度如何变成一步：普通梯度下降、动量法（梯度的滑动平均）、RMSprop（按最近的梯度大小缩放步长）或 Adam（两者兼有）。Adam 和 RMSprop 通常适合 0.001–0.01 左右的学习率。</translation>
     </message>
     <message>
-        <source>small (× 0.01)</source>
-        <translation>小随机数 (× 0.01)</translation>
-    </message>
-    <message>
-        <source>Xavier (× √(1/n[l-1]))</source>
-        <translation>Xavier (× √(1/n[l-1]))</translation>
-    </message>
-    <message>
-        <source>He (× √(2/n[l-1]))</source>
-        <translation>He (× √(2/n[l-1]))</translation>
-    </message>
-    <message>
-        <source>zeros (symmetric: fails)</source>
-        <translation>全零（对称：会失败）</translation>
-    </message>
-    <message>
-        <source>large (× 10: saturates)</source>
-        <translation>大 (× 10：饱和)</translation>
-    </message>
-    <message>
-        <source>How W[l] starts: random numbers times a scale (b[l] starts at 0). Zeros make every unit of a layer identical, so they never learn different features. Changing it draws new weights.</source>
-        <translation>W[l] 的初始值：随机数乘以一个缩放系数（b[l] 从 0 开始）。全零会让一层中的所有单元完全相同，它们永远学不到不同的特征。更改后会重新生成权重。</translation>
-    </message>
-    <message>
         <source>Use initialisation {name}</source>
         <translation>使用 {name} 初始化</translation>
     </message>
@@ -4419,6 +4556,10 @@ The previous data is still in use.</source>
         <translation>使用 {name} 优化器，α = {rate:g}</translation>
     </message>
     <message>
+        <source>Use learning-rate decay {name}</source>
+        <translation>使用学习率衰减 {name}</translation>
+    </message>
+    <message>
         <source>Set L2 λ to {value:g}</source>
         <translation>将 L2 λ 设为 {value:g}</translation>
     </message>
@@ -4433,6 +4574,50 @@ The previous data is still in use.</source>
     <message>
         <source>λ₁ of L1 regularisation: the cost gains λ₁/m·Σ|W[l]| (no ½, unlike L2), so each update moves every weight by λ₁/m·α towards zero (sign(W), with sign(0) = 0). Weights that matter little end up at zero. 0 turns it off.</source>
         <translation>L1 正则化的 λ₁：代价会加上 λ₁/m·Σ|W[l]|（与 L2 不同，没有 ½），所以每次更新都让每个权重朝零移动 λ₁/m·α（sign(W)，sign(0) = 0）。不太重要的权重最终变为零。设为 0 即关闭。</translation>
+    </message>
+    <message>
+        <source>W[l] = randn(n[l], n[l-1]) · 0.01: small random weights break the symmetry; in a deep network the activations shrink layer by layer.</source>
+        <translation>W[l] = randn(n[l], n[l-1]) · 0.01：小随机权重打破对称性；在深层网络中激活值会一层层变小。</translation>
+    </message>
+    <message>
+        <source>W[l] = randn(n[l], n[l-1]) · √(1/n[l-1]): keeps the spread of Z[l] near 1, suited to tanh.</source>
+        <translation>W[l] = randn(n[l], n[l-1]) · √(1/n[l-1])：让 Z[l] 的离散程度保持在 1 附近，适合 tanh。</translation>
+    </message>
+    <message>
+        <source>W[l] = randn(n[l], n[l-1]) · √(2/n[l-1]): the course&apos;s choice for ReLU layers; the spread of the activations neither vanishes nor explodes.</source>
+        <translation>W[l] = randn(n[l], n[l-1]) · √(2/n[l-1])：课程为 ReLU 层选择的初始化；激活值的离散程度既不消失也不爆炸。</translation>
+    </message>
+    <message>
+        <source>W[l] = 0: every unit of a layer computes the same thing and gets the same gradient, so the symmetry is never broken and the layer acts as one unit.</source>
+        <translation>W[l] = 0：同一层的每个单元计算相同的东西、得到相同的梯度，对称性永远不会被打破，整层就像只有一个单元。</translation>
+    </message>
+    <message>
+        <source>W[l] = randn(n[l], n[l-1]) · 10: Z[l] becomes huge, so sigmoid and tanh saturate near 0 or 1 where g′(Z) ≈ 0; the gradients vanish, the first cost is very high and learning crawls.</source>
+        <translation>W[l] = randn(n[l], n[l-1]) · 10：Z[l] 变得很大，sigmoid 和 tanh 饱和在 0 或 1 附近，那里 g′(Z) ≈ 0；梯度消失，最初的代价很高，学习非常缓慢。</translation>
+    </message>
+    <message>
+        <source>small (× 0.01)</source>
+        <translation>小随机数 (× 0.01)</translation>
+    </message>
+    <message>
+        <source>Xavier (× √(1/n[l-1]))</source>
+        <translation>Xavier (× √(1/n[l-1]))</translation>
+    </message>
+    <message>
+        <source>He (× √(2/n[l-1]))</source>
+        <translation>He (× √(2/n[l-1]))</translation>
+    </message>
+    <message>
+        <source>zeros (symmetric: fails)</source>
+        <translation>全零（对称：会失败）</translation>
+    </message>
+    <message>
+        <source>large (× 10: saturates)</source>
+        <translation>大 (× 10：饱和)</translation>
+    </message>
+    <message>
+        <source>How W[l] starts: random numbers times a scale (b[l] starts at 0). Zeros make every unit of a layer identical, so they never learn different features; large weights (× 10) saturate sigmoid and tanh so the gradients vanish. Changing it draws new weights.</source>
+        <translation>W[l] 如何开始：随机数乘以一个比例（b[l] 从 0 开始）。全零让一层的每个单元都一样，它们永远学不到不同的特征；很大的权重（× 10）让 sigmoid 和 tanh 饱和，梯度消失。更改它会重新抽取权重。</translation>
     </message>
 </context>
 <context>

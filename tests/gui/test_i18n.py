@@ -54,13 +54,15 @@ from nnstudio.session import Session
 
 # ASCII words a Chinese interface keeps: the course's notation and activation names, optimizer
 # and initialisation names, file formats and libraries (ONNX, PyTorch), the program's name and
-# units, keys as labelled, and the course's variable names (keep_prob, Z_norm).
+# units, keys as labelled, and the course's variable names (keep_prob, Z_norm) and NumPy's
+# functions in its formulas (randn).
 ALLOWED_WORDS = {
     "nn", "studio", "nnstudio", "deeplearning", "ai",
     "tanh", "sigmoid", "softmax", "relu", "leaky", "leakyrelu", "linear", "max", "min", "sin",
     "log", "exp", "adam", "rmsprop", "xavier", "float", "csv", "tsv", "txt", "png", "svg",
     "numpy", "python", "np", "sum", "axis", "keepdims", "true", "mib", "nan", "english", "xor",
     "sign", "esc", "shift", "tab", "enter", "ctrl", "pytorch", "onnx", "keep", "prob", "norm",
+    "randn",
 }  # fmt: skip
 WORD = re.compile(r"[A-Za-z]{3,}")
 FILE_NAME = re.compile(r"[\w.-]+\.(?:nnstudio|csv|tsv|txt|png|svg|py|json|npy|npz|onnx)\b")

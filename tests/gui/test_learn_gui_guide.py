@@ -51,8 +51,45 @@ def test_the_guide_explains_random_search_on_a_log_scale(qtbot):
     dialog = GuideDialog()
     qtbot.addWidget(dialog)
     text = dialog.findChild(object, "guideBrowser").toPlainText()
-    assert "9. Tuning hyperparameters" in text
+    assert "13. Tuning hyperparameters" in text
     assert "log scale" in text and "Send best to Compare runs" in text
     assert 'src="guide:tuning"' in dialog.html()
     image = dialog.browser.loadResource(QTextDocument.ImageResource, QUrl("guide:tuning"))
     assert not image.isNull() and image.width() > 100
+
+
+def test_the_second_course_has_a_chapter_per_topic_numbered_before_things_to_try(qtbot):
+    dialog = GuideDialog()
+    qtbot.addWidget(dialog)
+    text = dialog.findChild(object, "guideBrowser").toPlainText()
+    headings = [
+        "8. Train, dev and test sets; bias and variance",
+        "9. Initialisation",
+        "10. Regularisation: L2 and dropout",
+        "11. Optimisation",
+        "12. Batch normalisation",
+        "13. Tuning hyperparameters",
+        "14. Things to try",
+        "15. Moving on to PyTorch",
+    ]
+    places = [text.index(heading) for heading in headings]
+    assert places == sorted(places)
+    assert "fail to break" not in text and "the symmetry is never broken" in text
+    assert "λ/(2m) · Σ‖W[l]‖²" in text and "D[l] = (rand(n[l], m) < keep_prob)" in text
+    assert "A[l] = A[l] ⊙ D[l] / keep_prob" in text and "inverted dropout" in text
+    assert "v̂ = v / (1 − β₁ᵗ)" in text and "α₀ · decay_rate^epoch_num" in text
+    assert "Z̃[l] = γ[l] ⊙ Z_norm + β[l]" in text and "running averages" in text
+
+
+def test_the_second_course_chapters_read_in_chinese(qtbot, qapp):
+    install_language(qapp, "zh_CN")
+    try:
+        dialog = GuideDialog()
+        qtbot.addWidget(dialog)
+        text = dialog.findChild(object, "guideBrowser").toPlainText()
+    finally:
+        install_language(qapp, "en")
+    for heading in ("9. 初始化", "10. 正则化：L2 与随机失活", "11. 优化", "12. 批归一化"):
+        assert heading in text
+    assert "13. " in text and "14. " in text
+    assert "Initialisation" not in text and "Batch normalisation" not in text

@@ -197,3 +197,31 @@ def test_changing_the_optimizer_marks_the_shown_pass_as_stale(qtbot):
     qtbot.mouseClick(view.findChild(QPushButton, "startPassButton"), Qt.LeftButton)
     assert not view.stale_note.isVisible() and view.steps[-1].optimizer == "rmsprop"
     window.training.controller.shutdown()
+
+
+def test_dropout_and_batch_norm_steps_show_the_engines_arrays_with_titles(qtbot):
+    data = make_dataset("flower")
+    net = Network(
+        [2, 4, 3, 1], ["tanh", "relu", "sigmoid"], seed=2, keep_prob=[0.6, 1.0],
+        batch_norm=[False, True],
+    )  # fmt: skip
+    view = StepThroughView()
+    qtbot.addWidget(view)
+    view.set_source(lambda: (net, data.X, data.Y, 0.5))
+    view.show()
+    qtbot.mouseClick(view.findChild(QPushButton, "startPassButton"), Qt.LeftButton)
+    mask = walk_to(qtbot, view, lambda s: s.result_name == "D[1]")
+    assert view.title.text() == "Forward propagation, layer 1: inverted dropout"
+    assert "keep_prob = 0.6" in view.formula.text()
+    rng = np.random.RandomState()
+    rng.set_state(net.rng.get_state())
+    _AL, cache = net.copy().forward(data.X, training=True, rng=rng)
+    assert np.array_equal(view.shown_arrays()["D[1]"], cache["D1"]) and mask.result.dtype == bool
+    walk_to(qtbot, view, lambda s: s.result_name == "Z_norm[2]")
+    assert view.title.text() == "Forward propagation, layer 2: batch normalisation"
+    assert "<i>Z</i><sub>norm</sub><sup>[2]</sup>" in view.formula.text()
+    assert np.array_equal(view.shown_arrays()["Z_norm[2]"], cache["Znorm2"])
+    walk_to(qtbot, view, lambda s: s.result_name == "dβ[2]")
+    assert view.title.text() == "Back propagation, layer 2: dβ[2]"
+    walk_to(qtbot, view, lambda s: s.phase == "dropout" and s.kind == "backward")
+    assert view.title.text() == "Back propagation, layer 2: dA[1]"

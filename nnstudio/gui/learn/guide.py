@@ -1,4 +1,5 @@
-"""Help ▸ Guide: a short illustrated walk through forward and back propagation.
+"""Help ▸ Guide: a short illustrated walk through forward and back propagation, then the second
+course's topics (initialisation, regularisation, optimisation, batch normalisation).
 
 The pictures are the application's own views, rendered when the guide opens with
 ``QWidget.grab()`` on the course's first example (the flower data, a 2-layer network with 4 tanh
@@ -19,6 +20,7 @@ from ...session import DEFAULT_HIDDEN, DataChoice, Session
 from ...session_tuning import SearchSpace, TuningSearch
 from ..common import theme
 from .gradflow import GradientFlowView
+from .guide_course2 import course2_chapters
 from .inspector import MatrixInspector
 from .stepthrough import StepThroughView
 from .tuning import TuningView
@@ -229,8 +231,9 @@ class GuideDialog(QDialog):
             ).format(s1=sup(1)),
             self.picture("gradflow"),
             *self.bias_variance_chapter(),
+            *course2_chapters(),
             *self.tuning_chapter(),
-            self.tr("<h2>10. Things to try</h2>"),
+            self.tr("<h2>14. Things to try</h2>"),
             self.tr(
                 "<ul>"
                 "<li>Train, then change tanh to ReLU and train again: both runs are kept, and "
@@ -244,7 +247,7 @@ class GuideDialog(QDialog):
                 "</ul>"
                 "<p>Hover over any control to read what it means.</p>"
             ),
-            self.tr("<h2>11. Moving on to PyTorch</h2>"),
+            self.tr("<h2>15. Moving on to PyTorch</h2>"),
             self.tr(
                 "<p>When your networks outgrow NN Studio, take them with you. File → Export → "
                 "PyTorch script writes a readable Python file and its weights beside it: the "
@@ -319,7 +322,7 @@ class GuideDialog(QDialog):
     def tuning_chapter(self) -> list[str]:
         """Random search over hyperparameters, judged on the dev set."""
         return [
-            self.tr("<h2>9. Tuning hyperparameters</h2>"),
+            self.tr("<h2>13. Tuning hyperparameters</h2>"),
             self.tr(
                 "<p>The learning rate α, the L2 λ and the number of hidden units are "
                 "<b>hyperparameters</b>: gradient descent does not learn them, you choose them. "

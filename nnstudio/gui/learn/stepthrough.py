@@ -265,6 +265,10 @@ class StepThroughView(QWidget):
     def _title(self, step: Step) -> str:
         l = step.layer
         if step.kind == "forward":
+            if step.phase == "dropout":
+                return self.tr("Forward propagation, layer {l}: inverted dropout").format(l=l)
+            if step.phase == "batch_norm":
+                return self.tr("Forward propagation, layer {l}: batch normalisation").format(l=l)
             if step.result_name.startswith("Z"):
                 return self.tr("Forward propagation, layer {l}: the linear step").format(l=l)
             return self.tr("Forward propagation, layer {l}: the activation").format(l=l)

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...engine import INITIALIZERS, OPTIMIZERS, PAUSED, RUNNING, TrainingReport
+from ...engine import OPTIMIZERS, PAUSED, RUNNING, TrainingReport
 from ...session import Session
 from ...text import localized
 from ..builder import NumberBox
@@ -37,6 +37,7 @@ from ..common.plot_items import steady_label
 from ..common.style import tint
 from .actions import run_actions
 from .controller import IDLE, STOPPING, TrainingController
+from .course2 import DecayControls, InitializationCombo
 from .regularization import RegularizationBoxes
 from .run_progress import RunProgress
 from .settings_edits import SettingsEdits
@@ -146,30 +147,7 @@ class TrainingPanel(QWidget):
             )
         )
 
-        self.init = QComboBox()
-        self.init.setObjectName("initCombo")
-        # its longest entry would set the dock's (and so the window's) minimum width: the
-        # closed box may shorten it, the open list shows every entry whole
-        self.init.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.init.setMinimumContentsLength(12)
-        init_names = {
-            "small": self.tr("small (× 0.01)"),
-            "xavier": self.tr("Xavier (× √(1/n[l-1]))"),
-            "he": self.tr("He (× √(2/n[l-1]))"),
-            "zeros": self.tr("zeros (symmetric: fails)"),
-            "large": self.tr("large (× 10: saturates)"),
-        }
-        for key in INITIALIZERS:
-            self.init.addItem(init_names.get(key, key), key)
-        self.init.setToolTip(
-            self.tr(
-                "How W[l] starts: random numbers times a scale (b[l] starts at 0). Zeros make "
-                "every unit of a layer identical, so they never learn different features. "
-                "Changing it draws new weights."
-            )
-        )
+        self.init = InitializationCombo()
         self.init.currentIndexChanged.connect(
             lambda _i: self.edits.redraw_weights(
                 lambda: self.session.set_initialization(init=self.init.currentData()),
@@ -179,6 +157,7 @@ class TrainingPanel(QWidget):
 
         self.regularization = RegularizationBoxes(self.edits)
         self.l2, self.l1 = self.regularization.l2, self.regularization.l1
+        self.decay = DecayControls(self.edits)
 
         self.seed = NumberBox(0, MAX_SEED, whole=True)
         self.seed.setObjectName("seedSpinBox")
@@ -215,10 +194,12 @@ class TrainingPanel(QWidget):
         self.hyperparameters = QGroupBox(self.tr("Hyperparameters"))
         self.hyperparameters.setObjectName("hyperparameterGroup")
         form = QFormLayout(self.hyperparameters)
+        form.setVerticalSpacing(3)  # the panel is not scrolled: it must fit a small screen
         form.addRow(self.tr("Batch size"), self.batch_size)
         form.addRow(self.tr("Initialisation"), self.init)
         form.addRow(self.tr("L2 λ"), self.l2)
         form.addRow(self.tr("L1 λ₁"), self.l1)
+        self.decay.add_rows(form)
         form.addRow(self.tr("Seed"), self.seed)
         form.addRow(self.tr("Precision"), self.precision)
         self._editors: tuple[QWidget, ...] = (
@@ -231,6 +212,7 @@ class TrainingPanel(QWidget):
             self.l1,
             self.seed,
             self.precision,
+            *self.decay.widgets,
         )
         self._tooltips: dict[QWidget, str] = {w: w.toolTip() for w in self._editors}
 
@@ -334,6 +316,7 @@ class TrainingPanel(QWidget):
         self.seed.setValue(int(session.seed))
         self._select(self.precision, session.dtype)
         del blockers
+        self.decay.sync(s, idle=self.controller.state == IDLE)
         if self.controller.state == IDLE:
             self._show_idle_progress()
 
@@ -374,6 +357,7 @@ class TrainingPanel(QWidget):
             widget.setEnabled(free)
             tip = self._tooltips[widget]
             widget.setToolTip(tip if idle else f"{live if free else reason}\n\n{tip}")
+        self.decay.enable(idle)
         if state == RUNNING:
             self._hide_explanations()
         if idle:

@@ -3,7 +3,8 @@
 Settings, L2 λ and L1 λ₁ are values (arrow clicks on one box merge into one step); the seed,
 initialisation and precision draw new weights, so they are session snapshots whose undo brings
 back the weights, history and optimizer state they replaced. Switching the optimizer proposes
-its usual learning rate in the same step.
+its usual learning rate in the same step; choosing a learning-rate decay schedule may propose
+its decay rate in the same step.
 """
 
 from __future__ import annotations
@@ -60,6 +61,19 @@ class SettingsEdits:
         before = {"optimizer": settings.optimizer, "learning_rate": settings.learning_rate}
         after = {"optimizer": name, "learning_rate": rate}
         self.undo_stack.push(SetValueCommand(self._apply_settings, before, after, text))
+
+    def choose_schedule(self, name: str, title: str, rate: float) -> None:
+        """Use learning-rate decay schedule ``name`` (shown as ``title``) with decay rate
+        ``rate``, in one step."""
+        settings = self.session.settings
+        before = {"decay_schedule": settings.decay_schedule, "decay_rate": settings.decay_rate}
+        after = {"decay_schedule": name, "decay_rate": float(rate)}
+        if after == before:
+            return
+        text = QCoreApplication.translate("TrainingPanel", "Use learning-rate decay {name}")
+        self.undo_stack.push(
+            SetValueCommand(self._apply_settings, before, after, text.format(name=title))
+        )
 
     def set_l2(self, value: float) -> None:
         text = QCoreApplication.translate("TrainingPanel", "Set L2 λ to {value:g}")

@@ -29,16 +29,17 @@ from ..common.plot_items import (
 from ..training import TrainingController
 from .change_marks import ChangeMarks
 from .cost_terms import CostTerms
+from .learning_rate_plot import LearningRatePlot
 from .live_view_base import LiveView
 
 DRAW_POINTS = 2_000  # points drawn per curve at most (the data keep every record)
 AUTO_LOG_DECADES = 6.0  # a cost spanning this many powers of ten gets a logarithmic axis
-COLUMNS = 6  # step, cost, val cost, accuracy, val accuracy, penalty
+COLUMNS = 7  # step, cost, val cost, accuracy, val accuracy, penalty, learning rate
 
 
 class _Series:
     """Growing arrays of the records (step, cost, val cost, accuracy, val accuracy, the cost's
-    regularisation term): the same
+    regularisation term, the learning rate in use): the same
     points as the session's history, reduced the same way at the same moment (beyond
     ``MAX_POINTS`` records, :func:`~nnstudio.training_run.keep_indices` on the cost)."""
 
@@ -76,7 +77,7 @@ class _Series:
 
 
 def _row(r: Record) -> tuple[float | None, ...]:
-    return (r.step, r.cost, r.val_cost, r.accuracy, r.val_accuracy, r.penalty)
+    return (r.step, r.cost, r.val_cost, r.accuracy, r.val_accuracy, r.penalty, r.learning_rate)
 
 
 class CostView(LiveView):
@@ -123,6 +124,7 @@ class CostView(LiveView):
         self.val_cost_curve = make_curve(self.plot, VAL_COLOR, self.tr("dev cost"), dashed=True)
         self.change_marks = ChangeMarks(self.plot)  # where α, λ or λ₁ changed during a run
         self.terms = CostTerms(self.plot, self._terms_toggled)  # J = data term + penalty
+        self.rate_plot = LearningRatePlot(self.plot)  # α in use, under the cost
         self.accuracy_plot = make_plot("accuracyPlot")
         self.accuracy_plot.setLabel("left", self.tr("accuracy (%)"))
         self.accuracy_plot.setLabel("bottom", self.tr("iteration"))
@@ -156,9 +158,10 @@ class CostView(LiveView):
         bar.addWidget(self.summary)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.plot)
+        splitter.addWidget(self.rate_plot.widget)
         splitter.addWidget(self.accuracy_plot)
         splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(2, 2)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(splitter, 1)
@@ -166,6 +169,7 @@ class CostView(LiveView):
         controller.reportReceived.connect(self.add_report)
         bind(session.events, "history", self, self._history_changed)
         bind(session.events, "data", self, self._task_changed)
+        bind(session.events, "settings", self, self._settings_changed)
         self._task_changed()
         self.load_history()
 
@@ -177,6 +181,7 @@ class CostView(LiveView):
         for curve in (self.val_cost_curve, self.val_accuracy_curve):
             recolor(curve, t.val_color)
         self.terms.restyle()
+        self.rate_plot.restyle()
 
     def set_log_scale(self, on: bool) -> None:
         """Show log10 of the cost, with the axis labelled in powers of ten."""
@@ -241,17 +246,26 @@ class CostView(LiveView):
         self._history = h
         self.series.clear()
         self.change_marks.show(h.changes)
+        rates = h.learning_rate + [None] * (len(h.step) - len(h.learning_rate))
         rows = [
-            (s, c, vc, a, va, p)
-            for s, c, vc, a, va, p in zip(
-                h.step, h.cost, h.val_cost, h.accuracy, h.val_accuracy, h.penalty, strict=False
+            row
+            for row in zip(
+                h.step,
+                h.cost,
+                h.val_cost,
+                h.accuracy,
+                h.val_accuracy,
+                h.penalty,
+                rates,
+                strict=False,
             )
-            if c is not None
+            if row[1] is not None
         ]
         if rows:
             self.series.extend(rows)
         self._expected_history_step = h.last_step if h.step else None
         self._refit = True
+        self.rate_plot.refit()
         self.mark_dirty(*self.PARTS)
 
     def model_changed(self) -> None:
@@ -266,6 +280,10 @@ class CostView(LiveView):
         h = self.session.history
         if h is not self._history or not h.step or h.step[-1] != self._expected_history_step:
             self.load_history()
+
+    def _settings_changed(self) -> None:
+        """A decay schedule chosen or dropped shows or hides the learning-rate plot."""
+        self.mark_dirty("cost")
 
     def _terms_toggled(self) -> None:
         self._task_changed()
@@ -319,6 +337,8 @@ class CostView(LiveView):
                 self._shown[id(curve)] = False
         if part == "cost":
             self.terms.draw(steps, s.column(1), s.column(5), self._scaled, DRAW_POINTS)
+            schedule = self.session.settings.decay_schedule
+            self.rate_plot.draw(steps, s.column(6), schedule, DRAW_POINTS)
             refit, self._refit = self._refit, False
             if refit:
                 self._accuracy_low = None
@@ -341,7 +361,7 @@ class CostView(LiveView):
         if self.empty_hint.isVisible() == empty and self._axes_show_values() == (not empty):
             return  # (restyling an axis relayouts the plot: not on every frame of a run)
         self.empty_hint.setVisible(empty)
-        for plot in (self.plot, self.accuracy_plot):
+        for plot in (self.plot, self.rate_plot.widget, self.accuracy_plot):
             for side in ("left", "bottom"):
                 plot.getAxis(side).setStyle(showValues=not empty)
         if empty:
