@@ -5,7 +5,8 @@ Momentum first updates its moving average v_dW = β·v_dW + (1 − β)·dW, then
 RMSprop keeps s_dW = β·s_dW + (1 − β)·dW² (dW² squares every entry) and takes
 W := W − α·dW / (√s_dW + ε). Adam keeps both (β₁ for v, β₂ for s), corrects their start at zero,
 v̂_dW = v_dW / (1 − β₁ᵗ) and ŝ_dW = s_dW / (1 − β₂ᵗ), and takes W := W − α·v̂_dW / (√ŝ_dW + ε).
-b[l] is updated the same way with db[l]. Every array v, s, v̂, ŝ has the shape of its parameter.
+b[l] is updated the same way with db[l], and so are γ[l] and β[l] with dγ[l] and dβ[l] on a layer
+with batch normalisation. Every array v, s, v̂, ŝ has the shape of its parameter.
 
 The new parameters and the new v and s are the engine's own: a copy of the optimizer, in the
 state the run left it (step count t, v, s), performs ``update`` on a copy of the parameters.
@@ -36,6 +37,7 @@ from .stepthrough_notation import (
 
 PHASES = (VELOCITY, SQUARES, CORRECTION, APPLY)
 V_HAT, S_HAT = "v\u0302", "\u015d"  # v̂ (v and a combining circumflex), ŝ
+SHOWN = {"W": "W", "b": "b", "gamma": "γ", "beta": "β"}  # the parameters as the course writes them
 
 
 def private_copy(optimizer: Optimizer, learning_rate: float | None = None) -> Optimizer:
@@ -85,26 +87,26 @@ def add_update_steps(
         slot = optimizer.slots.get(key)
         if slot is None or slot.shape != value.shape or slot.dtype != value.dtype:
             slot = np.zeros_like(value)  # where the optimizer starts it (Optimizer._slot)
-        return f"{letter}_d{p}[{l}]", keep(key, slot)
+        return f"{letter}_d{SHOWN[p]}[{l}]", keep(key, slot)
 
     def new(letter: str, p: str, l: int) -> tuple[str, Array]:
         key = f"{letter}_{p}{l}"
-        return f"new {letter}_d{p}[{l}]", keep(f"new {key}", engine.slots[key])
+        return f"new {letter}_d{SHOWN[p]}[{l}]", keep(f"new {key}", engine.slots[key])
 
     def hat(letter: str, p: str, l: int) -> tuple[str, Array]:
         key = f"{letter}_{p}{l}"
         scale = v_scale if letter == "v" else s_scale
         shown = V_HAT if letter == "v" else S_HAT
-        return f"{shown}_d{p}[{l}]", keep(f"{shown}_{p}{l}", engine.slots[key] * scale)
+        return f"{shown}_d{SHOWN[p]}[{l}]", keep(f"{shown}_{p}{l}", engine.slots[key] * scale)
 
     def param(p: str, l: int) -> tuple[str, Array]:
-        return f"{p}[{l}]", keep(f"{p}{l}", net.params[f"{p}{l}"])
+        return f"{SHOWN[p]}[{l}]", keep(f"{p}{l}", net.params[f"{p}{l}"])
 
     def grad(p: str, l: int) -> tuple[str, Array]:
-        return f"d{p}[{l}]", keep(f"d{p}{l}", grads[f"d{p}{l}"])
+        return f"d{SHOWN[p]}[{l}]", keep(f"d{p}{l}", grads[f"d{p}{l}"])
 
     def result(p: str, l: int) -> tuple[str, Array]:
-        return f"new {p}[{l}]", keep(f"new {p}{l}", after.params[f"{p}{l}"])
+        return f"new {SHOWN[p]}[{l}]", keep(f"new {p}{l}", after.params[f"{p}{l}"])
 
     # the arrays the step W := W − … names, in the order its formula names them
     step_fields = [field for _, field, _, _ in string.Formatter().parse(kind.step) if field]
@@ -122,27 +124,30 @@ def add_update_steps(
 
     for l in range(1, net.L + 1):
         shapes = {"W": (dims[l], dims[l - 1]), "b": (dims[l], 1)}
+        # the parameters layer l trains: W, b, and γ, β where it normalises its Z
+        names = tuple(p for p in ("W", "b", "gamma", "beta") if f"{p}{l}" in net.params)
+        shapes |= {p: (dims[l], 1) for p in names if p not in shapes}
 
         def average(
             letter: str, beta: str, p: str, *, squared: bool, l: int = l, shapes: dict = shapes
         ) -> Formula:
             return cat(
-                state_sym(letter, p, l, shapes[p]),
+                state_sym(letter, SHOWN[p], l, shapes[p]),
                 f" = {beta}·",
-                state_sym(letter, p, l),
+                state_sym(letter, SHOWN[p], l),
                 f" + (1 − {beta})·",
-                sym(f"d{p}", l),
+                sym(f"d{SHOWN[p]}", l),
                 "²" if squared else "",
             )
 
         def step_of(p: str, l: int = l) -> Formula:
             return fill(
                 kind.step,
-                dW=sym(f"d{p}", l),
-                v=state_sym("v", p, l),
-                s=state_sym("s", p, l),
-                v_hat=state_sym(V_HAT, p, l),
-                s_hat=state_sym(S_HAT, p, l),
+                dW=sym(f"d{SHOWN[p]}", l),
+                v=state_sym("v", SHOWN[p], l),
+                s=state_sym("s", SHOWN[p], l),
+                v_hat=state_sym(V_HAT, SHOWN[p], l),
+                s_hat=state_sym(S_HAT, SHOWN[p], l),
             )
 
         for phase in kind.phases:
@@ -150,11 +155,10 @@ def add_update_steps(
             if phase == VELOCITY:
                 constants = {b1_sym: beta1}
                 formula = lines(
-                    average("v", b1_sym, "W", squared=False),
-                    average("v", b1_sym, "b", squared=False),
+                    *(average("v", b1_sym, p, squared=False) for p in names),
                     _constants(constants),
                 )
-                groups = [[old("v", p, l), grad(p, l), new("v", p, l)] for p in "Wb"]
+                groups = [[old("v", p, l), grad(p, l), new("v", p, l)] for p in names]
                 explanation = translate(
                     "StepThrough",
                     "v_dW[{l}] is a moving average of the gradients: it keeps {beta} = {value:g} "
@@ -166,11 +170,10 @@ def add_update_steps(
             elif phase == SQUARES:
                 constants = {b2_sym: beta2}
                 formula = lines(
-                    average("s", b2_sym, "W", squared=True),
-                    average("s", b2_sym, "b", squared=True),
+                    *(average("s", b2_sym, p, squared=True) for p in names),
                     _constants(constants),
                 )
-                groups = [[old("s", p, l), grad(p, l), new("s", p, l)] for p in "Wb"]
+                groups = [[old("s", p, l), grad(p, l), new("s", p, l)] for p in names]
                 explanation = translate(
                     "StepThrough",
                     "s_dW[{l}] is a moving average of the squared gradients (dW[{l}]² squares "
@@ -184,17 +187,17 @@ def add_update_steps(
                 constants = {"t": t, "1 − β₁ᵗ": c1, "1 − β₂ᵗ": c2}
                 parts = [
                     cat(
-                        state_sym(letter, p, l, shapes[p]),
+                        state_sym(letter, SHOWN[p], l, shapes[p]),
                         " = ",
-                        state_sym(base, p, l),
+                        state_sym(base, SHOWN[p], l),
                         f" / (1 − {beta}ᵗ)",
                     )
-                    for p in "Wb"
+                    for p in names
                     for letter, base, beta in ((V_HAT, "v", "β₁"), (S_HAT, "s", "β₂"))
                 ]
                 formula = lines(*parts, _constants(constants))
                 groups = [
-                    [new("v", p, l), hat("v", p, l), new("s", p, l), hat("s", p, l)] for p in "Wb"
+                    [new("v", p, l), hat("v", p, l), new("s", p, l), hat("s", p, l)] for p in names
                 ]
                 explanation = translate(
                     "StepThrough",
@@ -207,15 +210,17 @@ def add_update_steps(
                 constants = {"α": lr} | ({"ε": eps} if "ε" in kind.step else {})
                 formula = lines(
                     *(
-                        cat(sym(p, l, shapes[p]), " := ", sym(p, l), " − ", step_of(p))
-                        for p in "Wb"
+                        cat(
+                            sym(SHOWN[p], l, shapes[p]), " := ", sym(SHOWN[p], l), " − ", step_of(p)
+                        )
+                        for p in names
                     ),
                     _constants(constants),
                 )
-                groups = [[param(p, l), *inputs(p, l), result(p, l)] for p in "Wb"]
+                groups = [[param(p, l), *inputs(p, l), result(p, l)] for p in names]
                 explanation = localized(kind.explanation).format(lr=lr, eps=eps)
                 title = f"Update, layer {l}"
-            arrays = groups[0] + groups[1]
+            arrays = [entry for group in groups for entry in group]
             outputs = [group[-1][0] for group in groups]
             if phase == CORRECTION:
                 outputs = [group[i][0] for group in groups for i in (1, 3)]

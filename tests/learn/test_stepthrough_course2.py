@@ -92,6 +92,18 @@ def test_the_update_shown_is_the_training_steps_own_with_its_masks(case):
         new_W = [s.arrays[f"new W[{l}]"] for s in shown if f"new W[{l}]" in s.arrays]
         assert new_W
         np.testing.assert_allclose(new_W[-1], trained.params[f"W{l}"], rtol=1e-12, atol=1e-15)
+        if f"gamma{l}" in net.params:  # γ[l] and β[l] are updated like W and b, shown alike
+            for p, shown_as in (("gamma", "γ"), ("beta", "β")):
+                new = [
+                    s.arrays[f"new {shown_as}[{l}]"]
+                    for s in shown
+                    if f"new {shown_as}[{l}]" in s.arrays
+                ]
+                assert new and f"d{shown_as}[{l}]" in shown[-1].arrays
+                np.testing.assert_allclose(
+                    new[-1], trained.params[f"{p}{l}"], rtol=1e-12, atol=1e-15
+                )
+                assert not np.array_equal(new[-1], net.params[f"{p}{l}"])  # it did move
 
 
 @pytest.mark.parametrize("dtype", ["float64", "float32"])
