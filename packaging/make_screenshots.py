@@ -103,22 +103,28 @@ def _wait_for(signal, timeout_ms: int = 120_000) -> None:
     signal.disconnect(loop.quit)
 
 
+def _use_settings(folder: str, theme: str, language: str) -> None:
+    """Keep QSettings in ``folder``: ``theme`` and ``language`` chosen, the welcome tour seen."""
+    from PySide6.QtCore import QSettings
+
+    for fmt in (QSettings.NativeFormat, QSettings.IniFormat):
+        QSettings.setPath(fmt, QSettings.UserScope, folder)
+    stored = QSettings()
+    stored.setValue("ui/theme", theme)
+    stored.setValue("ui/language", language)
+    stored.setValue("welcome/shown", True)
+    stored.sync()
+
+
 def shoot(name: str, out: Path) -> None:
     """Make the two views' screenshots of one setting (``name`` as :func:`setting_name`)."""
     screen, theme, scale, language = name.split("-")
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QAbstractButton, QApplication
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     with tempfile.TemporaryDirectory() as settings:
-        for fmt in (QSettings.NativeFormat, QSettings.IniFormat):
-            QSettings.setPath(fmt, QSettings.UserScope, settings)
-        stored = QSettings()
-        stored.setValue("ui/theme", theme)
-        stored.setValue("ui/language", language)
-        stored.setValue("welcome/shown", True)
-        stored.sync()
+        _use_settings(settings, theme, language)
         from nnstudio.gui import MainWindow, install_language
 
         if not install_language(app, language):
@@ -145,18 +151,11 @@ def shoot(name: str, out: Path) -> None:
 def shoot_special(name: str, out: Path) -> None:
     """One of :data:`SPECIALS` on the laptop in the light theme in English."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     with tempfile.TemporaryDirectory() as settings:
-        for fmt in (QSettings.NativeFormat, QSettings.IniFormat):
-            QSettings.setPath(fmt, QSettings.UserScope, settings)
-        stored = QSettings()
-        stored.setValue("ui/theme", "light")
-        stored.setValue("ui/language", "en")
-        stored.setValue("welcome/shown", True)
-        stored.sync()
+        _use_settings(settings, "light", "en")
         from nnstudio.gui import MainWindow, install_language
 
         install_language(app, "en")
