@@ -96,15 +96,16 @@ class FlowTable:
     (n,), norms (n, L)."""
 
     def __init__(self) -> None:
+        self.clear()
+
+    def clear(self) -> None:
+        """Hold nothing and follow no history."""
         self._steps = np.empty(0, dtype=np.int64)
         self._norms = np.empty((0, 0))
         self.n = 0
         self._source: History | None = None
         self._seen = 0  # records of _source converted ...
         self._seen_step = -1  # ... the last of them at this iteration
-
-    def clear(self) -> None:
-        self.__init__()  # type: ignore[misc]
 
     def flow(self) -> GradientFlow:
         return GradientFlow(self._steps[: self.n], self._norms[: self.n])
