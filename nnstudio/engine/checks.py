@@ -70,6 +70,14 @@ def _first_bad(bad: Array) -> tuple[int, int]:
     return int(row), int(column)
 
 
+def _all_finite(X: Array) -> bool:
+    """True when every value of X is a finite number, without an array of X's size: Σ X is
+    finite exactly when every value is, unless the sum overflows (then value by value)."""
+    with np.errstate(over="ignore", invalid="ignore"):
+        total = np.add.reduce(X, axis=None)
+    return bool(np.isfinite(total)) or bool(np.isfinite(X).all())
+
+
 def check_input(net: Network, X: Array, name: str = "X") -> Array:
     """X as the network's (n0, m) input (``net.as_input``), all of it finite."""
     X = np.asarray(X)
@@ -85,8 +93,8 @@ def check_input(net: Network, X: Array, name: str = "X") -> Array:
             name,
         )
     X = net.as_input(X)
-    bad = ~np.isfinite(X)
-    if bad.any():
+    if not _all_finite(X):
+        bad = ~np.isfinite(X)
         row, column = _first_bad(bad)
         raise TrainingDataError(
             translate(
@@ -179,7 +187,7 @@ def check_training(
 ) -> None:
     """Refuse a run of ``train(net, data, config)`` that could not work: see the module's
     docstring. ``available`` is the memory in bytes (None: :func:`available_memory`)."""
-    X = check_input(net, data.X)
+    X = data.inputs(net)  # checked by check_input once per data and dtype
     m = X.shape[1]
     if m == 0:
         raise TrainingDataError(

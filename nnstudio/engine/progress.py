@@ -13,7 +13,10 @@ import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from ..text import translate
+from .checks import check_input
 from .course2.decay import check_decay
 from .network import Array, Network
 from .optimizers import L1_STRENGTH, L2_STRENGTH, LEARNING_RATE, Optimizer, Range, make_optimizer
@@ -36,16 +39,47 @@ RUNNING, PAUSED, FINISHED, STOPPED, DIVERGED = (
 
 @dataclass(frozen=True)
 class TrainingData:
-    """Training inputs X (n0, m) and labels Y (n[L], m or 1, m); optional validation set."""
+    """Training inputs X (n0, m) and labels Y (n[L], m or 1, m); optional validation set.
+
+    The arrays are read as they are when a run first needs them: X checked and converted to a
+    network's dtype, and X's samples laid out as rows for gathering mini-batches, are made once
+    and kept for later runs on the same data. Change the data by making a new
+    ``TrainingData``, not by writing into X."""
 
     X: Array
     Y: Array
     X_val: Array | None = None
     Y_val: Array | None = None
+    # (what, dtype) → the converted X: made on first use, kept for the next runs
+    _converted: dict[tuple[str, str], Array] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     @property
     def m(self) -> int:
         return int(self.X.shape[1])
+
+    def inputs(self, net: Network) -> Array:
+        """X (n0, m) in ``net``'s dtype, checked (:func:`~.checks.check_input`: the shape, and
+        every value finite) and converted once per dtype (no copy when X has that dtype)."""
+        key = ("inputs", net.dtype.str)
+        X = self._converted.get(key)
+        if X is None:
+            X = self._converted[key] = check_input(net, self.X)
+        return X
+
+    def sample_rows(self, net: Network) -> Array:
+        """The samples as C-contiguous rows (m, n0) in ``net``'s dtype: what mini-batches are
+        gathered from (w whole rows per batch, rather than w scattered columns of X).
+
+        A view when X is stored sample-major already (X = rows.T); otherwise X is copied once,
+        on the first mini-batch run, and the copy is kept for the runs after it."""
+        key = ("rows", net.dtype.str)
+        rows = self._converted.get(key)
+        if rows is None:
+            rows = np.ascontiguousarray(self.inputs(net).T)
+            self._converted[key] = rows
+        return rows
 
 
 @dataclass(frozen=True)

@@ -116,7 +116,7 @@ def train(
     control = control or TrainingControl()
     opt = config.make_optimizer(optimizer_state)
     check_training(net, data, config)  # the data, its labels and the memory: before any step
-    X = net.as_input(data.X)
+    X = data.inputs(net)
     X_val = Y_val = None
     if data.X_val is not None and data.Y_val is not None and data.X_val.shape[1] > 0:
         X_val, Y_val = net.as_input(data.X_val), net.as_labels(data.Y_val)
@@ -143,7 +143,7 @@ def train(
         batches = None
     else:
         first_epoch = start_step // per_epoch  # (seed_per_epoch: the run's first epoch number)
-        batches = _BatchOrder(X, Y, labels, config, first_epoch)
+        batches = _BatchOrder(data.sample_rows(net), Y, labels, config, first_epoch)
 
     rates = EpochRates.of(config)  # learning-rate decay: epoch e trains with rates.rate(e)
     if rates is not None:
@@ -380,12 +380,11 @@ class _BatchOrder:
     runs of ``batch_size``; the permutation is ``RandomState(shuffle_seed + e).permutation(m)``
     ("seed_per_epoch", the course's) or the next ``permutation(m)`` of one
     ``RandomState(shuffle_seed)`` ("one_generator", NN Studio's before format 3). The samples are
-    gathered from a sample-major (m, n0) view of X (a copy only when X is not already stored
-    that way)."""
+    gathered from ``rows`` (m, n0), C-contiguous (``TrainingData.sample_rows``)."""
 
     def __init__(
         self,
-        X: Array,
+        rows: Array,
         Y: Array | None,
         labels: Array | None,
         config: TrainingConfig,
@@ -396,11 +395,10 @@ class _BatchOrder:
         self.epoch = first_epoch
         self.per_epoch_seed = config.shuffle == "seed_per_epoch"
         rs = np.random.RandomState(config.shuffle_seed)
-        rows = X.T
-        self.rows = rows if rows.flags.c_contiguous else np.ascontiguousarray(rows)
+        self.rows = rows
         self.Y = Y
         self.labels = None if labels is None else labels.astype(np.intp, copy=False)
-        self.m = X.shape[1]
+        self.m = rows.shape[0]
         self.batch_size = batch_size
         self.rs = rs
         self.order = np.empty(0, dtype=np.intp)

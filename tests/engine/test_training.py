@@ -161,3 +161,40 @@ def test_a_mini_batch_run_gathers_from_the_stored_data_without_copying_it():
         tracemalloc.stop()
     assert reports[-1].status == FINISHED
     assert peak < dataset.X.nbytes / 2, f"{peak} bytes allocated for X of {dataset.X.nbytes}"
+
+
+def test_data_in_the_course_layout_is_laid_out_for_batches_once_not_at_every_run():
+    """X as the course stores it, (n0, m) C-contiguous: the first mini-batch run copies its
+    samples into rows once; the runs after it on the same TrainingData allocate nothing the
+    size of X, and train exactly as a run on sample-major data does."""
+    rng = np.random.default_rng(1)
+    m = 30_000
+    X = np.ascontiguousarray(rng.normal(size=(20, m)))
+    Y = (X[:1] > 0).astype(float)
+    assert X.flags.c_contiguous
+    data = TrainingData(X, Y)
+    config = TrainingConfig(learning_rate=0.1, epochs=1, batch_size=1024, record_every=5)
+
+    def run(on):
+        net = Network([20, 4, 1], ["relu", "sigmoid"], seed=1)
+        reports = list(train(net, on, config))
+        return net, reports
+
+    tracemalloc.start()
+    try:
+        peaks = []
+        for _ in range(2):
+            before = tracemalloc.get_traced_memory()[0]
+            tracemalloc.reset_peak()
+            net, reports = run(data)
+            peaks.append(tracemalloc.get_traced_memory()[1] - before)
+    finally:
+        tracemalloc.stop()
+    assert peaks[0] >= X.nbytes  # the one copy
+    assert peaks[1] < X.nbytes / 4, f"{peaks[1]} bytes allocated again for X of {X.nbytes}"
+    sample_major = TrainingData(np.asfortranarray(X), Y)
+    assert np.shares_memory(sample_major.sample_rows(net), sample_major.X)
+    other, other_reports = run(sample_major)
+    for name, value in net.params.items():
+        np.testing.assert_array_equal(value, other.params[name])
+    assert [r.cost for r in reports[-1].records] == [r.cost for r in other_reports[-1].records]
