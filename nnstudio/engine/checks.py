@@ -215,10 +215,12 @@ class MemoryEstimate:
     ``parameters``: W[l], b[l], the checkpoint kept to undo a divergence and a report's copy;
     ``gradients``: dW[l], db[l]; ``optimizer_state``: v and s slots (and their checkpoint), the
     optimizer's scratch vectors; ``step``: the training step's arrays for one batch of w samples
-    (A[l] and dZ[l] (n[l], w) of every layer, scratch of the widest layer); ``record``: the
-    forward and backward pass that measures a record, Z[l], A[l], dZ[l], dA[l] (n[l], r), over
-    all m samples in full batch (the run's last record) or a batch of w (and the validation
-    set's forward pass); ``data``: X and Y in the network's dtype (and the gathered batch)."""
+    (A[l] and dZ[l] (n[l], w) of every layer, scratch of the widest layer; for a layer with
+    dropout its mask D[l] and the dropped A[l]·D[l]/keep_prob, for a normalised one Z_norm[l]
+    and its scratch); ``record``: the forward and backward pass that measures a record, Z[l],
+    A[l], dZ[l], dA[l] (n[l], r) (and Z_norm, Z̃, dZ̃ of a normalised layer), over all m
+    samples in full batch (the run's last record) or a batch of w (and the validation set's
+    forward pass); ``data``: X and Y in the network's dtype (and the gathered batch)."""
 
     parameters: int
     gradients: int
@@ -241,20 +243,26 @@ def estimate_training_memory(
     optimizer: str = "gd",
     dtype: str = "float64",
     m_val: int = 0,
+    dropout_units: int = 0,
+    norm_units: int = 0,
 ) -> MemoryEstimate:
     """The memory :func:`~.training.train` needs for a network [n0, …, nL] on m samples in
-    batches of ``batch_size`` (0 or ≥ m: full batch), in ``dtype``. A paused mini-batch run
-    also measures all m samples once (as ``record`` does in full batch)."""
+    batches of ``batch_size`` (0 or ≥ m: full batch), in ``dtype``, with ``dropout_units``
+    units in layers with dropout and ``norm_units`` in layers with batch normalisation. A
+    paused mini-batch run also measures all m samples once (as ``record`` does in full batch)."""
     b = np.dtype(dtype).itemsize
     dims = [int(n) for n in layer_dims]
-    P = sum(dims[l] * (dims[l - 1] + 1) for l in range(1, len(dims)))
+    # W[l], b[l]; γ[l], β[l] and the running μ, σ² of each normalised layer
+    P = sum(dims[l] * (dims[l - 1] + 1) for l in range(1, len(dims))) + 2 * norm_units
     units, widest = sum(dims[1:]), max(dims[1:])
     full = batch_size <= 0 or batch_size >= m
     w = m if full else batch_size
     cls = OPTIMIZERS.get(optimizer)
     vectors = 0 if cls is None else 2 * len(cls.fused_slots) + cls.fused_scratch
     step = (2 * units + 2 * widest + dims[-1]) * w * b + widest * w  # + the bool mask
+    step += dropout_units * w * (b + 1) + 2 * norm_units * w * b  # D[l] (bool), A·D; Z_norm
     record = 4 * units * (m if full else w) * b + 2 * units * m_val * b
+    record += 3 * norm_units * (m if full else w) * b  # Z_norm, Z̃ and dZ̃ of normalised layers
     data = (dims[0] + dims[-1]) * (m + m_val) * b + (0 if full else dims[0] * w * b)
     return MemoryEstimate(3 * P * b, P * b, vectors * P * b, step, record, data)
 
@@ -275,14 +283,23 @@ def available_memory() -> int | None:
 
 
 def suggest_batch_size(
-    layer_dims: tuple[int, ...], m: int, optimizer: str, dtype: str, m_val: int, available: int
+    layer_dims: tuple[int, ...],
+    m: int,
+    optimizer: str,
+    dtype: str,
+    m_val: int,
+    available: int,
+    dropout_units: int = 0,
+    norm_units: int = 0,
 ) -> int | None:
     """The largest power-of-two mini-batch (< m) whose run fits in ``available`` bytes."""
     w = 1
     while w * 2 < m:
         w *= 2
     while w >= 1:
-        need = estimate_training_memory(layer_dims, m, w, optimizer, dtype, m_val).total
+        need = estimate_training_memory(
+            layer_dims, m, w, optimizer, dtype, m_val, dropout_units, norm_units
+        ).total
         if need <= available:
             return w
         w //= 2
@@ -304,12 +321,16 @@ def check_memory(
     """The run's :class:`MemoryEstimate`; a :class:`NotEnoughMemoryError` when it exceeds
     ``available`` bytes (None: :func:`available_memory`; unknown: no check)."""
     dims, dtype = net.layer_dims, net.spec.dtype
-    estimate = estimate_training_memory(dims, m, batch_size, optimizer, dtype, m_val)
+    course2 = (
+        sum(n for n, keep in zip(dims[1:], net.keep_prob, strict=False) if keep < 1.0),
+        sum(dims[l] for l in net.norm_layers),
+    )
+    estimate = estimate_training_memory(dims, m, batch_size, optimizer, dtype, m_val, *course2)
     if available is None:
         available = available_memory()
     if available is None or estimate.total <= available:
         return estimate
-    w = suggest_batch_size(dims, m, optimizer, dtype, m_val, available)
+    w = suggest_batch_size(dims, m, optimizer, dtype, m_val, available, *course2)
     if w is None:
         advice = translate(
             "TrainingDataError",

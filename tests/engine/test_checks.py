@@ -223,6 +223,33 @@ def test_available_memory_is_read_from_the_machine():
     assert free is None or free > 0
 
 
+@pytest.mark.parametrize(("batch_size", "optimizer"), [(0, "gd"), (128, "adam")])
+def test_the_estimate_counts_dropout_and_batch_norm_buffers(batch_size, optimizer):
+    """Masks, dropped activations and normalised Z of every such layer are in the estimate."""
+    dims = [2, 256, 256, 256, 1]
+    m = 3000
+    X, Y = binary_data(m)
+    net = Network(
+        dims, ["relu"] * 3 + ["sigmoid"], keep_prob=[0.8, 0.8, 0.8], batch_norm=[True] * 3
+    )
+    config = TrainingConfig(0.01, epochs=3, batch_size=batch_size, optimizer=optimizer)
+    estimate = check_memory(net, m, batch_size, optimizer, available=None)
+    plain = estimate_training_memory(dims, m, batch_size, optimizer)
+    w = batch_size or m
+    assert estimate.step - plain.step == 3 * 256 * w * (8 + 1) + 2 * 3 * 256 * w * 8
+    tracemalloc.start()
+    try:
+        tracemalloc.reset_peak()
+        for report in train(net, TrainingData(X, Y), config):
+            last = report
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert last.status == "finished"
+    assert peak == pytest.approx(estimate.total, rel=0.25)
+    assert peak <= 1.05 * estimate.total
+
+
 @pytest.mark.parametrize(("batch_size", "optimizer"), [(0, "gd"), (0, "adam"), (128, "adam")])
 def test_the_estimate_matches_what_training_allocates(batch_size, optimizer):
     dims = [2, 256, 256, 256, 1]
