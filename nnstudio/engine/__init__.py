@@ -19,6 +19,7 @@ from .initializers import INITIALIZERS, initialize_parameters
 from .layout import ParameterLayout
 from .losses import LOSSES, default_loss, get_loss
 from .network import Network, output_accuracy
+from .next_iteration import NextIteration, next_iteration
 from .optimizers import (
     OPTIMIZERS,
     HyperparameterError,
@@ -74,6 +75,7 @@ __all__ = [
     "MemoryEstimate",
     "Network",
     "NetworkSpec",
+    "NextIteration",
     "NotEnoughMemoryError",
     "Optimizer",
     "ParameterLayout",
@@ -99,6 +101,7 @@ __all__ = [
     "gradient_check",
     "initialize_parameters",
     "make_optimizer",
+    "next_iteration",
     "output_accuracy",
     "shape_table",
     "train",

@@ -33,6 +33,7 @@ from .checks import check_training
 from .course2.decay import EpochRates
 from .fast_step import TrainingStep
 from .network import Array, Network, output_accuracy
+from .next_iteration import BatchOrder, dropout_generator
 from .optimizers import Optimizer
 from .progress import (
     COST_ROSE,
@@ -132,8 +133,7 @@ def train(
     # mini-batches for a softmax output can make their one-hot columns from the class indices
     labels = None if full_batch else net._class_indices(data.Y)
     Y = None if labels is not None else np.ascontiguousarray(net.as_labels(data.Y))
-    if start_step and net.spec.uses_dropout:
-        net.rng = np.random.RandomState((net.spec.seed + start_step) % 2**32)
+    net.rng = dropout_generator(net, start_step)
     fast = TrainingStep(net, opt, m if full_batch else config.batch_size, batched=not full_batch)
     if full_batch:
         assert Y is not None
@@ -143,7 +143,7 @@ def train(
         batches = None
     else:
         first_epoch = start_step // per_epoch  # (seed_per_epoch: the run's first epoch number)
-        batches = _BatchOrder(data.sample_rows(net), Y, labels, config, first_epoch)
+        batches = _Batches(data.sample_rows(net), Y, labels, BatchOrder(m, config, first_epoch))
 
     rates = EpochRates.of(config)  # learning-rate decay: epoch e trains with rates.rate(e)
     if rates is not None:
@@ -375,45 +375,18 @@ def _grad_norms(grads: dict[str, Array], L: int) -> tuple[float, ...]:
     return tuple(float(np.linalg.norm(grads[f"dW{l}"])) for l in range(1, L + 1))
 
 
-class _BatchOrder:
-    """Mini-batches: each epoch e a fresh permutation of the m samples cut into consecutive
-    runs of ``batch_size``; the permutation is ``RandomState(shuffle_seed + e).permutation(m)``
-    ("seed_per_epoch", the course's) or the next ``permutation(m)`` of one
-    ``RandomState(shuffle_seed)`` ("one_generator", NN Studio's before format 3). The samples are
-    gathered from ``rows`` (m, n0), C-contiguous (``TrainingData.sample_rows``)."""
+class _Batches:
+    """Loads the step's batches in ``order`` from ``rows`` (m, n0), C-contiguous
+    (``TrainingData.sample_rows``), and Y or the class ``labels``."""
 
     def __init__(
-        self,
-        rows: Array,
-        Y: Array | None,
-        labels: Array | None,
-        config: TrainingConfig,
-        first_epoch: int,
+        self, rows: Array, Y: Array | None, labels: Array | None, order: BatchOrder
     ) -> None:
-        batch_size = config.batch_size
-        self.seed = config.shuffle_seed
-        self.epoch = first_epoch
-        self.per_epoch_seed = config.shuffle == "seed_per_epoch"
-        rs = np.random.RandomState(config.shuffle_seed)
-        self.rows = rows
-        self.Y = Y
+        self.rows, self.Y, self.order = rows, Y, order
         self.labels = None if labels is None else labels.astype(np.intp, copy=False)
-        self.m = rows.shape[0]
-        self.batch_size = batch_size
-        self.rs = rs
-        self.order = np.empty(0, dtype=np.intp)
-        self.start = self.m
 
     def load_next(self, fast: TrainingStep) -> None:
-        if self.start >= self.m:
-            if self.per_epoch_seed:
-                self.rs = np.random.RandomState((self.seed + self.epoch) % 2**32)
-            self.order = self.rs.permutation(self.m)
-            self.start = 0
-            self.epoch += 1
-        stop = self.start + self.batch_size
-        fast.load_batch(self.rows, self.Y, self.order[self.start : stop], self.labels)
-        self.start = stop
+        fast.load_batch(self.rows, self.Y, self.order.next_samples(), self.labels)
 
 
 @dataclass

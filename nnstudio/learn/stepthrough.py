@@ -61,6 +61,7 @@ def build_steps(
     Y: Array,
     learning_rate: float | None = None,
     optimizer: Optimizer | None = None,
+    rng: np.random.RandomState | None = None,
 ) -> list[Step]:
     """The steps of one forward pass, the cost, back propagation and the update.
 
@@ -68,7 +69,10 @@ def build_steps(
     The update is the one ``optimizer`` (gradient descent, momentum, RMSprop or Adam, in the
     state an earlier run left it) would make next; without one it is gradient descent with
     ``learning_rate``, which also replaces the optimizer's rate when both are given, as a run's
-    rate does. ``net`` and ``optimizer`` are left unchanged: the update is applied to copies.
+    rate does. Dropout masks are drawn from a copy of ``rng`` (default ``net.rng``). ``net``
+    and ``optimizer`` are left unchanged: the update is applied to copies. For the pass a run's
+    next iteration makes, take X, Y, ``optimizer`` and ``rng`` from
+    :func:`~nnstudio.engine.next_iteration`.
     """
     if optimizer is None:
         if learning_rate is None:
@@ -77,7 +81,7 @@ def build_steps(
     optimizer = private_copy(optimizer, learning_rate)
     X = net.as_input(X)
     Y = net.as_labels(Y)
-    AL, cache = training_pass(net, X)  # the masks and batch statistics training would use
+    AL, cache = training_pass(net, X, rng)  # the masks and batch statistics training would use
     cost = net.cost(AL, Y)
     grads = net.backward(Y, cache, need_input_grad=False)
 

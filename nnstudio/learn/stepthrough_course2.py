@@ -39,15 +39,18 @@ def z_norm(l: int, shape: tuple[int, ...] | None = None) -> Formula:
     return cat(piece, shape_piece(shape)) if shape is not None else piece
 
 
-def training_pass(net: Network, X: Array) -> tuple[Array, dict[str, Array]]:
+def training_pass(
+    net: Network, X: Array, rng: np.random.RandomState | None = None
+) -> tuple[Array, dict[str, Array]]:
     """A[L] and the cache of the forward pass the next training step makes: ``net``'s own
     forward with ``training=True`` on a copy (batch norm's running averages stay as they are)
-    and a generator in the state of ``net.rng``, so the dropout masks are the ones training
-    would draw next and ``net.rng`` does not move."""
+    and a generator in the state of ``rng`` (default ``net.rng``; see
+    :func:`~nnstudio.engine.next_iteration`), so the dropout masks are the ones training would
+    draw next and neither generator moves."""
     work = net.copy()
-    rng = np.random.RandomState()
-    rng.set_state(net.rng.get_state())
-    return work.forward(X, training=True, rng=rng)
+    draw = np.random.RandomState()
+    draw.set_state((net.rng if rng is None else rng).get_state())
+    return work.forward(X, training=True, rng=draw)
 
 
 def add_batch_norm_forward(

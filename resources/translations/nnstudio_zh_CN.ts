@@ -4090,8 +4090,16 @@ The previous data is still in use.</source>
         <translation>开始一次传播</translation>
     </message>
     <message>
-        <source>Run one forward and one backward pass on the training data with the current weights, and go through it step by step. The network itself is not changed.</source>
-        <translation>用当前权重在训练数据上做一次前向传播和一次反向传播，并逐步查看。网络本身不会改变。</translation>
+        <source>Iteration {i} comes next: it trains on all {m} training samples (full batch). Z, A and dZ below have one column per sample.</source>
+        <translation>接下来是第 {i} 次迭代：它在全部 {m} 个训练样本上训练（全批量）。下面的 Z、A 和 dZ 每个样本占一列。</translation>
+    </message>
+    <message>
+        <source>Iteration {i} comes next: it trains on a mini-batch of {w} of the {m} training samples, the first {w} in epoch {epoch}&apos;s shuffled order (a run starts each epoch&apos;s order from its beginning). Z, A and dZ below have one column per sample of that batch.</source>
+        <translation>接下来是第 {i} 次迭代：它在 {m} 个训练样本中的 {w} 个组成的小批量上训练，即第 {epoch} 轮打乱顺序中的前 {w} 个（每次运行都从一轮顺序的开头开始）。下面的 Z、A 和 dZ 每个该批量中的样本占一列。</translation>
+    </message>
+    <message>
+        <source>Compute the pass the next training iteration makes with the current weights — on its mini-batch when training uses mini-batches — and go through it step by step. The network itself is not changed.</source>
+        <translation>用当前权重计算下一次训练迭代所做的一趟传播（使用小批量训练时就在它的小批量上），并一步一步查看。网络本身不会改变。</translation>
     </message>
     <message>
         <source>◂ Back</source>

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QPushButton
 from nnstudio.data import make_dataset
 from nnstudio.engine import Network, make_optimizer
 from nnstudio.gui import MainWindow
-from nnstudio.gui.learn.stepthrough import StepThroughView
+from nnstudio.gui.learn.stepthrough import PassInputs, StepThroughView
 
 
 def make_view(qtbot):
@@ -16,7 +16,7 @@ def make_view(qtbot):
     net = Network([2, 4, 1], ["tanh", "sigmoid"], init="small", seed=2)
     view = StepThroughView()
     qtbot.addWidget(view)
-    view.set_source(lambda: (net, data.X, data.Y, 1.2))
+    view.set_source(lambda: PassInputs(net, data.X, data.Y, 1.2))
     return view, net, data
 
 
@@ -121,7 +121,7 @@ def test_adam_update_shows_v_s_and_their_bias_correction(qtbot):
     view = StepThroughView()
     qtbot.addWidget(view)
     view.resize(1000, 700)
-    view.set_source(lambda: (net, data.X, data.Y, None, optimizer))
+    view.set_source(lambda: PassInputs(net, data.X, data.Y, None, optimizer))
     view.show()
     qtbot.mouseClick(view.findChild(QPushButton, "startPassButton"), Qt.LeftButton)
     assert view.counter.text() == "Step 1 of 20"  # 13 before the update, then 4 per layer
@@ -207,7 +207,7 @@ def test_dropout_and_batch_norm_steps_show_the_engines_arrays_with_titles(qtbot)
     )  # fmt: skip
     view = StepThroughView()
     qtbot.addWidget(view)
-    view.set_source(lambda: (net, data.X, data.Y, 0.5))
+    view.set_source(lambda: PassInputs(net, data.X, data.Y, 0.5))
     view.show()
     qtbot.mouseClick(view.findChild(QPushButton, "startPassButton"), Qt.LeftButton)
     mask = walk_to(qtbot, view, lambda s: s.result_name == "D[1]")

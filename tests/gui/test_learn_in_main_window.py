@@ -3,9 +3,10 @@
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMenu, QPushButton
+from PySide6.QtWidgets import QLabel, QMenu, QPushButton
 
 from nnstudio.gui import MainWindow
+from nnstudio.session import LayerSpec
 
 WAIT = 20_000
 
@@ -121,3 +122,41 @@ def test_matrices_show_what_adam_keeps_for_the_chosen_layer(qtbot, window):
     window.learn.inspector.arrays()
     assert "keeps nothing" in panel.title.text()
     assert shown("inspectorVdWHeatmap") is None and shown("inspectorSdWHeatmap") is None
+
+
+def test_the_step_through_is_the_next_iteration_with_mini_batches_dropout_and_decay(qtbot, window):
+    """After some training with mini-batches, dropout and decay, the pass shown is the one the
+    next iteration makes: its mini-batch (said above the steps), its dropout masks and its
+    decayed rate — the weights at the end of the update steps are what Step then gives."""
+    session = window.session
+    session.set_hidden_layers([LayerSpec(6, "relu", keep_prob=0.7), LayerSpec(4, "tanh")])
+    session.set_settings(
+        batch_size=32, optimizer="adam", learning_rate=0.02, decay_schedule="inverse",
+        decay_rate=1.0,
+    )  # fmt: skip
+    train_to_end(qtbot, window, epochs=3)
+    step_view = window.learn.step_view
+    window.views.setCurrentWidget(step_view)
+    qtbot.mouseClick(window.findChild(QPushButton, "startPassButton"), Qt.LeftButton)
+    m, at = session.training_data().m, session.history.last_step
+    note = window.findChild(QLabel, "stepBatchNote")
+    assert not note.isHidden()
+    assert note.text().startswith(f"Iteration {at + 1} comes next: it trains on a mini-batch")
+    assert f"of 32 of the {m} training samples" in note.text() and "epoch 4" in note.text()
+    assert step_view.steps[0].arrays["A[0]"].shape[1] == 32
+    shown = {  # the weights the update steps end with
+        name: step.arrays[name]
+        for step in step_view.steps
+        if step.kind == "update"
+        for name in step.results
+        if name in ("new W[1]", "new W[2]", "new W[3]")
+    }
+    with qtbot.waitSignal(window.training.controller.reportReceived, timeout=WAIT) as got:
+        window.training.controller.step()
+    assert got.args[0].step == at + 1
+    for l in (1, 2, 3):
+        np.testing.assert_allclose(
+            session.network.params[f"W{l}"], shown[f"new W[{l}]"], rtol=1e-10, atol=1e-12
+        )
+    with qtbot.waitSignal(window.training.controller.finished, timeout=WAIT):
+        window.training.controller.stop()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 from PySide6.QtCore import Qt, Signal
@@ -25,36 +26,69 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...engine import OPTIMIZERS, Network, Optimizer
+from ...engine import OPTIMIZERS, Network, NextIteration, Optimizer, next_iteration
 from ...learn import Step, build_steps, name_html
 from ...session import Session
-from ...text import localized
+from ...text import localized, translate
+from ...training_run import RunPlan
 from ..common.empty_state import EmptyState
 from ..common.style import tint
 from .heatmap import MatrixHeatmap, shape_text
 
 MAX_HEATMAPS = 8  # the most arrays a step shows (Adam's bias correction and update)
 
-# (net, X, Y, learning rate) for gradient descent, or (net, X, Y, learning rate, optimizer) for
-# the update the run's optimizer makes next
-Source = Callable[
-    [],
-    tuple[Network, np.ndarray, np.ndarray, float]
-    | tuple[Network, np.ndarray, np.ndarray, float | None, Optimizer | None],
-]
+
+@dataclass(frozen=True)
+class PassInputs:
+    """What a pass is computed from: ``net`` on X (n0, w) and Y; the update ``optimizer``
+    makes next (gradient descent with ``learning_rate`` without one); dropout masks drawn from
+    a copy of ``rng`` (None: ``net.rng``); ``note``: which samples these are, for the learner."""
+
+    net: Network
+    X: np.ndarray
+    Y: np.ndarray
+    learning_rate: float | None = None
+    optimizer: Optimizer | None = None
+    rng: np.random.RandomState | None = None
+    note: str = ""
+
+
+Source = Callable[[], PassInputs]
 
 
 def session_source(session: Session) -> Source:
     """A source for :meth:`StepThroughView.set_source`: the pass the session's next training
-    iteration makes — its network, the training data and the optimizer the session's plan for
-    the next run starts with (the settings' kind, rate and options; v, s and t of the kept
-    state when training goes on from the history with the same kind of optimizer)."""
+    iteration makes (:func:`~nnstudio.engine.next_iteration` of the session's plan for the next
+    run) — its batch (all samples in full batch), its dropout masks, and the optimizer it
+    updates with (the settings' kind and options, v, s and t of the kept state when training
+    goes on with the same kind of optimizer, and the rate of that epoch after decay)."""
 
-    def source() -> tuple[Network, np.ndarray, np.ndarray, float | None, Optimizer | None]:
+    def source() -> PassInputs:
         plan = session.plan_run()
-        return session.network, plan.data.X, plan.data.Y, None, plan.make_optimizer()
+        net = session.network.copy()  # as the training worker does: its generator is fresh
+        it = next_iteration(net, plan.data, plan.config, plan.start_step, plan.optimizer_state)
+        return PassInputs(net, it.X, it.Y, None, it.optimizer, it.rng, batch_note(plan, it))
 
     return source
+
+
+def batch_note(plan: RunPlan, it: NextIteration) -> str:
+    """Which iteration comes next and which samples it trains on, in a sentence or two."""
+    m, i = plan.data.m, plan.start_step + 1
+    if it.samples is None:
+        return translate(
+            "StepThroughView",
+            "Iteration {i} comes next: it trains on all {m} training samples (full batch). Z, "
+            "A and dZ below have one column per sample.",
+        ).format(i=i, m=m)
+    epoch = plan.start_step // plan.config.steps_per_epoch(m) + 1
+    return translate(
+        "StepThroughView",
+        "Iteration {i} comes next: it trains on a mini-batch of {w} of the {m} training "
+        "samples, the first {w} in epoch {epoch}'s shuffled order (a run starts each epoch's "
+        "order from its beginning). Z, A and dZ below have one column per sample of that "
+        "batch.",
+    ).format(i=i, w=len(it.samples), m=m, epoch=epoch)
 
 
 class StepThroughView(QWidget):
@@ -84,8 +118,9 @@ class StepThroughView(QWidget):
         self.start_button.setObjectName("startPassButton")
         self.start_button.setToolTip(
             self.tr(
-                "Run one forward and one backward pass on the training data with the current "
-                "weights, and go through it step by step. The network itself is not changed."
+                "Compute the pass the next training iteration makes with the current weights — "
+                "on its mini-batch when training uses mini-batches — and go through it step by "
+                "step. The network itself is not changed."
             )
         )
         self.start_button.clicked.connect(self.restart)
@@ -110,6 +145,12 @@ class StepThroughView(QWidget):
         top.addWidget(self.counter)
         top.addStretch(1)
         layout.addLayout(top)
+        self.batch_note = QLabel(self)
+        self.batch_note.setObjectName("stepBatchNote")
+        self.batch_note.setWordWrap(True)
+        tint(self.batch_note, "note_text")
+        self.batch_note.setVisible(False)
+        layout.addWidget(self.batch_note)
 
         self.title = QLabel(self)
         self.title.setObjectName("stepTitle")
@@ -212,10 +253,16 @@ class StepThroughView(QWidget):
         Y: np.ndarray,
         learning_rate: float | None = None,
         optimizer: Optimizer | None = None,
+        rng: np.random.RandomState | None = None,
+        note: str = "",
     ) -> None:
         """Compute a pass of ``net`` on (X, Y) and show its first step; the update is the one
-        ``optimizer`` makes next (gradient descent with ``learning_rate`` without one)."""
-        self.set_steps(build_steps(net, X, Y, learning_rate, optimizer))
+        ``optimizer`` makes next (gradient descent with ``learning_rate`` without one), the
+        dropout masks drawn from a copy of ``rng`` (None: ``net.rng``); ``note`` says which
+        samples these are."""
+        self.set_steps(build_steps(net, X, Y, learning_rate, optimizer, rng))
+        self.batch_note.setText(note)
+        self.batch_note.setVisible(bool(note))
 
     def set_steps(self, steps: Sequence[Step]) -> None:
         self._steps = list(steps)
@@ -236,7 +283,16 @@ class StepThroughView(QWidget):
         """Start again from the current weights (through the source), or from step 1."""
         if self._source is not None:
             try:
-                self.load(*self._source())
+                inputs = self._source()
+                self.load(
+                    inputs.net,
+                    inputs.X,
+                    inputs.Y,
+                    inputs.learning_rate,
+                    inputs.optimizer,
+                    inputs.rng,
+                    inputs.note,
+                )
             except ValueError as exc:
                 self._steps, self._index = [], -1
                 self._show(str(exc))
