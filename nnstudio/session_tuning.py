@@ -274,6 +274,7 @@ class TuningSearch:
             s.learning_rate,
             s.optimizer,
             s.batch_size,
+            (s.decay_schedule, s.decay_rate, s.decay_interval),
             dataset=scratch.data_choice.name,
             epochs=self.epochs,
         )

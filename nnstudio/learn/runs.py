@@ -37,10 +37,13 @@ DESCRIPTION_KEYS = (
     "activations",
     "init",
     "learning_rate",
+    "decay",
     "optimizer",
     "batch_size",
     "l2",
     "l1",
+    "keep_prob",
+    "batch_norm",
     "dtype",
     "seed",
     "epochs",
@@ -280,17 +283,24 @@ class RunStore:
         self.replace_all([Run.from_dict(item) for item in data or []])
 
 
+# the second course's settings, named in a run's name whenever they are on
+SHOWN_WHEN_ON = ("decay", "keep_prob", "batch_norm")
+
+
 # -- descriptions and names ------------------------------------------------------------------------
 def make_description(
     spec: Any,
     learning_rate: float,
     optimizer: str = "gd",
     batch_size: int = 0,
+    decay: tuple[str, float, int] = ("none", 0.0, 0),
     **extra: Any,
 ) -> dict[str, Any]:
     """The settings that define a run, from a ``NetworkSpec`` (or a ``Network``) and the
-    training settings; ``extra`` adds others such as ``dataset="flower"`` or ``epochs=1000``."""
+    training settings — ``decay`` is (schedule, rate, interval in epochs) — ; ``extra`` adds
+    others such as ``dataset="flower"`` or ``epochs=1000``."""
     spec = getattr(spec, "spec", spec)
+    schedule, rate, interval = decay
     description: dict[str, Any] = {
         "layer_dims": [int(n) for n in spec.layer_dims],
         "activations": list(spec.activations),
@@ -302,6 +312,9 @@ def make_description(
         "learning_rate": float(learning_rate),
         "optimizer": str(optimizer),
         "batch_size": int(batch_size),
+        "keep_prob": [float(k) for k in getattr(spec, "keep_prob", ())],
+        "batch_norm": [bool(on) for on in getattr(spec, "batch_norm", ())],
+        "decay": {"schedule": str(schedule), "rate": float(rate), "interval": int(interval)},
     }
     description.update(extra)
     return _json_ready(description)
@@ -340,6 +353,8 @@ def _phrase(key: str, value: Any) -> str:
         return translate("Runs", "{epochs} epochs").format(epochs=value)
     if key == "optimizer":
         return str(value)
+    if key in SHOWN_WHEN_ON:
+        return _course2_phrase(key, value)
     if key == "setting_changes":  # [{"step", "setting", "old", "new"}, …] changed mid-run
         return ", ".join(
             translate("Runs", "{name} {old:g}→{new:g} at {step}").format(
@@ -357,6 +372,40 @@ def _phrase(key: str, value: Any) -> str:
     return str(value)
 
 
+def _is_on(key: str, value: Any) -> bool:
+    if key == "decay":
+        return isinstance(value, Mapping) and value.get("schedule", "none") != "none"
+    if key == "keep_prob":
+        return any(float(k) < 1.0 for k in value or ())
+    return any(value or ())  # batch_norm
+
+
+def _course2_phrase(key: str, value: Any) -> str:
+    """Dropout, batch normalisation or learning-rate decay, on or off, in a few words."""
+    if not _is_on(key, value):
+        if key == "decay":
+            return translate("Runs", "no decay")
+        if key == "keep_prob":
+            return translate("Runs", "no dropout")
+        return translate("Runs", "no batch norm")
+    if key == "keep_prob":
+        kept = "/".join(f"{float(k):g}" for k in dict.fromkeys(value))
+        return translate("Runs", "keep_prob {values}").format(values=kept)
+    if key == "batch_norm":
+        if all(value):
+            return translate("Runs", "batch norm")
+        layers = ", ".join(str(l) for l, on in enumerate(value, start=1) if on)
+        return translate("Runs", "batch norm on {layers}").format(layers=layers)
+    rate, schedule = float(value.get("rate", 0.0)), value["schedule"]
+    if schedule == "scheduled":
+        return translate("Runs", "decay {rate:g} every {interval} epochs").format(
+            rate=rate, interval=int(value.get("interval", 1))
+        )
+    if schedule == "exponential":
+        return translate("Runs", "exponential decay {rate:g}").format(rate=rate)
+    return translate("Runs", "inverse decay {rate:g}").format(rate=rate)
+
+
 def describe_change(
     previous: Mapping[str, Any] | None, new: Mapping[str, Any], first_keys: Sequence[str] = ()
 ) -> str:
@@ -366,10 +415,13 @@ def describe_change(
 
     ``describe_change(None, tanh_lr_1_2)`` → ``"tanh, lr 1.2"``; then a run that changed only the
     learning rate → ``"tanh, lr 0.5"``; one that also took Adam → ``"tanh, lr 0.5, adam"``.
+    Dropout, batch normalisation and decay are named whenever they are on ("keep_prob 0.8"),
+    and when they were on in the previous run but are off now ("no dropout").
     """
     keys = [k for k in DESCRIPTION_KEYS if k in new] + [k for k in new if k not in DESCRIPTION_KEYS]
     always = (*first_keys, "activations", "learning_rate", "setting_changes")
     shown = {k for k in always if k in new}
+    shown.update(k for k in SHOWN_WHEN_ON if k in new and _is_on(k, new[k]))
     if previous is not None:
         shown.update(
             k for k in keys if k not in previous or _phrase(k, previous[k]) != _phrase(k, new[k])

@@ -534,8 +534,8 @@
         <translation>准确率（验证集）</translation>
     </message>
     <message>
-        <source>Which curve to compare. The training cost shows how well each run fits the data it learns from; the dev set cost shows how well it does on data it never saw — a gap between them means overfitting.</source>
-        <translation>要比较哪条曲线。训练代价显示每次训练对所学数据的拟合程度；验证集代价显示它在从未见过的数据上的表现——两者之间的差距意味着过拟合。</translation>
+        <source>A logarithmic y axis separates costs that are all close to zero, and shows an exponential decay of the learning rate as a straight line.</source>
+        <translation>对数纵轴能把都接近零的代价区分开，也会把学习率的指数衰减画成一条直线。</translation>
     </message>
     <message>
         <source>No run kept yet. Press Train: when a run ends (finished or stopped) it is kept here. Training on continues the same run; new weights (Reset weights, another network or data set) start a new one. Change one setting and train again to compare.</source>
@@ -566,12 +566,12 @@
         <translation>准确率（训练）</translation>
     </message>
     <message>
-        <source>Log scale</source>
-        <translation>对数刻度</translation>
+        <source>Which curve to compare. The training cost shows how well each run fits the data it learns from; the dev set cost shows how well it does on data it never saw — a gap between them means overfitting. The learning rate shows each run&apos;s α as decay lowered it.</source>
+        <translation>要比较哪条曲线。训练代价显示每次运行对它所学数据的拟合程度；验证集代价显示它在从未见过的数据上表现如何——两者之间的差距意味着过拟合。学习率显示每次运行的 α 如何被衰减降低。</translation>
     </message>
     <message>
-        <source>A logarithmic y axis separates costs that are all close to zero.</source>
-        <translation>对数 y 轴能把都接近零的代价区分开来。</translation>
+        <source>Log scale</source>
+        <translation>对数刻度</translation>
     </message>
     <message>
         <source>iteration</source>
@@ -3749,6 +3749,42 @@ The previous data is still in use.</source>
     <message>
         <source>{name} {old:g}→{new:g} at {step}</source>
         <translation>{name} 在 {step} 处 {old:g}→{new:g}</translation>
+    </message>
+    <message>
+        <source>no decay</source>
+        <translation>不衰减</translation>
+    </message>
+    <message>
+        <source>no dropout</source>
+        <translation>无随机失活</translation>
+    </message>
+    <message>
+        <source>no batch norm</source>
+        <translation>无批归一化</translation>
+    </message>
+    <message>
+        <source>keep_prob {values}</source>
+        <translation>keep_prob {values}</translation>
+    </message>
+    <message>
+        <source>batch norm</source>
+        <translation>批归一化</translation>
+    </message>
+    <message>
+        <source>batch norm on {layers}</source>
+        <translation>第 {layers} 层批归一化</translation>
+    </message>
+    <message>
+        <source>decay {rate:g} every {interval} epochs</source>
+        <translation>每 {interval} 轮衰减 {rate:g}</translation>
+    </message>
+    <message>
+        <source>exponential decay {rate:g}</source>
+        <translation>指数衰减 {rate:g}</translation>
+    </message>
+    <message>
+        <source>inverse decay {rate:g}</source>
+        <translation>反比衰减 {rate:g}</translation>
     </message>
     <message>
         <source>run</source>

@@ -82,3 +82,19 @@ def test_log_scale_for_costs(qtbot):
     view, _store = make_view(qtbot)
     view.findChild(object, "runsLogScale").setChecked(True)
     assert view.plot.getPlotItem().ctrl.logYCheck.isChecked()
+
+
+def test_the_learning_rate_of_each_run_as_decay_lowered_it(qtbot):
+    store = RunStore()
+    decayed = {**history(1.0), "learning_rate": [0.1, 0.05, 0.025]}
+    description = make_description(
+        NetworkSpec((2, 4, 1), ("tanh", "sigmoid")), 0.1, decay=("exponential", 0.5, 0)
+    )
+    store.add_finished(decayed, description)
+    view = CompareRunsView(store)
+    qtbot.addWidget(view)
+    assert store.names() == ["tanh, lr 0.1, exponential decay 0.5"]
+    view.metric_combo.setCurrentIndex(view.metric_combo.findData("learning_rate"))
+    assert view.metric_combo.currentText() == "learning rate α"
+    x, y = view.curves()["tanh, lr 0.1, exponential decay 0.5"].getData()
+    assert list(x) == [0, 10, 20] and list(y) == [0.1, 0.05, 0.025]

@@ -36,6 +36,31 @@ def test_names_say_the_main_settings_and_what_changed():
     assert describe_change(BASE, {**BASE, "dtype": "float32"}) == "tanh, lr 1.2, float32"
 
 
+def test_names_say_dropout_batch_norm_and_decay_when_they_are_on():
+    spec = NetworkSpec((2, 8, 8, 1), ("relu", "relu", "sigmoid"))
+    plain = make_description(spec, 0.1, "adam", 64)
+    dropout = make_description(
+        NetworkSpec((2, 8, 8, 1), ("relu", "relu", "sigmoid"), keep_prob=(0.8, 0.8)), 0.1,
+        "adam", 64,
+    )  # fmt: skip
+    assert describe_change(None, dropout) == "relu, lr 0.1, keep_prob 0.8"
+    assert describe_change(dropout, plain) == "relu, lr 0.1, no dropout"
+    assert describe_change(plain, dict(plain)) == "relu, lr 0.1"
+    normed = make_description(
+        NetworkSpec((2, 8, 8, 1), ("relu", "relu", "sigmoid"), batch_norm=(False, True)), 0.1,
+        "adam", 64, decay=("inverse", 0.05, 0),
+    )  # fmt: skip
+    assert describe_change(plain, normed) == "relu, lr 0.1, inverse decay 0.05, batch norm on 2"
+    assert describe_change(normed, plain) == "relu, lr 0.1, no decay, no batch norm"
+    stepped = make_description(spec, 0.1, "adam", 64, decay=("scheduled", 0.5, 10))
+    assert describe_change(plain, stepped) == "relu, lr 0.1, decay 0.5 every 10 epochs"
+    mixed = make_description(
+        NetworkSpec((2, 8, 8, 1), ("relu", "relu", "sigmoid"), keep_prob=(0.5, 1.0)), 0.1,
+        "adam", 64, decay=("exponential", 0.95, 0),
+    )  # fmt: skip
+    assert describe_change(plain, mixed) == "relu, lr 0.1, exponential decay 0.95, keep_prob 0.5/1"
+
+
 def test_description_is_plain_json():
     net = Network([2, 4, 1], ["tanh", "sigmoid"])
     description = make_description(net, 0.5, "momentum", 32, dataset="moons", epochs=100)

@@ -85,7 +85,7 @@ def describe_settings(run: Run) -> str:
 class CompareRunsView(QWidget):
     """Kept runs: a list (rename, show/hide, remove) beside the overlaid curves."""
 
-    METRICS = ("cost", "val_cost", "accuracy", "val_accuracy")
+    METRICS = ("cost", "val_cost", "accuracy", "val_accuracy", "learning_rate")
 
     def __init__(self, store: RunStore | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -149,6 +149,7 @@ class CompareRunsView(QWidget):
             self.tr("cost J (dev set)"),
             self.tr("accuracy (training)"),
             self.tr("accuracy (dev set)"),
+            self.tr("learning rate α"),
         )
         for key, title in zip(self.METRICS, titles, strict=True):
             self.metric_combo.addItem(title, key)
@@ -156,7 +157,8 @@ class CompareRunsView(QWidget):
             self.tr(
                 "Which curve to compare. The training cost shows how well each run fits the "
                 "data it learns from; the dev set cost shows how well it does on data it "
-                "never saw — a gap between them means overfitting."
+                "never saw — a gap between them means overfitting. The learning rate shows "
+                "each run's α as decay lowered it."
             )
         )
         self.metric_combo.currentIndexChanged.connect(self.redraw)
@@ -164,7 +166,10 @@ class CompareRunsView(QWidget):
         self.log_check = QCheckBox(self.tr("Log scale"), right)
         self.log_check.setObjectName("runsLogScale")
         self.log_check.setToolTip(
-            self.tr("A logarithmic y axis separates costs that are all close to zero.")
+            self.tr(
+                "A logarithmic y axis separates costs that are all close to zero, and shows an "
+                "exponential decay of the learning rate as a straight line."
+            )
         )
         self.log_check.toggled.connect(self.redraw)
         controls.addWidget(self.log_check)
@@ -286,7 +291,8 @@ class CompareRunsView(QWidget):
             self.plot.removeItem(curve)
         self.legend.clear()
         self._curves = []
-        log = self.log_check.isChecked() and self.shown_metric.endswith("cost")
+        positive = ("cost", "val_cost", "learning_rate")  # what a log axis can show
+        log = self.log_check.isChecked() and self.shown_metric in positive
         self.plot.setLogMode(x=False, y=log)
         self.plot.setLabel("left", self.metric_combo.currentText())
         for i, run in enumerate(self.store):

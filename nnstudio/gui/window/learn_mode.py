@@ -191,6 +191,7 @@ class RunKeeper(QObject):
             s.settings.learning_rate,
             s.settings.optimizer,
             s.settings.batch_size,
+            (s.settings.decay_schedule, s.settings.decay_rate, s.settings.decay_interval),
             dataset=s.data_choice.name,
             init=s.init,
             # α or λ changed while it trained: the run's name says so
