@@ -18,7 +18,7 @@ from .gradient_flow import (
     record_gradient_flow,
 )
 from .optimizer_state import S_HAT, V_HAT, LayerOptimizerState, layer_optimizer_state
-from .runs import Run, RunStore, describe_change, make_description
+from .runs import Run, RunStore, describe_change, make_description, setting_phrase
 from .stepthrough import Step, build_steps
 from .stepthrough_notation import name_html
 from .verdict import Verdict, VerdictText, judge, run_verdict, verdict_number, verdict_text
@@ -70,6 +70,7 @@ __all__ = [
     "record_gradient_flow",
     "run_verdict",
     "script_source",
+    "setting_phrase",
     "verdict_number",
     "verdict_text",
 ]

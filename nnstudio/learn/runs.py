@@ -326,7 +326,8 @@ def _hidden_activations(activations: Sequence[str]) -> str:
     return "/".join(distinct)
 
 
-def _phrase(key: str, value: Any) -> str:
+def setting_phrase(key: str, value: Any) -> str:
+    """One setting of a run's description in the words its name uses ("lr 0.1", "no dropout")."""
     if key == "activations":
         return _hidden_activations(value)
     if key == "layer_dims":
@@ -423,11 +424,12 @@ def describe_change(
     shown = {k for k in always if k in new}
     shown.update(k for k in SHOWN_WHEN_ON if k in new and _is_on(k, new[k]))
     if previous is not None:
+        phrase = setting_phrase
         shown.update(
-            k for k in keys if k not in previous or _phrase(k, previous[k]) != _phrase(k, new[k])
+            k for k in keys if k not in previous or phrase(k, previous[k]) != phrase(k, new[k])
         )
     first = [k for k in first_keys if k in shown]
     ordered = [*first, *(k for k in keys if k in shown and k not in first)]
     if not ordered:
         return translate("Runs", "run")
-    return ", ".join(_phrase(k, new[k]) for k in ordered)
+    return ", ".join(setting_phrase(k, new[k]) for k in ordered)

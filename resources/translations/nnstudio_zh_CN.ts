@@ -506,6 +506,22 @@
         <translation>数据集</translation>
     </message>
     <message>
+        <source>dropout</source>
+        <translation>随机失活</translation>
+    </message>
+    <message>
+        <source>batch normalisation</source>
+        <translation>批归一化</translation>
+    </message>
+    <message>
+        <source>learning-rate decay</source>
+        <translation>学习率衰减</translation>
+    </message>
+    <message>
+        <source>changed while training</source>
+        <translation>训练中途的修改</translation>
+    </message>
+    <message>
         <source>No bias–variance verdict: the run had no dev set.</source>
         <translation>没有偏差–方差结论：这次训练没有验证集。</translation>
     </message>

@@ -98,3 +98,15 @@ def test_the_learning_rate_of_each_run_as_decay_lowered_it(qtbot):
     assert view.metric_combo.currentText() == "learning rate α"
     x, y = view.curves()["tanh, lr 0.1, exponential decay 0.5"].getData()
     assert list(x) == [0, 10, 20] and list(y) == [0.1, 0.05, 0.025]
+
+
+def test_a_runs_tooltip_says_its_second_course_settings_in_words(qtbot):
+    store = RunStore()
+    spec = NetworkSpec((2, 4, 1), ("tanh", "sigmoid"), keep_prob=(0.8,), batch_norm=(True,))
+    store.add_finished(history(1.0), make_description(spec, 0.1, decay=("inverse", 0.05, 0)))
+    view = CompareRunsView(store)
+    qtbot.addWidget(view)
+    tip = view.findChild(object, "runsList").item(0).toolTip()
+    assert "dropout: keep_prob 0.8" in tip
+    assert "batch normalisation: batch norm" in tip
+    assert "learning-rate decay: inverse decay 0.05" in tip

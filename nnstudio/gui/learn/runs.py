@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...learn import Run, RunStore, run_verdict, verdict_text
+from ...learn import Run, RunStore, run_verdict, setting_phrase, verdict_text
 from ..common import theme
 from ..common.plot_items import plain_axes, themed_plot
 
@@ -54,7 +54,15 @@ def _setting_names() -> dict[str, str]:
         "batch_size": QCoreApplication.translate("CompareRunsView", "batch size"),
         "epochs": QCoreApplication.translate("CompareRunsView", "epochs"),
         "dataset": QCoreApplication.translate("CompareRunsView", "data set"),
+        "keep_prob": QCoreApplication.translate("CompareRunsView", "dropout"),
+        "batch_norm": QCoreApplication.translate("CompareRunsView", "batch normalisation"),
+        "decay": QCoreApplication.translate("CompareRunsView", "learning-rate decay"),
+        "setting_changes": QCoreApplication.translate("CompareRunsView", "changed while training"),
     }
+
+
+# settings whose value reads best as the words the run's name uses
+PHRASED = ("keep_prob", "batch_norm", "decay", "setting_changes")
 
 
 def describe_verdict(run: Run, human_error: float = 0.0) -> str:
@@ -73,7 +81,12 @@ def describe_settings(run: Run) -> str:
     names = _setting_names()
     lines = []
     for key, value in run.description.items():
-        shown = ", ".join(str(v) for v in value) if isinstance(value, list) else str(value)
+        if key in PHRASED:
+            shown = setting_phrase(key, value)
+        elif isinstance(value, list):
+            shown = ", ".join(str(v) for v in value)
+        else:
+            shown = str(value)
         lines.append(
             QCoreApplication.translate("CompareRunsView", "{setting}: {value}").format(
                 setting=names.get(key, key), value=shown
@@ -179,7 +192,8 @@ class CompareRunsView(QWidget):
         self.plot.setObjectName("runsPlot")
         self.plot.showGrid(x=True, y=True, alpha=0.3)
         self.plot.setLabel("bottom", self.tr("iteration"))
-        self.legend = self.plot.addLegend(offset=(-10, 10))
+        # no legend inside the plot: the list beside it names every run in its curve's colour,
+        # and long names (dropout, batch norm, decay) would not fit over a narrow plot
         themed_plot(self.plot)
         theme.follow(self, self.refresh)  # the names and curves in the new run colours
         self.plot.setToolTip(self.tr("One curve per visible run, in the colour of its name."))
@@ -289,7 +303,6 @@ class CompareRunsView(QWidget):
     def redraw(self) -> None:
         for curve in self._curves:
             self.plot.removeItem(curve)
-        self.legend.clear()
         self._curves = []
         positive = ("cost", "val_cost", "learning_rate")  # what a log axis can show
         log = self.log_check.isChecked() and self.shown_metric in positive
