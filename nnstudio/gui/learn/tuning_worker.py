@@ -12,12 +12,11 @@ thread, so closing the window during a search leaves nothing running.
 
 from __future__ import annotations
 
-import traceback
-
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 
 from ...engine import TrainingControl
 from ...session_tuning import TuningResult, TuningSearch
+from ..common.worker_thread import start_worker, worker_body
 
 
 class TuningWorker(QObject):
@@ -33,20 +32,12 @@ class TuningWorker(QObject):
 
     @Slot()
     def run(self) -> None:
-        try:
+        with worker_body(self, self.errored.emit):
             made = 0
             for result in self.search.results(self.control):
                 made += 1
                 self.result.emit(result)
             self.finished.emit(made == self.search.runs)
-        except Exception as exc:  # the view shows it; a traceback helps a bug report
-            self.errored.emit("".join(traceback.format_exception_only(type(exc), exc)).strip())
-            traceback.print_exc()
-        finally:
-            app = QCoreApplication.instance()
-            if app is not None:
-                self.moveToThread(app.thread())  # so the GUI thread may delete it
-            QThread.currentThread().quit()
 
 
 class TuningRunner(QObject):
@@ -78,16 +69,11 @@ class TuningRunner(QObject):
             return False
         self._control = TrainingControl()
         worker = TuningWorker(search, self._control)
-        thread = QThread()
-        thread.setObjectName("tuningThread")
-        worker.moveToThread(thread)
-        thread.started.connect(worker.run)
         worker.result.connect(self._on_result)
         worker.finished.connect(self._on_finished)
         worker.errored.connect(self._on_errored)
-        thread.finished.connect(self._on_thread_ended)
-        self._worker, self._thread = worker, thread
-        thread.start()
+        self._worker = worker
+        self._thread = start_worker(worker, "tuningThread", worker.run, self._on_thread_ended)
         self.busyChanged.emit(True)
         return True
 

@@ -31,6 +31,7 @@ from ...engine import DIVERGED, FINISHED, PAUSED, RUNNING, Record, TrainingContr
 from ...learn import ViewProbe, ViewSnapshot, compute_views
 from ...session import Session
 from ..common.binding import bind
+from ..common.worker_thread import start_worker
 from .frames import MAX_FRAME_GAP as MAX_FRAME_GAP
 from .frames import FrameScheduler
 from .probe import ProbeCache
@@ -163,19 +164,15 @@ class TrainingController(QObject):
         if steps:
             self._control.step(steps)
         worker = TrainingWorker(session.network, plan, self._control, self._current_probe())
-        thread = QThread()
-        thread.setObjectName("trainingThread")
-        worker.moveToThread(thread)
-        thread.started.connect(worker.run)
         worker.progress.connect(self._on_progress)
         worker.finished.connect(self._on_finished)
         worker.errored.connect(self._on_errored)
-        self._worker, self._thread = worker, thread
         self._pending.clear()
         self._unapplied.clear()
         self._rate_mark = None
         self.rate = 0.0
-        thread.start()
+        self._worker = worker
+        self._thread = start_worker(worker, "trainingThread", worker.run)
         self._set_state(PAUSED if paused else RUNNING)
         self.busyChanged.emit(True)
         return True

@@ -11,24 +11,25 @@ ends. The generator yields at most ``1 / report_interval`` reports a second
 while running (``UPDATES_PER_SECOND``, 20), so the signals stay under 30 a second however fast
 training runs.
 
-Lifecycle: create, ``moveToThread(thread)``, connect ``thread.started`` to :meth:`run`, start the
-thread. :meth:`run` ends by emitting ``finished`` (or ``errored``), hands the worker back to the
-application's main thread and quits its own thread's event loop.
+Lifecycle: create, connect its signals, then ``start_worker(worker, name, worker.run)``
+(:mod:`..common.worker_thread`) moves it into a thread of its own and starts it. :meth:`run`
+ends by emitting ``finished`` (or ``errored``), hands the worker back to the application's main
+thread and quits its own thread's event loop.
 """
 
 from __future__ import annotations
 
 import threading
 import time
-import traceback
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 
 from ...engine import DIVERGED, FINISHED, RUNNING, STOPPED, Network, TrainingControl, TrainingReport
 from ...learn import ViewProbe, ViewSnapshot, compute_views
 from ...training_run import RunPlan
+from ..common.worker_thread import worker_body
 
 TERMINAL = (FINISHED, STOPPED, DIVERGED)
 
@@ -87,7 +88,7 @@ class TrainingWorker(QObject):
     # -- the run -------------------------------------------------------------------------------
     @Slot()
     def run(self) -> None:
-        try:
+        with worker_body(self, self._fail):
             last: TrainingReport | None = None
             for report in self.plan.run(self.network, self.control):
                 last = report
@@ -98,15 +99,10 @@ class TrainingWorker(QObject):
                 views = self._views(last, force=True)
                 self.outcome = TrainingOutcome(last, views, dict(last.optimizer_state or {}))
                 self.finished.emit(self.outcome)
-        except Exception as exc:  # the GUI shows it; a traceback helps a bug report
-            self.error = "".join(traceback.format_exception_only(type(exc), exc)).strip()
-            self.errored.emit(self.error)
-            traceback.print_exc()
-        finally:
-            app = QCoreApplication.instance()
-            if app is not None:
-                self.moveToThread(app.thread())  # so the GUI thread may delete it
-            QThread.currentThread().quit()
+
+    def _fail(self, message: str) -> None:
+        self.error = message
+        self.errored.emit(message)
 
     # -- helpers (worker thread) ----------------------------------------------------------------
     def _views(self, report: TrainingReport, force: bool = False) -> ViewSnapshot | None:
