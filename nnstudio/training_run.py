@@ -30,6 +30,7 @@ from .engine import (
     LIVE_SETTINGS,
     OPTIMIZERS,
     Network,
+    NextIteration,
     Optimizer,
     Record,
     SettingChange,
@@ -38,6 +39,7 @@ from .engine import (
     TrainingData,
     TrainingReport,
     check_training,
+    next_iteration,
     train,
 )
 from .text import translate
@@ -330,6 +332,15 @@ class RunPlan:
     def make_optimizer(self) -> Optimizer:
         """The optimizer this run starts with (for a view that shows its next update)."""
         return self.config.make_optimizer(self.optimizer_state)
+
+    def next_iteration(self, network: Network) -> NextIteration:
+        """What this run's first iteration would train ``network`` on — its batch, its dropout
+        generator and its optimizer at that epoch's rate (see
+        :func:`~nnstudio.engine.next_iteration`) — for a view that shows that iteration before
+        it happens."""
+        return next_iteration(
+            network, self.data, self.config, self.start_step, self.optimizer_state
+        )
 
 
 def plan_run(

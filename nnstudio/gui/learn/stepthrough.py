@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...engine import OPTIMIZERS, Network, NextIteration, Optimizer, next_iteration
+from ...engine import OPTIMIZERS, Network, NextIteration, Optimizer
 from ...learn import Step, build_steps, name_html
 from ...session import Session
 from ...text import localized, translate
@@ -66,7 +66,7 @@ def session_source(session: Session) -> Source:
     def source() -> PassInputs:
         plan = session.plan_run()
         net = session.network.copy()  # as the training worker does: its generator is fresh
-        it = next_iteration(net, plan.data, plan.config, plan.start_step, plan.optimizer_state)
+        it = plan.next_iteration(net)
         return PassInputs(net, it.X, it.Y, None, it.optimizer, it.rng, batch_note(plan, it))
 
     return source
