@@ -49,3 +49,7 @@ def collected_windows(qapp):
     yield
     gc.collect()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    # What survives that collection lives on (pyqtgraph's plot widgets, for one, stay
+    # referenced from C++ after their window is deleted): set it aside, so that the next
+    # test's collection looks only at what that test made instead of at everything before it.
+    gc.freeze()
